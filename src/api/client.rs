@@ -1,0 +1,648 @@
+//! The typed async client. One [`Client`] per profile; it is cheap to clone (the
+//! connection pool, pacer and token are shared), so UI tasks can own a copy.
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::sync::{Arc, Once};
+use std::time::Duration;
+
+use rand::Rng;
+use reqwest::Method;
+use reqwest::header::{ACCEPT, CONTENT_TYPE};
+use secrecy::{ExposeSecret, SecretString};
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value, json};
+
+use super::endpoints::{Endpoint, body_key};
+use super::envelope::{self, ResponseParts, Success};
+use super::error::{ApiError, TransportKind};
+use super::pacing::{Pacer, RateBudget, retry_after_header};
+use super::profile::{ApiProfile, Dialect};
+use super::resource::{Leads, Orders, Resource};
+use super::rules::{MAX_ITEMS_PER_BULK_CHANGE, max_items_per_request};
+use super::wire::{
+    BatchStatus, Deleted, History, Pagination, Product, Queued, RecordRef, StatusChange,
+    SyncCreated, V1Pagination,
+};
+
+/// When to try a request again by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Attempts in all, the first included.
+    pub max_attempts: u32,
+    /// The first wait of the exponential back-off (429 without a hint, connect failures).
+    pub first_backoff: Duration,
+    pub max_backoff: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 5,
+            first_backoff: Duration::from_secs(1),
+            max_backoff: Duration::from_secs(30),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// Every failure is returned at once (tests, and callers that retry themselves).
+    pub fn never() -> Self {
+        RetryPolicy {
+            max_attempts: 1,
+            ..RetryPolicy::default()
+        }
+    }
+
+    /// `first_backoff · 2^(attempt-1)`, capped, ±20 % jitter so clients do not stampede.
+    fn backoff(&self, attempt: u32) -> Duration {
+        let exponential = self
+            .first_backoff
+            .saturating_mul(1 << attempt.saturating_sub(1).min(16));
+        let capped = exponential.min(self.max_backoff);
+        capped.mul_f64(rand::rng().random_range(0.8..1.2))
+    }
+}
+
+/// Time limits and retries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientOptions {
+    /// The whole request, from connecting to the last body byte.
+    pub timeout: Duration,
+    pub connect_timeout: Duration,
+    pub retry: RetryPolicy,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions {
+            timeout: Duration::from_secs(60),
+            connect_timeout: Duration::from_secs(10),
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+/// One page of a list endpoint.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub page: u64,
+    pub per_page: u64,
+    pub total: u64,
+    /// `ceil(total / per_page)`.
+    pub pages: u64,
+}
+
+/// Page and filters of a list call; each endpoint sends the filters it supports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListQuery {
+    pub page: u64,
+    pub per_page: u64,
+    pub status: Option<String>,
+    pub search: Option<String>,
+    /// Histories: only the entries of this lead/order.
+    pub reference: Option<String>,
+}
+
+impl Default for ListQuery {
+    fn default() -> Self {
+        ListQuery {
+            page: 1,
+            per_page: 50,
+            status: None,
+            search: None,
+            reference: None,
+        }
+    }
+}
+
+impl ListQuery {
+    pub fn page(page: u64, per_page: u64) -> Self {
+        ListQuery {
+            page,
+            per_page,
+            ..ListQuery::default()
+        }
+    }
+
+    fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = vec![
+            ("page", self.page.to_string()),
+            ("per_page", self.per_page.to_string()),
+        ];
+        let filters = [
+            ("status", &self.status),
+            ("search", &self.search),
+            ("reference", &self.reference),
+        ];
+        for (name, value) in filters {
+            if let Some(value) = value.as_deref().filter(|v| !v.trim().is_empty()) {
+                pairs.push((name, value.trim().to_string()));
+            }
+        }
+        pairs
+    }
+}
+
+/// What a bulk create did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CreateOutcome {
+    /// 201 sync: processed in the request. `failed_count` rows passed validation but
+    /// failed processing; the answer does not say which.
+    Created {
+        created_refs: Vec<String>,
+        failed_count: u64,
+        total: u64,
+    },
+    /// 202 async: queued as a batch, to follow with [`Client::batch`] or reconciliation.
+    Queued { batch_id: String, total: u64 },
+    /// v1 201 `{message}`: accepted, references not returned.
+    Accepted { message: Option<String>, total: u64 },
+}
+
+/// What a bulk status change did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UpdateOutcome {
+    pub records: Vec<RecordRef>,
+    pub updated_fields: Vec<String>,
+}
+
+/// What a bulk delete did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeleteOutcome {
+    pub count: u64,
+}
+
+/// The WedoCOD API client of one profile.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    http: reqwest::Client,
+    profile: ApiProfile,
+    token: SecretString,
+    pacer: Pacer,
+    retry: RetryPolicy,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("profile", &self.inner.profile)
+            .field("token", &"[redacted]")
+            .finish_non_exhaustive()
+    }
+}
+
+/// rustls needs one process-wide crypto provider; `ring` builds quickly everywhere.
+fn install_crypto_provider() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        // Fails only when another part of the process installed one first: fine.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    });
+}
+
+impl Client {
+    pub fn new(profile: ApiProfile, token: SecretString) -> Result<Client, ApiError> {
+        Client::with_options(profile, token, ClientOptions::default())
+    }
+
+    pub fn with_options(
+        profile: ApiProfile,
+        token: SecretString,
+        options: ClientOptions,
+    ) -> Result<Client, ApiError> {
+        install_crypto_provider();
+        let http = reqwest::Client::builder()
+            .timeout(options.timeout)
+            .connect_timeout(options.connect_timeout)
+            .user_agent(concat!("wedocod-console/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|error| ApiError::InvalidRequest(format!("HTTP client: {error}")))?;
+        Ok(Client {
+            inner: Arc::new(Inner {
+                http,
+                profile,
+                token,
+                pacer: Pacer::default(),
+                retry: options.retry,
+            }),
+        })
+    }
+
+    pub fn profile(&self) -> &ApiProfile {
+        &self.inner.profile
+    }
+
+    /// The rate-limit budget the server last reported.
+    pub fn rate_budget(&self) -> Option<RateBudget> {
+        self.inner.pacer.budget()
+    }
+
+    pub fn leads(&self) -> Records<Leads> {
+        Records::new(self.clone())
+    }
+
+    pub fn orders(&self) -> Records<Orders> {
+        Records::new(self.clone())
+    }
+
+    /// One page of the account's product catalogue.
+    pub async fn products(&self, query: &ListQuery) -> Result<Page<Product>, ApiError> {
+        let success = self.send(Endpoint::Products, query.pairs(), None).await?;
+        decode_page(success, query)
+    }
+
+    /// The whole catalogue, every page.
+    pub async fn all_products(&self) -> Result<Vec<Product>, ApiError> {
+        let mut query = ListQuery::page(1, 100);
+        let mut products = Vec::new();
+        loop {
+            let page = self.products(&query).await?;
+            let last = page.items.is_empty() || page.page >= page.pages;
+            products.extend(page.items);
+            if last {
+                return Ok(products);
+            }
+            query.page += 1;
+        }
+    }
+
+    /// The state of an async batch; `Ok(None)` when the server has no batch endpoint
+    /// (404 or 405), in which case the caller reconciles (api-contract.md §8).
+    pub async fn batch(&self, batch_id: &str) -> Result<Option<BatchStatus>, ApiError> {
+        match self.send(Endpoint::Batch(batch_id), Vec::new(), None).await {
+            Ok(success) => decode_data(success).map(Some),
+            Err(ApiError::NotFound { .. })
+            | Err(ApiError::UnexpectedStatus { status: 405, .. }) => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// Sends one call, with pacing and the retries that are always safe: 429 (nothing
+    /// was processed), failures before the request left this machine, and any transport
+    /// failure of a read. A write whose outcome is unknown is returned, never resent.
+    async fn send(
+        &self,
+        endpoint: Endpoint<'_>,
+        query: Vec<(&'static str, String)>,
+        body: Option<Value>,
+    ) -> Result<Success, ApiError> {
+        let inner = &*self.inner;
+        let method = endpoint.method();
+        let url = inner.profile.url(&endpoint.segments());
+        let body = body.map(|body| body.to_string());
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            inner.pacer.wait_turn().await;
+            let mut request = inner
+                .http
+                .request(method.clone(), url.clone())
+                .bearer_auth(inner.token.expose_secret())
+                .header(ACCEPT, "application/json")
+                .query(&query);
+            if let Some(body) = &body {
+                request = request
+                    .header(CONTENT_TYPE, "application/json")
+                    .body(body.clone());
+            }
+            let failure = match request.send().await {
+                Ok(response) => {
+                    let result = self.read_response(response, endpoint).await;
+                    match result {
+                        Err(ApiError::RateLimited { retry_after, .. })
+                            if attempt < inner.retry.max_attempts =>
+                        {
+                            let wait = retry_after.unwrap_or_else(|| inner.retry.backoff(attempt));
+                            tracing::info!(
+                                path = %endpoint.path(),
+                                wait_ms = wait.as_millis() as u64,
+                                "rate limited; waiting before retrying"
+                            );
+                            inner.pacer.hold_for(wait);
+                            continue;
+                        }
+                        other => return other,
+                    }
+                }
+                Err(error) => transport_error(&error),
+            };
+            let ApiError::Transport {
+                kind, maybe_sent, ..
+            } = &failure
+            else {
+                return Err(failure);
+            };
+            let safe_to_resend = !*maybe_sent || method == Method::GET;
+            if !safe_to_resend || *kind == TransportKind::Tls || attempt >= inner.retry.max_attempts
+            {
+                return Err(failure);
+            }
+            let wait = inner.retry.backoff(attempt);
+            tracing::info!(path = %endpoint.path(), error = %failure, wait_ms = wait.as_millis() as u64, "retrying");
+            tokio::time::sleep(wait).await;
+        }
+    }
+
+    async fn read_response(
+        &self,
+        response: reqwest::Response,
+        endpoint: Endpoint<'_>,
+    ) -> Result<Success, ApiError> {
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        self.inner.pacer.observe(&headers);
+        let body = response.bytes().await.map_err(|error| {
+            let mut failure = transport_error(&error);
+            if let ApiError::Transport { maybe_sent, .. } = &mut failure {
+                *maybe_sent = true;
+            }
+            failure
+        })?;
+        envelope::decode(ResponseParts {
+            status,
+            retry_after_header: retry_after_header(&headers),
+            body: &body,
+            needed_scope: endpoint.scope(),
+        })
+    }
+}
+
+/// Classifies a reqwest failure. Only a failed connection is known not to have reached
+/// the server.
+fn transport_error(error: &reqwest::Error) -> ApiError {
+    let tls = error_chain(error).any(|source| source.is::<rustls::Error>());
+    let (kind, maybe_sent) = if tls {
+        (TransportKind::Tls, false)
+    } else if error.is_connect() {
+        let kind = if error.is_timeout() {
+            TransportKind::Timeout
+        } else {
+            TransportKind::Connect
+        };
+        (kind, false)
+    } else if error.is_timeout() {
+        (TransportKind::Timeout, true)
+    } else {
+        (TransportKind::Interrupted, true)
+    };
+    let message = error_chain(error)
+        .skip(1)
+        .map(ToString::to_string)
+        .last()
+        .unwrap_or_else(|| error.to_string());
+    ApiError::Transport {
+        kind,
+        maybe_sent,
+        message,
+    }
+}
+
+fn error_chain(error: &reqwest::Error) -> impl Iterator<Item = &(dyn std::error::Error + 'static)> {
+    std::iter::successors(Some(error as &(dyn std::error::Error + 'static)), |e| {
+        e.source()
+    })
+}
+
+/// The routes leads and orders share.
+#[derive(Debug, Clone)]
+pub struct Records<R> {
+    client: Client,
+    kind: PhantomData<R>,
+}
+
+impl<R: Resource> Records<R> {
+    fn new(client: Client) -> Self {
+        Records {
+            client,
+            kind: PhantomData,
+        }
+    }
+
+    fn dialect(&self) -> Dialect {
+        self.client.inner.profile.dialect()
+    }
+
+    /// One page, newest first.
+    pub async fn list(&self, query: &ListQuery) -> Result<Page<R::Record>, ApiError> {
+        let success = self
+            .client
+            .send(Endpoint::List(R::NAME), query.pairs(), None)
+            .await?;
+        decode_page(success, query)
+    }
+
+    /// One record by reference (404 when absent or in another account).
+    pub async fn show(&self, reference: &str) -> Result<R::Record, ApiError> {
+        let success = self
+            .client
+            .send(Endpoint::Show(R::NAME, reference), Vec::new(), None)
+            .await?;
+        decode_data(success)
+    }
+
+    /// Creates up to 100 records (v1: 1,000). Never retried once sent: an unknown
+    /// outcome comes back as an error whose [`ApiError::outcome_unknown`] is true.
+    pub async fn create(&self, items: &[R::NewItem]) -> Result<CreateOutcome, ApiError> {
+        let dialect = self.dialect();
+        check_count(items.len(), max_items_per_request(dialect))?;
+        let wire: Vec<Value> = items.iter().map(|i| R::wire_item(i, dialect)).collect();
+        let body = json!({ body_key(R::NAME, dialect): wire });
+        let success = self
+            .client
+            .send(Endpoint::Create(R::NAME), Vec::new(), Some(body))
+            .await?;
+        decode_create(success, items.len() as u64)
+    }
+
+    /// Changes the status of up to 100 records.
+    pub async fn update_status(&self, changes: &[StatusChange]) -> Result<UpdateOutcome, ApiError> {
+        check_count(changes.len(), MAX_ITEMS_PER_BULK_CHANGE)?;
+        let body = json!({ body_key(R::NAME, self.dialect()): changes });
+        let success = self
+            .client
+            .send(Endpoint::Update(R::NAME), Vec::new(), Some(body))
+            .await?;
+        Ok(UpdateOutcome {
+            records: serde_json::from_value(success.data).unwrap_or_default(),
+            updated_fields: success
+                .meta
+                .get("updated_fields")
+                .and_then(|fields| serde_json::from_value(fields.clone()).ok())
+                .unwrap_or_default(),
+        })
+    }
+
+    /// Deletes up to 100 records by reference.
+    pub async fn delete(&self, references: &[String]) -> Result<DeleteOutcome, ApiError> {
+        check_count(references.len(), MAX_ITEMS_PER_BULK_CHANGE)?;
+        let body = json!({ "ids": references });
+        let success = self
+            .client
+            .send(Endpoint::Delete(R::NAME), Vec::new(), Some(body))
+            .await?;
+        let deleted: Deleted = decode_data(success)?;
+        Ok(DeleteOutcome {
+            count: deleted.count,
+        })
+    }
+
+    /// Status changes, newest first; `query.reference` narrows them to one record.
+    pub async fn histories(&self, query: &ListQuery) -> Result<Page<History>, ApiError> {
+        let success = self
+            .client
+            .send(Endpoint::Histories(R::NAME), query.pairs(), None)
+            .await?;
+        decode_page(success, query)
+    }
+}
+
+fn check_count(count: usize, max: usize) -> Result<(), ApiError> {
+    if count == 0 {
+        return Err(ApiError::InvalidRequest("no items to send".into()));
+    }
+    if count > max {
+        return Err(ApiError::InvalidRequest(format!(
+            "{count} items in one request; the API takes at most {max}"
+        )));
+    }
+    Ok(())
+}
+
+fn undecodable(what: &str, value: &Value) -> ApiError {
+    ApiError::Undecodable {
+        status: 200,
+        excerpt: envelope::excerpt(format!("{what}: {value}").as_bytes()),
+    }
+}
+
+fn decode_data<T: DeserializeOwned>(success: Success) -> Result<T, ApiError> {
+    serde_json::from_value(success.data.clone())
+        .map_err(|error| undecodable(&format!("unexpected data ({error})"), &success.data))
+}
+
+/// A list answer: items from `data`, pagination from v2 `meta.pagination` or the v1
+/// flat meta, else inferred from the request.
+fn decode_page<T: DeserializeOwned>(
+    success: Success,
+    query: &ListQuery,
+) -> Result<Page<T>, ApiError> {
+    let Value::Array(raw_items) = success.data else {
+        return Err(undecodable("expected a list", &success.data));
+    };
+    let items = raw_items
+        .into_iter()
+        .map(|item| {
+            serde_json::from_value(item.clone())
+                .map_err(|_| undecodable("unexpected list item", &item))
+        })
+        .collect::<Result<Vec<T>, _>>()?;
+    let pagination = pagination_from(&success.meta).unwrap_or_else(|| {
+        let seen = (query.page.saturating_sub(1)) * query.per_page + items.len() as u64;
+        Pagination::new(query.page, query.per_page, seen)
+    });
+    Ok(Page {
+        items,
+        page: pagination.page,
+        per_page: pagination.limit,
+        total: pagination.total,
+        pages: pagination.pages,
+    })
+}
+
+fn pagination_from(meta: &Map<String, Value>) -> Option<Pagination> {
+    if let Some(v2) = meta.get("pagination") {
+        let pagination: Pagination = serde_json::from_value(v2.clone()).ok()?;
+        return Some(pagination);
+    }
+    let v1: V1Pagination = serde_json::from_value(Value::Object(meta.clone())).ok()?;
+    Some(Pagination::new(v1.current_page, v1.per_page, v1.total))
+}
+
+fn decode_create(success: Success, sent: u64) -> Result<CreateOutcome, ApiError> {
+    let total = success
+        .meta
+        .get("total")
+        .and_then(Value::as_u64)
+        .unwrap_or(sent);
+    let data = &success.data;
+    if data.get("batch_id").is_some() {
+        let queued: Queued = decode_data(success)?;
+        return Ok(CreateOutcome::Queued {
+            batch_id: queued.batch_id,
+            total,
+        });
+    }
+    if data.get("created_refs").is_some() {
+        let created: SyncCreated = decode_data(success)?;
+        return Ok(CreateOutcome::Created {
+            created_refs: created.created_refs,
+            failed_count: created.failed_count,
+            total,
+        });
+    }
+    Ok(CreateOutcome::Accepted {
+        message: success.message,
+        total,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_never_shows_the_token() {
+        let profile = ApiProfile::new("https://api.wedocod.com", "", Dialect::V2).unwrap();
+        let client = Client::new(profile, SecretString::from("s3cr3t-token-value")).unwrap();
+        assert!(!format!("{client:?}").contains("s3cr3t"));
+    }
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        let policy = RetryPolicy::default();
+        let third = policy.backoff(3);
+        assert!(third >= Duration::from_millis(3_200) && third <= Duration::from_millis(4_800));
+        assert!(policy.backoff(30) <= Duration::from_secs(36));
+    }
+
+    #[test]
+    fn v1_flat_meta_is_read() {
+        let mut meta = Map::new();
+        meta.insert("current_page".into(), json!(2));
+        meta.insert("per_page".into(), json!(25));
+        meta.insert("total".into(), json!(51));
+        assert_eq!(pagination_from(&meta), Some(Pagination::new(2, 25, 51)));
+    }
+
+    #[test]
+    fn create_shapes() {
+        let sync = Success {
+            data: json!({"created_refs": ["L-1"], "failed_count": 1}),
+            meta: serde_json::from_value(json!({"mode": "sync", "total": 2})).unwrap(),
+            message: None,
+        };
+        assert_eq!(
+            decode_create(sync, 2).unwrap(),
+            CreateOutcome::Created {
+                created_refs: vec!["L-1".into()],
+                failed_count: 1,
+                total: 2
+            }
+        );
+        let v1 = Success {
+            data: json!({"message": "Leads created successfully."}),
+            meta: Map::new(),
+            message: Some("Leads created successfully.".into()),
+        };
+        assert!(matches!(
+            decode_create(v1, 3).unwrap(),
+            CreateOutcome::Accepted { total: 3, .. }
+        ));
+    }
+}

@@ -1,0 +1,103 @@
+//! The endpoint table of api-contract.md §6 in one place: method, path and the scope each
+//! call needs. The client builds its URLs from it and the sandbox its routes.
+
+use reqwest::Method;
+
+use super::scope::{Action, ResourceName, Scope};
+
+/// One route of the API. Path parameters are carried in the variant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endpoint<'a> {
+    List(ResourceName),
+    Show(ResourceName, &'a str),
+    Create(ResourceName),
+    Update(ResourceName),
+    Delete(ResourceName),
+    Histories(ResourceName),
+    Products,
+    /// `GET /batches/{batch_id}`: a sandbox extension (api-contract.md §8).
+    Batch(&'a str),
+}
+
+impl<'a> Endpoint<'a> {
+    pub fn method(&self) -> Method {
+        match self {
+            Endpoint::Create(_) => Method::POST,
+            Endpoint::Update(_) => Method::PATCH,
+            Endpoint::Delete(_) => Method::DELETE,
+            Endpoint::List(_)
+            | Endpoint::Show(..)
+            | Endpoint::Histories(_)
+            | Endpoint::Products
+            | Endpoint::Batch(_) => Method::GET,
+        }
+    }
+
+    /// The path segments, parameters unescaped (the URL builder escapes them).
+    pub fn segments(&self) -> Vec<&'a str> {
+        match *self {
+            Endpoint::List(resource)
+            | Endpoint::Create(resource)
+            | Endpoint::Update(resource)
+            | Endpoint::Delete(resource) => vec![resource.plural()],
+            Endpoint::Show(resource, reference) => vec![resource.plural(), reference, "show"],
+            Endpoint::Histories(ResourceName::Leads) => vec!["lead-histories"],
+            Endpoint::Histories(ResourceName::Orders) => vec!["order-histories"],
+            Endpoint::Products => vec!["products"],
+            Endpoint::Batch(batch_id) => vec!["batches", batch_id],
+        }
+    }
+
+    /// `/a/b/c`; with placeholder parameters (`"{reference}"`) this is a route pattern.
+    pub fn path(&self) -> String {
+        self.segments()
+            .iter()
+            .map(|segment| format!("/{segment}"))
+            .collect()
+    }
+
+    /// The scope the token needs for this call (`None`: any valid token).
+    pub fn scope(&self) -> Option<Scope> {
+        let (action, resource) = match *self {
+            Endpoint::List(resource) | Endpoint::Show(resource, _) => (Action::View, resource),
+            Endpoint::Histories(resource) => (Action::View, resource),
+            Endpoint::Create(resource) => (Action::Create, resource),
+            Endpoint::Update(resource) => (Action::Update, resource),
+            Endpoint::Delete(resource) => (Action::Delete, resource),
+            Endpoint::Products | Endpoint::Batch(_) => return None,
+        };
+        Some(Scope::new(action, resource))
+    }
+}
+
+/// The create/update body key: `data` in v2, the resource's plural in v1.
+pub fn body_key(resource: ResourceName, dialect: super::profile::Dialect) -> &'static str {
+    match dialect {
+        super::profile::Dialect::V2 => "data",
+        super::profile::Dialect::V1 => resource.plural(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_matches_the_contract() {
+        let show = Endpoint::Show(ResourceName::Leads, "{reference}");
+        assert_eq!(show.path(), "/leads/{reference}/show");
+        assert_eq!(
+            show.scope(),
+            Some(Scope::new(Action::View, ResourceName::Leads))
+        );
+        assert_eq!(
+            Endpoint::Histories(ResourceName::Orders).path(),
+            "/order-histories"
+        );
+        assert_eq!(
+            Endpoint::Delete(ResourceName::Orders).method(),
+            Method::DELETE
+        );
+        assert_eq!(Endpoint::Batch("b").scope(), None);
+    }
+}

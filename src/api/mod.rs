@@ -1,0 +1,23 @@
+//! The WedoCOD API: wire types, envelopes, errors, pacing and the typed client. Knows
+//! HTTP and JSON, nothing of CSV files or windows.
+
+pub mod client;
+pub mod endpoints;
+pub mod envelope;
+pub mod error;
+mod lenient;
+pub mod pacing;
+pub mod profile;
+pub mod resource;
+pub mod rules;
+pub mod scope;
+pub mod wire;
+
+pub use client::{
+    Client, ClientOptions, CreateOutcome, DeleteOutcome, ListQuery, Page, Records, RetryPolicy,
+    UpdateOutcome,
+};
+pub use error::{ApiError, TransportKind};
+pub use profile::{ApiProfile, DEFAULT_BASE_URL, Dialect, ProfileError, V1_PREFIX};
+pub use resource::{Leads, Orders, Resource};
+pub use scope::{Action, ResourceName, Scope};

@@ -1,0 +1,169 @@
+//! Client-side pacing from the `X-RateLimit-*` headers (api-contract.md §3). The server
+//! allows `limit` requests a minute; when the budget left runs low the client spaces its
+//! requests one "slot" (60 s / limit) apart instead of running into 429s.
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use reqwest::header::HeaderMap;
+use tokio::time::Instant;
+
+/// The rate-limit budget as the server last reported it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateBudget {
+    pub limit: u32,
+    pub remaining: u32,
+    pub observed_at: Instant,
+}
+
+impl RateBudget {
+    /// The time one request's budget takes to come back.
+    pub fn slot(&self) -> Duration {
+        Duration::from_secs(60) / self.limit.max(1)
+    }
+}
+
+/// Shared by every request of one client.
+#[derive(Debug, Default)]
+pub struct Pacer {
+    state: Mutex<PacerState>,
+}
+
+#[derive(Debug, Default)]
+struct PacerState {
+    budget: Option<RateBudget>,
+    /// No request starts before this instant.
+    not_before: Option<Instant>,
+}
+
+/// Requests kept in reserve: below this many left, requests are spaced one slot apart.
+const RESERVE: u32 = 2;
+
+impl Pacer {
+    /// Records the headers of a response.
+    pub fn observe(&self, headers: &HeaderMap) {
+        let limit = header_number(headers, "x-ratelimit-limit");
+        let remaining = header_number(headers, "x-ratelimit-remaining");
+        let (Some(limit), Some(remaining)) = (limit, remaining) else {
+            return;
+        };
+        let now = Instant::now();
+        let budget = RateBudget {
+            limit,
+            remaining,
+            observed_at: now,
+        };
+        let mut state = self.lock();
+        if remaining < RESERVE {
+            let not_before = now + budget.slot();
+            state.not_before = Some(state.not_before.map_or(not_before, |t| t.max(not_before)));
+        }
+        state.budget = Some(budget);
+    }
+
+    /// After a 429: nothing starts before `wait` has passed.
+    pub fn hold_for(&self, wait: Duration) {
+        let until = Instant::now() + wait;
+        let mut state = self.lock();
+        state.not_before = Some(state.not_before.map_or(until, |t| t.max(until)));
+    }
+
+    /// Waits until the next request may start, and claims that turn: concurrent callers
+    /// are spaced one slot apart while the budget is low.
+    pub async fn wait_turn(&self) {
+        let wait = {
+            let mut state = self.lock();
+            let now = Instant::now();
+            let start = state.not_before.filter(|t| *t > now).unwrap_or(now);
+            if let Some(budget) = state.budget.filter(|b| b.remaining < RESERVE) {
+                state.not_before = Some(start + budget.slot());
+            }
+            start - now
+        };
+        if !wait.is_zero() {
+            tokio::time::sleep(wait).await;
+        }
+    }
+
+    /// The last budget the server reported.
+    pub fn budget(&self) -> Option<RateBudget> {
+        self.lock().budget
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, PacerState> {
+        // A panic while holding this lock cannot leave the state inconsistent.
+        self.state
+            .lock()
+            .unwrap_or_else(|poison| poison.into_inner())
+    }
+}
+
+fn header_number(headers: &HeaderMap, name: &str) -> Option<u32> {
+    headers.get(name)?.to_str().ok()?.trim().parse().ok()
+}
+
+/// Seconds from a `Retry-After` header (the HTTP-date form is not used by Laravel).
+pub fn retry_after_header(headers: &HeaderMap) -> Option<Duration> {
+    let seconds: f64 = headers
+        .get("retry-after")?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
+    (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::HeaderValue;
+
+    fn headers(limit: &str, remaining: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-ratelimit-limit", HeaderValue::from_str(limit).unwrap());
+        headers.insert(
+            "x-ratelimit-remaining",
+            HeaderValue::from_str(remaining).unwrap(),
+        );
+        headers
+    }
+
+    #[test]
+    fn budget_is_read_from_headers() {
+        let pacer = Pacer::default();
+        pacer.observe(&headers("60", "42"));
+        let budget = pacer.budget().unwrap();
+        assert_eq!((budget.limit, budget.remaining), (60, 42));
+        assert_eq!(budget.slot(), Duration::from_secs(1));
+        pacer.observe(&headers("abc", "1"));
+        assert_eq!(pacer.budget().unwrap().remaining, 42, "garbage is ignored");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn low_budget_spaces_requests_one_slot_apart() {
+        let pacer = Pacer::default();
+        pacer.observe(&headers("120", "0"));
+        let start = tokio::time::Instant::now();
+        pacer.wait_turn().await;
+        pacer.wait_turn().await;
+        // Two turns after an exhausted budget: one slot each (0.5 s at 120/min).
+        assert_eq!(start.elapsed(), Duration::from_secs(1));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn plenty_of_budget_does_not_wait() {
+        let pacer = Pacer::default();
+        pacer.observe(&headers("60", "30"));
+        let start = tokio::time::Instant::now();
+        pacer.wait_turn().await;
+        assert_eq!(start.elapsed(), Duration::ZERO);
+    }
+
+    #[test]
+    fn retry_after_seconds() {
+        let mut headers = HeaderMap::new();
+        headers.insert("retry-after", HeaderValue::from_static("2"));
+        assert_eq!(retry_after_header(&headers), Some(Duration::from_secs(2)));
+    }
+}
