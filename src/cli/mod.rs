@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub mod sandbox;
+
 /// WedoCOD Merchant Console: browse leads and orders, prepare CSV files offline and
 /// upload them in bulk.
 #[derive(Debug, Parser)]
@@ -19,11 +21,15 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Run the WedoCOD-compatible sandbox server until Ctrl-C.
+    Sandbox(sandbox::SandboxArgs),
+}
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
+        Some(Command::Sandbox(args)) => sandbox::run(args),
         None => {
             println!(
                 "The console window is not built yet. For now:\n  \
@@ -32,5 +38,36 @@ pub fn run(cli: Cli) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn sandbox_flags_parse() {
+        let cli = Cli::try_parse_from([
+            "wedocod-console",
+            "sandbox",
+            "--scopes",
+            "view leads,CREATE LEADS",
+            "--dialect",
+            "v1",
+            "--faults",
+            "drop=x1",
+        ])
+        .unwrap();
+        let Some(Command::Sandbox(args)) = cli.command else {
+            panic!("not the sandbox command")
+        };
+        assert_eq!(args.scopes.0.len(), 2);
+        assert!(Cli::try_parse_from(["wedocod-console", "sandbox", "--faults", "nope=1"]).is_err());
     }
 }

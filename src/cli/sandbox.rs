@@ -1,0 +1,139 @@
+//! `wedocod-console sandbox`: the embedded WedoCOD-compatible server, alone, for trying
+//! the API with curl or testing an integration (the way stripe-mock serves Stripe users).
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Args;
+
+use crate::api::scope::parse_scope_list;
+use crate::api::{Dialect, Scope, V1_PREFIX};
+use crate::sandbox::{Faults, Sandbox, SandboxConfig};
+
+#[derive(Debug, Args)]
+pub struct SandboxArgs {
+    /// Address to listen on (port 0 picks a free one).
+    #[arg(long, default_value = "127.0.0.1:8787")]
+    pub addr: SocketAddr,
+
+    /// The demo account's API token (default: a random one, printed at start).
+    #[arg(long)]
+    pub token: Option<String>,
+
+    /// The token's scopes, comma-separated, either spelling (`view leads`, `VIEW LEADS`), or `all`.
+    #[arg(long, default_value = "all", value_parser = parse_scopes)]
+    pub scopes: ScopeList,
+
+    /// Answer like the v2 documentation or like v1 (Laravel defaults).
+    #[arg(long, default_value = "v2", value_parser = parse_dialect)]
+    pub dialect: Dialect,
+
+    /// Requests per minute per token.
+    #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..))]
+    pub rate_limit: u32,
+
+    /// Creates with more items than this are queued as async batches (202).
+    #[arg(long, default_value_t = 10)]
+    pub sync_threshold: usize,
+
+    /// Faults to inject, e.g. `storm429=0.05,drop=x1,slow=2s` (see the README).
+    #[arg(long, default_value = "", value_parser = parse_faults)]
+    pub faults: Faults,
+
+    /// Seed of the demo data and of the fault dice.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+
+    /// Answer 404 on `GET /batches/{id}`, like the real API, which documents none.
+    #[arg(long)]
+    pub no_batch_endpoint: bool,
+
+    /// Milliseconds the batch worker spends per row.
+    #[arg(long, default_value_t = 20)]
+    pub batch_row_ms: u64,
+}
+
+/// A whole comma-separated scope list as one argument value (clap would otherwise
+/// treat a `Vec` field as a repeated argument).
+#[derive(Debug, Clone)]
+pub struct ScopeList(pub Vec<Scope>);
+
+fn parse_scopes(text: &str) -> Result<ScopeList, String> {
+    parse_scope_list(text)
+        .map(ScopeList)
+        .map_err(|error| error.to_string())
+}
+
+fn parse_dialect(text: &str) -> Result<Dialect, String> {
+    text.parse()
+        .map_err(|error: crate::api::ProfileError| error.to_string())
+}
+
+fn parse_faults(text: &str) -> Result<Faults, String> {
+    text.parse()
+        .map_err(|error: crate::sandbox::FaultSpecError| error.to_string())
+}
+
+impl SandboxArgs {
+    fn config(self) -> SandboxConfig {
+        SandboxConfig {
+            addr: self.addr,
+            token: self.token,
+            scopes: self.scopes.0,
+            dialect: self.dialect,
+            rate_limit: self.rate_limit,
+            sync_threshold: self.sync_threshold,
+            faults: self.faults,
+            seed: self.seed,
+            batch_endpoint: !self.no_batch_endpoint,
+            batch_row_delay: Duration::from_millis(self.batch_row_ms),
+        }
+    }
+}
+
+pub fn run(args: SandboxArgs) -> ExitCode {
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: cannot start the async runtime: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    runtime.block_on(serve(args.config()))
+}
+
+async fn serve(config: SandboxConfig) -> ExitCode {
+    let addr = config.addr;
+    let summary = format!(
+        "dialect {}, {} requests/min, sync threshold {}, faults: {}, batch endpoint {}",
+        config.dialect,
+        config.rate_limit,
+        config.sync_threshold,
+        config.faults,
+        if config.batch_endpoint { "on" } else { "off" }
+    );
+    let sandbox = match Sandbox::start(config).await {
+        Ok(sandbox) => sandbox,
+        Err(error) => {
+            eprintln!("error: cannot listen on {addr}: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    println!("WedoCOD sandbox running ({summary})");
+    println!("  base URL : {}", sandbox.base_url());
+    println!("  v1 URL   : {}{V1_PREFIX}", sandbox.base_url());
+    println!("  token    : {}", sandbox.token());
+    println!(
+        "Try: curl -H \"Authorization: Bearer {}\" {}/leads?per_page=2",
+        sandbox.token(),
+        sandbox.base_url()
+    );
+    println!("Press Ctrl-C to stop.");
+    if let Err(error) = tokio::signal::ctrl_c().await {
+        eprintln!("error: cannot wait for Ctrl-C: {error}");
+    }
+    sandbox.stop().await;
+    println!("Sandbox stopped.");
+    ExitCode::SUCCESS
+}

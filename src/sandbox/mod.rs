@@ -1,0 +1,246 @@
+//! A WedoCOD-compatible HTTP server (api-contract.md), not a mock: real routes over TCP,
+//! an in-memory store seeded with demo data, async batch workers, rate limiting, both
+//! dialects and both route prefixes, and switchable fault injection. The console runs
+//! on it with no account, the tests run the real client against it, and integrators
+//! can start it alone with `wedocod-console sandbox`.
+
+mod faults;
+mod gate;
+mod rate_limit;
+mod respond;
+mod routes;
+mod seed;
+mod server;
+mod store;
+mod validate;
+mod worker;
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+use crate::api::{Dialect, Leads, Orders, ResourceName, Scope};
+
+pub use faults::{FaultSpecError, Faults, Trigger};
+pub use rate_limit::Admission;
+use rate_limit::RateLimiter;
+use store::{AccountId, Store};
+
+/// How to run the sandbox.
+#[derive(Debug, Clone)]
+pub struct SandboxConfig {
+    /// Where to listen; port 0 picks a free port.
+    pub addr: SocketAddr,
+    /// The demo account's token; `None` draws a random one.
+    pub token: Option<String>,
+    /// The scopes of that token.
+    pub scopes: Vec<Scope>,
+    pub dialect: Dialect,
+    /// Requests per minute per token.
+    pub rate_limit: u32,
+    /// Creates with more items than this are queued as async batches (v2 only).
+    pub sync_threshold: usize,
+    pub faults: Faults,
+    /// Seeds the demo data (and the fault dice): same seed, same data.
+    pub seed: u64,
+    /// Whether `GET /batches/{id}` exists (the real API documents none).
+    pub batch_endpoint: bool,
+    /// How long the batch worker takes per row.
+    pub batch_row_delay: Duration,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        SandboxConfig {
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            token: None,
+            scopes: Scope::all(),
+            dialect: Dialect::V2,
+            rate_limit: 60,
+            sync_threshold: 10,
+            faults: Faults::default(),
+            seed: 1,
+            batch_endpoint: true,
+            batch_row_delay: Duration::from_millis(20),
+        }
+    }
+}
+
+/// One request as the sandbox saw it (for tests and the console's demo mode).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoggedRequest {
+    pub at: tokio::time::Instant,
+    pub method: String,
+    pub path: String,
+    pub status: u16,
+}
+
+/// Fault switches and the dice they are rolled with.
+#[derive(Debug)]
+pub(crate) struct FaultState {
+    pub faults: Faults,
+    pub rng: StdRng,
+    /// 429s still owed to each token by a running storm.
+    pub storms: std::collections::HashMap<String, u32>,
+}
+
+/// Everything the handlers share.
+#[derive(Debug)]
+pub(crate) struct SandboxState {
+    pub dialect: Dialect,
+    pub sync_threshold: usize,
+    pub batch_row_delay: Duration,
+    pub store: Mutex<Store>,
+    pub limiter: Mutex<RateLimiter>,
+    pub faults: Mutex<FaultState>,
+    pub log: Mutex<Vec<LoggedRequest>>,
+}
+
+/// Locks a mutex; a panicked holder cannot leave these structures half-written in a
+/// way that matters for a sandbox, so poisoning is ignored.
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poison| poison.into_inner())
+}
+
+impl SandboxState {
+    /// Rolls one fault: `pick` chooses which switch.
+    pub fn roll(&self, pick: impl FnOnce(&mut Faults) -> &mut Trigger) -> bool {
+        let mut state = lock(&self.faults);
+        let FaultState { faults, rng, .. } = &mut *state;
+        pick(faults).fire(rng)
+    }
+}
+
+const LOG_LIMIT: usize = 100_000;
+const DEMO_ACCOUNT: AccountId = 0;
+
+/// A running sandbox. Dropping it stops the server.
+#[derive(Debug)]
+pub struct Sandbox {
+    base_url: String,
+    token: String,
+    other_token: String,
+    state: Arc<SandboxState>,
+    shutdown: watch::Sender<bool>,
+    task: Option<JoinHandle<()>>,
+}
+
+fn random_token(prefix: &str) -> String {
+    use rand::Rng;
+    let bytes: [u8; 20] = rand::rng().random();
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!("{prefix}{hex}")
+}
+
+impl Sandbox {
+    /// Seeds the store, binds the address and starts serving.
+    pub async fn start(config: SandboxConfig) -> std::io::Result<Sandbox> {
+        let mut store = Store::new(config.seed);
+        let demo = store.add_account();
+        seed::seed_account(&mut store, demo, seed::DEMO, config.seed, "");
+        let other = store.add_account();
+        seed::seed_account(&mut store, other, seed::OTHER, config.seed, "OTH-");
+        let token = config.token.clone().unwrap_or_else(|| random_token("sbx_"));
+        let other_token = random_token("sbx_other_");
+        store.grant(&token, demo, &config.scopes);
+        store.grant(&other_token, other, &Scope::all());
+
+        let state = Arc::new(SandboxState {
+            dialect: config.dialect,
+            sync_threshold: config.sync_threshold,
+            batch_row_delay: config.batch_row_delay,
+            store: Mutex::new(store),
+            limiter: Mutex::new(RateLimiter::new(config.rate_limit)),
+            faults: Mutex::new(FaultState {
+                faults: config.faults.clone(),
+                rng: StdRng::seed_from_u64(config.seed),
+                storms: Default::default(),
+            }),
+            log: Mutex::new(Vec::new()),
+        });
+        let listener = TcpListener::bind(config.addr).await?;
+        let addr = listener.local_addr()?;
+        let app = routes::router(state.clone(), config.batch_endpoint);
+        let (shutdown, shutdown_rx) = watch::channel(false);
+        let task = tokio::spawn(server::serve(listener, app, shutdown_rx));
+        Ok(Sandbox {
+            base_url: format!("http://{addr}"),
+            token,
+            other_token,
+            state,
+            shutdown,
+            task: Some(task),
+        })
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The demo account's token.
+    pub fn token(&self) -> &str {
+        &self.token
+    }
+
+    /// A token of a second account, whose records the demo token must not see.
+    pub fn other_account_token(&self) -> &str {
+        &self.other_token
+    }
+
+    /// A new token for the demo account with only `scopes`.
+    pub fn grant_token(&self, scopes: &[Scope]) -> String {
+        let token = random_token("sbx_");
+        lock(&self.state.store).grant(&token, DEMO_ACCOUNT, scopes);
+        token
+    }
+
+    /// Revokes a token: it answers 401 from now on.
+    pub fn revoke_token(&self, token: &str) {
+        lock(&self.state.store).tokens.remove(token);
+    }
+
+    pub fn faults(&self) -> Faults {
+        lock(&self.state.faults).faults.clone()
+    }
+
+    /// Switches faults while running.
+    pub fn set_faults(&self, faults: Faults) {
+        lock(&self.state.faults).faults = faults;
+    }
+
+    /// Every request served so far, oldest first.
+    pub fn request_log(&self) -> Vec<LoggedRequest> {
+        lock(&self.state.log).clone()
+    }
+
+    /// How many records of `resource` the demo account holds.
+    pub fn record_count(&self, resource: ResourceName) -> usize {
+        let store = lock(&self.state.store);
+        let account = &store.accounts[DEMO_ACCOUNT];
+        match resource {
+            ResourceName::Leads => <Leads as store::StoredResource>::records(account).len(),
+            ResourceName::Orders => <Orders as store::StoredResource>::records(account).len(),
+        }
+    }
+
+    /// Stops accepting connections and waits for the server task.
+    pub async fn stop(mut self) {
+        let _ = self.shutdown.send(true);
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        let _ = self.shutdown.send(true);
+    }
+}

@@ -1,0 +1,445 @@
+//! The routes of api-contract.md §6, served at `/` and under `/api/web/1.0`, written
+//! once for leads and orders. Every route checks its scope from the shared endpoint
+//! table, so a 403 always names the scope the call needed.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Extension, Router, middleware};
+use chrono::Utc;
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+
+use super::gate::{Caller, gate};
+use super::respond::{self, Failure, Reject};
+use super::server::ConnectionKiller;
+use super::store::{Batch, StoredRecord, StoredResource};
+use super::{Faults, SandboxState, lock, validate, worker};
+use crate::api::endpoints::{Endpoint, body_key};
+use crate::api::rules::{item_schema, max_items_per_request};
+use crate::api::wire::{BatchStatus, Deleted, Pagination, Queued, RecordRef, SyncCreated};
+use crate::api::{Dialect, Leads, Orders, V1_PREFIX};
+
+type Answer = Result<Response, Reject>;
+
+/// The whole application: API routes (behind the gate) at both prefixes, the fault
+/// switch, and a JSON 404 for everything else.
+pub fn router(state: Arc<SandboxState>, batch_endpoint: bool) -> Router {
+    let mut api = Router::new();
+    api = resource_routes::<Leads>(api);
+    api = resource_routes::<Orders>(api);
+    api = api.route(&Endpoint::Products.path(), get(products));
+    if batch_endpoint {
+        api = api.route(&Endpoint::Batch("{batch_id}").path(), get(batch));
+    }
+    let api = api.route_layer(middleware::from_fn_with_state(state.clone(), gate));
+    Router::new()
+        .merge(api.clone())
+        .nest(V1_PREFIX, api)
+        .route("/_sandbox/faults", get(show_faults).put(set_faults))
+        .fallback(not_found)
+        .with_state(state)
+}
+
+fn resource_routes<R: StoredResource>(
+    router: Router<Arc<SandboxState>>,
+) -> Router<Arc<SandboxState>> {
+    router
+        .route(
+            &Endpoint::List(R::NAME).path(),
+            get(list::<R>)
+                .post(create::<R>)
+                .patch(update::<R>)
+                .delete(delete::<R>),
+        )
+        .route(
+            &Endpoint::Show(R::NAME, "{reference}").path(),
+            get(show::<R>),
+        )
+        .route(&Endpoint::Histories(R::NAME).path(), get(histories::<R>))
+}
+
+fn reject(state: &SandboxState, failure: Failure) -> Reject {
+    Reject::new(state.dialect, failure)
+}
+
+/// 403 unless the caller's token carries the endpoint's scope.
+fn require(state: &SandboxState, caller: &Caller, endpoint: Endpoint<'_>) -> Result<(), Reject> {
+    match endpoint.scope() {
+        Some(scope) if !caller.scopes.contains(&scope) => {
+            Err(reject(state, Failure::Forbidden(scope)))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn page_query(
+    state: &SandboxState,
+    params: &HashMap<String, String>,
+) -> Result<(u64, u64), Reject> {
+    validate::page_query(params).map_err(|fields| reject(state, Failure::Validation(fields)))
+}
+
+/// Laravel reads a malformed JSON body as no input at all.
+fn json_body(bytes: &Bytes) -> Value {
+    serde_json::from_slice(bytes).unwrap_or_else(|_| Value::Object(Map::new()))
+}
+
+/// One page of `items` (already filtered, newest first).
+fn paged<T: Serialize>(dialect: Dialect, items: &[T], page: u64, per_page: u64) -> Response {
+    let pagination = Pagination::new(page, per_page, items.len() as u64);
+    let start = usize::try_from((page - 1).saturating_mul(per_page)).unwrap_or(usize::MAX);
+    let values = items
+        .iter()
+        .skip(start)
+        .take(per_page as usize)
+        .filter_map(|item| serde_json::to_value(item).ok())
+        .collect();
+    respond::page(dialect, values, pagination)
+}
+
+fn filter<'a>(params: &'a HashMap<String, String>, name: &str) -> Option<&'a str> {
+    params
+        .get(name)
+        .map(|value| value.trim())
+        .filter(|value| !value.is_empty())
+}
+
+/// "Leads" / "Orders", for v1 messages.
+fn title<R: StoredResource>() -> String {
+    let plural = R::NAME.plural();
+    plural[..1].to_uppercase() + &plural[1..]
+}
+
+async fn list<R: StoredResource>(
+    State(state): State<Arc<SandboxState>>,
+    Extension(caller): Extension<Caller>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Answer {
+    require(&state, &caller, Endpoint::List(R::NAME))?;
+    let (page, per_page) = page_query(&state, &params)?;
+    let status = filter(&params, "status");
+    let search = filter(&params, "search").map(str::to_lowercase);
+    let store = lock(&state.store);
+    let matching: Vec<&R::Record> = R::records(&store.accounts[caller.account])
+        .iter()
+        .rev()
+        .filter(|record| status.is_none_or(|status| record.status() == Some(status)))
+        .filter(|record| {
+            search
+                .as_deref()
+                .is_none_or(|needle| record.matches(needle))
+        })
+        .collect();
+    Ok(paged(state.dialect, &matching, page, per_page))
+}
+
+async fn show<R: StoredResource>(
+    State(state): State<Arc<SandboxState>>,
+    Extension(caller): Extension<Caller>,
+    Path(reference): Path<String>,
+) -> Answer {
+    require(&state, &caller, Endpoint::Show(R::NAME, &reference))?;
+    let store = lock(&state.store);
+    let record = R::records(&store.accounts[caller.account])
+        .iter()
+        .find(|record| record.reference() == Some(reference.as_str()))
+        .ok_or_else(|| reject(&state, Failure::NotFound))?;
+    Ok(respond::envelope(StatusCode::OK, json!(record), json!({})))
+}
+
+/// The commit faults: the write is stored, then the client gets a 500 or nothing.
+async fn after_commit(
+    state: &SandboxState,
+    killer: &ConnectionKiller,
+    response: Response,
+) -> Answer {
+    if state.roll(|faults| &mut faults.drop_after_commit) {
+        tracing::info!("dropping the connection after commit (fault)");
+        killer.kill();
+        return std::future::pending().await;
+    }
+    if state.roll(|faults| &mut faults.commit500) {
+        return Err(reject(state, Failure::ServerError));
+    }
+    Ok(response)
+}
+
+async fn create<R: StoredResource>(
+    State(state): State<Arc<SandboxState>>,
+    Extension(caller): Extension<Caller>,
+    Extension(killer): Extension<ConnectionKiller>,
+    body: Bytes,
+) -> Answer {
+    require(&state, &caller, Endpoint::Create(R::NAME))?;
+    let dialect = state.dialect;
+    let skus = lock(&state.store).accounts[caller.account].skus();
+    let items = validate::validate_create(
+        &json_body(&body),
+        R::NAME,
+        dialect,
+        &item_schema(R::NAME, dialect),
+        max_items_per_request(dialect),
+        &skus,
+    )
+    .map_err(|fields| reject(&state, Failure::Validation(fields)))?;
+    let total = items.len();
+    let meta = |mode: &str| json!({"mode": mode, "total": total});
+
+    if dialect == Dialect::V2 && total > state.sync_threshold {
+        let batch_id = {
+            let mut store = lock(&state.store);
+            let batch_id = store.new_batch_id();
+            let status = BatchStatus {
+                batch_id: batch_id.clone(),
+                status: "queued".into(),
+                total: total as u64,
+                ..BatchStatus::default()
+            };
+            let batch = Batch {
+                account: caller.account,
+                items,
+                status,
+            };
+            store.batches.insert(batch_id.clone(), batch);
+            batch_id
+        };
+        tokio::spawn(worker::process::<R>(state.clone(), batch_id.clone()));
+        let queued = Queued {
+            batch_id,
+            queued: true,
+        };
+        let response = respond::envelope(StatusCode::ACCEPTED, json!(queued), meta("async"));
+        return after_commit(&state, &killer, response).await;
+    }
+
+    let mut created = SyncCreated::default();
+    {
+        let mut store = lock(&state.store);
+        for item in items {
+            if state.roll(|faults| &mut faults.row_failure) {
+                created.failed_count += 1;
+            } else if let Some(reference) = store.create::<R>(caller.account, item, Utc::now()) {
+                created.created_refs.push(reference);
+            }
+        }
+    }
+    let response = match dialect {
+        Dialect::V2 => respond::envelope(StatusCode::CREATED, json!(created), meta("sync")),
+        Dialect::V1 => respond::message(
+            StatusCode::CREATED,
+            &format!("{} created successfully.", title::<R>()),
+            None,
+        ),
+    };
+    after_commit(&state, &killer, response).await
+}
+
+fn exists<R: StoredResource>(state: &SandboxState, caller: &Caller) -> impl Fn(&str) -> bool {
+    let store = lock(&state.store);
+    let references: std::collections::HashSet<String> = R::records(&store.accounts[caller.account])
+        .iter()
+        .filter_map(|record| record.reference().map(str::to_string))
+        .collect();
+    move |reference| references.contains(reference)
+}
+
+async fn update<R: StoredResource>(
+    State(state): State<Arc<SandboxState>>,
+    Extension(caller): Extension<Caller>,
+    Extension(killer): Extension<ConnectionKiller>,
+    body: Bytes,
+) -> Answer {
+    require(&state, &caller, Endpoint::Update(R::NAME))?;
+    let key = body_key(R::NAME, state.dialect);
+    let changes = validate::validate_status_changes(
+        &json_body(&body),
+        key,
+        R::STATUSES,
+        exists::<R>(&state, &caller),
+    )
+    .map_err(|fields| reject(&state, Failure::Validation(fields)))?;
+    let updated: Vec<RecordRef> = {
+        let mut store = lock(&state.store);
+        let now = Utc::now();
+        changes
+            .iter()
+            .filter_map(|change| {
+                store.change_status::<R>(
+                    caller.account,
+                    &change.reference,
+                    &change.status,
+                    "api",
+                    now,
+                )
+            })
+            .map(|record| serde_json::from_value(json!(record)).unwrap_or_default())
+            .collect()
+    };
+    let response = match state.dialect {
+        Dialect::V2 => respond::envelope(
+            StatusCode::OK,
+            json!(updated),
+            json!({"updated_fields": ["status"]}),
+        ),
+        Dialect::V1 => respond::message(
+            StatusCode::OK,
+            &format!("{} updated successfully.", title::<R>()),
+            Some(json!(updated)),
+        ),
+    };
+    after_commit(&state, &killer, response).await
+}
+
+async fn delete<R: StoredResource>(
+    State(state): State<Arc<SandboxState>>,
+    Extension(caller): Extension<Caller>,
+    Extension(killer): Extension<ConnectionKiller>,
+    body: Bytes,
+) -> Answer {
+    require(&state, &caller, Endpoint::Delete(R::NAME))?;
+    let ids = validate::validate_ids(&json_body(&body), exists::<R>(&state, &caller))
+        .map_err(|fields| reject(&state, Failure::Validation(fields)))?;
+    let count = {
+        let mut store = lock(&state.store);
+        let records = R::records_mut(&mut store.accounts[caller.account]);
+        let before = records.len();
+        records.retain(|record| {
+            !record
+                .reference()
+                .is_some_and(|r| ids.iter().any(|id| id == r))
+        });
+        (before - records.len()) as u64
+    };
+    let deleted = json!(Deleted {
+        deleted: true,
+        count
+    });
+    let response = match state.dialect {
+        Dialect::V2 => respond::envelope(StatusCode::OK, deleted, json!({})),
+        Dialect::V1 => respond::message(
+            StatusCode::OK,
+            &format!("{} deleted successfully.", title::<R>()),
+            Some(deleted),
+        ),
+    };
+    after_commit(&state, &killer, response).await
+}
+
+async fn histories<R: StoredResource>(
+    State(state): State<Arc<SandboxState>>,
+    Extension(caller): Extension<Caller>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Answer {
+    require(&state, &caller, Endpoint::Histories(R::NAME))?;
+    let (page, per_page) = page_query(&state, &params)?;
+    let reference = filter(&params, "reference");
+    let store = lock(&state.store);
+    let matching: Vec<_> = R::histories(&store.accounts[caller.account])
+        .iter()
+        .rev()
+        .filter(|entry| reference.is_none_or(|r| entry.reference() == Some(r)))
+        .collect();
+    Ok(paged(state.dialect, &matching, page, per_page))
+}
+
+async fn products(
+    State(state): State<Arc<SandboxState>>,
+    Extension(caller): Extension<Caller>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Answer {
+    let (page, per_page) = page_query(&state, &params)?;
+    let search = filter(&params, "search").map(str::to_lowercase);
+    let store = lock(&state.store);
+    let matching: Vec<_> = store.accounts[caller.account]
+        .products
+        .iter()
+        .filter(|product| {
+            search.as_deref().is_none_or(|needle| {
+                [&product.name, &product.sku]
+                    .into_iter()
+                    .flatten()
+                    .any(|field| field.to_lowercase().contains(needle))
+            })
+        })
+        .collect();
+    Ok(paged(state.dialect, &matching, page, per_page))
+}
+
+async fn batch(
+    State(state): State<Arc<SandboxState>>,
+    Extension(caller): Extension<Caller>,
+    Path(batch_id): Path<String>,
+) -> Answer {
+    let store = lock(&state.store);
+    let status = store
+        .batches
+        .get(&batch_id)
+        .filter(|batch| batch.account == caller.account)
+        .map(|batch| batch.status.clone())
+        .ok_or_else(|| reject(&state, Failure::NotFound))?;
+    Ok(respond::envelope(StatusCode::OK, json!(status), json!({})))
+}
+
+async fn not_found(State(state): State<Arc<SandboxState>>) -> Response {
+    reject(&state, Failure::NotFound).into_response()
+}
+
+/// Fault switching is for whoever holds a valid token of this sandbox.
+fn admin(state: &SandboxState, headers: &HeaderMap) -> Result<(), Reject> {
+    let token = headers
+        .get("authorization")
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .unwrap_or_default();
+    if lock(&state.store).tokens.contains_key(token.trim()) {
+        Ok(())
+    } else {
+        Err(reject(state, Failure::Unauthenticated))
+    }
+}
+
+fn faults_answer(faults: &Faults) -> Response {
+    respond::envelope(
+        StatusCode::OK,
+        json!({"faults": faults.to_string()}),
+        json!({}),
+    )
+}
+
+/// `GET /_sandbox/faults`: the faults now switched on.
+async fn show_faults(State(state): State<Arc<SandboxState>>, headers: HeaderMap) -> Answer {
+    admin(&state, &headers)?;
+    Ok(faults_answer(&lock(&state.faults).faults))
+}
+
+/// `PUT /_sandbox/faults` with a SPEC body (`drop=x1,slow=2s`, or `none`).
+async fn set_faults(
+    State(state): State<Arc<SandboxState>>,
+    headers: HeaderMap,
+    body: String,
+) -> Answer {
+    admin(&state, &headers)?;
+    let spec = body.trim();
+    let parsed = if spec.eq_ignore_ascii_case("none") {
+        Ok(Faults::default())
+    } else {
+        spec.parse::<Faults>()
+    };
+    match parsed {
+        Ok(faults) => {
+            let answer = faults_answer(&faults);
+            lock(&state.faults).faults = faults;
+            Ok(answer)
+        }
+        Err(error) => {
+            let fields = [("faults".to_string(), vec![error.to_string()])].into();
+            Err(reject(&state, Failure::Validation(fields)))
+        }
+    }
+}

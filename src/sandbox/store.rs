@@ -1,0 +1,322 @@
+//! The sandbox's in-memory data: accounts with their catalogue, leads, orders, status
+//! histories and batches, and the tokens that open them. Everything a request changes
+//! happens under one lock, so every request sees a consistent store.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use serde_json::Value;
+
+use crate::api::wire::{BatchStatus, History, Lead, Order, Product};
+use crate::api::{Leads, Orders, Resource, Scope};
+
+/// Index of an account in the store.
+pub type AccountId = usize;
+
+/// What a token opens.
+#[derive(Debug, Clone)]
+pub struct TokenGrant {
+    pub account: AccountId,
+    pub scopes: HashSet<Scope>,
+}
+
+/// One merchant account.
+#[derive(Debug, Default)]
+pub struct Account {
+    pub products: Vec<Product>,
+    /// Oldest first; lists are served newest first.
+    pub leads: Vec<Lead>,
+    pub orders: Vec<Order>,
+    pub lead_histories: Vec<History>,
+    pub order_histories: Vec<History>,
+}
+
+impl Account {
+    pub fn skus(&self) -> HashSet<String> {
+        self.products.iter().filter_map(|p| p.sku.clone()).collect()
+    }
+}
+
+/// An async create queued by a 202.
+#[derive(Debug, Clone)]
+pub struct Batch {
+    pub account: AccountId,
+    pub items: Vec<Value>,
+    pub status: BatchStatus,
+}
+
+/// The whole sandbox state.
+#[derive(Debug)]
+pub struct Store {
+    pub accounts: Vec<Account>,
+    pub tokens: HashMap<String, TokenGrant>,
+    pub batches: HashMap<String, Batch>,
+    next_lead_number: u64,
+    next_order_number: u64,
+    next_history_id: u64,
+    ids: StdRng,
+}
+
+/// ISO-8601 UTC, second precision, `Z` suffix.
+pub fn timestamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// The fields list, show, search and status changes need, on both record kinds.
+pub trait StoredRecord {
+    fn reference(&self) -> Option<&str>;
+    fn status(&self) -> Option<&str>;
+    /// Sets the status and `updated_at`.
+    fn set_status(&mut self, status: &str, now: &str);
+    /// Case-insensitive match on reference, name, phone or city.
+    fn matches(&self, needle_lowercase: &str) -> bool;
+    /// Gives a freshly decoded create item its identity and timestamps.
+    fn stamp(&mut self, id: String, reference: String, status: &str, now: &str);
+}
+
+macro_rules! stored_record {
+    ($record:ty) => {
+        impl StoredRecord for $record {
+            fn reference(&self) -> Option<&str> {
+                self.reference.as_deref()
+            }
+
+            fn status(&self) -> Option<&str> {
+                self.status.as_deref()
+            }
+
+            fn set_status(&mut self, status: &str, now: &str) {
+                self.status = Some(status.to_string());
+                self.updated_at = Some(now.to_string());
+            }
+
+            fn matches(&self, needle_lowercase: &str) -> bool {
+                [&self.reference, &self.full_name, &self.phone, &self.city]
+                    .into_iter()
+                    .flatten()
+                    .any(|field| field.to_lowercase().contains(needle_lowercase))
+            }
+
+            fn stamp(&mut self, id: String, reference: String, status: &str, now: &str) {
+                self.id = Some(id);
+                self.reference = Some(reference);
+                self.status = Some(status.to_string());
+                self.created_at = Some(now.to_string());
+                self.updated_at = Some(now.to_string());
+            }
+        }
+    };
+}
+
+stored_record!(Lead);
+stored_record!(Order);
+
+/// Where each record kind lives in an account, and its statuses.
+pub trait StoredResource: Resource<Record: StoredRecord> {
+    /// Statuses a record may be given (api-contract.md §6 "Statuses").
+    const STATUSES: &'static [&'static str];
+    fn records(account: &Account) -> &Vec<Self::Record>;
+    fn records_mut(account: &mut Account) -> &mut Vec<Self::Record>;
+    fn histories(account: &Account) -> &Vec<History>;
+    fn histories_mut(account: &mut Account) -> &mut Vec<History>;
+    /// A history entry pointing at `reference` with the right key.
+    fn history_for(reference: &str) -> History;
+    fn next_reference(store: &mut Store) -> String;
+}
+
+/// Lead statuses: the documented ones and the sandbox's **[decided]** extras.
+pub const LEAD_STATUSES: &[&str] = &[
+    "new",
+    "confirmed",
+    "no_reply",
+    "call_later",
+    "cancelled",
+    "wrong_number",
+    "duplicate",
+];
+
+/// Order statuses.
+pub const ORDER_STATUSES: &[&str] = &[
+    "new",
+    "confirmed",
+    "shipped",
+    "delivered",
+    "returned",
+    "canceled",
+];
+
+impl StoredResource for Leads {
+    const STATUSES: &'static [&'static str] = LEAD_STATUSES;
+
+    fn records(account: &Account) -> &Vec<Lead> {
+        &account.leads
+    }
+    fn records_mut(account: &mut Account) -> &mut Vec<Lead> {
+        &mut account.leads
+    }
+    fn histories(account: &Account) -> &Vec<History> {
+        &account.lead_histories
+    }
+    fn histories_mut(account: &mut Account) -> &mut Vec<History> {
+        &mut account.lead_histories
+    }
+    fn history_for(reference: &str) -> History {
+        History {
+            lead_reference: Some(reference.to_string()),
+            ..History::default()
+        }
+    }
+    fn next_reference(store: &mut Store) -> String {
+        store.next_lead_number += 1;
+        format!("LD-{}", store.next_lead_number)
+    }
+}
+
+impl StoredResource for Orders {
+    const STATUSES: &'static [&'static str] = ORDER_STATUSES;
+
+    fn records(account: &Account) -> &Vec<Order> {
+        &account.orders
+    }
+    fn records_mut(account: &mut Account) -> &mut Vec<Order> {
+        &mut account.orders
+    }
+    fn histories(account: &Account) -> &Vec<History> {
+        &account.order_histories
+    }
+    fn histories_mut(account: &mut Account) -> &mut Vec<History> {
+        &mut account.order_histories
+    }
+    fn history_for(reference: &str) -> History {
+        History {
+            order_reference: Some(reference.to_string()),
+            ..History::default()
+        }
+    }
+    fn next_reference(store: &mut Store) -> String {
+        store.next_order_number += 1;
+        format!("OR-{}", store.next_order_number)
+    }
+}
+
+impl Store {
+    /// An empty store whose ids are drawn from `seed`.
+    pub fn new(seed: u64) -> Self {
+        Store {
+            accounts: Vec::new(),
+            tokens: HashMap::new(),
+            batches: HashMap::new(),
+            next_lead_number: 100_000,
+            next_order_number: 200_000,
+            next_history_id: 0,
+            ids: StdRng::seed_from_u64(seed ^ 0x5eed),
+        }
+    }
+
+    pub fn add_account(&mut self) -> AccountId {
+        self.accounts.push(Account::default());
+        self.accounts.len() - 1
+    }
+
+    pub fn grant(&mut self, token: &str, account: AccountId, scopes: &[Scope]) {
+        self.tokens.insert(
+            token.to_string(),
+            TokenGrant {
+                account,
+                scopes: scopes.iter().copied().collect(),
+            },
+        );
+    }
+
+    /// A ULID whose time part is `at`.
+    pub fn new_id(&mut self, at: DateTime<Utc>) -> String {
+        let millis = at.timestamp_millis().max(0) as u64;
+        ulid::Ulid::from_parts(millis, self.ids.random()).to_string()
+    }
+
+    /// A `batch_<uuid>` id.
+    pub fn new_batch_id(&mut self) -> String {
+        let uuid = uuid::Builder::from_random_bytes(self.ids.random()).into_uuid();
+        format!("batch_{uuid}")
+    }
+
+    /// Stores one validated create item as a new record with status `new`.
+    pub fn create<R: StoredResource>(
+        &mut self,
+        account: AccountId,
+        item: Value,
+        at: DateTime<Utc>,
+    ) -> Option<String> {
+        let mut record: R::Record = serde_json::from_value(item).ok()?;
+        let id = self.new_id(at);
+        let reference = R::next_reference(self);
+        record.stamp(id, reference.clone(), "new", &timestamp(at));
+        R::records_mut(self.accounts.get_mut(account)?).push(record);
+        Some(reference)
+    }
+
+    /// Changes a record's status and appends the history entry.
+    pub fn change_status<R: StoredResource>(
+        &mut self,
+        account: AccountId,
+        reference: &str,
+        status: &str,
+        changed_by: &str,
+        at: DateTime<Utc>,
+    ) -> Option<R::Record> {
+        let now = timestamp(at);
+        self.next_history_id += 1;
+        let history_id = self.next_history_id;
+        let account = self.accounts.get_mut(account)?;
+        let record = R::records_mut(account)
+            .iter_mut()
+            .find(|record| record.reference() == Some(reference))?;
+        let old_status = record.status().map(str::to_string);
+        record.set_status(status, &now);
+        let updated = record.clone();
+        R::histories_mut(account).push(History {
+            id: Some(history_id.to_string()),
+            old_status,
+            new_status: Some(status.to_string()),
+            changed_by: Some(changed_by.to_string()),
+            changed_at: Some(now),
+            ..R::history_for(reference)
+        });
+        Some(updated)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn create_and_change_status_keep_history() {
+        let mut store = Store::new(7);
+        let account = store.add_account();
+        let now = Utc::now();
+        let reference = store
+            .create::<Leads>(
+                account,
+                json!({"full_name": "Amina", "phone": "0612345678"}),
+                now,
+            )
+            .unwrap();
+        assert_eq!(reference, "LD-100001");
+        let updated = store
+            .change_status::<Leads>(account, &reference, "confirmed", "api", now)
+            .unwrap();
+        assert_eq!(updated.status.as_deref(), Some("confirmed"));
+        let history = &store.accounts[account].lead_histories[0];
+        assert_eq!(history.old_status.as_deref(), Some("new"));
+        assert_eq!(history.reference(), Some("LD-100001"));
+        assert!(
+            store
+                .change_status::<Leads>(account, "LD-404", "confirmed", "api", now)
+                .is_none()
+        );
+    }
+}
