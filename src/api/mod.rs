@@ -21,3 +21,4 @@ pub use error::{ApiError, TransportKind};
 pub use profile::{ApiProfile, DEFAULT_BASE_URL, Dialect, ProfileError, V1_PREFIX};
 pub use resource::{Leads, Orders, Resource};
 pub use scope::{Action, ResourceName, Scope};
+pub use wire::{Lead, NewLead, NewOrder, Order};

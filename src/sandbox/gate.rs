@@ -37,24 +37,43 @@ fn bearer(request: &Request) -> Option<String> {
         .filter(|token| !token.is_empty())
 }
 
+/// Logs the request when dropped: with the answer's status, or with status 0 when the
+/// request never got one (its connection was dropped by the `drop` fault).
+struct LogEntry<'a> {
+    state: &'a SandboxState,
+    method: String,
+    path: String,
+    status: u16,
+}
+
+impl Drop for LogEntry<'_> {
+    fn drop(&mut self) {
+        tracing::info!(target: "sandbox", "{} {} → {}", self.method, self.path, self.status);
+        let mut log = lock(&self.state.log);
+        if log.len() < LOG_LIMIT {
+            log.push(LoggedRequest {
+                at: Instant::now(),
+                method: std::mem::take(&mut self.method),
+                path: std::mem::take(&mut self.path),
+                status: self.status,
+            });
+        }
+    }
+}
+
 pub async fn gate(
     State(state): State<Arc<SandboxState>>,
     request: Request,
     next: Next,
 ) -> Response {
-    let method = request.method().to_string();
-    let path = request.uri().path().to_string();
+    let mut entry = LogEntry {
+        state: &state,
+        method: request.method().to_string(),
+        path: request.uri().path().to_string(),
+        status: 0,
+    };
     let response = admit_and_run(&state, request, next).await;
-    tracing::info!(target: "sandbox", "{method} {path} → {}", response.status().as_u16());
-    let mut log = lock(&state.log);
-    if log.len() < LOG_LIMIT {
-        log.push(LoggedRequest {
-            at: Instant::now(),
-            method,
-            path,
-            status: response.status().as_u16(),
-        });
-    }
+    entry.status = response.status().as_u16();
     response
 }
 
