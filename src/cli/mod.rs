@@ -30,13 +30,17 @@ pub enum Command {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Sandbox(args)) => sandbox::run(args),
-        None => {
-            println!(
-                "The console window is not built yet. For now:\n  \
-                 wedocod-console sandbox     run the demo WedoCOD server\n  \
-                 wedocod-console --help      list every command"
-            );
-            ExitCode::SUCCESS
+        None => open_window(cli.sandbox),
+    }
+}
+
+/// `wedocod-console` alone opens the window; `--sandbox` goes straight to the demo store.
+fn open_window(demo: bool) -> ExitCode {
+    match crate::gui::run(crate::gui::LaunchOptions { demo }) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: the window could not open: {error}");
+            ExitCode::from(2)
         }
     }
 }

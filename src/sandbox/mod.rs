@@ -4,6 +4,7 @@
 //! on it with no account, the tests run the real client against it, and integrators
 //! can start it alone with `wedocod-console sandbox`.
 
+mod background;
 mod faults;
 mod gate;
 mod rate_limit;
@@ -27,6 +28,7 @@ use tokio::task::JoinHandle;
 
 use crate::api::{Dialect, Leads, Orders, ResourceName, Scope};
 
+pub use background::BackgroundSandbox;
 pub use faults::{FaultSpecError, Faults, Trigger};
 pub use rate_limit::Admission;
 use rate_limit::RateLimiter;

@@ -4,6 +4,8 @@
 
 use std::time::Duration;
 
+pub mod gui;
+
 use secrecy::SecretString;
 use wedocod_console::api::wire::ProductLine;
 use wedocod_console::api::{ApiProfile, Client, ClientOptions, Dialect, NewLead, RetryPolicy};

@@ -1,0 +1,171 @@
+//! One presentation for every [`ApiError`], on every screen: what happened in words a
+//! merchant understands, and the one thing to do about it (replace the token, retry, or
+//! wait for the automatic retry of a 429).
+
+use iced::widget::{button, container, row, space, text};
+use iced::{Element, Fill};
+
+use crate::api::{ApiError, ProfileError, TransportKind};
+
+use super::i18n::{fill, strings};
+use super::theme;
+
+/// What the merchant can do about an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Remedy {
+    /// 401: paste a new token.
+    ReplaceToken,
+    /// 5xx, network: try again.
+    Retry,
+    /// 429: the screen retries by itself when the wait is over.
+    WaitThenRetry,
+    /// Nothing to retry (404, 403, 422…): read and dismiss.
+    Acknowledge,
+}
+
+/// What the error view's buttons ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorAction {
+    Retry,
+    ReplaceToken,
+    Dismiss,
+}
+
+/// The remedy of an error.
+pub fn remedy(error: &ApiError) -> Remedy {
+    match error {
+        ApiError::Unauthenticated { .. } => Remedy::ReplaceToken,
+        ApiError::RateLimited { .. } => Remedy::WaitThenRetry,
+        ApiError::Server { .. } | ApiError::Transport { .. } | ApiError::Undecodable { .. } => {
+            Remedy::Retry
+        }
+        _ => Remedy::Acknowledge,
+    }
+}
+
+/// The sentence that explains an error.
+pub fn describe(error: &ApiError, seconds_left: Option<u64>) -> String {
+    let s = strings();
+    match error {
+        ApiError::Unauthenticated { .. } => s.error_unauthenticated.to_string(),
+        ApiError::Forbidden {
+            scope: Some(scope), ..
+        } => fill(s.error_forbidden_scope, &[("scope", scope)]),
+        ApiError::Forbidden { scope: None, .. } => s.error_forbidden.to_string(),
+        ApiError::NotFound { .. } => s.error_not_found.to_string(),
+        ApiError::Validation {
+            fields, message, ..
+        } => {
+            let details: Vec<String> = fields.values().flatten().take(5).cloned().collect();
+            if details.is_empty() {
+                format!("{} {message}", s.error_validation)
+            } else {
+                format!("{} {}", s.error_validation, details.join(" "))
+            }
+        }
+        ApiError::RateLimited { retry_after, .. } => {
+            let seconds = seconds_left
+                .or(retry_after.map(|wait| wait.as_secs().max(1)))
+                .unwrap_or(1);
+            fill(s.error_rate_limited, &[("seconds", &seconds)])
+        }
+        ApiError::Server { status, .. } => fill(s.error_server, &[("status", status)]),
+        ApiError::Transport { kind, .. } => match kind {
+            TransportKind::Connect => s.error_unreachable,
+            TransportKind::Tls => s.error_tls,
+            TransportKind::Timeout => s.error_timeout,
+            TransportKind::Interrupted => s.error_interrupted,
+        }
+        .to_string(),
+        ApiError::Undecodable { status, excerpt } => fill(
+            s.error_undecodable,
+            &[("status", status), ("excerpt", excerpt)],
+        ),
+        ApiError::UnexpectedStatus { status, .. } => {
+            fill(s.error_unexpected, &[("status", status)])
+        }
+        ApiError::InvalidRequest(reason) => format!("{}: {reason}", s.error_not_sent),
+    }
+}
+
+/// The sentence for a base URL that cannot be used.
+pub fn describe_profile_error(error: &ProfileError) -> String {
+    let s = strings();
+    match error {
+        ProfileError::PlainHttpRefused(_) => s.error_plain_http.to_string(),
+        ProfileError::InvalidUrl(_) | ProfileError::UnsupportedScheme(_) => {
+            s.error_bad_url.to_string()
+        }
+        ProfileError::UnknownDialect(_) => error.to_string(),
+    }
+}
+
+/// The error banner with its buttons.
+pub fn view<'a, Message: Clone + 'a>(
+    error: &ApiError,
+    seconds_left: Option<u64>,
+    on_action: impl Fn(ErrorAction) -> Message,
+) -> Element<'a, Message> {
+    let s = strings();
+    let mut actions = row![].spacing(theme::GAP);
+    match remedy(error) {
+        Remedy::ReplaceToken => {
+            actions = actions
+                .push(button(text(s.replace_token)).on_press(on_action(ErrorAction::ReplaceToken)));
+        }
+        Remedy::Retry => {
+            actions = actions.push(button(text(s.retry)).on_press(on_action(ErrorAction::Retry)));
+        }
+        Remedy::WaitThenRetry | Remedy::Acknowledge => {}
+    }
+    actions = actions.push(
+        button(text(s.dismiss))
+            .style(button::secondary)
+            .on_press(on_action(ErrorAction::Dismiss)),
+    );
+    container(
+        row![
+            text(describe(error, seconds_left)).width(Fill),
+            space().width(theme::GAP),
+            actions
+        ]
+        .align_y(iced::Center),
+    )
+    .padding(theme::PAD)
+    .width(Fill)
+    .style(theme::error_banner)
+    .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{Action, ResourceName, Scope};
+    use std::time::Duration;
+
+    #[test]
+    fn each_error_gets_its_remedy_and_words() {
+        let forbidden = ApiError::Forbidden {
+            scope: Some(Scope::new(Action::Delete, ResourceName::Leads)),
+            message: String::new(),
+        };
+        assert!(describe(&forbidden, None).contains("\"delete leads\""));
+        assert_eq!(remedy(&forbidden), Remedy::Acknowledge);
+        let limited = ApiError::RateLimited {
+            retry_after: Some(Duration::from_secs(12)),
+            message: String::new(),
+        };
+        assert!(describe(&limited, None).contains("12 s"));
+        assert!(describe(&limited, Some(3)).contains("3 s"));
+        assert_eq!(remedy(&limited), Remedy::WaitThenRetry);
+        let unauthenticated = ApiError::Unauthenticated {
+            message: String::new(),
+        };
+        assert_eq!(remedy(&unauthenticated), Remedy::ReplaceToken);
+        let html = ApiError::Undecodable {
+            status: 200,
+            excerpt: "<html>".into(),
+        };
+        assert!(describe(&html, None).contains("HTTP 200"));
+    }
+}

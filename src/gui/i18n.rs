@@ -1,0 +1,234 @@
+//! Every user-facing string of the window, in one place. A language is one `Strings`
+//! value: adding French means writing `FRENCH` below and nothing in the screens, and
+//! the compiler refuses a translation with a missing string.
+
+/// The console's texts in one language. Templates mark their values with `{name}`; fill
+/// them with [`fill`].
+#[derive(Debug)]
+pub struct Strings {
+    pub app_name: &'static str,
+    pub welcome_title: &'static str,
+    pub welcome_body: &'static str,
+    pub explore_demo: &'static str,
+    pub explore_demo_hint: &'static str,
+    pub connect_store: &'static str,
+    pub connect_store_hint: &'static str,
+    pub starting_demo: &'static str,
+    pub demo_failed: &'static str,
+
+    pub connect_title: &'static str,
+    pub field_profile_name: &'static str,
+    pub field_base_url: &'static str,
+    pub field_prefix: &'static str,
+    pub field_dialect: &'static str,
+    pub field_token: &'static str,
+    pub token_help: &'static str,
+    pub connect: &'static str,
+    pub connecting: &'static str,
+    pub back: &'static str,
+    pub name_required: &'static str,
+    pub token_required: &'static str,
+
+    pub leads: &'static str,
+    pub orders: &'static str,
+    pub search_placeholder: &'static str,
+    pub all_statuses: &'static str,
+    pub refresh: &'static str,
+    pub per_page: &'static str,
+    pub loading: &'static str,
+    pub first_page: &'static str,
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
+    pub last_page: &'static str,
+    /// `{page}`, `{pages}`, `{total}`.
+    pub page_of: &'static str,
+    pub no_records: &'static str,
+
+    pub column_reference: &'static str,
+    pub column_customer: &'static str,
+    pub column_phone: &'static str,
+    pub column_city: &'static str,
+    pub column_products: &'static str,
+    pub column_total: &'static str,
+    pub column_status: &'static str,
+    pub column_created: &'static str,
+
+    pub details: &'static str,
+    pub close: &'static str,
+    pub history: &'static str,
+    pub no_history: &'static str,
+    /// `{old}`, `{new}`, `{by}`, `{at}`.
+    pub history_entry: &'static str,
+
+    /// `{count}`.
+    pub selected_count: &'static str,
+    pub change_status_to: &'static str,
+    pub apply: &'static str,
+    pub delete: &'static str,
+    pub confirm_delete: &'static str,
+    pub cancel: &'static str,
+    pub confirm_delete_title: &'static str,
+    /// `{count}`.
+    pub confirm_delete_body: &'static str,
+    /// `{count}`, `{fields}`.
+    pub status_changed: &'static str,
+    /// `{count}`.
+    pub deleted: &'static str,
+    /// `{scope}`.
+    pub action_needs_scope: &'static str,
+
+    pub retry: &'static str,
+    pub dismiss: &'static str,
+    pub replace_token: &'static str,
+    pub error_unauthenticated: &'static str,
+    /// `{scope}`.
+    pub error_forbidden_scope: &'static str,
+    pub error_forbidden: &'static str,
+    pub error_not_found: &'static str,
+    pub error_validation: &'static str,
+    /// `{seconds}`.
+    pub error_rate_limited: &'static str,
+    /// `{status}`.
+    pub error_server: &'static str,
+    pub error_unreachable: &'static str,
+    pub error_tls: &'static str,
+    pub error_timeout: &'static str,
+    pub error_interrupted: &'static str,
+    /// `{status}`, `{excerpt}`.
+    pub error_undecodable: &'static str,
+    /// `{status}`.
+    pub error_unexpected: &'static str,
+    pub error_not_sent: &'static str,
+    pub error_plain_http: &'static str,
+    pub error_bad_url: &'static str,
+
+    pub online: &'static str,
+    pub offline: &'static str,
+    /// `{remaining}`, `{limit}`.
+    pub rate_budget: &'static str,
+    pub demo_profile: &'static str,
+    pub theme_light: &'static str,
+    pub theme_dark: &'static str,
+}
+
+/// English, the first language.
+pub const ENGLISH: Strings = Strings {
+    app_name: "WedoCOD Console",
+    welcome_title: "Welcome to the WedoCOD Console",
+    welcome_body: "Browse your leads and orders, prepare CSV files offline and upload them in bulk.",
+    explore_demo: "Explore with demo data",
+    explore_demo_hint: "A built-in demo store with 320 leads and 220 orders. No account needed.",
+    connect_store: "Connect a WedoCOD store",
+    connect_store_hint: "Use the API token from your WedoCOD dashboard (Settings → API keys).",
+    starting_demo: "Starting the demo store…",
+    demo_failed: "The demo store could not start",
+
+    connect_title: "Connect a WedoCOD store",
+    field_profile_name: "Store name (as you want to see it here)",
+    field_base_url: "API address",
+    field_prefix: "Path prefix (optional, e.g. /api/web/1.0)",
+    field_dialect: "API generation",
+    field_token: "API token",
+    token_help: "The token is kept in your system's keyring, never in a file.",
+    connect: "Connect",
+    connecting: "Checking the token…",
+    back: "Back",
+    name_required: "Give this store a name.",
+    token_required: "Paste the API token.",
+
+    leads: "Leads",
+    orders: "Orders",
+    search_placeholder: "Search reference, name, phone, city (Ctrl+F)",
+    all_statuses: "All statuses",
+    refresh: "Refresh",
+    per_page: "Per page",
+    loading: "Loading…",
+    first_page: "« First",
+    previous_page: "‹ Previous",
+    next_page: "Next ›",
+    last_page: "Last »",
+    page_of: "Page {page} of {pages} · {total} in all",
+    no_records: "Nothing matches.",
+
+    column_reference: "Reference",
+    column_customer: "Customer",
+    column_phone: "Phone",
+    column_city: "City",
+    column_products: "Products",
+    column_total: "Total",
+    column_status: "Status",
+    column_created: "Created",
+
+    details: "Details",
+    close: "Close",
+    history: "Status history",
+    no_history: "No status change yet.",
+    history_entry: "{old} → {new} · {by} · {at}",
+
+    selected_count: "{count} selected",
+    change_status_to: "Change status to…",
+    apply: "Apply",
+    delete: "Delete…",
+    confirm_delete: "Yes, delete",
+    cancel: "Cancel",
+    confirm_delete_title: "Delete for good?",
+    confirm_delete_body: "{count} record(s) will be deleted from your store. This cannot be undone.",
+    status_changed: "Status changed on {count} record(s) (fields updated: {fields}).",
+    deleted: "{count} record(s) deleted.",
+    action_needs_scope: "Your API token does not allow this: it lacks the \"{scope}\" permission.",
+
+    retry: "Retry",
+    dismiss: "Dismiss",
+    replace_token: "Replace the token",
+    error_unauthenticated: "The store did not accept the API token. It may have been revoked or mistyped.",
+    error_forbidden_scope: "The API token lacks the \"{scope}\" permission. Create a token with it in the WedoCOD dashboard.",
+    error_forbidden: "The API token is not allowed to do this.",
+    error_not_found: "Not found, or it does not belong to this store.",
+    error_validation: "The store refused the data.",
+    error_rate_limited: "Too many requests: retrying by itself in {seconds} s.",
+    error_server: "The store's server failed (HTTP {status}). Try again in a moment.",
+    error_unreachable: "The store cannot be reached. Check the address and your connection.",
+    error_tls: "The secure connection failed (certificate or TLS problem).",
+    error_timeout: "The store did not answer in time.",
+    error_interrupted: "The connection broke before the answer arrived.",
+    error_undecodable: "The store's answer could not be read (HTTP {status}): {excerpt}",
+    error_unexpected: "Unexpected answer from the store (HTTP {status}).",
+    error_not_sent: "Not sent",
+    error_plain_http: "Plain http:// is refused for this address: the token would travel unencrypted. Use https://.",
+    error_bad_url: "This is not a valid web address.",
+
+    online: "Online",
+    offline: "Offline",
+    rate_budget: "{remaining}/{limit} requests left this minute",
+    demo_profile: "Demo store",
+    theme_light: "Light",
+    theme_dark: "Dark",
+};
+
+/// The strings of the current language.
+pub fn strings() -> &'static Strings {
+    &ENGLISH
+}
+
+/// Replaces `{name}` placeholders with values.
+pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    values
+        .iter()
+        .fold(template.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), &value.to_string())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_are_filled() {
+        let text = fill(
+            ENGLISH.page_of,
+            &[("page", &2), ("pages", &7), ("total", &320)],
+        );
+        assert_eq!(text, "Page 2 of 7 · 320 in all");
+    }
+}

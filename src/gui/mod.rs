@@ -1,0 +1,45 @@
+//! The console window (iced, Elm-style). Each screen lives in `screen/` with its own
+//! state, messages, `update` returning an action, and `view`; `app` maps them. The
+//! window holds no business rule: it calls `api` and shows what comes back.
+
+mod app;
+pub mod error_view;
+pub mod i18n;
+mod icon;
+pub mod records;
+pub mod screen;
+pub mod theme;
+
+use std::time::Duration;
+
+use secrecy::SecretString;
+
+use crate::api::{ApiError, ApiProfile, Client, ClientOptions, RetryPolicy};
+
+pub use app::{App, LaunchOptions, Message};
+
+/// The window's client: no hidden retries, so a 429 shows its countdown and a network
+/// failure its retry button instead of a silent wait.
+pub fn client_for(profile: &ApiProfile, token: &SecretString) -> Result<Client, ApiError> {
+    let options = ClientOptions {
+        timeout: Duration::from_secs(30),
+        connect_timeout: Duration::from_secs(10),
+        retry: RetryPolicy::never(),
+    };
+    Client::with_options(profile.clone(), token.clone(), options)
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run(options: LaunchOptions) -> iced::Result {
+    iced::application(move || App::boot(options), App::update, App::view)
+        .title(App::title)
+        .theme(App::theme)
+        .subscription(App::subscription)
+        .window(iced::window::Settings {
+            size: iced::Size::new(1280.0, 800.0),
+            min_size: Some(iced::Size::new(900.0, 600.0)),
+            icon: icon::window_icon(),
+            ..iced::window::Settings::default()
+        })
+        .run()
+}

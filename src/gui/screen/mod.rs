@@ -1,0 +1,5 @@
+//! One module per screen.
+
+pub mod connect;
+pub mod records;
+pub mod welcome;

@@ -1,0 +1,751 @@
+//! The Leads and Orders screens: one page of records at a time, filters, a detail panel
+//! with the status history, and bulk status changes and deletes. The same screen serves
+//! both resources; what differs lives in `gui::records`.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::time::{Duration, Instant};
+
+use iced::widget::{
+    button, center, checkbox, column, container, mouse_area, opaque, pick_list, row, scrollable,
+    space, stack, table, text, text_input,
+};
+use iced::{Center, Color, Element, Fill, Subscription, Task};
+
+use crate::api::wire::History;
+use crate::api::{
+    Action as ScopeAction, ApiError, Client, DeleteOutcome, ListQuery, Page, ResourceName, Scope,
+    UpdateOutcome,
+};
+use crate::gui::error_view::{self, ErrorAction, Remedy};
+use crate::gui::i18n::{fill, strings};
+use crate::gui::records::{self, RecordRow};
+use crate::gui::theme;
+
+/// The search box, focused by Ctrl+F.
+const SEARCH_ID: &str = "records-search";
+
+/// The page sizes the console offers.
+pub const PAGE_SIZES: [u64; 3] = [25, 50, 100];
+
+/// A request the screen can send, kept so an error can send it again.
+#[derive(Debug, Clone, PartialEq)]
+enum Operation {
+    Load,
+    Detail(String),
+    ChangeStatus(Vec<String>, String),
+    Delete(Vec<String>),
+}
+
+/// An error on screen, and what retrying it would send.
+#[derive(Debug, Clone)]
+struct Problem {
+    error: ApiError,
+    retry: Option<Operation>,
+    /// 429: when the automatic retry happens.
+    retry_at: Option<Instant>,
+}
+
+/// The status filter's choices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatusFilter {
+    All,
+    Only(String),
+}
+
+impl fmt::Display for StatusFilter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StatusFilter::All => f.write_str(strings().all_statuses),
+            StatusFilter::Only(status) => f.write_str(status),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Detail {
+    reference: String,
+    loaded: Option<(RecordRow, Vec<History>)>,
+}
+
+/// One resource's screen.
+#[derive(Debug, Clone)]
+pub struct State {
+    resource: ResourceName,
+    query: ListQuery,
+    search: String,
+    page: Option<Page<RecordRow>>,
+    loading: bool,
+    /// Answers to older requests are ignored.
+    generation: u64,
+    selected: BTreeSet<String>,
+    detail: Option<Detail>,
+    bulk_status: Option<String>,
+    confirm_delete: bool,
+    problem: Option<Problem>,
+    notice: Option<String>,
+    /// Scopes a 403 showed the token lacks: their actions are explained, not offered.
+    denied: BTreeSet<String>,
+    /// Whether the last request got an answer.
+    reachable: Option<bool>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Loaded(u64, Result<Page<RecordRow>, ApiError>),
+    GoToPage(u64),
+    NextPage,
+    PreviousPage,
+    PerPage(u64),
+    StatusFilter(StatusFilter),
+    SearchInput(String),
+    SearchSubmit,
+    FocusSearch,
+    Refresh,
+    Toggle(String, bool),
+    ToggleAll(bool),
+    Open(String),
+    DetailLoaded(String, Result<(RecordRow, Vec<History>), ApiError>),
+    CloseDetail,
+    BulkStatus(String),
+    ApplyStatus,
+    StatusApplied(Result<UpdateOutcome, ApiError>),
+    AskDelete,
+    CancelDelete,
+    ConfirmDelete,
+    Deleted(Result<DeleteOutcome, ApiError>),
+    Problem(ErrorAction),
+    DismissNotice,
+    Tick,
+}
+
+/// What the parent must do after an update.
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    /// A 401: the token must be replaced.
+    ReplaceToken,
+}
+
+impl State {
+    /// The screen, with its first page requested.
+    pub fn new(resource: ResourceName, per_page: u64, client: &Client) -> (Self, Task<Message>) {
+        let mut state = State {
+            resource,
+            query: ListQuery::page(1, per_page),
+            search: String::new(),
+            page: None,
+            loading: false,
+            generation: 0,
+            selected: BTreeSet::new(),
+            detail: None,
+            bulk_status: None,
+            confirm_delete: false,
+            problem: None,
+            notice: None,
+            denied: BTreeSet::new(),
+            reachable: None,
+        };
+        let task = state.perform(Operation::Load, client);
+        (state, task)
+    }
+
+    pub fn resource(&self) -> ResourceName {
+        self.resource
+    }
+
+    /// Whether the last request got an answer (`None`: nothing sent yet).
+    pub fn reachable(&self) -> Option<bool> {
+        self.reachable
+    }
+
+    fn pages(&self) -> u64 {
+        self.page.as_ref().map_or(1, |page| page.pages.max(1))
+    }
+
+    fn perform(&mut self, operation: Operation, client: &Client) -> Task<Message> {
+        let client = client.clone();
+        let resource = self.resource;
+        match operation {
+            Operation::Load => {
+                self.generation += 1;
+                self.loading = true;
+                let generation = self.generation;
+                Task::perform(
+                    records::load_page(client, resource, self.query.clone()),
+                    move |result| Message::Loaded(generation, result),
+                )
+            }
+            Operation::Detail(reference) => {
+                self.detail = Some(Detail {
+                    reference: reference.clone(),
+                    loaded: None,
+                });
+                Task::perform(
+                    records::load_detail(client, resource, reference.clone()),
+                    move |result| Message::DetailLoaded(reference.clone(), result),
+                )
+            }
+            Operation::ChangeStatus(references, status) => {
+                self.loading = true;
+                Task::perform(
+                    records::change_status(client, resource, references, status),
+                    Message::StatusApplied,
+                )
+            }
+            Operation::Delete(references) => {
+                self.loading = true;
+                Task::perform(
+                    records::delete(client, resource, references),
+                    Message::Deleted,
+                )
+            }
+        }
+    }
+
+    /// Records a failed request: what to show, what retrying would send, and (for a 403
+    /// on an action) that the action is not allowed.
+    fn fail(&mut self, operation: Operation, error: ApiError) -> Action {
+        self.loading = false;
+        self.reachable = Some(!matches!(error, ApiError::Transport { .. }));
+        if let ApiError::Forbidden {
+            scope: Some(scope), ..
+        } = &error
+        {
+            self.denied.insert(scope.to_string());
+        }
+        if matches!(error, ApiError::Unauthenticated { .. }) {
+            self.problem = Some(Problem {
+                error,
+                retry: None,
+                retry_at: None,
+            });
+            return Action::None;
+        }
+        let retry_at = match &error {
+            ApiError::RateLimited { retry_after, .. } => {
+                Some(Instant::now() + retry_after.unwrap_or(Duration::from_secs(1)))
+            }
+            _ => None,
+        };
+        let retry = matches!(
+            error_view::remedy(&error),
+            Remedy::Retry | Remedy::WaitThenRetry
+        )
+        .then_some(operation);
+        self.problem = Some(Problem {
+            error,
+            retry,
+            retry_at,
+        });
+        Action::None
+    }
+
+    fn succeed(&mut self) {
+        self.loading = false;
+        self.reachable = Some(true);
+        self.problem = None;
+    }
+
+    fn reload(&mut self, client: &Client) -> Action {
+        Action::Run(self.perform(Operation::Load, client))
+    }
+
+    pub fn update(&mut self, message: Message, client: &Client) -> Action {
+        match message {
+            Message::Loaded(generation, _) if generation != self.generation => Action::None,
+            Message::Loaded(_, Ok(page)) => {
+                self.succeed();
+                self.page = Some(page);
+                Action::None
+            }
+            Message::Loaded(_, Err(error)) => self.fail(Operation::Load, error),
+            Message::GoToPage(page) => {
+                let page = page.clamp(1, self.pages());
+                if page == self.query.page && self.page.is_some() {
+                    return Action::None;
+                }
+                self.query.page = page;
+                self.reload(client)
+            }
+            Message::NextPage => self.update(Message::GoToPage(self.query.page + 1), client),
+            Message::PreviousPage => {
+                self.update(Message::GoToPage(self.query.page.saturating_sub(1)), client)
+            }
+            Message::PerPage(per_page) => {
+                self.query.per_page = per_page;
+                self.query.page = 1;
+                self.reload(client)
+            }
+            Message::StatusFilter(filter) => {
+                self.query.status = match filter {
+                    StatusFilter::All => None,
+                    StatusFilter::Only(status) => Some(status),
+                };
+                self.query.page = 1;
+                self.reload(client)
+            }
+            Message::SearchInput(search) => {
+                self.search = search;
+                Action::None
+            }
+            Message::SearchSubmit => {
+                let search = self.search.trim();
+                self.query.search = (!search.is_empty()).then(|| search.to_string());
+                self.query.page = 1;
+                self.reload(client)
+            }
+            Message::FocusSearch => Action::Run(iced::widget::operation::focus(SEARCH_ID)),
+            Message::Refresh => self.reload(client),
+            Message::Toggle(reference, on) => {
+                if on {
+                    self.selected.insert(reference);
+                } else {
+                    self.selected.remove(&reference);
+                }
+                Action::None
+            }
+            Message::ToggleAll(on) => {
+                let visible = self
+                    .page
+                    .iter()
+                    .flat_map(|page| &page.items)
+                    .map(|row| row.reference.clone());
+                if on {
+                    self.selected.extend(visible);
+                } else {
+                    for reference in visible {
+                        self.selected.remove(&reference);
+                    }
+                }
+                Action::None
+            }
+            Message::Open(reference) => {
+                Action::Run(self.perform(Operation::Detail(reference), client))
+            }
+            Message::DetailLoaded(reference, result) => {
+                match (&mut self.detail, result) {
+                    (Some(detail), Ok(loaded)) if detail.reference == reference => {
+                        detail.loaded = Some(loaded);
+                        self.succeed();
+                    }
+                    (Some(detail), Err(error)) if detail.reference == reference => {
+                        self.detail = None;
+                        return self.fail(Operation::Detail(reference), error);
+                    }
+                    _ => {}
+                }
+                Action::None
+            }
+            Message::CloseDetail => {
+                self.detail = None;
+                Action::None
+            }
+            Message::BulkStatus(status) => {
+                self.bulk_status = Some(status);
+                Action::None
+            }
+            Message::ApplyStatus => match &self.bulk_status {
+                Some(status) if !self.selected.is_empty() => {
+                    let operation = Operation::ChangeStatus(
+                        self.selected.iter().cloned().collect(),
+                        status.clone(),
+                    );
+                    Action::Run(self.perform(operation, client))
+                }
+                _ => Action::None,
+            },
+            Message::StatusApplied(Ok(outcome)) => {
+                self.succeed();
+                self.notice = Some(fill(
+                    strings().status_changed,
+                    &[
+                        ("count", &outcome.records.len()),
+                        ("fields", &outcome.updated_fields.join(", ")),
+                    ],
+                ));
+                self.selected.clear();
+                self.reload(client)
+            }
+            Message::StatusApplied(Err(error)) => {
+                let operation = Operation::ChangeStatus(
+                    self.selected.iter().cloned().collect(),
+                    self.bulk_status.clone().unwrap_or_default(),
+                );
+                self.fail(operation, error)
+            }
+            Message::AskDelete => {
+                self.confirm_delete = !self.selected.is_empty();
+                Action::None
+            }
+            Message::CancelDelete => {
+                self.confirm_delete = false;
+                Action::None
+            }
+            Message::ConfirmDelete => {
+                self.confirm_delete = false;
+                let operation = Operation::Delete(self.selected.iter().cloned().collect());
+                Action::Run(self.perform(operation, client))
+            }
+            Message::Deleted(Ok(outcome)) => {
+                self.succeed();
+                self.notice = Some(fill(strings().deleted, &[("count", &outcome.count)]));
+                if self
+                    .detail
+                    .as_ref()
+                    .is_some_and(|d| self.selected.contains(&d.reference))
+                {
+                    self.detail = None;
+                }
+                self.selected.clear();
+                self.reload(client)
+            }
+            Message::Deleted(Err(error)) => {
+                let operation = Operation::Delete(self.selected.iter().cloned().collect());
+                self.fail(operation, error)
+            }
+            Message::Problem(ErrorAction::ReplaceToken) => Action::ReplaceToken,
+            Message::Problem(ErrorAction::Retry) => match self.problem.take().and_then(|p| p.retry)
+            {
+                Some(operation) => Action::Run(self.perform(operation, client)),
+                None => Action::None,
+            },
+            Message::Problem(ErrorAction::Dismiss) => {
+                self.problem = None;
+                Action::None
+            }
+            Message::DismissNotice => {
+                self.notice = None;
+                Action::None
+            }
+            Message::Tick => {
+                let due = self
+                    .problem
+                    .as_ref()
+                    .and_then(|problem| problem.retry_at)
+                    .is_some_and(|at| Instant::now() >= at);
+                if due {
+                    self.update(Message::Problem(ErrorAction::Retry), client)
+                } else {
+                    Action::None
+                }
+            }
+        }
+    }
+
+    /// A one-second tick while a 429 countdown runs.
+    pub fn subscription(&self) -> Subscription<Message> {
+        if self.problem.as_ref().is_some_and(|p| p.retry_at.is_some()) {
+            iced::time::every(Duration::from_secs(1)).map(|_| Message::Tick)
+        } else {
+            Subscription::none()
+        }
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let mut content = column![self.toolbar()].spacing(theme::GAP);
+        if let Some(problem) = &self.problem {
+            let seconds_left = problem.retry_at.map(|at| {
+                at.saturating_duration_since(Instant::now())
+                    .as_secs_f64()
+                    .ceil() as u64
+            });
+            content = content.push(error_view::view(
+                &problem.error,
+                seconds_left,
+                Message::Problem,
+            ));
+        }
+        if let Some(notice) = &self.notice {
+            content = content.push(
+                container(
+                    row![
+                        text(notice).width(Fill),
+                        button(text(strings().dismiss))
+                            .style(button::secondary)
+                            .on_press(Message::DismissNotice)
+                    ]
+                    .align_y(Center),
+                )
+                .padding(theme::PAD)
+                .style(theme::notice_banner),
+            );
+        }
+        let mut body = row![self.table()].spacing(theme::GAP).height(Fill);
+        if let Some(detail) = &self.detail {
+            body = body.push(self.detail_panel(detail));
+        }
+        content = content.push(body);
+        if !self.selected.is_empty() {
+            content = content.push(self.bulk_bar());
+        }
+        content = content.push(self.pager());
+        let screen: Element<'_, Message> = container(content).padding(theme::PAD).into();
+        if self.confirm_delete {
+            confirmation(screen, self.selected.len())
+        } else {
+            screen
+        }
+    }
+
+    fn toolbar(&self) -> Element<'_, Message> {
+        let s = strings();
+        let mut filters = vec![StatusFilter::All];
+        filters.extend(
+            records::known_statuses(self.resource)
+                .iter()
+                .map(|s| StatusFilter::Only(s.to_string())),
+        );
+        let current = self
+            .query
+            .status
+            .clone()
+            .map_or(StatusFilter::All, StatusFilter::Only);
+        row![
+            text_input(s.search_placeholder, &self.search)
+                .id(SEARCH_ID)
+                .on_input(Message::SearchInput)
+                .on_submit(Message::SearchSubmit)
+                .width(Fill),
+            pick_list(filters, Some(current), Message::StatusFilter),
+            button(text(s.refresh)).on_press(Message::Refresh),
+            text(s.per_page),
+            pick_list(PAGE_SIZES, Some(self.query.per_page), Message::PerPage),
+        ]
+        .spacing(theme::GAP)
+        .align_y(Center)
+        .into()
+    }
+
+    fn table(&self) -> Element<'_, Message> {
+        let s = strings();
+        let Some(page) = &self.page else {
+            return center(text(s.loading)).into();
+        };
+        if page.items.is_empty() {
+            return center(text(s.no_records)).into();
+        }
+        let all_selected = page
+            .items
+            .iter()
+            .all(|row| self.selected.contains(&row.reference));
+        let header = |label: &'static str| {
+            text(label).font(iced::Font {
+                weight: iced::font::Weight::Bold,
+                ..iced::Font::DEFAULT
+            })
+        };
+        let columns = [
+            table::column(
+                checkbox(all_selected).on_toggle(Message::ToggleAll),
+                |row: &RecordRow| {
+                    let reference = row.reference.clone();
+                    checkbox(self.selected.contains(&row.reference))
+                        .on_toggle(move |on| Message::Toggle(reference.clone(), on))
+                },
+            ),
+            table::column(header(s.column_reference), |row: &RecordRow| {
+                button(text(&row.reference))
+                    .style(button::text)
+                    .padding(0)
+                    .on_press(Message::Open(row.reference.clone()))
+            }),
+            table::column(header(s.column_customer), |row: &RecordRow| {
+                text(&row.customer)
+            }),
+            table::column(header(s.column_phone), |row: &RecordRow| text(&row.phone)),
+            table::column(header(s.column_city), |row: &RecordRow| text(&row.city)),
+            table::column(header(s.column_products), |row: &RecordRow| {
+                text(&row.products)
+            }),
+            table::column(header(s.column_total), |row: &RecordRow| text(&row.total)),
+            table::column(header(s.column_status), |row: &RecordRow| {
+                status_badge(&row.status)
+            }),
+            table::column(header(s.column_created), |row: &RecordRow| {
+                text(&row.created)
+            }),
+        ];
+        let both = scrollable::Direction::Both {
+            vertical: scrollable::Scrollbar::default(),
+            horizontal: scrollable::Scrollbar::default(),
+        };
+        scrollable(table(columns, &page.items).padding_x(8).padding_y(4))
+            .direction(both)
+            .height(Fill)
+            .width(Fill)
+            .into()
+    }
+
+    fn detail_panel<'a>(&'a self, detail: &'a Detail) -> Element<'a, Message> {
+        let s = strings();
+        let mut content = column![
+            row![
+                text(s.details).size(18).width(Fill),
+                button(text(s.close))
+                    .style(button::secondary)
+                    .on_press(Message::CloseDetail)
+            ]
+            .align_y(Center)
+        ]
+        .spacing(theme::GAP);
+        match &detail.loaded {
+            None => content = content.push(text(s.loading)),
+            Some((row, history)) => {
+                for (label, value) in &row.fields {
+                    content = content.push(column![
+                        text(*label).size(12).style(theme::muted),
+                        text(value)
+                    ]);
+                }
+                content = content.push(text(s.history).size(16));
+                if history.is_empty() {
+                    content = content.push(text(s.no_history).style(theme::muted));
+                }
+                for entry in history {
+                    content = content.push(
+                        text(fill(
+                            s.history_entry,
+                            &[
+                                ("old", &entry.old_status.as_deref().unwrap_or("—")),
+                                ("new", &entry.new_status.as_deref().unwrap_or("—")),
+                                ("by", &entry.changed_by.as_deref().unwrap_or("—")),
+                                ("at", &entry.changed_at.as_deref().unwrap_or("—")),
+                            ],
+                        ))
+                        .size(13),
+                    );
+                }
+            }
+        }
+        container(scrollable(content.padding(theme::PAD)))
+            .width(360)
+            .height(Fill)
+            .style(theme::panel)
+            .into()
+    }
+
+    /// The explanation for an action the token is known not to allow.
+    fn denial(&self, action: ScopeAction) -> Option<String> {
+        let scope = Scope::new(action, self.resource).to_string();
+        self.denied
+            .contains(&scope)
+            .then(|| fill(strings().action_needs_scope, &[("scope", &scope)]))
+    }
+
+    fn bulk_bar(&self) -> Element<'_, Message> {
+        let s = strings();
+        let statuses: Vec<String> = records::known_statuses(self.resource)
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let update_denied = self.denial(ScopeAction::Update);
+        let delete_denied = self.denial(ScopeAction::Delete);
+        let apply = button(text(s.apply)).on_press_maybe(
+            (self.bulk_status.is_some() && update_denied.is_none() && !self.loading)
+                .then_some(Message::ApplyStatus),
+        );
+        let delete = button(text(s.delete)).style(button::danger).on_press_maybe(
+            (delete_denied.is_none() && !self.loading).then_some(Message::AskDelete),
+        );
+        let mut bar = column![
+            row![
+                text(fill(s.selected_count, &[("count", &self.selected.len())])),
+                space().width(Fill),
+                pick_list(statuses, self.bulk_status.clone(), Message::BulkStatus)
+                    .placeholder(s.change_status_to),
+                apply,
+                delete,
+            ]
+            .spacing(theme::GAP)
+            .align_y(Center)
+        ];
+        for explanation in [update_denied, delete_denied].into_iter().flatten() {
+            bar = bar.push(text(explanation).size(13).style(text::danger));
+        }
+        container(bar.spacing(4))
+            .padding(theme::PAD)
+            .width(Fill)
+            .style(theme::panel)
+            .into()
+    }
+
+    fn pager(&self) -> Element<'_, Message> {
+        let s = strings();
+        let page = self.query.page;
+        let pages = self.pages();
+        let total = self.page.as_ref().map_or(0, |p| p.total);
+        let enabled =
+            |allowed: bool, message: Message| (allowed && !self.loading).then_some(message);
+        let status = if self.loading {
+            s.loading.to_string()
+        } else {
+            fill(
+                s.page_of,
+                &[("page", &page), ("pages", &pages), ("total", &total)],
+            )
+        };
+        row![
+            button(text(s.first_page)).on_press_maybe(enabled(page > 1, Message::GoToPage(1))),
+            button(text(s.previous_page)).on_press_maybe(enabled(page > 1, Message::PreviousPage)),
+            text(status),
+            button(text(s.next_page)).on_press_maybe(enabled(page < pages, Message::NextPage)),
+            button(text(s.last_page))
+                .on_press_maybe(enabled(page < pages, Message::GoToPage(pages))),
+        ]
+        .spacing(theme::GAP)
+        .align_y(Center)
+        .into()
+    }
+}
+
+fn status_badge(status: &str) -> Element<'_, Message> {
+    container(text(status).size(13))
+        .padding([2, 8])
+        .style(theme::status_badge(status))
+        .into()
+}
+
+/// The delete confirmation over the screen.
+fn confirmation(base: Element<'_, Message>, count: usize) -> Element<'_, Message> {
+    let s = strings();
+    let dialog = container(
+        column![
+            text(s.confirm_delete_title).size(20),
+            text(fill(s.confirm_delete_body, &[("count", &count)])),
+            row![
+                space().width(Fill),
+                button(text(s.cancel))
+                    .style(button::secondary)
+                    .on_press(Message::CancelDelete),
+                button(text(s.confirm_delete))
+                    .style(button::danger)
+                    .on_press(Message::ConfirmDelete),
+            ]
+            .spacing(theme::GAP)
+        ]
+        .spacing(theme::PAD),
+    )
+    .padding(20)
+    .width(420)
+    .style(theme::panel);
+    stack![
+        base,
+        opaque(
+            mouse_area(center(opaque(dialog)).style(|_| {
+                container::Style {
+                    background: Some(
+                        Color {
+                            a: 0.6,
+                            ..Color::BLACK
+                        }
+                        .into(),
+                    ),
+                    ..container::Style::default()
+                }
+            }))
+            .on_press(Message::CancelDelete)
+        )
+    ]
+    .into()
+}
