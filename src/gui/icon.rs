@@ -1,5 +1,5 @@
 //! The window icon, drawn in code so the binary needs no image decoder: a rounded
-//! square in the brand blue with a white parcel (the same design as
+//! square in the brand blue with a taped white parcel (the same design as
 //! `assets/icon.svg`, which the installers use).
 
 use iced::window::icon::{self, Icon};
@@ -37,16 +37,16 @@ pub fn pixels() -> Vec<u8> {
         for x in 0..SIZE {
             let (fx, fy) = (x as f32 + 0.5, y as f32 + 0.5);
             let background = in_rounded_square(fx, fy, 2.0, 60.0, 14.0);
-            // The parcel: a white box with a blue tape line down its middle.
-            let parcel = (16.0..=48.0).contains(&fx) && (20.0..=46.0).contains(&fy);
-            let lid = (14.0..=50.0).contains(&fx) && (16.0..=22.0).contains(&fy);
-            let tape = (29.0..=35.0).contains(&fx) && (16.0..=46.0).contains(&fy);
-            let pixel = if !background {
-                [0, 0, 0, 0]
-            } else if (parcel || lid) && !tape {
-                [255, 255, 255, 255]
-            } else {
-                [31, 111, 235, 255]
+            // The parcel: a white box, its lid line and tape in blue, a pale label.
+            let parcel = (14.0..=50.0).contains(&fx) && (18.0..=48.0).contains(&fy);
+            let lid_line = (25.0..=27.0).contains(&fy);
+            let tape = (30.0..=34.0).contains(&fx) && fy <= 27.0;
+            let label = (36.0..=46.0).contains(&fx) && (38.0..=44.0).contains(&fy);
+            let pixel = match (background, parcel) {
+                (false, _) => [0, 0, 0, 0],
+                (true, true) if label => [158, 194, 250, 255],
+                (true, true) if !lid_line && !tape => [255, 255, 255, 255],
+                _ => [31, 111, 235, 255],
             };
             rgba.extend_from_slice(&pixel);
         }
@@ -57,4 +57,21 @@ pub fn pixels() -> Vec<u8> {
 /// The window icon.
 pub fn window_icon() -> Option<Icon> {
     icon::from_rgba(pixels(), SIZE, SIZE).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_icon_is_a_valid_square_image() {
+        let pixels = pixels();
+        assert_eq!(pixels.len(), (SIZE * SIZE * 4) as usize);
+        // Transparent corner, brand-blue border, white parcel in the middle.
+        assert_eq!(&pixels[..4], &[0, 0, 0, 0]);
+        let at = |x: u32, y: u32| &pixels[((y * SIZE + x) * 4) as usize..][..4];
+        assert_eq!(at(6, 32), &[31, 111, 235, 255]);
+        assert_eq!(at(20, 35), &[255, 255, 255, 255]);
+        assert!(window_icon().is_some());
+    }
 }
