@@ -5,4 +5,7 @@
 
 pub mod api;
 pub mod cli;
+pub mod config;
+pub mod paths;
 pub mod sandbox;
+pub mod secrets;
