@@ -184,10 +184,10 @@ impl Config {
             }
         };
         let (mut config, mut warnings) = parse_leniently(&text);
+        warnings.extend(config.repair());
         if !warnings.is_empty() {
             warnings.push(keep_damaged_copy(path));
         }
-        warnings.extend(config.repair());
         LoadedConfig { config, warnings }
     }
 
@@ -312,10 +312,7 @@ impl Config {
             ));
             self.page_size = DEFAULT_PAGE_SIZE;
         }
-        let mut kept = Config {
-            profiles: Vec::new(),
-            ..self.clone()
-        };
+        let mut kept = Config::default();
         for profile in std::mem::take(&mut self.profiles) {
             let shown_name = profile.name.clone();
             if let Err(error) = kept.check_new_name(&profile.name, None) {
@@ -610,7 +607,12 @@ base_url = "https://nameless.example.ma"
         let loaded = Config::load_from(&path);
         assert_eq!(loaded.config.profiles.len(), 1);
         assert_eq!(loaded.config.active_profile, None);
-        assert_eq!(loaded.warnings.len(), 3, "{:?}", loaded.warnings);
+        assert_eq!(loaded.warnings.len(), 4, "{:?}", loaded.warnings);
+        assert!(
+            loaded.warnings[3].contains("copied"),
+            "{:?}",
+            loaded.warnings
+        );
     }
 
     #[test]

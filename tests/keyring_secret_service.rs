@@ -2,7 +2,16 @@
 //! (gnome-keyring in CI), comes back, is deleted, and never touches a file of the console.
 //!
 //! It needs a running, unlocked Secret Service, so it is ignored by default;
-//! `scripts/keyring-tests` starts one in a throw-away D-Bus session and runs it.
+//! `scripts/keyring-tests` starts one in a throw-away D-Bus session and runs it. It is built
+//! only where the console's keyring is the Secret Service (the platforms of
+//! `zbus-secret-service-keyring-store` in Cargo.toml).
+#![cfg(any(
+    target_os = "linux",
+    target_os = "freebsd",
+    target_os = "openbsd",
+    target_os = "netbsd",
+    target_os = "dragonfly"
+))]
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -133,14 +133,30 @@ impl TokenVault {
     /// Moves the token of a renamed profile to its new name (the keyring entry's user is
     /// the profile name). The new entry is written before the old one is deleted, so a
     /// failure half-way never loses the token.
+    ///
+    /// A rename that changes only the case is the exception: Windows' Credential Manager
+    /// sees one entry for both names, so writing first would let the delete remove the
+    /// token just written. There the old entry goes first, and if the new one cannot be
+    /// written the token is kept for this session under the new name and the error returned.
     pub async fn rename(&self, old: &str, new: &str) -> Result<(), KeyringError> {
         if old == new {
             return Ok(());
         }
-        if let Some(token) = self.load(old).await? {
+        let Some(token) = self.load(old).await? else {
+            return self.delete(old).await;
+        };
+        if old.to_lowercase() != new.to_lowercase() {
             self.save(new, &token).await?;
+            return self.delete(old).await;
         }
-        self.delete(old).await
+        self.delete(old).await?;
+        match self.save(new, &token).await {
+            Ok(_) => Ok(()),
+            Err(error) => {
+                self.keep_for_session(new, token);
+                Err(error)
+            }
+        }
     }
 
     fn lose_keyring(&self, detail: String) {
@@ -267,6 +283,24 @@ mod tests {
         assert_eq!(
             exposed(vault.load("vault-rename-new").await.unwrap()),
             Some("tok-rename".to_string())
+        );
+    }
+
+    #[tokio::test]
+    async fn renaming_only_the_case_keeps_the_token() {
+        let vault = keyring_vault().await;
+        vault
+            .save("vault-case-fes", &token("tok-case"))
+            .await
+            .unwrap();
+        vault
+            .rename("vault-case-fes", "VAULT-CASE-FES")
+            .await
+            .unwrap();
+        assert_eq!(exposed(vault.load("vault-case-fes").await.unwrap()), None);
+        assert_eq!(
+            exposed(vault.load("VAULT-CASE-FES").await.unwrap()),
+            Some("tok-case".to_string())
         );
     }
 
