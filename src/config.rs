@@ -165,25 +165,22 @@ impl Config {
     /// no warning); an unreadable or damaged one gives what could be read plus warnings,
     /// after copying the file to `<name>.damaged` so the next save cannot lose it.
     pub fn load_from(path: &Path) -> LoadedConfig {
-        let text = match fs::read_to_string(path) {
-            Ok(text) => text,
+        let (mut config, mut warnings) = match fs::read_to_string(path) {
+            Ok(text) => parse_leniently(&text),
             Err(error) if error.kind() == io::ErrorKind::NotFound => {
                 return LoadedConfig {
                     config: Config::default(),
                     warnings: Vec::new(),
                 };
             }
-            Err(error) => {
-                return LoadedConfig {
-                    config: Config::default(),
-                    warnings: vec![format!(
-                        "The settings file {} could not be read ({error}); default settings are used.",
-                        path.display()
-                    )],
-                };
-            }
+            Err(error) => (
+                Config::default(),
+                vec![format!(
+                    "The settings file {} could not be read ({error}); default settings are used.",
+                    path.display()
+                )],
+            ),
         };
-        let (mut config, mut warnings) = parse_leniently(&text);
         warnings.extend(config.repair());
         if !warnings.is_empty() {
             warnings.push(keep_damaged_copy(path));
@@ -552,6 +549,21 @@ mod tests {
             fs::read_to_string(copy).unwrap(),
             "profiles = [[[ this is not toml"
         );
+    }
+
+    #[test]
+    fn a_file_that_is_not_text_gives_defaults_a_warning_and_a_copy() {
+        let (_dir, path) = temp_config();
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, [0xff, 0xfe, 0x00, 0x9c]).unwrap();
+        let loaded = Config::load_from(&path);
+        assert_eq!(loaded.config, Config::default());
+        assert!(
+            loaded.warnings[0].contains("could not be read"),
+            "{:?}",
+            loaded.warnings
+        );
+        assert!(path.with_file_name("config.toml.damaged").exists());
     }
 
     #[test]
