@@ -64,3 +64,16 @@ fn bad_arguments_exit_with_a_message() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("unknown fault"), "{stderr}");
 }
+
+#[test]
+fn without_a_display_the_window_explains_instead_of_crashing() {
+    let output = Command::new(env!("CARGO_BIN_EXE_wedocod-console"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no graphical display"), "{stderr}");
+    assert!(!stderr.contains("panicked"));
+}

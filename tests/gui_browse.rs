@@ -5,31 +5,16 @@ mod common;
 
 use std::time::Duration;
 
-use common::gui::Driver;
+use common::gui::{Driver, Isolated};
 use common::sandbox;
 use wedocod_console::api::{Action, ResourceName, Scope};
+use wedocod_console::gui::Message;
 use wedocod_console::gui::i18n::{ENGLISH as S, fill};
 use wedocod_console::gui::screen::{connect, records};
-use wedocod_console::gui::{LaunchOptions, Message};
 use wedocod_console::sandbox::{Sandbox, SandboxConfig};
 
-/// Walks the connect form as a merchant would and presses Connect.
 async fn connect_to(sandbox: &Sandbox, token: &str) -> Driver {
-    let mut driver = Driver::boot(LaunchOptions::default()).await;
-    driver.click(S.connect_store).await.unwrap();
-    driver
-        .type_into(connect::NAME_ID, "Boutique Rabat")
-        .await
-        .unwrap();
-    // The address field is pre-filled with the production URL: replace it.
-    driver
-        .send(Message::Connect(connect::Message::BaseUrl(
-            sandbox.base_url().to_string(),
-        )))
-        .await;
-    driver.type_into(connect::TOKEN_ID, token).await.unwrap();
-    driver.click(S.connect).await.unwrap();
-    driver
+    Driver::connect(&Isolated::new(), sandbox, token).await
 }
 
 fn page_of(page: u64, pages: u64, total: usize) -> String {
@@ -45,7 +30,8 @@ fn leads(message: records::Message) -> Message {
 
 #[tokio::test]
 async fn first_run_explores_the_demo_and_pages_through() {
-    let mut driver = Driver::boot(LaunchOptions::default()).await;
+    let isolated = Isolated::new();
+    let mut driver = Driver::boot(isolated.launch()).await;
     assert!(driver.sees(S.welcome_title));
     driver.click(S.explore_demo).await.unwrap();
     assert!(
@@ -82,7 +68,8 @@ async fn a_wrong_token_is_told_apart_and_a_right_one_connects() {
 
 #[tokio::test]
 async fn plain_http_to_another_host_is_refused_before_sending() {
-    let mut driver = Driver::boot(LaunchOptions::default()).await;
+    let isolated = Isolated::new();
+    let mut driver = Driver::boot(isolated.launch()).await;
     driver.click(S.connect_store).await.unwrap();
     driver.type_into(connect::NAME_ID, "Shop").await.unwrap();
     driver

@@ -36,13 +36,30 @@ pub fn run(cli: Cli) -> ExitCode {
 
 /// `wedocod-console` alone opens the window; `--sandbox` goes straight to the demo store.
 fn open_window(demo: bool) -> ExitCode {
-    match crate::gui::run(crate::gui::LaunchOptions { demo }) {
+    if let Some(reason) = no_display() {
+        eprintln!("error: the window cannot open: {reason}");
+        return ExitCode::from(2);
+    }
+    match crate::gui::run(crate::gui::LaunchOptions::standard(demo)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: the window could not open: {error}");
             ExitCode::from(2)
         }
     }
+}
+
+/// On Linux and the BSDs a window needs an X11 or Wayland display; without one the
+/// windowing library would panic, so say it plainly instead.
+fn no_display() -> Option<&'static str> {
+    let needs_display = cfg!(all(unix, not(target_os = "macos")));
+    let has_display = ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|name| std::env::var_os(name).is_some_and(|value| !value.is_empty()));
+    (needs_display && !has_display).then_some(
+        "no graphical display (DISPLAY and WAYLAND_DISPLAY are unset). \
+         The commands work without one: see `wedocod-console --help`.",
+    )
 }
 
 #[cfg(test)]

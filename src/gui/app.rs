@@ -1,6 +1,8 @@
-//! The application shell: which screen is showing, the connected store, the header
+//! The application shell: which screen is showing, the connected store, the saved
+//! stores (profiles, in the config file) and their tokens (in the keyring), the header
 //! with the Leads/Orders tabs, the status bar, keyboard shortcuts and the theme.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use iced::keyboard::{self, Key, key::Named};
@@ -9,17 +11,41 @@ use iced::{Center, Element, Fill, Subscription, Task, Theme};
 use secrecy::SecretString;
 
 use crate::api::{ApiProfile, Client, Dialect, ResourceName};
+use crate::config::{Config, StoreProfile};
 use crate::sandbox::{BackgroundSandbox, SandboxConfig};
+use crate::secrets::{KeyringError, Persistence, TokenVault};
 
 use super::i18n::{fill, strings};
-use super::screen::{connect, records, welcome};
-use super::theme::{self, ThemeChoice};
+use super::screen::{connect, profiles, records, welcome};
+use super::theme;
+
+/// Where the token vault comes from.
+#[derive(Debug, Clone)]
+pub enum VaultSource {
+    /// The operating system's keyring (session-only when there is none).
+    System,
+    /// A given vault: tests share one between two launches to stand for the keyring.
+    Given(TokenVault),
+}
 
 /// How the window starts.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone)]
 pub struct LaunchOptions {
     /// Go straight to the embedded demo store.
     pub demo: bool,
+    pub config_file: PathBuf,
+    pub vault: VaultSource,
+}
+
+impl LaunchOptions {
+    /// The console as merchants run it: their config file and keyring.
+    pub fn standard(demo: bool) -> Self {
+        LaunchOptions {
+            demo,
+            config_file: crate::config::config_file(),
+            vault: VaultSource::System,
+        }
+    }
 }
 
 /// The store the window talks to.
@@ -38,7 +64,10 @@ enum Screen {
         starting_demo: bool,
         error: Option<String>,
     },
+    /// Between start-up and the saved store's first page.
+    Opening,
     Connect(Box<connect::State>),
+    Profiles(profiles::State),
     Browse(Box<Browse>),
 }
 
@@ -77,13 +106,20 @@ pub enum Shortcut {
 
 #[derive(Debug, Clone)]
 pub enum Message {
+    VaultOpened(TokenVault),
+    TokenLoaded(String, Result<Option<SecretString>, KeyringError>),
+    TokenSaved(String, SecretString, Result<Persistence, KeyringError>),
+    KeyringDone(Result<(), KeyringError>),
     Welcome(welcome::Message),
     DemoStarted(Result<Arc<BackgroundSandbox>, String>),
     Connect(connect::Message),
+    Profiles(profiles::Message),
+    ShowProfiles,
     Tab(ResourceName),
     Records(ResourceName, records::Message),
     Shortcut(Shortcut),
     ToggleTheme,
+    DismissNotice,
 }
 
 /// The whole window.
@@ -91,8 +127,11 @@ pub enum Message {
 pub struct App {
     screen: Screen,
     session: Option<Session>,
-    theme: ThemeChoice,
-    per_page: u64,
+    config: Config,
+    config_file: PathBuf,
+    vault: TokenVault,
+    /// News for the merchant that is not tied to one screen (keyring, settings file).
+    notice: Option<String>,
 }
 
 /// Starts the embedded sandbox off the UI thread.
@@ -120,21 +159,34 @@ fn shortcut(event: keyboard::Event) -> Option<Shortcut> {
 
 impl App {
     pub fn boot(options: LaunchOptions) -> (App, Task<Message>) {
+        let loaded = Config::load_from(&options.config_file);
+        let notice = (!loaded.warnings.is_empty()).then(|| loaded.warnings.join(" "));
+        let opening = !options.demo && loaded.config.active().is_some();
         let mut app = App {
-            screen: Screen::Welcome {
-                starting_demo: false,
-                error: None,
+            screen: if opening {
+                Screen::Opening
+            } else {
+                Screen::Welcome {
+                    starting_demo: false,
+                    error: None,
+                }
             },
             session: None,
-            theme: ThemeChoice::default(),
-            per_page: 50,
+            config: loaded.config,
+            config_file: options.config_file,
+            vault: TokenVault::session_only("the keyring is being opened"),
+            notice,
         };
-        let task = if options.demo {
+        let vault = match options.vault {
+            VaultSource::System => Task::perform(TokenVault::open(), Message::VaultOpened),
+            VaultSource::Given(vault) => app.update(Message::VaultOpened(vault)),
+        };
+        let demo = if options.demo {
             app.update(Message::Welcome(welcome::Message::ExploreDemo))
         } else {
             Task::none()
         };
-        (app, task)
+        (app, Task::batch([vault, demo]))
     }
 
     pub fn title(&self) -> String {
@@ -145,15 +197,33 @@ impl App {
     }
 
     pub fn theme(&self) -> Theme {
-        self.theme.theme()
+        theme::theme(self.config.theme)
+    }
+
+    fn per_page(&self) -> u64 {
+        u64::from(self.config.page_size)
+    }
+
+    fn welcome(&mut self) {
+        self.screen = Screen::Welcome {
+            starting_demo: false,
+            error: None,
+        };
+    }
+
+    fn save_config(&mut self) {
+        if let Err(error) = self.config.save_to(&self.config_file) {
+            self.notice = Some(error.to_string());
+        }
     }
 
     /// Opens the leads and orders screens on a connected store.
     fn browse(&mut self, session: Session) -> Task<Message> {
+        let per_page = self.per_page();
         let (leads, load_leads) =
-            records::State::new(ResourceName::Leads, self.per_page, &session.client);
+            records::State::new(ResourceName::Leads, per_page, &session.client);
         let (orders, load_orders) =
-            records::State::new(ResourceName::Orders, self.per_page, &session.client);
+            records::State::new(ResourceName::Orders, per_page, &session.client);
         self.session = Some(session);
         self.screen = Screen::Browse(Box::new(Browse {
             tab: ResourceName::Leads,
@@ -166,8 +236,145 @@ impl App {
         ])
     }
 
+    /// Opens a saved store: its token comes from the vault first.
+    fn open_profile(&mut self, name: String) -> Task<Message> {
+        self.screen = Screen::Opening;
+        let vault = self.vault.clone();
+        Task::perform(
+            async move {
+                let token = vault.load(&name).await;
+                (name, token)
+            },
+            |(name, token)| Message::TokenLoaded(name, token),
+        )
+    }
+
+    /// The connect form to paste a store's token again.
+    fn ask_token(&mut self, profile: &StoreProfile) {
+        self.screen = match profile.api_profile() {
+            Ok(api) => Screen::Connect(Box::new(connect::State::for_profile(&profile.name, &api))),
+            Err(_) => Screen::Connect(Box::new(connect::State::adding(self.profile_names()))),
+        };
+    }
+
+    fn profile_names(&self) -> Vec<String> {
+        self.config
+            .profiles
+            .iter()
+            .map(|p| p.name.clone())
+            .collect()
+    }
+
+    /// A store whose token was checked: remember it (never the token) and save the
+    /// token in the vault.
+    fn connected(&mut self, connected: connect::Connected) -> Task<Message> {
+        let mut profile = StoreProfile::new(
+            &connected.name,
+            connected.profile.base_url().as_str().trim_end_matches('/'),
+            connected.profile.prefix(),
+            connected.profile.dialect(),
+        );
+        profile.remember_token_hint(&connected.token);
+        let name = profile.name.clone();
+        match self.config.profile_mut(&name) {
+            Some(existing) => *existing = profile,
+            None => {
+                if let Err(error) = self.config.add_profile(profile) {
+                    self.notice = Some(error.to_string());
+                }
+            }
+        }
+        let _ = self.config.set_active(&name);
+        self.save_config();
+        let vault = self.vault.clone();
+        let token = connected.token.clone();
+        let save = Task::perform(
+            async move {
+                let result = vault.save(&name, &token).await;
+                (name, token, result)
+            },
+            |(name, token, result)| Message::TokenSaved(name, token, result),
+        );
+        let browse = self.browse(Session {
+            name: connected.name,
+            profile: connected.profile,
+            client: connected.client,
+            _demo: None,
+        });
+        Task::batch([save, browse])
+    }
+
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
+            Message::VaultOpened(vault) => {
+                self.vault = vault;
+                match (&self.screen, self.config.active_profile.clone()) {
+                    (Screen::Opening, Some(name)) => self.open_profile(name),
+                    _ => Task::none(),
+                }
+            }
+            Message::TokenLoaded(name, Ok(Some(token))) => {
+                let Some(profile) = self.config.profile(&name).cloned() else {
+                    self.welcome();
+                    return Task::none();
+                };
+                let client = profile
+                    .api_profile()
+                    .map_err(|error| super::error_view::describe_profile_error(&error))
+                    .and_then(|api| {
+                        super::client_for(&api, &token)
+                            .map(|client| (api, client))
+                            .map_err(|error| super::error_view::describe(&error, None))
+                    });
+                match client {
+                    Ok((api, client)) => {
+                        let _ = self.config.set_active(&name);
+                        self.save_config();
+                        self.browse(Session {
+                            name,
+                            profile: api,
+                            client,
+                            _demo: None,
+                        })
+                    }
+                    Err(reason) => {
+                        self.notice = Some(reason);
+                        self.ask_token(&profile);
+                        Task::none()
+                    }
+                }
+            }
+            Message::TokenLoaded(name, Ok(None)) => {
+                match self.config.profile(&name).cloned() {
+                    Some(profile) => {
+                        self.notice = Some(fill(strings().token_missing, &[("name", &name)]));
+                        self.ask_token(&profile);
+                    }
+                    None => self.welcome(),
+                }
+                Task::none()
+            }
+            Message::TokenLoaded(_, Err(error)) => {
+                self.notice = Some(error.to_string());
+                self.screen = Screen::Profiles(profiles::State::default());
+                Task::none()
+            }
+            Message::TokenSaved(_, _, Ok(Persistence::Keyring)) => Task::none(),
+            Message::TokenSaved(_, _, Ok(Persistence::SessionOnly { reason })) => {
+                self.notice = Some(fill(strings().token_session_only, &[("reason", &reason)]));
+                Task::none()
+            }
+            Message::TokenSaved(name, token, Err(error)) => {
+                self.vault.keep_for_session(&name, token);
+                self.notice = Some(fill(strings().keyring_failed, &[("reason", &error)]));
+                Task::none()
+            }
+            Message::KeyringDone(result) => {
+                if let Err(error) = result {
+                    self.notice = Some(error.to_string());
+                }
+                Task::none()
+            }
             Message::Welcome(welcome::Message::ExploreDemo) => {
                 self.screen = Screen::Welcome {
                     starting_demo: true,
@@ -176,7 +383,8 @@ impl App {
                 Task::perform(start_demo(), Message::DemoStarted)
             }
             Message::Welcome(welcome::Message::ConnectStore) => {
-                self.screen = Screen::Connect(Box::default());
+                self.screen =
+                    Screen::Connect(Box::new(connect::State::adding(self.profile_names())));
                 Task::none()
             }
             Message::DemoStarted(Ok(sandbox)) => {
@@ -218,24 +426,15 @@ impl App {
                 match form.update(message) {
                     connect::Action::None => Task::none(),
                     connect::Action::Run(task) => task.map(Message::Connect),
-                    connect::Action::Back => {
-                        self.screen = match &self.session {
-                            Some(session) => return self.browse(session.clone()),
-                            None => Screen::Welcome {
-                                starting_demo: false,
-                                error: None,
-                            },
-                        };
-                        Task::none()
-                    }
-                    connect::Action::Connected(connected) => self.browse(Session {
-                        name: connected.name,
-                        profile: connected.profile,
-                        client: connected.client,
-                        _demo: None,
-                    }),
+                    connect::Action::Back => self.back(),
+                    connect::Action::Connected(connected) => self.connected(connected),
                 }
             }
+            Message::ShowProfiles => {
+                self.screen = Screen::Profiles(profiles::State::default());
+                Task::none()
+            }
+            Message::Profiles(message) => self.update_profiles(message),
             Message::Tab(resource) => {
                 if let Screen::Browse(browse) = &mut self.screen {
                     browse.tab = resource;
@@ -257,8 +456,71 @@ impl App {
                 self.update_records(tab, message)
             }
             Message::ToggleTheme => {
-                self.theme = self.theme.toggled();
+                self.config.theme = theme::toggled(self.config.theme);
+                self.save_config();
                 Task::none()
+            }
+            Message::DismissNotice => {
+                self.notice = None;
+                Task::none()
+            }
+        }
+    }
+
+    /// Back from a form or the profiles: to the open store, else the start screen.
+    fn back(&mut self) -> Task<Message> {
+        match self.session.clone() {
+            Some(session) => self.browse(session),
+            None => {
+                self.welcome();
+                Task::none()
+            }
+        }
+    }
+
+    fn update_profiles(&mut self, message: profiles::Message) -> Task<Message> {
+        let Screen::Profiles(screen) = &mut self.screen else {
+            return Task::none();
+        };
+        match screen.update(message) {
+            profiles::Action::None => Task::none(),
+            profiles::Action::Open(name) => self.open_profile(name),
+            profiles::Action::Add => {
+                self.screen =
+                    Screen::Connect(Box::new(connect::State::adding(self.profile_names())));
+                Task::none()
+            }
+            profiles::Action::Back => self.back(),
+            profiles::Action::Rename { old, new } => {
+                if let Err(error) = self.config.rename_profile(&old, &new) {
+                    screen.refuse(error.to_string());
+                    return Task::none();
+                }
+                let new = new.trim().to_string();
+                self.save_config();
+                if let Some(session) = self.session.as_mut().filter(|s| s.name == old) {
+                    session.name = new.clone();
+                }
+                let vault = self.vault.clone();
+                Task::perform(
+                    async move { vault.rename(&old, &new).await },
+                    Message::KeyringDone,
+                )
+            }
+            profiles::Action::Delete(name) => {
+                if let Err(error) = self.config.delete_profile(&name) {
+                    screen.refuse(error.to_string());
+                    return Task::none();
+                }
+                self.save_config();
+                if self.session.as_ref().is_some_and(|s| s.name == name) {
+                    self.session = None;
+                }
+                let vault = self.vault.clone();
+                Task::perform(
+                    async move { vault.delete(&name).await },
+                    Message::KeyringDone,
+                )
             }
         }
     }
@@ -275,10 +537,8 @@ impl App {
             records::Action::None => Task::none(),
             records::Action::Run(task) => task.map(move |m| Message::Records(resource, m)),
             records::Action::ReplaceToken => {
-                self.screen = Screen::Connect(Box::new(connect::State::for_profile(
-                    &session.name,
-                    &session.profile,
-                )));
+                let form = connect::State::for_profile(&session.name, &session.profile);
+                self.screen = Screen::Connect(Box::new(form));
                 Task::none()
             }
         }
@@ -304,12 +564,19 @@ impl App {
     }
 
     pub fn view(&self) -> Element<'_, Message> {
-        match &self.screen {
+        let screen = match &self.screen {
             Screen::Welcome {
                 starting_demo,
                 error,
             } => welcome::view(*starting_demo, error.as_deref()).map(Message::Welcome),
+            Screen::Opening => iced::widget::center(text(strings().loading)).into(),
             Screen::Connect(form) => form.view().map(Message::Connect),
+            Screen::Profiles(screen) => screen
+                .view(
+                    &self.config.profiles,
+                    self.session.as_ref().map(|s| s.name.as_str()),
+                )
+                .map(Message::Profiles),
             Screen::Browse(browse) => {
                 let resource = browse.tab;
                 let active = browse.screen(resource);
@@ -321,6 +588,10 @@ impl App {
                 ]
                 .into()
             }
+        };
+        match &self.notice {
+            Some(notice) => column![notice_bar(notice), screen].into(),
+            None => screen,
         }
     }
 
@@ -335,9 +606,9 @@ impl App {
                 })
                 .on_press(Message::Tab(resource))
         };
-        let theme_label = match self.theme {
-            ThemeChoice::Light => s.theme_dark,
-            ThemeChoice::Dark => s.theme_light,
+        let theme_label = match theme::toggled(self.config.theme) {
+            crate::config::ThemeChoice::Dark => s.theme_dark,
+            _ => s.theme_light,
         };
         container(
             row![
@@ -346,6 +617,9 @@ impl App {
                 tab(s.leads, ResourceName::Leads),
                 tab(s.orders, ResourceName::Orders),
                 space().width(Fill),
+                button(text(s.stores))
+                    .style(button::secondary)
+                    .on_press(Message::ShowProfiles),
                 button(text(theme_label))
                     .style(button::secondary)
                     .on_press(Message::ToggleTheme),
@@ -395,4 +669,21 @@ impl App {
         .style(theme::bar)
         .into()
     }
+}
+
+fn notice_bar(notice: &str) -> Element<'_, Message> {
+    container(
+        row![
+            text(notice).width(Fill),
+            button(text(strings().dismiss))
+                .style(button::secondary)
+                .on_press(Message::DismissNotice),
+        ]
+        .spacing(theme::GAP)
+        .align_y(Center),
+    )
+    .padding([6, 12])
+    .width(Fill)
+    .style(theme::notice_banner)
+    .into()
 }

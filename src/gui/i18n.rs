@@ -28,6 +28,8 @@ pub struct Strings {
     pub back: &'static str,
     pub name_required: &'static str,
     pub token_required: &'static str,
+    /// `{name}`.
+    pub name_taken: &'static str,
 
     pub leads: &'static str,
     pub orders: &'static str,
@@ -102,6 +104,27 @@ pub struct Strings {
     pub error_plain_http: &'static str,
     pub error_bad_url: &'static str,
 
+    pub stores: &'static str,
+    pub profiles_title: &'static str,
+    pub no_profiles: &'static str,
+    pub add_store: &'static str,
+    pub active_profile: &'static str,
+    pub open: &'static str,
+    pub rename: &'static str,
+    pub save: &'static str,
+    /// `{hint}`: the token's last characters.
+    pub token_ending: &'static str,
+    pub token_saved: &'static str,
+    /// `{name}`.
+    pub delete_profile_title: &'static str,
+    pub delete_profile_body: &'static str,
+    /// `{reason}`.
+    pub token_session_only: &'static str,
+    /// `{reason}`.
+    pub keyring_failed: &'static str,
+    /// `{name}`.
+    pub token_missing: &'static str,
+
     pub online: &'static str,
     pub offline: &'static str,
     /// `{remaining}`, `{limit}`.
@@ -135,6 +158,7 @@ pub const ENGLISH: Strings = Strings {
     back: "Back",
     name_required: "Give this store a name.",
     token_required: "Paste the API token.",
+    name_taken: "A store named “{name}” already exists: choose another name.",
 
     leads: "Leads",
     orders: "Orders",
@@ -196,6 +220,22 @@ pub const ENGLISH: Strings = Strings {
     error_not_sent: "Not sent",
     error_plain_http: "Plain http:// is refused for this address: the token would travel unencrypted. Use https://.",
     error_bad_url: "This is not a valid web address.",
+
+    stores: "Stores",
+    profiles_title: "Your stores",
+    no_profiles: "No store yet.",
+    add_store: "Add a store",
+    active_profile: "open now",
+    open: "Open",
+    rename: "Rename",
+    save: "Save",
+    token_ending: "API token ending in …{hint}",
+    token_saved: "API token saved",
+    delete_profile_title: "Delete the store “{name}”?",
+    delete_profile_body: "Its settings and its API token are removed from this computer. Your data at WedoCOD is not touched.",
+    token_session_only: "No keyring on this computer: the token is kept only until the console closes ({reason}).",
+    keyring_failed: "The token could not be saved in the keyring: {reason} It is kept only until the console closes.",
+    token_missing: "The API token of “{name}” is not saved on this computer: paste it again.",
 
     online: "Online",
     offline: "Offline",

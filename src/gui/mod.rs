@@ -3,6 +3,7 @@
 //! window holds no business rule: it calls `api` and shows what comes back.
 
 mod app;
+mod dialog;
 pub mod error_view;
 pub mod i18n;
 mod icon;
@@ -16,7 +17,7 @@ use secrecy::SecretString;
 
 use crate::api::{ApiError, ApiProfile, Client, ClientOptions, RetryPolicy};
 
-pub use app::{App, LaunchOptions, Message};
+pub use app::{App, LaunchOptions, Message, VaultSource};
 
 /// The window's client: no hidden retries, so a 429 shows its countdown and a network
 /// failure its retry button instead of a silent wait.
@@ -31,7 +32,7 @@ pub fn client_for(profile: &ApiProfile, token: &SecretString) -> Result<Client, 
 
 /// Opens the window and runs until it is closed.
 pub fn run(options: LaunchOptions) -> iced::Result {
-    iced::application(move || App::boot(options), App::update, App::view)
+    iced::application(move || App::boot(options.clone()), App::update, App::view)
         .title(App::title)
         .theme(App::theme)
         .subscription(App::subscription)

@@ -5,47 +5,42 @@
 use iced::widget::{container, text};
 use iced::{Background, Border, Color, Theme, color, theme::Palette};
 
-/// Which theme the merchant chose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ThemeChoice {
-    #[default]
-    Light,
-    Dark,
+use crate::config::ThemeChoice;
+
+/// The next theme when the merchant presses the theme button.
+pub fn toggled(choice: ThemeChoice) -> ThemeChoice {
+    match choice {
+        ThemeChoice::Dark => ThemeChoice::Light,
+        ThemeChoice::Light | ThemeChoice::System => ThemeChoice::Dark,
+    }
 }
 
-impl ThemeChoice {
-    pub fn toggled(self) -> Self {
-        match self {
-            ThemeChoice::Light => ThemeChoice::Dark,
-            ThemeChoice::Dark => ThemeChoice::Light,
-        }
-    }
-
-    pub fn theme(self) -> Theme {
-        match self {
-            ThemeChoice::Light => Theme::custom(
-                "WedoCOD Light",
-                Palette {
-                    background: color!(0xf7f8fa),
-                    text: color!(0x1d2430),
-                    primary: color!(0x1f6feb),
-                    success: color!(0x1a7f37),
-                    warning: color!(0xb26a00),
-                    danger: color!(0xcf222e),
-                },
-            ),
-            ThemeChoice::Dark => Theme::custom(
-                "WedoCOD Dark",
-                Palette {
-                    background: color!(0x161b22),
-                    text: color!(0xe6edf3),
-                    primary: color!(0x4493f8),
-                    success: color!(0x3fb950),
-                    warning: color!(0xd29922),
-                    danger: color!(0xf85149),
-                },
-            ),
-        }
+/// The iced theme of a choice. `System` is light: iced's system detection would add a
+/// D-Bus dependency on Linux for one setting.
+pub fn theme(choice: ThemeChoice) -> Theme {
+    match choice {
+        ThemeChoice::Light | ThemeChoice::System => Theme::custom(
+            "WedoCOD Light",
+            Palette {
+                background: color!(0xf7f8fa),
+                text: color!(0x1d2430),
+                primary: color!(0x1f6feb),
+                success: color!(0x1a7f37),
+                warning: color!(0xb26a00),
+                danger: color!(0xcf222e),
+            },
+        ),
+        ThemeChoice::Dark => Theme::custom(
+            "WedoCOD Dark",
+            Palette {
+                background: color!(0x161b22),
+                text: color!(0xe6edf3),
+                primary: color!(0x4493f8),
+                success: color!(0x3fb950),
+                warning: color!(0xd29922),
+                danger: color!(0xf85149),
+            },
+        ),
     }
 }
 

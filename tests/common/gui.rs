@@ -8,7 +8,39 @@ use iced::Task;
 use iced_test::futures::futures::StreamExt;
 use iced_test::runtime::Action;
 use iced_test::{Error, Simulator};
-use wedocod_console::gui::{App, LaunchOptions, Message};
+use wedocod_console::gui::screen::connect;
+use wedocod_console::gui::{App, LaunchOptions, Message, VaultSource};
+use wedocod_console::sandbox::Sandbox;
+use wedocod_console::secrets::TokenVault;
+
+/// A launch that touches neither the merchant's config nor the keyring: a config file in
+/// its own temporary folder and an in-memory vault (shared by the launches of a test, so
+/// it stands for the keyring across restarts).
+pub struct Isolated {
+    pub dir: tempfile::TempDir,
+    pub vault: TokenVault,
+}
+
+impl Isolated {
+    pub fn new() -> Isolated {
+        Isolated {
+            dir: tempfile::tempdir().expect("a temporary folder"),
+            vault: TokenVault::session_only("tests use an in-memory vault"),
+        }
+    }
+
+    pub fn config_file(&self) -> std::path::PathBuf {
+        self.dir.path().join("config.toml")
+    }
+
+    pub fn launch(&self) -> LaunchOptions {
+        LaunchOptions {
+            demo: false,
+            config_file: self.config_file(),
+            vault: VaultSource::Given(self.vault.clone()),
+        }
+    }
+}
 
 pub struct Driver {
     pub app: App,
@@ -35,6 +67,23 @@ impl Driver {
                 }
             }
         }
+    }
+
+    /// Boots and walks the connect form as a merchant would, then presses Connect.
+    pub async fn connect(isolated: &Isolated, sandbox: &Sandbox, token: &str) -> Driver {
+        let strings = wedocod_console::gui::i18n::strings();
+        let mut driver = Driver::boot(isolated.launch()).await;
+        driver.click(strings.connect_store).await.unwrap();
+        driver
+            .type_into(connect::NAME_ID, "Boutique Rabat")
+            .await
+            .unwrap();
+        // The address field is pre-filled with the production URL: replace it.
+        let address = connect::Message::BaseUrl(sandbox.base_url().to_string());
+        driver.send(Message::Connect(address)).await;
+        driver.type_into(connect::TOKEN_ID, token).await.unwrap();
+        driver.click(strings.connect).await.unwrap();
+        driver
     }
 
     pub async fn send(&mut self, message: Message) {

@@ -8,7 +8,7 @@ use secrecy::SecretString;
 
 use crate::api::{ApiError, ApiProfile, Client, DEFAULT_BASE_URL, Dialect, ListQuery};
 use crate::gui::error_view;
-use crate::gui::i18n::strings;
+use crate::gui::i18n::{fill, strings};
 use crate::gui::theme;
 
 /// Widget ids of the form's fields (keyboard focus, tests).
@@ -25,6 +25,10 @@ pub struct State {
     prefix: String,
     dialect: Dialect,
     token: String,
+    /// Names already used by other stores.
+    taken: Vec<String>,
+    /// The store whose token is being replaced (its name cannot change here).
+    replacing: Option<String>,
     /// The store being checked; the form is read-only meanwhile.
     checking: Option<Connected>,
     error: Option<String>,
@@ -66,6 +70,8 @@ impl Default for State {
             prefix: String::new(),
             dialect: Dialect::V2,
             token: String::new(),
+            taken: Vec::new(),
+            replacing: None,
             checking: None,
             error: None,
         }
@@ -81,9 +87,18 @@ async fn check_token(client: Client) -> Result<(), ApiError> {
 }
 
 impl State {
-    /// The form pre-filled for a known store (replacing its token).
+    /// An empty form for a new store; `taken` are the names already in use.
+    pub fn adding(taken: Vec<String>) -> Self {
+        State {
+            taken,
+            ..State::default()
+        }
+    }
+
+    /// The form pre-filled for a known store, to replace its token.
     pub fn for_profile(name: &str, profile: &ApiProfile) -> Self {
         State {
+            replacing: Some(name.to_string()),
             name: name.to_string(),
             base_url: profile
                 .base_url()
@@ -123,8 +138,18 @@ impl State {
     fn submit(&mut self) -> Action {
         let s = strings();
         self.error = None;
-        if self.name.trim().is_empty() {
+        let name = self.name.trim();
+        if name.is_empty() {
             self.error = Some(s.name_required.into());
+            return Action::None;
+        }
+        if self.replacing.is_none()
+            && self
+                .taken
+                .iter()
+                .any(|taken| taken.to_lowercase() == name.to_lowercase())
+        {
+            self.error = Some(fill(s.name_taken, &[("name", &name)]));
             return Action::None;
         }
         if self.token.trim().is_empty() {

@@ -7,16 +7,17 @@ use std::fmt;
 use std::time::{Duration, Instant};
 
 use iced::widget::{
-    button, center, checkbox, column, container, mouse_area, opaque, pick_list, row, scrollable,
-    space, stack, table, text, text_input,
+    button, center, checkbox, column, container, pick_list, row, scrollable, space, table, text,
+    text_input,
 };
-use iced::{Center, Color, Element, Fill, Subscription, Task};
+use iced::{Center, Element, Fill, Subscription, Task};
 
 use crate::api::wire::History;
 use crate::api::{
     Action as ScopeAction, ApiError, Client, DeleteOutcome, ListQuery, Page, ResourceName, Scope,
     UpdateOutcome,
 };
+use crate::gui::dialog;
 use crate::gui::error_view::{self, ErrorAction, Remedy};
 use crate::gui::i18n::{fill, strings};
 use crate::gui::records::{self, RecordRow};
@@ -482,7 +483,14 @@ impl State {
         content = content.push(self.pager());
         let screen: Element<'_, Message> = container(content).padding(theme::PAD).into();
         if self.confirm_delete {
-            confirmation(screen, self.selected.len())
+            let s = strings();
+            dialog::confirm(
+                screen,
+                s.confirm_delete_title.to_string(),
+                fill(s.confirm_delete_body, &[("count", &self.selected.len())]),
+                Message::CancelDelete,
+                Message::ConfirmDelete,
+            )
         } else {
             screen
         }
@@ -704,48 +712,4 @@ fn status_badge(status: &str) -> Element<'_, Message> {
         .padding([2, 8])
         .style(theme::status_badge(status))
         .into()
-}
-
-/// The delete confirmation over the screen.
-fn confirmation(base: Element<'_, Message>, count: usize) -> Element<'_, Message> {
-    let s = strings();
-    let dialog = container(
-        column![
-            text(s.confirm_delete_title).size(20),
-            text(fill(s.confirm_delete_body, &[("count", &count)])),
-            row![
-                space().width(Fill),
-                button(text(s.cancel))
-                    .style(button::secondary)
-                    .on_press(Message::CancelDelete),
-                button(text(s.confirm_delete))
-                    .style(button::danger)
-                    .on_press(Message::ConfirmDelete),
-            ]
-            .spacing(theme::GAP)
-        ]
-        .spacing(theme::PAD),
-    )
-    .padding(20)
-    .width(420)
-    .style(theme::panel);
-    stack![
-        base,
-        opaque(
-            mouse_area(center(opaque(dialog)).style(|_| {
-                container::Style {
-                    background: Some(
-                        Color {
-                            a: 0.6,
-                            ..Color::BLACK
-                        }
-                        .into(),
-                    ),
-                    ..container::Style::default()
-                }
-            }))
-            .on_press(Message::CancelDelete)
-        )
-    ]
-    .into()
 }

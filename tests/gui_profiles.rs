@@ -1,0 +1,159 @@
+//! Saved stores: the profile goes to the config file without the token, the token to
+//! the vault; the next launch opens the store directly; rename and delete carry the
+//! token along or remove it.
+
+mod common;
+
+use common::gui::{Driver, Isolated};
+use common::sandbox;
+use wedocod_console::config::Config;
+use wedocod_console::gui::Message;
+use wedocod_console::gui::i18n::{ENGLISH as S, fill};
+use wedocod_console::gui::screen::profiles;
+use wedocod_console::sandbox::SandboxConfig;
+
+#[tokio::test]
+async fn connecting_saves_the_store_but_never_the_token() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let isolated = Isolated::new();
+    Driver::connect(&isolated, &sandbox, sandbox.token()).await;
+
+    let config = std::fs::read_to_string(isolated.config_file()).unwrap();
+    assert!(config.contains("Boutique Rabat"));
+    assert!(
+        !config.contains(sandbox.token()),
+        "the token never reaches the config file"
+    );
+    let saved = Config::load_from(&isolated.config_file()).config;
+    let profile = saved.active().expect("the new store is the active one");
+    let hint: String = sandbox
+        .token()
+        .chars()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    assert_eq!(profile.token_hint.as_deref(), Some(hint.as_str()));
+    let token = isolated
+        .vault
+        .load("Boutique Rabat")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        secrecy::ExposeSecret::expose_secret(&token),
+        sandbox.token()
+    );
+
+    // The next launch opens the saved store directly, with the token from the vault.
+    let again = Driver::boot(isolated.launch()).await;
+    assert_eq!(again.app.title(), "WedoCOD Console — Boutique Rabat");
+    assert!(again.sees("LD-100320"));
+}
+
+#[tokio::test]
+async fn a_store_whose_token_is_gone_asks_for_it_again() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let isolated = Isolated::new();
+    Driver::connect(&isolated, &sandbox, sandbox.token()).await;
+    isolated.vault.delete("Boutique Rabat").await.unwrap();
+
+    let mut driver = Driver::boot(isolated.launch()).await;
+    assert!(driver.sees(&fill(S.token_missing, &[("name", &"Boutique Rabat")])));
+    assert!(driver.sees(S.connect_title));
+    driver
+        .type_into(
+            wedocod_console::gui::screen::connect::TOKEN_ID,
+            sandbox.token(),
+        )
+        .await
+        .unwrap();
+    driver.click(S.connect).await.unwrap();
+    assert!(driver.sees("LD-100320"));
+    let config = Config::load_from(&isolated.config_file()).config;
+    assert_eq!(config.profiles.len(), 1, "the same store, not a second one");
+}
+
+#[tokio::test]
+async fn stores_are_renamed_and_deleted_with_their_tokens() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let isolated = Isolated::new();
+    let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
+    driver.click(S.stores).await.unwrap();
+    assert!(driver.sees(S.profiles_title));
+    assert!(driver.sees("Boutique Rabat"));
+
+    driver.click(S.rename).await.unwrap();
+    driver
+        .send(Message::Profiles(profiles::Message::RenameInput(
+            "Boutique Casa".into(),
+        )))
+        .await;
+    driver.click(S.save).await.unwrap();
+    assert!(driver.sees("Boutique Casa"));
+    let config = Config::load_from(&isolated.config_file()).config;
+    assert_eq!(config.profiles[0].name, "Boutique Casa");
+    assert!(
+        isolated
+            .vault
+            .load("Boutique Casa")
+            .await
+            .unwrap()
+            .is_some(),
+        "the token moved"
+    );
+    assert!(
+        isolated
+            .vault
+            .load("Boutique Rabat")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(driver.app.title(), "WedoCOD Console — Boutique Casa");
+
+    driver.click(S.delete).await.unwrap();
+    assert!(driver.sees(&fill(S.delete_profile_title, &[("name", &"Boutique Casa")])));
+    driver.click(S.confirm_delete).await.unwrap();
+    assert!(driver.sees(S.no_profiles));
+    assert!(
+        Config::load_from(&isolated.config_file())
+            .config
+            .profiles
+            .is_empty()
+    );
+    assert!(
+        isolated
+            .vault
+            .load("Boutique Casa")
+            .await
+            .unwrap()
+            .is_none(),
+        "the token is gone"
+    );
+}
+
+#[tokio::test]
+async fn a_second_store_cannot_take_a_used_name() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let isolated = Isolated::new();
+    Driver::connect(&isolated, &sandbox, sandbox.token()).await;
+    let mut driver = Driver::boot(isolated.launch()).await;
+    driver.click(S.stores).await.unwrap();
+    driver.click(S.add_store).await.unwrap();
+    driver
+        .type_into(
+            wedocod_console::gui::screen::connect::NAME_ID,
+            "boutique rabat",
+        )
+        .await
+        .unwrap();
+    driver
+        .type_into(wedocod_console::gui::screen::connect::TOKEN_ID, "x")
+        .await
+        .unwrap();
+    driver.click(S.connect).await.unwrap();
+    assert!(driver.sees(&fill(S.name_taken, &[("name", &"boutique rabat")])));
+}
