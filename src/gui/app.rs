@@ -530,6 +530,12 @@ impl App {
         resource: ResourceName,
         message: records::Message,
     ) -> Task<Message> {
+        if let records::Message::PerPage(per_page) = message {
+            // Remembered for next time: merchants pick a page size once.
+            self.config.page_size =
+                u32::try_from(per_page).unwrap_or(crate::config::DEFAULT_PAGE_SIZE);
+            self.save_config();
+        }
         let (Screen::Browse(browse), Some(session)) = (&mut self.screen, &self.session) else {
             return Task::none();
         };
