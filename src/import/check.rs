@@ -1,0 +1,570 @@
+//! Every rule of the contract applied to one item's rows: the file-level checks (a
+//! required column nobody mapped) once, then [`Checker::check_record`] per item. A
+//! record is checked on its own, so an edited cell re-checks only its record, and
+//! records can be checked on every core at once. Duplicates across the file are the
+//! one cross-row check: see [`super::duplicates`].
+
+use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
+
+use crate::api::profile::Dialect;
+use crate::api::rules::{FieldRule, ItemSchema, ListRule, item_schema};
+use crate::api::scope::ResourceName;
+
+use super::issue::{Issue, IssueCode};
+use super::mapping::{ColumnRole, Mapping, ProductColumns};
+use super::phone::{PhoneProblem, PhoneRules};
+use super::rule_check::{
+    Finding, check_amount, check_length, check_value, not_an_amount, required,
+};
+use super::table::Row;
+use super::target::{Field, ProductPart, Target};
+use super::values::{parse_amount, parse_whole_number};
+
+/// The SKUs of the merchant's account, when known.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Catalogue {
+    skus: HashSet<String>,
+    /// True when fetched just now: an unknown SKU is then an error. A cached copy may be
+    /// stale, so an unknown SKU is only a warning.
+    pub authoritative: bool,
+}
+
+impl Catalogue {
+    pub fn new(skus: impl IntoIterator<Item = String>, authoritative: bool) -> Self {
+        Catalogue {
+            skus: skus.into_iter().collect(),
+            authoritative,
+        }
+    }
+
+    pub fn contains(&self, sku: &str) -> bool {
+        self.skus.contains(sku)
+    }
+}
+
+/// What one record contributes to the cross-row duplicate check.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RecordFacts {
+    /// One key per (phone, SKU) pair of the record.
+    pub duplicate_keys: Vec<u64>,
+}
+
+/// Which money rule the contract puts on a product line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ProductMoney {
+    /// v2 leads send the line total.
+    LineTotal(&'static FieldRule),
+    /// Orders and v1 leads send the unit price.
+    UnitPrice(&'static FieldRule),
+}
+
+/// Checks records of one mapped file.
+#[derive(Debug, Clone)]
+pub struct Checker<'m> {
+    mapping: &'m Mapping,
+    phone: &'m PhoneRules,
+    dialect: Dialect,
+    catalogue: Option<&'m Catalogue>,
+    schema: ItemSchema,
+    money: Option<ProductMoney>,
+}
+
+impl<'m> Checker<'m> {
+    pub fn new(
+        mapping: &'m Mapping,
+        phone: &'m PhoneRules,
+        dialect: Dialect,
+        catalogue: Option<&'m Catalogue>,
+    ) -> Self {
+        let schema = item_schema(mapping.kind(), dialect);
+        let money = match (mapping.kind(), dialect) {
+            (ResourceName::Leads, Dialect::V2) => {
+                schema.products.field("total").map(ProductMoney::LineTotal)
+            }
+            _ => schema.products.field("price").map(ProductMoney::UnitPrice),
+        };
+        Checker {
+            mapping,
+            phone,
+            dialect,
+            catalogue,
+            schema,
+            money,
+        }
+    }
+
+    pub fn mapping(&self) -> &Mapping {
+        self.mapping
+    }
+
+    /// Problems with the columns themselves, reported once on the header line.
+    pub fn check_columns(&self, header_line: u64) -> Vec<Issue> {
+        let mut issues = Vec::new();
+        let mut missing = |name: &str, label: &str| {
+            issues.push(
+                Finding::error(
+                    IssueCode::MissingColumn,
+                    format!("No column holds the {label}."),
+                    Some(format!(
+                        "Add a \"{name}\" column, or choose one with --map {name}=<column header>."
+                    )),
+                )
+                .at(header_line, None, name.to_string(), ""),
+            );
+        };
+        for rule in self.schema.fields {
+            let Some(field) = Field::ALL
+                .into_iter()
+                .find(|field| field.name() == rule.name)
+            else {
+                continue;
+            };
+            let mapped = match field {
+                Field::FullName => [Field::FullName, Field::FirstName, Field::LastName]
+                    .into_iter()
+                    .any(|part| self.mapping.field_column(part).is_some()),
+                // The order total is the sum of the lines when no column gives it.
+                Field::OrderTotal => true,
+                other => self.mapping.field_column(other).is_some(),
+            };
+            if !mapped && rule.requirement.is_required(self.dialect) {
+                missing(rule.name, label(Target::Field(field)));
+            }
+        }
+        let products = self.mapping.products();
+        if !products.iter().any(|slot| slot.sku.is_some()) {
+            missing("sku", "product SKU");
+        }
+        if !products
+            .iter()
+            .any(|slot| slot.unit_price.is_some() || slot.line_total.is_some())
+        {
+            match self.money {
+                Some(ProductMoney::LineTotal(_)) => missing("line_total", "product total"),
+                _ => missing("price", "product price"),
+            }
+        }
+        if let Some(data) = self.schema.custom_data.and_then(|rule| rule.field("key")) {
+            for column in self.mapping.custom_columns() {
+                let key = self.mapping.header(column);
+                if let Some(finding) = check_value(data, "column header", key, self.dialect) {
+                    issues.push(finding.at(header_line, Some(column), "data".to_string(), key));
+                }
+            }
+        }
+        issues
+    }
+
+    /// Checks one record (its rows, usually one), appending what is wrong to `issues`.
+    pub fn check_record(&self, rows: &[Row], issues: &mut Vec<Issue>) -> RecordFacts {
+        let Some(first) = rows.first() else {
+            return RecordFacts::default();
+        };
+        for row in rows {
+            self.check_shape(row, issues);
+        }
+        let mut phone_key = None;
+        for rule in self.schema.fields {
+            let Some(field) = Field::ALL
+                .into_iter()
+                .find(|field| field.name() == rule.name)
+            else {
+                continue;
+            };
+            if field == Field::FullName {
+                self.check_full_name(rows, rule, issues);
+                continue;
+            }
+            let Some(column) = self.mapping.field_column(field) else {
+                continue;
+            };
+            let (line, value) = first_value(rows, column);
+            let finding = if field == Field::Phone {
+                self.check_phone(rule, value, &mut phone_key)
+            } else {
+                check_value(rule, label(Target::Field(field)), value, self.dialect)
+            };
+            if let Some(finding) = finding {
+                issues.push(finding.at(line, Some(column), field.name().to_string(), value));
+            }
+        }
+        let mut facts = RecordFacts::default();
+        let mut product_count = 0;
+        for row in rows {
+            for slot in self.mapping.products() {
+                if let Some(sku) = self.check_product(row, slot, issues) {
+                    product_count += 1;
+                    if let (Some(phone), false) = (phone_key, sku.is_empty()) {
+                        facts.duplicate_keys.push(duplicate_key(phone, sku));
+                    }
+                }
+            }
+        }
+        self.check_product_count(first, product_count, issues);
+        if let Some(rule) = self.schema.custom_data {
+            self.check_custom_data(rows, &rule, issues);
+        }
+        facts
+    }
+
+    /// Extra or missing cells, and NUL bytes.
+    fn check_shape(&self, row: &Row, issues: &mut Vec<Issue>) {
+        let width = self.mapping.headers().len();
+        let count = row.cells.len();
+        if count > width {
+            if let Some(extra) = row
+                .cells
+                .iter()
+                .skip(width)
+                .find(|cell| !cell.trim().is_empty())
+            {
+                issues.push(
+                    Finding::error(
+                        IssueCode::TooManyCells,
+                        format!("This row has {count} cells but the header has {width}: a value probably holds an unquoted delimiter."),
+                        Some("Put quotes around values that contain the delimiter, or delete the extra cells.".to_string()),
+                    )
+                    .at(row.line, None, String::new(), extra),
+                );
+            }
+        } else if count < width {
+            issues.push(
+                Finding::error(
+                    IssueCode::TooFewCells,
+                    format!("This row has {count} cells but the header has {width}."),
+                    Some("Look for a missing delimiter or a line broken in two.".to_string()),
+                )
+                .at(row.line, None, String::new(), ""),
+            );
+        }
+        if memchr::memchr(0, row.cells.as_slice().as_bytes()).is_some() {
+            for (column, cell) in row.cells.iter().enumerate() {
+                if cell.contains('\0') {
+                    issues.push(
+                        Finding::error(
+                            IssueCode::NulByte,
+                            "This cell holds invisible NUL characters.".to_string(),
+                            Some("Delete them (the corrected file leaves them out).".to_string()),
+                        )
+                        .at(
+                            row.line,
+                            Some(column),
+                            self.field_name(column),
+                            &cell.replace('\0', ""),
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    /// The full name, or first + last name joined.
+    fn check_full_name(&self, rows: &[Row], rule: &FieldRule, issues: &mut Vec<Issue>) {
+        let parts = [Field::FirstName, Field::FullName, Field::LastName];
+        let columns: Vec<usize> = parts
+            .iter()
+            .filter_map(|part| self.mapping.field_column(*part))
+            .collect();
+        let Some(&blame) = self
+            .mapping
+            .field_column(Field::FullName)
+            .as_ref()
+            .or(columns.first())
+        else {
+            return;
+        };
+        let values: Vec<(u64, &str)> = columns
+            .iter()
+            .map(|column| first_value(rows, *column))
+            .collect();
+        let line = values
+            .iter()
+            .find(|(_, value)| !value.is_empty())
+            .map_or(rows.first().map_or(0, |row| row.line), |(line, _)| *line);
+        let joined = values
+            .iter()
+            .map(|(_, value)| *value)
+            .filter(|value| !value.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(finding) = check_value(rule, "full name", &joined, self.dialect) {
+            issues.push(finding.at(
+                line,
+                Some(blame),
+                Field::FullName.name().to_string(),
+                &joined,
+            ));
+        }
+    }
+
+    fn check_phone(&self, rule: &FieldRule, value: &str, key: &mut Option<u64>) -> Option<Finding> {
+        if value.is_empty() {
+            return rule
+                .requirement
+                .is_required(self.dialect)
+                .then(|| required("phone"));
+        }
+        let region = self.phone.region();
+        match self.phone.check(value) {
+            Ok(phone) => {
+                *key = Some(phone.key());
+                if let Some(country) = &phone.foreign_region {
+                    return Some(Finding::warning(
+                        IssueCode::PhoneForeign,
+                        format!("The phone \"{value}\" is a number from {country}, not {region}."),
+                        Some("Check that the customer can be reached for delivery.".to_string()),
+                    ));
+                }
+                if phone.missing_leading_zero {
+                    return Some(Finding::warning(
+                        IssueCode::PhoneMissingLeadingZero,
+                        format!("The phone \"{value}\" lost its leading 0 (Excel drops it)."),
+                        Some(format!("Write {}.", self.phone.national_spelling(&phone))),
+                    ));
+                }
+                let (min, max) = match rule.kind {
+                    crate::api::rules::FieldKind::Text { min, max } => (min, max),
+                    _ => (0, usize::MAX),
+                };
+                check_length("phone", phone.e164_len(), min, max)
+            }
+            Err(PhoneProblem::Letters) => Some(Finding::error(
+                IssueCode::PhoneHasLetters,
+                format!("The phone \"{value}\" contains letters."),
+                Some("Keep only the digits of the number.".to_string()),
+            )),
+            Err(PhoneProblem::ScientificNotation) => Some(Finding::error(
+                IssueCode::PhoneScientificNotation,
+                format!("Excel turned the phone into \"{value}\" and lost its digits."),
+                Some(
+                    "Format the phone column as Text in Excel and type the numbers again."
+                        .to_string(),
+                ),
+            )),
+            Err(PhoneProblem::Invalid) => Some(Finding::error(
+                IssueCode::PhoneInvalid,
+                format!("\"{value}\" is not a valid {region} phone number."),
+                Some(format!(
+                    "A valid number looks like {}.",
+                    self.phone.example()
+                )),
+            )),
+        }
+    }
+
+    /// Checks one product of a row; returns its SKU when the product is present.
+    fn check_product<'r>(
+        &self,
+        row: &'r Row,
+        slot: &ProductColumns,
+        issues: &mut Vec<Issue>,
+    ) -> Option<&'r str> {
+        let cell = |part: ProductPart| slot.column(part).map(|column| (column, row.cell(column)));
+        let present = ProductPart::ALL
+            .into_iter()
+            .filter_map(cell)
+            .any(|(_, value)| !value.is_empty());
+        if !present {
+            return None;
+        }
+        let products = &self.schema.products;
+        let mut report =
+            |part: ProductPart, column: Option<usize>, value: &str, finding: Finding| {
+                let field = Target::Product {
+                    slot: slot.slot,
+                    part,
+                }
+                .to_string();
+                issues.push(finding.at(row.line, column, field, value));
+            };
+        let sku = cell(ProductPart::Sku).map_or("", |(_, value)| value);
+        if let Some(rule) = products.field("sku") {
+            let found =
+                check_value(rule, "SKU", sku, self.dialect).or_else(|| self.check_catalogue(sku));
+            if let Some(finding) = found {
+                report(ProductPart::Sku, slot.sku, sku, finding);
+            }
+        }
+        let mut quantity = 1;
+        if let (Some((column, value)), Some(rule)) =
+            (cell(ProductPart::Quantity), products.field("quantity"))
+        {
+            match check_value(rule, "quantity", value, self.dialect) {
+                Some(finding) => report(ProductPart::Quantity, Some(column), value, finding),
+                None => quantity = parse_whole_number(value).unwrap_or(1),
+            }
+        }
+        let money = self.money?;
+        let (rule, wanted, other) = match money {
+            ProductMoney::LineTotal(rule) => (rule, ProductPart::LineTotal, ProductPart::UnitPrice),
+            ProductMoney::UnitPrice(rule) => (rule, ProductPart::UnitPrice, ProductPart::LineTotal),
+        };
+        let given = |part| cell(part).filter(|(_, value)| !value.is_empty());
+        let wanted_label = label(Target::Product {
+            slot: 1,
+            part: wanted,
+        });
+        if let Some((column, value)) = given(wanted) {
+            if let Some(finding) = check_value(rule, wanted_label, value, self.dialect) {
+                report(wanted, Some(column), value, finding);
+            }
+        } else if let Some((column, value)) = given(other) {
+            let other_label = label(Target::Product {
+                slot: 1,
+                part: other,
+            });
+            let finding = match parse_amount(value) {
+                None => Some(not_an_amount(other_label, value)),
+                Some(amount) => {
+                    let converted = match wanted {
+                        ProductPart::LineTotal => amount * quantity as f64,
+                        _ => amount / quantity.max(1) as f64,
+                    };
+                    match rule.kind {
+                        crate::api::rules::FieldKind::Money { min, max } => check_amount(
+                            wanted_label,
+                            &super::values::format_amount(converted),
+                            converted,
+                            min,
+                            max,
+                        ),
+                        _ => None,
+                    }
+                }
+            };
+            if let Some(finding) = finding {
+                report(other, Some(column), value, finding);
+            }
+        } else if let Some(column) = slot.column(wanted).or(slot.column(other)) {
+            report(wanted, Some(column), "", required(wanted_label));
+        }
+        Some(sku)
+    }
+
+    fn check_catalogue(&self, sku: &str) -> Option<Finding> {
+        let catalogue = self.catalogue?;
+        if sku.is_empty() || catalogue.contains(sku) {
+            return None;
+        }
+        let message = format!("The SKU \"{sku}\" is not in your product catalogue.");
+        let fix = Some("Check the spelling, or add the product in WedoCOD first.".to_string());
+        Some(if catalogue.authoritative {
+            Finding::error(IssueCode::UnknownSku, message, fix)
+        } else {
+            Finding::warning(IssueCode::UnknownSku, message, fix)
+        })
+    }
+
+    fn check_product_count(&self, first: &Row, count: usize, issues: &mut Vec<Issue>) {
+        let ListRule {
+            min_items,
+            max_items,
+            ..
+        } = self.schema.products;
+        let sku_column = self.mapping.products().first().and_then(|slot| slot.sku);
+        let kind = match self.mapping.kind() {
+            ResourceName::Leads => "lead",
+            ResourceName::Orders => "order",
+        };
+        let finding = if count < min_items {
+            Finding::error(
+                IssueCode::NoProducts,
+                format!("This {kind} has no product."),
+                Some("Fill in the SKU (and quantity) of what the customer ordered.".to_string()),
+            )
+        } else if count > max_items {
+            Finding::error(
+                IssueCode::TooManyProducts,
+                format!("This {kind} has {count} products, at most {max_items} are allowed."),
+                Some(format!("Split it into several {kind}s.")),
+            )
+        } else {
+            return;
+        };
+        issues.push(finding.at(first.line, sku_column, "products".to_string(), ""));
+    }
+
+    fn check_custom_data(&self, rows: &[Row], rule: &ListRule, issues: &mut Vec<Issue>) {
+        let mut count = 0;
+        let line = rows.first().map_or(0, |row| row.line);
+        for column in self.mapping.custom_columns() {
+            let (value_line, value) = first_value(rows, column);
+            if value.is_empty() {
+                continue;
+            }
+            count += 1;
+            let label = format!("value of \"{}\"", self.mapping.header(column));
+            if let Some(finding) = rule
+                .field("value")
+                .and_then(|value_rule| check_value(value_rule, &label, value, self.dialect))
+            {
+                issues.push(finding.at(value_line, Some(column), "data".to_string(), value));
+            }
+        }
+        if count > rule.max_items {
+            issues.push(
+                Finding::error(
+                    IssueCode::TooManyCustomFields,
+                    format!(
+                        "{count} extra columns are filled in this row; at most {} can be sent.",
+                        rule.max_items
+                    ),
+                    Some("Map the columns you need to fields, or delete the others.".to_string()),
+                )
+                .at(line, None, "data".to_string(), ""),
+            );
+        }
+    }
+
+    /// The field a column feeds, as issues name it.
+    pub fn field_name(&self, column: usize) -> String {
+        match self.mapping.role(column) {
+            ColumnRole::Target(target) => target.to_string(),
+            ColumnRole::CustomData => "data".to_string(),
+            ColumnRole::Ignored => String::new(),
+        }
+    }
+}
+
+/// The first non-empty value of `column` among the record's rows, with its line: a
+/// storefront export fills the customer only on an order's first row.
+pub fn first_value(rows: &[Row], column: usize) -> (u64, &str) {
+    rows.iter()
+        .map(|row| (row.line, row.cell(column)))
+        .find(|(_, value)| !value.is_empty())
+        .unwrap_or((rows.first().map_or(0, |row| row.line), ""))
+}
+
+/// Words for a target in a merchant's sentence.
+pub fn label(target: Target) -> &'static str {
+    match target {
+        Target::Field(field) => match field {
+            Field::FullName => "full name",
+            Field::FirstName => "first name",
+            Field::LastName => "last name",
+            Field::Phone => "phone",
+            Field::Email => "e-mail",
+            Field::City => "city",
+            Field::Area => "area",
+            Field::Address => "address",
+            Field::ShipmentWay => "shipment way",
+            Field::FeesPaidByCustomer => "\"fees paid by customer\" answer",
+            Field::OrderTotal => "order total",
+        },
+        Target::Product { part, .. } => match part {
+            ProductPart::Sku => "SKU",
+            ProductPart::Quantity => "quantity",
+            ProductPart::UnitPrice => "unit price",
+            ProductPart::LineTotal => "product total",
+        },
+        Target::GroupBy => "order reference",
+    }
+}
+
+fn duplicate_key(phone: u64, sku: &str) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    phone.hash(&mut hasher);
+    sku.hash(&mut hasher);
+    hasher.finish()
+}
