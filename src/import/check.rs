@@ -43,13 +43,6 @@ impl Catalogue {
     }
 }
 
-/// What one record contributes to the cross-row duplicate check.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RecordFacts {
-    /// One key per (phone, SKU) pair of the record.
-    pub duplicate_keys: Vec<u64>,
-}
-
 /// Which money rule the contract puts on a product line.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum ProductMoney {
@@ -156,10 +149,18 @@ impl<'m> Checker<'m> {
         issues
     }
 
-    /// Checks one record (its rows, usually one), appending what is wrong to `issues`.
-    pub fn check_record(&self, rows: &[Row], issues: &mut Vec<Issue>) -> RecordFacts {
+    /// Checks one record (its rows, usually one), appending what is wrong to `issues`
+    /// and one key per (phone, SKU) pair to `duplicate_keys` for the cross-row check.
+    /// Appending to the caller's buffers keeps a million records from costing a million
+    /// allocations.
+    pub fn check_record(
+        &self,
+        rows: &[Row],
+        issues: &mut Vec<Issue>,
+        duplicate_keys: &mut Vec<u64>,
+    ) {
         let Some(first) = rows.first() else {
-            return RecordFacts::default();
+            return;
         };
         for row in rows {
             self.check_shape(row, issues);
@@ -189,14 +190,13 @@ impl<'m> Checker<'m> {
                 issues.push(finding.at(line, Some(column), field.name().to_string(), value));
             }
         }
-        let mut facts = RecordFacts::default();
         let mut product_count = 0;
         for row in rows {
             for slot in self.mapping.products() {
                 if let Some(sku) = self.check_product(row, slot, issues) {
                     product_count += 1;
                     if let (Some(phone), false) = (phone_key, sku.is_empty()) {
-                        facts.duplicate_keys.push(duplicate_key(phone, sku));
+                        duplicate_keys.push(duplicate_key(phone, sku));
                     }
                 }
             }
@@ -205,7 +205,6 @@ impl<'m> Checker<'m> {
         if let Some(rule) = self.schema.custom_data {
             self.check_custom_data(rows, &rule, issues);
         }
-        facts
     }
 
     /// Extra or missing cells, and NUL bytes.

@@ -9,20 +9,24 @@
 //! key → file line and column), [`export`] (corrected file, error report), and
 //! [`validate`] (a whole file checked on every core).
 
+pub mod build;
 pub mod check;
 pub mod decode;
 pub mod duplicates;
 pub mod error;
+pub mod export;
 pub mod issue;
 pub mod mapping;
 pub mod phone;
 pub mod records;
 pub mod remembered;
 pub mod rule_check;
+pub mod server_errors;
 pub mod sniff;
 pub mod synonyms;
 pub mod table;
 pub mod target;
+pub mod validate;
 pub mod values;
 
 pub use error::ReadError;
