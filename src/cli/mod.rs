@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub mod validate;
+
 /// WedoCOD Merchant Console: browse leads and orders, prepare CSV files offline and
 /// upload them in bulk.
 #[derive(Debug, Parser)]
@@ -19,7 +21,10 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Check a CSV file of leads or orders offline, cell by cell.
+    Validate(validate::ValidateArgs),
+}
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
@@ -32,5 +37,6 @@ pub fn run(cli: Cli) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
+        Some(Command::Validate(args)) => validate::run(args),
     }
 }

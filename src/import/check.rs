@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 
 use crate::api::profile::Dialect;
-use crate::api::rules::{FieldRule, ItemSchema, ListRule, item_schema};
+use crate::api::rules::{FieldKind, FieldRule, ItemSchema, ListRule, item_schema};
 use crate::api::scope::ResourceName;
 
 use super::issue::{Issue, IssueCode};
@@ -19,7 +19,7 @@ use super::rule_check::{
 };
 use super::table::Row;
 use super::target::{Field, ProductPart, Target};
-use super::values::{parse_amount, parse_whole_number};
+use super::values::{format_amount, parse_amount, parse_whole_number};
 
 /// The SKUs of the merchant's account, when known.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -323,7 +323,7 @@ impl<'m> Checker<'m> {
                     ));
                 }
                 let (min, max) = match rule.kind {
-                    crate::api::rules::FieldKind::Text { min, max } => (min, max),
+                    FieldKind::Text { min, max } => (min, max),
                     _ => (0, usize::MAX),
                 };
                 check_length("phone", phone.e164_len(), min, max)
@@ -421,9 +421,9 @@ impl<'m> Checker<'m> {
                         _ => amount / quantity.max(1) as f64,
                     };
                     match rule.kind {
-                        crate::api::rules::FieldKind::Money { min, max } => check_amount(
-                            wanted_label,
-                            &super::values::format_amount(converted),
+                        FieldKind::Money { min, max } => check_amount(
+                            &format!("{wanted_label} computed from the {other_label}"),
+                            &format_amount(converted),
                             converted,
                             min,
                             max,

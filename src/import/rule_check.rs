@@ -117,7 +117,7 @@ pub fn check_length(label: &str, length: usize, min: usize, max: usize) -> Optio
         Some(Finding::error(
             IssueCode::TooShort,
             format!("The {label} is too short: {length} characters, at least {min}."),
-            Some(format!("Write the full {label}.")),
+            Some(format!("Write the complete {label}.")),
         ))
     } else if length > max {
         Some(Finding::error(
