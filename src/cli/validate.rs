@@ -18,6 +18,7 @@ use crate::import::export::{ExportFormat, write_report};
 use crate::import::mapping::{ColumnRole, parse_map_argument};
 use crate::import::remembered::RememberedMappings;
 use crate::import::validate::{CorrectedOutput, ValidateSettings, Validation, validate_bytes};
+use crate::import::values::parse_yes_no;
 use crate::import::{Issue, ReadError, Severity};
 use crate::paths;
 
@@ -45,6 +46,9 @@ pub struct ValidateArgs {
     /// API generation whose rules apply.
     #[arg(long, value_enum, default_value = "v2")]
     pub dialect: DialectArg,
+    /// For orders without an `is_fees_paid_by_customer` column: the answer for every row.
+    #[arg(long, value_name = "yes|no")]
+    pub fees_paid_by_customer: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: OutputFormat,
@@ -118,6 +122,14 @@ fn validate(args: &ValidateArgs) -> Result<Validation, String> {
     for argument in &args.map {
         explicit.extend(parse_map_argument(argument, kind).map_err(|error| error.to_string())?);
     }
+    let fees_paid_by_customer = args
+        .fees_paid_by_customer
+        .as_deref()
+        .map(|answer| {
+            parse_yes_no(answer)
+                .ok_or_else(|| format!("--fees-paid-by-customer \"{answer}\": use yes or no"))
+        })
+        .transpose()?;
     let remembered_path = paths::config_dir().join("mappings.toml");
     let mut remembered = RememberedMappings::load(&remembered_path);
     let settings = ValidateSettings {
@@ -132,6 +144,7 @@ fn validate(args: &ValidateArgs) -> Result<Validation, String> {
         remembered: remembered.clone(),
         region: args.region.clone(),
         catalogue: None,
+        fees_paid_by_customer,
         threads: args.threads.unwrap_or_else(|| {
             std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
         }),

@@ -131,7 +131,9 @@ impl<'m> ItemBuilder<'m> {
             area: optional(common.area),
             address: common.address,
             shipment_way: parse_whole_number(&shipment_way),
-            is_fees_paid_by_customer: parse_yes_no(&fees).unwrap_or(false),
+            is_fees_paid_by_customer: parse_yes_no(&fees)
+                .or(self.mapping.fees_paid_default())
+                .unwrap_or(false),
             total: parse_amount(&total).unwrap_or(lines_total),
             products: common.products.into_iter().map(|(line, _)| line).collect(),
         };

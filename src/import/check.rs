@@ -119,6 +119,10 @@ impl<'m> Checker<'m> {
                     .any(|part| self.mapping.field_column(part).is_some()),
                 // The order total is the sum of the lines when no column gives it.
                 Field::OrderTotal => true,
+                Field::FeesPaidByCustomer => {
+                    self.mapping.field_column(field).is_some()
+                        || self.mapping.fees_paid_default().is_some()
+                }
                 other => self.mapping.field_column(other).is_some(),
             };
             if !mapped && rule.requirement.is_required(self.dialect) {
@@ -162,8 +166,13 @@ impl<'m> Checker<'m> {
         let Some(first) = rows.first() else {
             return;
         };
+        let mut misshapen = false;
         for row in rows {
-            self.check_shape(row, issues);
+            misshapen |= self.check_shape(row, issues);
+        }
+        if misshapen {
+            // Cells shifted by a missing or extra delimiter would only add noise.
+            return;
         }
         let mut phone_key = None;
         for rule in self.schema.fields {
@@ -207,36 +216,38 @@ impl<'m> Checker<'m> {
         }
     }
 
-    /// Extra or missing cells, and NUL bytes.
-    fn check_shape(&self, row: &Row, issues: &mut Vec<Issue>) {
+    /// Extra or missing cells, and NUL bytes; true when the row's cells are misaligned.
+    fn check_shape(&self, row: &Row, issues: &mut Vec<Issue>) -> bool {
         let width = self.mapping.headers().len();
         let count = row.cells.len();
-        if count > width {
-            if let Some(extra) = row
-                .cells
-                .iter()
-                .skip(width)
-                .find(|cell| !cell.trim().is_empty())
-            {
-                issues.push(
-                    Finding::error(
-                        IssueCode::TooManyCells,
-                        format!("This row has {count} cells but the header has {width}: a value probably holds an unquoted delimiter."),
-                        Some("Put quotes around values that contain the delimiter, or delete the extra cells.".to_string()),
-                    )
-                    .at(row.line, None, String::new(), extra),
-                );
-            }
+        let extra = row
+            .cells
+            .iter()
+            .skip(width)
+            .find(|cell| !cell.trim().is_empty());
+        let misaligned = if let Some(extra) = extra {
+            issues.push(
+                Finding::error(
+                    IssueCode::TooManyCells,
+                    format!("This row has {count} cells but the header has {width}: a value probably holds an unquoted delimiter."),
+                    Some("Put quotes around values that contain the delimiter, or delete the extra cells.".to_string()),
+                )
+                .at(row.line, None, String::new(), extra),
+            );
+            true
         } else if count < width {
             issues.push(
                 Finding::error(
                     IssueCode::TooFewCells,
-                    format!("This row has {count} cells but the header has {width}."),
+                    format!("This row has {count} of the header's {width} cells."),
                     Some("Look for a missing delimiter or a line broken in two.".to_string()),
                 )
                 .at(row.line, None, String::new(), ""),
             );
-        }
+            true
+        } else {
+            false
+        };
         if memchr::memchr(0, row.cells.as_slice().as_bytes()).is_some() {
             for (column, cell) in row.cells.iter().enumerate() {
                 if cell.contains('\0') {
@@ -256,6 +267,7 @@ impl<'m> Checker<'m> {
                 }
             }
         }
+        misaligned
     }
 
     /// The full name, or first + last name joined.
@@ -435,8 +447,14 @@ impl<'m> Checker<'m> {
             if let Some(finding) = finding {
                 report(other, Some(column), value, finding);
             }
-        } else if let Some(column) = slot.column(wanted).or(slot.column(other)) {
+        } else if let Some(column) = slot.column(wanted) {
             report(wanted, Some(column), "", required(wanted_label));
+        } else if let Some(column) = slot.column(other) {
+            let other_label = label(Target::Product {
+                slot: 1,
+                part: other,
+            });
+            report(other, Some(column), "", required(other_label));
         }
         Some(sku)
     }

@@ -74,6 +74,9 @@ pub struct Mapping {
     roles: Vec<ColumnRole>,
     matched_by: Vec<MatchedBy>,
     products: Vec<ProductColumns>,
+    /// The answer for every order when no column holds it: storefront exports never
+    /// carry `is_fees_paid_by_customer`, and a shop usually has one policy.
+    fees_paid_default: Option<bool>,
 }
 
 /// Parses `phone=Tel,full_name=Nom complet` into (target, header) pairs.
@@ -195,6 +198,7 @@ impl Mapping {
             roles,
             matched_by,
             products,
+            fees_paid_default: None,
         })
     }
 
@@ -217,6 +221,15 @@ impl Mapping {
                             .any(|target| numbered_match(name, *target, kind)))
             })
             .count()
+    }
+
+    /// Answers `is_fees_paid_by_customer` for rows without a column for it.
+    pub fn set_fees_paid_default(&mut self, answer: Option<bool>) {
+        self.fees_paid_default = answer;
+    }
+
+    pub fn fees_paid_default(&self) -> Option<bool> {
+        self.fees_paid_default
     }
 
     pub fn kind(&self) -> ResourceName {

@@ -47,6 +47,8 @@ pub struct ValidateSettings {
     /// ISO region of the phone numbers (`MA`).
     pub region: String,
     pub catalogue: Option<Catalogue>,
+    /// `is_fees_paid_by_customer` for orders when the file has no such column.
+    pub fees_paid_by_customer: Option<bool>,
     /// Worker threads (at least 1).
     pub threads: usize,
 }
@@ -153,7 +155,8 @@ pub fn validate_bytes(
     } else {
         settings.explicit.clone()
     };
-    let mapping = Mapping::infer(&header.names, kind, &explicit)?;
+    let mut mapping = Mapping::infer(&header.names, kind, &explicit)?;
+    mapping.set_fees_paid_default(settings.fees_paid_by_customer);
     let checker = Checker::new(
         &mapping,
         &phone,
@@ -248,6 +251,12 @@ pub fn validate_bytes(
             .map_err(ValidateError::from)
     });
     let unclosed_quote = read_result?;
+    if totals.rows == 0 {
+        return Err(ReadError::HeaderOnly {
+            header_line: header.line,
+        }
+        .into());
+    }
     if let Some(line) = unclosed_quote {
         issues.push(unclosed_quote_issue(line));
         totals.invalidate_last_record(line);
