@@ -240,7 +240,7 @@ fn overrides_win_over_detection() {
     forced.encoding = Some(encoding_rs::WINDOWS_1252);
     let validation = check_with("leads_ar_1256.csv", &forced).unwrap();
     assert_eq!(validation.encoding.name(), "windows-1252");
-    assert!(validation.mapping.to_names().get("city").is_none());
+    assert!(!validation.mapping.to_names().contains_key("city"));
 
     let mut semicolons = settings(ResourceName::Leads);
     semicolons.delimiter = Some(b';');
