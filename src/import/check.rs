@@ -61,6 +61,12 @@ pub struct Checker<'m> {
     catalogue: Option<&'m Catalogue>,
     schema: ItemSchema,
     money: Option<ProductMoney>,
+    /// The schema's scalar fields with their rules, looked up once rather than per row.
+    fields: Vec<(Field, &'static FieldRule)>,
+    /// The columns that make up the full name, in reading order (first, full, last).
+    name_columns: Vec<usize>,
+    /// The custom data columns and the words naming them in messages.
+    custom_columns: Vec<(usize, String)>,
 }
 
 impl<'m> Checker<'m> {
@@ -77,6 +83,24 @@ impl<'m> Checker<'m> {
             }
             _ => schema.products.field("price").map(ProductMoney::UnitPrice),
         };
+        let fields = schema
+            .fields
+            .iter()
+            .filter_map(|rule| {
+                Field::ALL
+                    .into_iter()
+                    .find(|field| field.name() == rule.name)
+                    .map(|field| (field, rule))
+            })
+            .collect();
+        let name_columns = [Field::FirstName, Field::FullName, Field::LastName]
+            .into_iter()
+            .filter_map(|part| mapping.field_column(part))
+            .collect();
+        let custom_columns = mapping
+            .custom_columns()
+            .map(|column| (column, format!("value of \"{}\"", mapping.header(column))))
+            .collect();
         Checker {
             mapping,
             phone,
@@ -84,6 +108,9 @@ impl<'m> Checker<'m> {
             catalogue,
             schema,
             money,
+            fields,
+            name_columns,
+            custom_columns,
         }
     }
 
@@ -106,17 +133,9 @@ impl<'m> Checker<'m> {
                 .at(header_line, None, name.to_string(), ""),
             );
         };
-        for rule in self.schema.fields {
-            let Some(field) = Field::ALL
-                .into_iter()
-                .find(|field| field.name() == rule.name)
-            else {
-                continue;
-            };
+        for &(field, rule) in &self.fields {
             let mapped = match field {
-                Field::FullName => [Field::FullName, Field::FirstName, Field::LastName]
-                    .into_iter()
-                    .any(|part| self.mapping.field_column(part).is_some()),
+                Field::FullName => !self.name_columns.is_empty(),
                 // The order total is the sum of the lines when no column gives it.
                 Field::OrderTotal => true,
                 Field::FeesPaidByCustomer => {
@@ -175,13 +194,7 @@ impl<'m> Checker<'m> {
             return;
         }
         let mut phone_key = None;
-        for rule in self.schema.fields {
-            let Some(field) = Field::ALL
-                .into_iter()
-                .find(|field| field.name() == rule.name)
-            else {
-                continue;
-            };
+        for &(field, rule) in &self.fields {
             if field == Field::FullName {
                 self.check_full_name(rows, rule, issues);
                 continue;
@@ -272,39 +285,37 @@ impl<'m> Checker<'m> {
 
     /// The full name, or first + last name joined.
     fn check_full_name(&self, rows: &[Row], rule: &FieldRule, issues: &mut Vec<Issue>) {
-        let parts = [Field::FirstName, Field::FullName, Field::LastName];
-        let columns: Vec<usize> = parts
-            .iter()
-            .filter_map(|part| self.mapping.field_column(*part))
-            .collect();
-        let Some(&blame) = self
+        let blame = self
             .mapping
             .field_column(Field::FullName)
-            .as_ref()
-            .or(columns.first())
-        else {
+            .or(self.name_columns.first().copied());
+        let Some(blame) = blame else {
             return;
         };
-        let values: Vec<(u64, &str)> = columns
-            .iter()
-            .map(|column| first_value(rows, *column))
-            .collect();
-        let line = values
-            .iter()
-            .find(|(_, value)| !value.is_empty())
-            .map_or(rows.first().map_or(0, |row| row.line), |(line, _)| *line);
-        let joined = values
-            .iter()
-            .map(|(_, value)| *value)
-            .filter(|value| !value.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if let Some(finding) = check_value(rule, "full name", &joined, self.dialect) {
+        let (line, value) = match self.name_columns.as_slice() {
+            [only] => {
+                let (line, value) = first_value(rows, *only);
+                (line, std::borrow::Cow::Borrowed(value))
+            }
+            columns => {
+                let values: Vec<(u64, &str)> = columns
+                    .iter()
+                    .map(|column| first_value(rows, *column))
+                    .filter(|(_, value)| !value.is_empty())
+                    .collect();
+                let line = values
+                    .first()
+                    .map_or(rows.first().map_or(0, |row| row.line), |(line, _)| *line);
+                let joined: Vec<&str> = values.iter().map(|(_, value)| *value).collect();
+                (line, std::borrow::Cow::Owned(joined.join(" ")))
+            }
+        };
+        if let Some(finding) = check_value(rule, "full name", &value, self.dialect) {
             issues.push(finding.at(
                 line,
                 Some(blame),
                 Field::FullName.name().to_string(),
-                &joined,
+                &value,
             ));
         }
     }
@@ -505,16 +516,16 @@ impl<'m> Checker<'m> {
     fn check_custom_data(&self, rows: &[Row], rule: &ListRule, issues: &mut Vec<Issue>) {
         let mut count = 0;
         let line = rows.first().map_or(0, |row| row.line);
-        for column in self.mapping.custom_columns() {
+        for (column, label) in &self.custom_columns {
+            let column = *column;
             let (value_line, value) = first_value(rows, column);
             if value.is_empty() {
                 continue;
             }
             count += 1;
-            let label = format!("value of \"{}\"", self.mapping.header(column));
             if let Some(finding) = rule
                 .field("value")
-                .and_then(|value_rule| check_value(value_rule, &label, value, self.dialect))
+                .and_then(|value_rule| check_value(value_rule, label, value, self.dialect))
             {
                 issues.push(finding.at(value_line, Some(column), "data".to_string(), value));
             }

@@ -3,14 +3,37 @@
 //! later record and names the first.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::issue::{Issue, IssueCode};
 use super::rule_check::Finding;
 
-/// Remembers the first line of each (phone, SKU) key seen so far.
+/// Remembers the first line of each (phone, SKU) key seen so far. The keys are already
+/// hashes, so the map uses them as they are instead of hashing them again: this runs
+/// once per record on the one thread that keeps file order.
 #[derive(Debug, Default)]
 pub struct DuplicateTracker {
-    first_line: HashMap<u64, u64>,
+    first_line: HashMap<u64, u64, BuildHasherDefault<KeyAsHash>>,
+}
+
+/// A hasher for keys that are hashes already.
+#[derive(Debug, Default)]
+pub struct KeyAsHash(u64);
+
+impl Hasher for KeyAsHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*byte);
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key;
+    }
 }
 
 impl DuplicateTracker {

@@ -75,6 +75,7 @@ pub struct PhoneRules {
     region: String,
     metadata: &'static Metadata,
     country_code: String,
+    country_code_value: u64,
     national_prefix: String,
 }
 
@@ -86,6 +87,7 @@ impl PhoneRules {
         let metadata = DATABASE.by_id(region.as_str())?;
         let rules = PhoneRules {
             country_code: metadata.country_code().to_string(),
+            country_code_value: u64::from(metadata.country_code()),
             national_prefix: metadata.national_prefix().unwrap_or("").to_string(),
             region,
             metadata,
@@ -172,9 +174,13 @@ impl PhoneRules {
         if !self.is_valid_national(national) {
             return Err(PhoneProblem::Invalid);
         }
-        let digits = format!("{}{national}", self.country_code)
-            .parse::<u64>()
-            .map_err(|_| PhoneProblem::Invalid)?;
+        let digits = u32::try_from(national.len())
+            .ok()
+            .and_then(|len| 10u64.checked_pow(len))
+            .and_then(|scale| self.country_code_value.checked_mul(scale))
+            .zip(national.parse::<u64>().ok())
+            .and_then(|(prefix, national)| prefix.checked_add(national))
+            .ok_or(PhoneProblem::Invalid)?;
         Ok(ValidPhone {
             digits,
             foreign_region: None,
@@ -214,32 +220,52 @@ fn foreign(international: &str) -> Result<ValidPhone, PhoneProblem> {
     })
 }
 
+/// The ASCII digits of a cell, kept on the stack: this runs on every row.
+struct Digits {
+    buffer: [u8; MAX_DIGITS],
+    len: usize,
+}
+
+impl Digits {
+    fn as_str(&self) -> &str {
+        self.buffer
+            .get(..self.len)
+            .and_then(|digits| std::str::from_utf8(digits).ok())
+            .unwrap_or("")
+    }
+}
+
 /// The digits of a cell as ASCII and whether it starts with `+`. Spaces, dots, dashes,
 /// slashes, brackets and bidi marks are spelling; letters and anything else are not.
-fn digits_of(cell: &str) -> Result<(bool, String), PhoneProblem> {
+fn digits_of(cell: &str) -> Result<(bool, Digits), PhoneProblem> {
     let cell = cell.trim();
     if looks_scientific(cell) {
         return Err(PhoneProblem::ScientificNotation);
     }
-    let mut digits = String::with_capacity(16);
+    let mut digits = Digits {
+        buffer: [0; MAX_DIGITS],
+        len: 0,
+    };
     let mut plus = false;
     for c in cell.chars() {
         if let Some(digit) = ascii_digit(c) {
-            if digits.len() == MAX_DIGITS {
-                return Err(PhoneProblem::Invalid);
-            }
-            digits.push(char::from(digit));
+            let slot = digits
+                .buffer
+                .get_mut(digits.len)
+                .ok_or(PhoneProblem::Invalid)?;
+            *slot = digit;
+            digits.len += 1;
             continue;
         }
         match c {
-            '+' | '\u{FF0B}' if digits.is_empty() && !plus => plus = true,
+            '+' | '\u{FF0B}' if digits.len == 0 && !plus => plus = true,
             ' ' | '\u{a0}' | '.' | '-' | '/' | '(' | ')' | '\t' => {}
             '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
             c if c.is_alphabetic() => return Err(PhoneProblem::Letters),
             _ => return Err(PhoneProblem::Invalid),
         }
     }
-    if digits.is_empty() {
+    if digits.len == 0 {
         return Err(PhoneProblem::Invalid);
     }
     Ok((plus, digits))

@@ -22,8 +22,8 @@ const CURRENCY_MARKS: &[&str] = &["mad", "dhs", "dh", "درهم", "د.م.", "€
 /// Reads an amount: `12.50`, `12,50`, `1 200,50`, `1.200,50`, `1,200.50`, `149 DH`.
 pub fn parse_amount(cell: &str) -> Option<f64> {
     let cell = cell.trim();
-    if !cell.is_empty() && cell.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        return cell.parse::<f64>().ok().filter(|value| value.is_finite());
+    if let Some(amount) = parse_plain_amount(cell) {
+        return Some(amount);
     }
     let lower = cell.to_lowercase();
     let mut text = lower.as_str();
@@ -58,6 +58,32 @@ pub fn parse_amount(cell: &str) -> Option<f64> {
         return None;
     }
     plain.parse::<f64>().ok().filter(|value| value.is_finite())
+}
+
+/// The common spellings (`149`, `12.50`, `12,50`) without allocating: runs on every row.
+fn parse_plain_amount(cell: &str) -> Option<f64> {
+    const LONGEST: usize = 24;
+    let bytes = cell.as_bytes();
+    if bytes.is_empty() || bytes.len() > LONGEST {
+        return None;
+    }
+    let mut buffer = [0u8; LONGEST];
+    let mut separators = 0;
+    for (slot, byte) in buffer.iter_mut().zip(bytes) {
+        *slot = match byte {
+            b'0'..=b'9' => *byte,
+            b'.' | b',' => {
+                separators += 1;
+                b'.'
+            }
+            _ => return None,
+        };
+    }
+    if separators > 1 {
+        return None;
+    }
+    let text = std::str::from_utf8(buffer.get(..bytes.len())?).ok()?;
+    text.parse::<f64>().ok().filter(|value| value.is_finite())
 }
 
 /// Reads a whole number (`2`, `2.0`, `٢`); `None` for text or a fraction.
