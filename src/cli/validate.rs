@@ -15,7 +15,7 @@ use crate::api::profile::Dialect;
 use crate::api::scope::ResourceName;
 use crate::import::decode::encoding_by_label;
 use crate::import::export::{ExportFormat, write_report};
-use crate::import::mapping::{ColumnRole, parse_map_argument};
+use crate::import::mapping::{ColumnRole, MatchedBy, parse_map_argument};
 use crate::import::remembered::RememberedMappings;
 use crate::import::validate::{CorrectedOutput, ValidateSettings, Validation, validate_bytes};
 use crate::import::values::parse_yes_no;
@@ -326,7 +326,14 @@ fn print_text(
     let mut ignored = Vec::new();
     for (column, header) in mapping.headers().iter().enumerate() {
         match mapping.role(column) {
-            ColumnRole::Target(target) => mapped.push(format!("{header} → {target}")),
+            ColumnRole::Target(target) => {
+                let guessed = if mapping.matched_by(column) == Some(MatchedBy::CloseSpelling) {
+                    " (close spelling: check it)"
+                } else {
+                    ""
+                };
+                mapped.push(format!("{header} → {target}{guessed}"));
+            }
             ColumnRole::CustomData => custom.push(header.as_str()),
             ColumnRole::Ignored => ignored.push(header.as_str()),
         }

@@ -596,3 +596,187 @@ fn duplicate_key(phone: u64, sku: &str) -> u64 {
     sku.hash(&mut hasher);
     hasher.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use csv::StringRecord;
+
+    fn row(line: u64, cells: &[&str]) -> Row {
+        Row {
+            line,
+            cells: StringRecord::from(cells.to_vec()),
+        }
+    }
+
+    fn mapping(headers: &[&str], kind: ResourceName) -> Mapping {
+        let headers: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
+        Mapping::infer(&headers, kind, &[]).unwrap()
+    }
+
+    fn codes(checker: &Checker<'_>, rows: &[Row]) -> Vec<(u64, Option<usize>, &'static str)> {
+        let mut issues = Vec::new();
+        let mut keys = Vec::new();
+        checker.check_record(rows, &mut issues, &mut keys);
+        issues
+            .iter()
+            .map(|issue| (issue.line, issue.column, issue.code.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn unknown_skus_are_errors_only_with_a_fresh_catalogue() {
+        let mapping = mapping(
+            &["name", "phone", "city", "address", "sku", "total"],
+            ResourceName::Leads,
+        );
+        let phone = PhoneRules::new("MA").unwrap();
+        let lead = [row(
+            2,
+            &[
+                "Ali Alami",
+                "0612345678",
+                "Rabat",
+                "Rue 1 Agdal",
+                "NOPE",
+                "100",
+            ],
+        )];
+        let fresh = Catalogue::new(["TSH-01".to_string()], true);
+        let cached = Catalogue::new(["TSH-01".to_string()], false);
+        let strict = Checker::new(&mapping, &phone, Dialect::V2, Some(&fresh));
+        let lenient = Checker::new(&mapping, &phone, Dialect::V2, Some(&cached));
+        let blind = Checker::new(&mapping, &phone, Dialect::V2, None);
+        let mut issues = Vec::new();
+        strict.check_record(&lead, &mut issues, &mut Vec::new());
+        assert_eq!(issues[0].severity, crate::import::Severity::Error);
+        issues.clear();
+        lenient.check_record(&lead, &mut issues, &mut Vec::new());
+        assert_eq!(issues[0].severity, crate::import::Severity::Warning);
+        assert_eq!(codes(&blind, &lead), []);
+    }
+
+    #[test]
+    fn first_and_last_names_are_checked_joined() {
+        let mapping = mapping(
+            &[
+                "prenom",
+                "nom de famille",
+                "phone",
+                "city",
+                "address",
+                "sku",
+                "total",
+            ],
+            ResourceName::Leads,
+        );
+        let phone = PhoneRules::new("MA").unwrap();
+        let checker = Checker::new(&mapping, &phone, Dialect::V2, None);
+        let ok = [row(
+            2,
+            &["Al", "Fa", "0612345678", "Rabat", "Rue 1 Agdal", "S", "100"],
+        )];
+        assert_eq!(codes(&checker, &ok), []);
+        let short = [row(
+            3,
+            &["Al", "", "0612345678", "Rabat", "Rue 1 Agdal", "S", "100"],
+        )];
+        assert_eq!(codes(&checker, &short), [(3, Some(0), "too_short")]);
+    }
+
+    #[test]
+    fn orders_allow_ten_products_and_v1_leads_drop_the_city_rule() {
+        let orders = mapping(
+            &[
+                "order_id",
+                "name",
+                "phone",
+                "city",
+                "address",
+                "sku",
+                "price",
+                "fees_paid",
+            ],
+            ResourceName::Orders,
+        );
+        let phone = PhoneRules::new("MA").unwrap();
+        let checker = Checker::new(&orders, &phone, Dialect::V2, None);
+        let mut rows = vec![row(
+            2,
+            &[
+                "A1",
+                "Omar",
+                "0612345678",
+                "Rabat",
+                "Agdal",
+                "S0",
+                "10",
+                "no",
+            ],
+        )];
+        for line in 3..=12 {
+            rows.push(row(line, &["A1", "", "", "", "", "S", "10", ""]));
+        }
+        assert_eq!(codes(&checker, &rows), [(2, Some(5), "too_many_products")]);
+        assert_eq!(codes(&checker, rows.get(..10).unwrap()), []);
+
+        let leads = mapping(
+            &["name", "phone", "city", "address", "sku", "price"],
+            ResourceName::Leads,
+        );
+        let v1 = Checker::new(&leads, &phone, Dialect::V1, None);
+        let no_city = [row(2, &["Omar Alami", "0612345678", "", "", "S", "10"])];
+        assert_eq!(codes(&v1, &no_city), []);
+        let v2 = Checker::new(&leads, &phone, Dialect::V2, None);
+        assert_eq!(
+            codes(&v2, &no_city),
+            [(2, Some(2), "required"), (2, Some(3), "required")]
+        );
+    }
+
+    #[test]
+    fn line_totals_are_computed_from_unit_prices() {
+        let leads = mapping(
+            &[
+                "name", "phone", "city", "address", "sku", "quantity", "price",
+            ],
+            ResourceName::Leads,
+        );
+        let phone = PhoneRules::new("MA").unwrap();
+        let checker = Checker::new(&leads, &phone, Dialect::V2, None);
+        let over = [row(
+            2,
+            &[
+                "Omar Alami",
+                "0612345678",
+                "Rabat",
+                "Rue 1 Agdal",
+                "S",
+                "999",
+                "1002",
+            ],
+        )];
+        let mut issues = Vec::new();
+        checker.check_record(&over, &mut issues, &mut Vec::new());
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0].code, IssueCode::OutOfRange);
+        assert!(
+            issues[0]
+                .message
+                .contains("product total computed from the unit price 1000998")
+        );
+    }
+
+    #[test]
+    fn a_missing_column_is_reported_once_on_the_header() {
+        let leads = mapping(&["name", "city", "address", "sku"], ResourceName::Leads);
+        let phone = PhoneRules::new("MA").unwrap();
+        let checker = Checker::new(&leads, &phone, Dialect::V2, None);
+        let missing: Vec<String> = checker
+            .check_columns(1)
+            .into_iter()
+            .map(|issue| issue.field)
+            .collect();
+        assert_eq!(missing, ["phone", "line_total"]);
+    }
+}
