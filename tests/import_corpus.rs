@@ -3,28 +3,17 @@
 
 use std::path::Path;
 
-use wedocod_console::api::profile::Dialect;
 use wedocod_console::api::scope::ResourceName;
 use wedocod_console::import::ReadError;
 use wedocod_console::import::export::ExportFormat;
-use wedocod_console::import::remembered::RememberedMappings;
 use wedocod_console::import::validate::{
     CorrectedOutput, ValidateError, ValidateSettings, Validation, validate_bytes,
 };
 
 fn settings(kind: ResourceName) -> ValidateSettings {
-    ValidateSettings {
-        kind,
-        dialect: Dialect::V2,
-        encoding: None,
-        delimiter: None,
-        explicit: Vec::new(),
-        remembered: RememberedMappings::default(),
-        region: "MA".to_string(),
-        catalogue: None,
-        fees_paid_by_customer: None,
-        threads: 2,
-    }
+    let mut settings = ValidateSettings::new(kind);
+    settings.threads = 2;
+    settings
 }
 
 fn bytes_of(name: &str) -> Vec<u8> {

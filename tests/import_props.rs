@@ -3,27 +3,17 @@
 
 use proptest::prelude::*;
 
-use wedocod_console::api::profile::Dialect;
 use wedocod_console::api::scope::ResourceName;
 use wedocod_console::import::export::neutralize_formula;
 use wedocod_console::import::phone::PhoneRules;
-use wedocod_console::import::remembered::RememberedMappings;
 use wedocod_console::import::validate::{ValidateSettings, validate_bytes};
 use wedocod_console::import::values::parse_amount;
 
 fn settings(kind: ResourceName, delimiter: Option<u8>) -> ValidateSettings {
-    ValidateSettings {
-        kind,
-        dialect: Dialect::V2,
-        encoding: None,
-        delimiter,
-        explicit: Vec::new(),
-        remembered: RememberedMappings::default(),
-        region: "MA".to_string(),
-        catalogue: None,
-        fees_paid_by_customer: None,
-        threads: 2,
-    }
+    let mut settings = ValidateSettings::new(kind);
+    settings.delimiter = delimiter;
+    settings.threads = 2;
+    settings
 }
 
 /// Cells that look like a merchant's file more often than random bytes do.

@@ -132,23 +132,20 @@ fn validate(args: &ValidateArgs) -> Result<Validation, String> {
         .transpose()?;
     let remembered_path = paths::config_dir().join("mappings.toml");
     let mut remembered = RememberedMappings::load(&remembered_path);
-    let settings = ValidateSettings {
-        kind,
-        dialect: match args.dialect {
-            DialectArg::V2 => Dialect::V2,
-            DialectArg::V1 => Dialect::V1,
-        },
-        encoding,
-        delimiter,
-        explicit,
-        remembered: remembered.clone(),
-        region: args.region.clone(),
-        catalogue: None,
-        fees_paid_by_customer,
-        threads: args.threads.unwrap_or_else(|| {
-            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
-        }),
+    let mut settings = ValidateSettings::new(kind);
+    settings.dialect = match args.dialect {
+        DialectArg::V2 => Dialect::V2,
+        DialectArg::V1 => Dialect::V1,
     };
+    settings.encoding = encoding;
+    settings.delimiter = delimiter;
+    settings.explicit = explicit;
+    settings.remembered = remembered.clone();
+    settings.region = args.region.clone();
+    settings.fees_paid_by_customer = fees_paid_by_customer;
+    if let Some(threads) = args.threads {
+        settings.threads = threads;
+    }
     let bytes = std::fs::read(&args.file)
         .map_err(|source| ReadError::Io {
             path: args.file.clone(),

@@ -244,18 +244,10 @@ fn optional(value: String) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use csv::StringRecord;
-
-    fn row(line: u64, cells: &[&str]) -> Row {
-        Row {
-            line,
-            cells: StringRecord::from(cells.to_vec()),
-        }
-    }
 
     #[test]
     fn a_lead_with_numbered_products_and_custom_data() {
-        let headers: Vec<String> = [
+        let headers = [
             "Nom",
             "Tel",
             "Ville",
@@ -267,14 +259,11 @@ mod tests {
             "quantity_2",
             "price_2",
             "Couleur",
-        ]
-        .iter()
-        .map(|h| h.to_string())
-        .collect();
+        ];
         let mapping = Mapping::infer(&headers, ResourceName::Leads, &[]).unwrap();
         let phone = PhoneRules::new("MA").unwrap();
         let builder = ItemBuilder::new(&mapping, &phone, Dialect::V2);
-        let built = builder.lead(&[row(
+        let built = builder.lead(&[Row::new(
             4,
             &[
                 "Amina Idrissi",
@@ -298,13 +287,13 @@ mod tests {
         assert_eq!(built.origin.products[1].columns.sku, Some(7));
         assert_eq!(built.origin.custom_data[0].column, Some(10));
         let v1 = ItemBuilder::new(&mapping, &phone, Dialect::V1)
-            .lead(&[row(4, &["A", "0612345678", "", "", "S", "2", "12,50"])]);
+            .lead(&[Row::new(4, &["A", "0612345678", "", "", "S", "2", "12,50"])]);
         assert_eq!(v1.item.products[0].price, Some(12.5));
     }
 
     #[test]
     fn a_grouped_order_sums_its_lines() {
-        let headers: Vec<String> = [
+        let headers = [
             "Name",
             "Billing Name",
             "Billing Phone",
@@ -314,15 +303,12 @@ mod tests {
             "Lineitem quantity",
             "Lineitem price",
             "fees_paid",
-        ]
-        .iter()
-        .map(|h| h.to_string())
-        .collect();
+        ];
         let mapping = Mapping::infer(&headers, ResourceName::Orders, &[]).unwrap();
         let phone = PhoneRules::new("MA").unwrap();
         let builder = ItemBuilder::new(&mapping, &phone, Dialect::V2);
         let built = builder.order(&[
-            row(
+            Row::new(
                 2,
                 &[
                     "#1001",
@@ -336,7 +322,7 @@ mod tests {
                     "oui",
                 ],
             ),
-            row(3, &["#1001", "", "", "", "", "B", "1", "50", ""]),
+            Row::new(3, &["#1001", "", "", "", "", "B", "1", "50", ""]),
         ]);
         assert_eq!(built.item.total, 250.0);
         assert!(built.item.is_fees_paid_by_customer);

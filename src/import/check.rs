@@ -600,18 +600,9 @@ fn duplicate_key(phone: u64, sku: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use csv::StringRecord;
-
-    fn row(line: u64, cells: &[&str]) -> Row {
-        Row {
-            line,
-            cells: StringRecord::from(cells.to_vec()),
-        }
-    }
 
     fn mapping(headers: &[&str], kind: ResourceName) -> Mapping {
-        let headers: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
-        Mapping::infer(&headers, kind, &[]).unwrap()
+        Mapping::infer(headers, kind, &[]).unwrap()
     }
 
     fn codes(checker: &Checker<'_>, rows: &[Row]) -> Vec<(u64, Option<usize>, &'static str)> {
@@ -631,7 +622,7 @@ mod tests {
             ResourceName::Leads,
         );
         let phone = PhoneRules::new("MA").unwrap();
-        let lead = [row(
+        let lead = [Row::new(
             2,
             &[
                 "Ali Alami",
@@ -672,12 +663,12 @@ mod tests {
         );
         let phone = PhoneRules::new("MA").unwrap();
         let checker = Checker::new(&mapping, &phone, Dialect::V2, None);
-        let ok = [row(
+        let ok = [Row::new(
             2,
             &["Al", "Fa", "0612345678", "Rabat", "Rue 1 Agdal", "S", "100"],
         )];
         assert_eq!(codes(&checker, &ok), []);
-        let short = [row(
+        let short = [Row::new(
             3,
             &["Al", "", "0612345678", "Rabat", "Rue 1 Agdal", "S", "100"],
         )];
@@ -701,7 +692,7 @@ mod tests {
         );
         let phone = PhoneRules::new("MA").unwrap();
         let checker = Checker::new(&orders, &phone, Dialect::V2, None);
-        let mut rows = vec![row(
+        let mut rows = vec![Row::new(
             2,
             &[
                 "A1",
@@ -715,7 +706,7 @@ mod tests {
             ],
         )];
         for line in 3..=12 {
-            rows.push(row(line, &["A1", "", "", "", "", "S", "10", ""]));
+            rows.push(Row::new(line, &["A1", "", "", "", "", "S", "10", ""]));
         }
         assert_eq!(codes(&checker, &rows), [(2, Some(5), "too_many_products")]);
         assert_eq!(codes(&checker, rows.get(..10).unwrap()), []);
@@ -725,7 +716,10 @@ mod tests {
             ResourceName::Leads,
         );
         let v1 = Checker::new(&leads, &phone, Dialect::V1, None);
-        let no_city = [row(2, &["Omar Alami", "0612345678", "", "", "S", "10"])];
+        let no_city = [Row::new(
+            2,
+            &["Omar Alami", "0612345678", "", "", "S", "10"],
+        )];
         assert_eq!(codes(&v1, &no_city), []);
         let v2 = Checker::new(&leads, &phone, Dialect::V2, None);
         assert_eq!(
@@ -744,7 +738,7 @@ mod tests {
         );
         let phone = PhoneRules::new("MA").unwrap();
         let checker = Checker::new(&leads, &phone, Dialect::V2, None);
-        let over = [row(
+        let over = [Row::new(
             2,
             &[
                 "Omar Alami",

@@ -178,10 +178,7 @@ mod tests {
 
     #[test]
     fn corrected_cells_are_normalized_per_field() {
-        let headers: Vec<String> = ["phone", "price", "quantity", "city"]
-            .iter()
-            .map(|h| h.to_string())
-            .collect();
+        let headers = ["phone", "price", "quantity", "city"];
         let mapping = Mapping::infer(&headers, ResourceName::Leads, &[]).unwrap();
         let phone = PhoneRules::new("MA").unwrap();
         assert_eq!(
@@ -196,7 +193,7 @@ mod tests {
 
     #[test]
     fn the_report_uses_excel_settings() {
-        let headers: Vec<String> = vec!["Tel".to_string()];
+        let headers = ["Tel"];
         let mapping = Mapping::infer(&headers, ResourceName::Leads, &[]).unwrap();
         let issue = crate::import::rule_check::required("phone").at(
             3,

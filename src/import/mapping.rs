@@ -100,17 +100,18 @@ pub fn parse_map_argument(
 
 impl Mapping {
     /// Maps `headers` (as written) for a file of `kind`, honouring `explicit` choices first.
-    pub fn infer(
-        headers: &[String],
+    pub fn infer<H: AsRef<str>>(
+        headers: &[H],
         kind: ResourceName,
         explicit: &[(Target, String)],
     ) -> Result<Mapping, MappingError> {
+        let headers: Vec<String> = headers.iter().map(|h| h.as_ref().to_string()).collect();
         let normalized: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
         let mut decided: Vec<Option<(ColumnRole, MatchedBy)>> = vec![None; headers.len()];
         let mut taken: HashSet<Target> = HashSet::new();
 
         for (target, header) in explicit {
-            let column = find_column(headers, &normalized, header).ok_or_else(|| {
+            let column = find_column(&headers, &normalized, header).ok_or_else(|| {
                 MappingError::NoSuchColumn {
                     field: target.to_string(),
                     header: header.clone(),
@@ -184,7 +185,7 @@ impl Mapping {
         };
         let (roles, matched_by): (Vec<ColumnRole>, Vec<MatchedBy>) = decided
             .into_iter()
-            .zip(headers)
+            .zip(&headers)
             .map(|(decision, header)| match decision {
                 Some(decision) => decision,
                 None if header.trim().is_empty() => (ColumnRole::Ignored, MatchedBy::Leftover),
@@ -194,7 +195,7 @@ impl Mapping {
         let products = product_columns(&roles);
         Ok(Mapping {
             kind,
-            headers: headers.to_vec(),
+            headers,
             roles,
             matched_by,
             products,
@@ -453,14 +454,8 @@ fn product_columns(roles: &[ColumnRole]) -> Vec<ProductColumns> {
 mod tests {
     use super::*;
 
-    fn headers(names: &[&str]) -> Vec<String> {
-        names.iter().map(|name| name.to_string()).collect()
-    }
-
     fn mapped(names: &[&str], kind: ResourceName) -> BTreeMap<String, String> {
-        Mapping::infer(&headers(names), kind, &[])
-            .unwrap()
-            .to_names()
+        Mapping::infer(names, kind, &[]).unwrap().to_names()
     }
 
     #[test]
@@ -491,14 +486,14 @@ mod tests {
     #[test]
     fn numbered_products_and_close_spellings() {
         let mapping = Mapping::infer(
-            &headers(&[
+            &[
                 "Telephon",
                 "sku",
                 "quantity",
                 "sku_2",
                 "Quantité 2",
                 "Couleur",
-            ]),
+            ],
             ResourceName::Leads,
             &[],
         )
@@ -515,7 +510,7 @@ mod tests {
     #[test]
     fn shopify_preset_groups_by_name() {
         let mapping = Mapping::infer(
-            &headers(&[
+            &[
                 "Name",
                 "Email",
                 "Financial Status",
@@ -529,7 +524,7 @@ mod tests {
                 "Billing Phone",
                 "Total",
                 "Notes",
-            ]),
+            ],
             ResourceName::Orders,
             &[],
         )
@@ -547,7 +542,7 @@ mod tests {
         let choices =
             parse_map_argument("phone=Contact, total=Montant", ResourceName::Leads).unwrap();
         let mapping = Mapping::infer(
-            &headers(&["Tel", "Contact", "montant"]),
+            &["Tel", "Contact", "montant"],
             ResourceName::Leads,
             &choices,
         )
@@ -562,7 +557,7 @@ mod tests {
             Err(MappingError::UnknownField(_))
         ));
         assert!(matches!(
-            Mapping::infer(&headers(&["Tel"]), ResourceName::Leads, &choices),
+            Mapping::infer(&["Tel"], ResourceName::Leads, &choices),
             Err(MappingError::NoSuchColumn { .. })
         ));
     }

@@ -36,23 +36,15 @@ pub fn record_ranges(rows: &[Row], group_column: Option<usize>) -> Vec<std::ops:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use csv::StringRecord;
-
-    fn row(line: u64, cells: &[&str]) -> Row {
-        Row {
-            line,
-            cells: StringRecord::from(cells.to_vec()),
-        }
-    }
 
     #[test]
     fn consecutive_rows_with_the_same_key_group() {
         let rows = [
-            row(2, &["#1001", "a"]),
-            row(3, &["#1001", "b"]),
-            row(4, &["#1002", "c"]),
-            row(5, &["", "d"]),
-            row(6, &["", "e"]),
+            Row::new(2, &["#1001", "a"]),
+            Row::new(3, &["#1001", "b"]),
+            Row::new(4, &["#1002", "c"]),
+            Row::new(5, &["", "d"]),
+            Row::new(6, &["", "e"]),
         ];
         assert_eq!(record_ranges(&rows, Some(0)), [0..2, 2..3, 3..4, 4..5]);
         assert_eq!(record_ranges(&rows, None).len(), 5);

@@ -79,29 +79,18 @@ mod tests {
     use crate::import::phone::PhoneRules;
     use crate::import::records::record_ranges;
     use crate::import::table::Row;
-    use csv::StringRecord;
-
-    fn row(line: u64, cells: &[&str]) -> Row {
-        Row {
-            line,
-            cells: StringRecord::from(cells.to_vec()),
-        }
-    }
 
     #[test]
     fn keys_land_on_their_cells_including_grouped_products() {
-        let headers: Vec<String> = [
+        let headers = [
             "order_id", "name", "phone", "city", "address", "sku", "quantity", "price", "sku_2",
             "Couleur",
-        ]
-        .iter()
-        .map(|h| h.to_string())
-        .collect();
+        ];
         let mapping = Mapping::infer(&headers, ResourceName::Leads, &[]).unwrap();
         let phone = PhoneRules::new("MA").unwrap();
         let builder = ItemBuilder::new(&mapping, &phone, Dialect::V2);
         let rows = [
-            row(
+            Row::new(
                 2,
                 &[
                     "A1",
@@ -116,7 +105,7 @@ mod tests {
                     "bleu",
                 ],
             ),
-            row(
+            Row::new(
                 3,
                 &[
                     "A2",
@@ -131,7 +120,7 @@ mod tests {
                     "",
                 ],
             ),
-            row(5, &["A2", "", "", "", "", "S4", "2", "10", "", ""]),
+            Row::new(5, &["A2", "", "", "", "", "S4", "2", "10", "", ""]),
         ];
         let origins: Vec<ItemOrigin> = record_ranges(
             &rows,

@@ -53,6 +53,25 @@ pub struct ValidateSettings {
     pub threads: usize,
 }
 
+impl ValidateSettings {
+    /// The usual settings: v2 rules, encoding and delimiter detected, remembered mappings
+    /// ignored, Moroccan phones, no catalogue, one thread per core.
+    pub fn new(kind: ResourceName) -> Self {
+        ValidateSettings {
+            kind,
+            dialect: Dialect::V2,
+            encoding: None,
+            delimiter: None,
+            explicit: Vec::new(),
+            remembered: RememberedMappings::default(),
+            region: "MA".to_string(),
+            catalogue: None,
+            fees_paid_by_customer: None,
+            threads: std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+        }
+    }
+}
+
 /// Why a validation could not run.
 #[derive(Debug, thiserror::Error)]
 pub enum ValidateError {
