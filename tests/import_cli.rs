@@ -19,6 +19,13 @@ fn scratch(test: &str) -> PathBuf {
     folder
 }
 
+/// Writes a small CSV into the scratch folder and returns its path.
+fn write_csv(folder: &Path, name: &str, text: &str) -> String {
+    let file = folder.join(name);
+    std::fs::write(&file, text).unwrap();
+    file.to_str().unwrap().to_string()
+}
+
 fn validate(folder: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_wedocod-console"))
         .arg("validate")
@@ -103,13 +110,12 @@ fn json_report_has_the_documented_shape_and_exit_1_on_errors() {
 #[test]
 fn exit_0_when_only_warnings() {
     let folder = scratch("warnings");
-    let file = folder.join("ok.csv");
-    std::fs::write(
-        &file,
+    let file = write_csv(
+        &folder,
+        "ok.csv",
         "Nom;Tel;Ville;Adresse;SKU;Prix\nAmina Idrissi;612345678;Fès;12 rue Talaa;TSH-01;149\n",
-    )
-    .unwrap();
-    let output = validate(&folder, &[file.to_str().unwrap(), "--kind", "leads"]);
+    );
+    let output = validate(&folder, &[&file, "--kind", "leads"]);
     assert_eq!(output.status.code(), Some(0));
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(
@@ -151,13 +157,12 @@ fn exit_2_when_the_file_or_the_arguments_are_wrong() {
 #[test]
 fn an_explicit_mapping_is_remembered_for_the_same_headers() {
     let folder = scratch("remember");
-    let file = folder.join("contacts.csv");
-    std::fs::write(
-        &file,
+    let file = write_csv(
+        &folder,
+        "contacts.csv",
         "Client,Contact,Ville,Adresse,SKU,Prix\nAmina Idrissi,0612345678,Fès,12 rue Talaa,TSH-01,149\n",
-    )
-    .unwrap();
-    let file = file.to_str().unwrap();
+    );
+    let file = file.as_str();
     let first = validate(&folder, &[file, "--kind", "leads", "--format", "json"]);
     assert_eq!(json(&first)["issues"][0]["code"], "missing_column");
     let mapped = validate(
