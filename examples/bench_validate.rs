@@ -115,10 +115,15 @@ impl Random {
 }
 
 fn phone(random: &mut Random) -> String {
-    let operator = ["6", "7"][random.below(2)];
-    let second = ["1", "2", "3", "5", "6", "7"][random.below(6)];
-    let rest = format!("{:07}", random.below(10_000_000));
-    let national = format!("{operator}{second}{rest}");
+    // Prefixes the numbering plan gives to mobiles (06x, 070, 071, 076, 077).
+    const PREFIXES: &[&str] = &[
+        "60", "61", "62", "63", "64", "65", "66", "67", "69", "70", "71", "76", "77",
+    ];
+    let prefix = PREFIXES
+        .get(random.below(PREFIXES.len()))
+        .copied()
+        .unwrap_or("61");
+    let national = format!("{prefix}{:07}", random.below(10_000_000));
     match random.below(4) {
         0 => format!("0{national}"),
         1 => format!("+212{national}"),

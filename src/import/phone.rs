@@ -5,8 +5,9 @@
 //! for numbers of another country. Letters are refused before anything else: the crate
 //! would silently read them as keypad digits.
 
-use phonenumber::metadata::{DATABASE, Metadata};
+use phonenumber::metadata::{DATABASE, Descriptor, Metadata};
 use phonenumber::{Type, country};
+use regex::{Regex, RegexBuilder};
 
 use super::values::ascii_digit;
 
@@ -69,11 +70,44 @@ impl ValidPhone {
     }
 }
 
+/// One number-type pattern of the metadata, compiled for this checker. The crate's own
+/// `Descriptor::is_match` goes through a regex cache behind one global mutex, keyed by
+/// the pattern's text: fine for one number, a queue when every core checks phones.
+#[derive(Debug, Clone)]
+struct NumberPattern {
+    lengths: Vec<u16>,
+    /// The pattern anchored at the start, as the crate matches it.
+    regex: Regex,
+}
+
+impl NumberPattern {
+    fn compile(descriptor: &Descriptor) -> Option<NumberPattern> {
+        let source = format!("^(?:{})", descriptor.national_number().as_str());
+        Some(NumberPattern {
+            lengths: descriptor.possible_length().to_vec(),
+            // The metadata's patterns are written across lines, as the crate reads them.
+            regex: RegexBuilder::new(&source)
+                .ignore_whitespace(true)
+                .build()
+                .ok()?,
+        })
+    }
+
+    /// The crate's rule: a possible length, and a match starting at the first digit.
+    fn matches(&self, national: &str) -> bool {
+        let length = u16::try_from(national.len()).unwrap_or(u16::MAX);
+        (self.lengths.is_empty() || self.lengths.contains(&length)) && self.regex.is_match(national)
+    }
+}
+
 /// The phone rules of one region, looked up once.
 #[derive(Debug, Clone)]
 pub struct PhoneRules {
     region: String,
     metadata: &'static Metadata,
+    general: NumberPattern,
+    /// The valid number types, mobile first (most merchants' customers).
+    types: Vec<NumberPattern>,
     country_code: String,
     country_code_value: u64,
     national_prefix: String,
@@ -85,7 +119,14 @@ impl PhoneRules {
     pub fn new(region: &str) -> Option<PhoneRules> {
         let region = region.trim().to_uppercase();
         let metadata = DATABASE.by_id(region.as_str())?;
+        let descriptors = metadata.descriptors();
         let rules = PhoneRules {
+            general: NumberPattern::compile(descriptors.general())?,
+            types: VALID_TYPES
+                .iter()
+                .filter_map(|kind| descriptors.get(*kind))
+                .filter_map(NumberPattern::compile)
+                .collect(),
             country_code: metadata.country_code().to_string(),
             country_code_value: u64::from(metadata.country_code()),
             national_prefix: metadata.national_prefix().unwrap_or("").to_string(),
@@ -190,14 +231,9 @@ impl PhoneRules {
 
     /// The crate's own validity rule (`number_type != Unknown`) on the region's metadata.
     fn is_valid_national(&self, national: &str) -> bool {
-        let descriptors = self.metadata.descriptors();
         !national.is_empty()
-            && descriptors.general().is_match(national)
-            && VALID_TYPES.iter().any(|kind| {
-                descriptors
-                    .get(*kind)
-                    .is_some_and(|descriptor| descriptor.is_match(national))
-            })
+            && self.general.matches(national)
+            && self.types.iter().any(|pattern| pattern.matches(national))
     }
 }
 
