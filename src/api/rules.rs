@@ -58,6 +58,13 @@ pub struct ListRule {
     pub item_fields: &'static [FieldRule],
 }
 
+impl ListRule {
+    /// The rule of the item field called `name`.
+    pub fn field(&self, name: &str) -> Option<&'static FieldRule> {
+        self.item_fields.iter().find(|rule| rule.name == name)
+    }
+}
+
 /// Everything the server checks on one create item of a resource.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ItemSchema {
@@ -65,6 +72,13 @@ pub struct ItemSchema {
     pub products: ListRule,
     /// Custom key/value pairs (leads only).
     pub custom_data: Option<ListRule>,
+}
+
+impl ItemSchema {
+    /// The rule of the scalar field called `name`.
+    pub fn field(&self, name: &str) -> Option<&'static FieldRule> {
+        self.fields.iter().find(|rule| rule.name == name)
+    }
 }
 
 const fn text(name: &'static str, min: usize, max: usize, requirement: Requirement) -> FieldRule {

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod sandbox;
+pub mod validate;
 
 /// WedoCOD Merchant Console: browse leads and orders, prepare CSV files offline and
 /// upload them in bulk.
@@ -24,12 +25,15 @@ pub struct Cli {
 pub enum Command {
     /// Run the WedoCOD-compatible sandbox server until Ctrl-C.
     Sandbox(sandbox::SandboxArgs),
+    /// Check a CSV file of leads or orders offline, cell by cell.
+    Validate(validate::ValidateArgs),
 }
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Sandbox(args)) => sandbox::run(args),
+        Some(Command::Validate(args)) => validate::run(args),
         None => open_window(cli.sandbox),
     }
 }

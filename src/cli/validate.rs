@@ -1,0 +1,414 @@
+//! `wedocod-console validate FILE --kind leads|orders`: checks a CSV file offline and
+//! says, line by line, what the server would refuse. Exit 0: no errors (warnings
+//! allowed); 1: some rows have errors; 2: the file cannot be read or the arguments are
+//! wrong.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+
+use crate::api::profile::Dialect;
+use crate::api::scope::ResourceName;
+use crate::import::decode::encoding_by_label;
+use crate::import::export::{ExportFormat, write_report};
+use crate::import::mapping::{ColumnRole, MatchedBy, parse_map_argument};
+use crate::import::remembered::RememberedMappings;
+use crate::import::validate::{CorrectedOutput, ValidateSettings, Validation, validate_bytes};
+use crate::import::values::parse_yes_no;
+use crate::import::{Issue, ReadError, Severity};
+use crate::paths;
+
+/// Arguments of `validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The CSV file to check.
+    pub file: PathBuf,
+    /// What the file holds.
+    #[arg(long, value_enum)]
+    pub kind: KindArg,
+    /// The file's encoding (utf-8, windows-1252, windows-1256…); guessed when absent.
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// The cell separator: `,` `;` `tab` `|`; sniffed when absent.
+    #[arg(long)]
+    pub delimiter: Option<String>,
+    /// Column choices, `field=Column header`, comma-separated (`--map phone=Tel,sku=Ref`).
+    /// Remembered for files with the same headers.
+    #[arg(long = "map")]
+    pub map: Vec<String>,
+    /// Country of the phone numbers (ISO code).
+    #[arg(long, default_value = "MA")]
+    pub region: String,
+    /// API generation whose rules apply.
+    #[arg(long, value_enum, default_value = "v2")]
+    pub dialect: DialectArg,
+    /// For orders without an `is_fees_paid_by_customer` column: the answer for every row.
+    #[arg(long, value_name = "yes|no")]
+    pub fees_paid_by_customer: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: OutputFormat,
+    /// Write the corrected file here.
+    #[arg(long)]
+    pub fixed: Option<PathBuf>,
+    /// Write the error report (CSV) here.
+    #[arg(long)]
+    pub report: Option<PathBuf>,
+    /// Write exported files for Excel: UTF-8 with a BOM and `;` between cells.
+    #[arg(long)]
+    pub excel: bool,
+    /// Checking threads (default: one per core).
+    #[arg(long)]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Leads,
+    Orders,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DialectArg {
+    V2,
+    V1,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+/// Runs the command.
+pub fn run(args: ValidateArgs) -> ExitCode {
+    match validate(&args) {
+        Ok(validation) => {
+            if let Err(error) = print(&args, &validation) {
+                eprintln!("error: cannot print the result: {error}");
+                return ExitCode::from(2);
+            }
+            if validation.errors() > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn validate(args: &ValidateArgs) -> Result<Validation, String> {
+    let kind = match args.kind {
+        KindArg::Leads => ResourceName::Leads,
+        KindArg::Orders => ResourceName::Orders,
+    };
+    let encoding = args
+        .encoding
+        .as_deref()
+        .map(encoding_by_label)
+        .transpose()
+        .map_err(|error| error.to_string())?;
+    let delimiter = args.delimiter.as_deref().map(parse_delimiter).transpose()?;
+    let mut explicit = Vec::new();
+    for argument in &args.map {
+        explicit.extend(parse_map_argument(argument, kind).map_err(|error| error.to_string())?);
+    }
+    let fees_paid_by_customer = args
+        .fees_paid_by_customer
+        .as_deref()
+        .map(|answer| {
+            parse_yes_no(answer)
+                .ok_or_else(|| format!("--fees-paid-by-customer \"{answer}\": use yes or no"))
+        })
+        .transpose()?;
+    let remembered_path = paths::config_dir().join("mappings.toml");
+    let mut remembered = RememberedMappings::load(&remembered_path);
+    let mut settings = ValidateSettings::new(kind);
+    settings.dialect = match args.dialect {
+        DialectArg::V2 => Dialect::V2,
+        DialectArg::V1 => Dialect::V1,
+    };
+    settings.encoding = encoding;
+    settings.delimiter = delimiter;
+    settings.explicit = explicit;
+    settings.remembered = remembered.clone();
+    settings.region = args.region.clone();
+    settings.fees_paid_by_customer = fees_paid_by_customer;
+    if let Some(threads) = args.threads {
+        settings.threads = threads;
+    }
+    let bytes = std::fs::read(&args.file)
+        .map_err(|source| ReadError::Io {
+            path: args.file.clone(),
+            source,
+        })
+        .map_err(|error| error.to_string())?;
+    let format = export_format(args);
+    let mut fixed_file = args
+        .fixed
+        .as_ref()
+        .map(|path| {
+            std::fs::File::create(path)
+                .map(std::io::BufWriter::new)
+                .map_err(|error| format!("cannot write {}: {error}", path.display()))
+        })
+        .transpose()?;
+    let corrected = fixed_file.as_mut().map(|writer| CorrectedOutput {
+        writer: writer as &mut (dyn Write + Send),
+        format,
+    });
+    let validation =
+        validate_bytes(bytes, &settings, corrected).map_err(|error| error.to_string())?;
+    if let Some(path) = &args.report {
+        let file = std::fs::File::create(path)
+            .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
+        write_report(
+            std::io::BufWriter::new(file),
+            format,
+            &validation.issues,
+            &validation.mapping,
+        )
+        .and_then(|mut writer| writer.flush())
+        .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
+    }
+    if !settings.explicit.is_empty() {
+        let choices = validation.mapping.explicit_choices();
+        remembered.remember(&validation.header.names, kind, &choices);
+        if let Err(error) = remembered.save(&remembered_path) {
+            eprintln!(
+                "warning: could not remember the mapping in {}: {error}",
+                remembered_path.display()
+            );
+        }
+    }
+    Ok(validation)
+}
+
+fn export_format(args: &ValidateArgs) -> ExportFormat {
+    if args.excel {
+        ExportFormat {
+            bom: true,
+            delimiter: b';',
+        }
+    } else {
+        ExportFormat::default()
+    }
+}
+
+fn parse_delimiter(text: &str) -> Result<u8, String> {
+    match text {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        "comma" => Ok(b','),
+        "semicolon" => Ok(b';'),
+        "pipe" => Ok(b'|'),
+        other => match other.as_bytes() {
+            [byte] if byte.is_ascii() && !byte.is_ascii_alphanumeric() && *byte != b'"' => {
+                Ok(*byte)
+            }
+            _ => Err(format!("--delimiter \"{other}\": use , ; tab or |")),
+        },
+    }
+}
+
+fn print(args: &ValidateArgs, validation: &Validation) -> std::io::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match args.format {
+        OutputFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &JsonReport::new(args, validation))?;
+            writeln!(out)?;
+        }
+        OutputFormat::Csv => {
+            out = write_report(
+                out,
+                export_format(args),
+                &validation.issues,
+                &validation.mapping,
+            )?;
+        }
+        OutputFormat::Text => print_text(&mut out, args, validation)?,
+    }
+    out.flush()
+}
+
+/// The JSON shape scripts rely on (issue 4 of the project).
+#[derive(Serialize)]
+struct JsonReport<'v> {
+    file: String,
+    kind: &'static str,
+    encoding: &'static str,
+    delimiter: String,
+    mapping: BTreeMap<String, String>,
+    rows: u64,
+    valid_rows: u64,
+    errors: usize,
+    warnings: usize,
+    issues: Vec<JsonIssue<'v>>,
+}
+
+#[derive(Serialize)]
+struct JsonIssue<'v> {
+    line: u64,
+    column: Option<&'v str>,
+    field: &'v str,
+    value: &'v str,
+    severity: Severity,
+    code: crate::import::IssueCode,
+    message: &'v str,
+    fix: Option<&'v str>,
+}
+
+impl<'v> JsonReport<'v> {
+    fn new(args: &ValidateArgs, validation: &'v Validation) -> Self {
+        JsonReport {
+            file: args.file.display().to_string(),
+            kind: validation.mapping.kind().plural(),
+            encoding: validation.encoding.name(),
+            delimiter: char::from(validation.delimiter).to_string(),
+            mapping: validation.mapping.to_names(),
+            rows: validation.rows,
+            valid_rows: validation.valid_rows,
+            errors: validation.errors(),
+            warnings: validation.warnings(),
+            issues: validation
+                .issues
+                .iter()
+                .map(|issue| JsonIssue {
+                    line: issue.line,
+                    column: issue.column.map(|column| validation.mapping.header(column)),
+                    field: &issue.field,
+                    value: &issue.value,
+                    severity: issue.severity,
+                    code: issue.code,
+                    message: &issue.message,
+                    fix: issue.fix.as_deref(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// How many lines each group lists before "…".
+const LINES_SHOWN: usize = 8;
+
+fn print_text(
+    out: &mut impl Write,
+    args: &ValidateArgs,
+    validation: &Validation,
+) -> std::io::Result<()> {
+    let mapping = &validation.mapping;
+    let delimiter = match validation.delimiter {
+        b'\t' => "tab".to_string(),
+        other => char::from(other).to_string(),
+    };
+    writeln!(out, "File:      {}", args.file.display())?;
+    writeln!(
+        out,
+        "Read as:   {} ({}), delimiter {delimiter}, header on line {}",
+        validation.encoding.name(),
+        validation.encoding_source,
+        validation.header.line
+    )?;
+    let mut mapped = Vec::new();
+    let mut custom = Vec::new();
+    let mut ignored = Vec::new();
+    for (column, header) in mapping.headers().iter().enumerate() {
+        match mapping.role(column) {
+            ColumnRole::Target(target) => {
+                let guessed = if mapping.matched_by(column) == Some(MatchedBy::CloseSpelling) {
+                    " (close spelling: check it)"
+                } else {
+                    ""
+                };
+                mapped.push(format!("{header} → {target}{guessed}"));
+            }
+            ColumnRole::CustomData => custom.push(header.as_str()),
+            ColumnRole::Ignored => ignored.push(header.as_str()),
+        }
+    }
+    writeln!(out, "Columns:   {}", mapped.join(", "))?;
+    if !custom.is_empty() {
+        writeln!(out, "Extra data sent with each lead: {}", custom.join(", "))?;
+    }
+    if !ignored.is_empty() {
+        writeln!(out, "Not sent:  {}", ignored.join(", "))?;
+    }
+    writeln!(
+        out,
+        "Rows:      {} read, {} ready to send · {} errors, {} warnings",
+        validation.rows,
+        validation.valid_rows,
+        validation.errors(),
+        validation.warnings()
+    )?;
+    for severity in [Severity::Error, Severity::Warning] {
+        let mut groups: BTreeMap<(&str, &str), Vec<&Issue>> = BTreeMap::new();
+        for issue in validation
+            .issues
+            .iter()
+            .filter(|issue| issue.severity == severity)
+        {
+            groups
+                .entry((issue.code.as_str(), issue.field.as_str()))
+                .or_default()
+                .push(issue);
+        }
+        if groups.is_empty() {
+            continue;
+        }
+        writeln!(
+            out,
+            "\n{}",
+            if severity == Severity::Error {
+                "Errors"
+            } else {
+                "Warnings"
+            }
+        )?;
+        let mut groups: Vec<_> = groups.into_iter().collect();
+        groups.sort_by_key(|(_, issues)| std::cmp::Reverse(issues.len()));
+        for ((code, field), issues) in groups {
+            let Some(first) = issues.first() else {
+                continue;
+            };
+            let lines: Vec<String> = issues
+                .iter()
+                .take(LINES_SHOWN)
+                .map(|issue| issue.line.to_string())
+                .collect();
+            let more = if issues.len() > LINES_SHOWN {
+                ", …"
+            } else {
+                ""
+            };
+            let column = first.column.map_or(String::new(), |column| {
+                format!(" in \"{}\"", mapping.header(column))
+            });
+            let field = if field.is_empty() {
+                String::new()
+            } else {
+                format!(" ({field})")
+            };
+            writeln!(
+                out,
+                "  {}× {code}{field}{column}, line {}{more}",
+                issues.len(),
+                lines.join(", ")
+            )?;
+            writeln!(out, "      {}", first.message)?;
+            if let Some(fix) = &first.fix {
+                writeln!(out, "      Fix: {fix}")?;
+            }
+        }
+    }
+    Ok(())
+}

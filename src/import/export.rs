@@ -1,0 +1,213 @@
+//! Files handed back to the merchant: the corrected CSV (UTF-8, with a BOM and `;` on
+//! request so Excel opens it right) and the error report. A cell that would start a
+//! spreadsheet formula (`=`, `@`, a tab, or `+`/`-` not followed by a digit) gets a
+//! leading `'`; `+212…` phone numbers and negative amounts stay as they are.
+
+use std::borrow::Cow;
+use std::io::Write;
+
+use super::issue::Issue;
+use super::mapping::{ColumnRole, Mapping};
+use super::phone::PhoneRules;
+use super::target::{Field, ProductPart, Target};
+use super::values::{format_amount, parse_amount, parse_whole_number};
+
+/// How the exported files are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportFormat {
+    /// Starts the file with a UTF-8 BOM: Excel then reads it as UTF-8.
+    pub bom: bool,
+    pub delimiter: u8,
+}
+
+impl Default for ExportFormat {
+    fn default() -> Self {
+        ExportFormat {
+            bom: false,
+            delimiter: b',',
+        }
+    }
+}
+
+/// `cell`, made safe to open in a spreadsheet.
+pub fn neutralize_formula(cell: &str) -> Cow<'_, str> {
+    let mut chars = cell.chars();
+    let starts_formula = match chars.next() {
+        Some('=' | '@' | '\t' | '\r') => true,
+        Some('+' | '-') => !chars.next().is_some_and(|next| next.is_ascii_digit()),
+        _ => false,
+    };
+    if starts_formula {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// What the corrected file holds for a cell: trimmed, NUL bytes dropped, phones in
+/// international form, amounts with a decimal point, whole numbers plain.
+pub fn corrected_cell<'c>(
+    mapping: &Mapping,
+    phone: &PhoneRules,
+    column: usize,
+    cell: &'c str,
+) -> Cow<'c, str> {
+    let trimmed = cell.trim();
+    let corrected = match mapping.role(column) {
+        ColumnRole::Target(Target::Field(Field::Phone)) => {
+            phone.check(trimmed).ok().map(|valid| valid.e164())
+        }
+        ColumnRole::Target(Target::Field(Field::OrderTotal))
+        | ColumnRole::Target(Target::Product {
+            part: ProductPart::UnitPrice | ProductPart::LineTotal,
+            ..
+        }) => parse_amount(trimmed).map(format_amount),
+        ColumnRole::Target(Target::Field(Field::ShipmentWay))
+        | ColumnRole::Target(Target::Product {
+            part: ProductPart::Quantity,
+            ..
+        }) => parse_whole_number(trimmed).map(|number| number.to_string()),
+        _ => None,
+    };
+    match corrected {
+        Some(value) => Cow::Owned(value),
+        None if trimmed.contains('\0') => Cow::Owned(trimmed.replace('\0', "")),
+        None => Cow::Borrowed(trimmed),
+    }
+}
+
+/// Starts an exported file: the BOM when asked for.
+pub fn start_file(output: &mut impl Write, format: ExportFormat) -> std::io::Result<()> {
+    if format.bom {
+        output.write_all(b"\xEF\xBB\xBF")?;
+    }
+    Ok(())
+}
+
+/// A CSV writer for exported files, every cell neutralized.
+pub struct SafeCsvWriter<W: Write> {
+    writer: csv::Writer<W>,
+}
+
+impl<W: Write> SafeCsvWriter<W> {
+    pub fn new(output: W, format: ExportFormat) -> Self {
+        SafeCsvWriter {
+            writer: csv::WriterBuilder::new()
+                .delimiter(format.delimiter)
+                .flexible(true)
+                .from_writer(output),
+        }
+    }
+
+    pub fn write_row<'a>(
+        &mut self,
+        cells: impl IntoIterator<Item = &'a str>,
+    ) -> std::io::Result<()> {
+        for cell in cells {
+            self.writer
+                .write_field(neutralize_formula(cell).as_bytes())
+                .map_err(std::io::Error::other)?;
+        }
+        self.writer
+            .write_record(None::<&[u8]>)
+            .map_err(std::io::Error::other)
+    }
+
+    pub fn finish(mut self) -> std::io::Result<W> {
+        self.writer.flush()?;
+        self.writer.into_inner().map_err(|error| error.into_error())
+    }
+}
+
+/// The error report's columns.
+pub const REPORT_HEADER: [&str; 8] = [
+    "line", "column", "field", "value", "severity", "code", "message", "fix",
+];
+
+/// Writes the error report: one line per issue, columns named as in the file.
+pub fn write_report<W: Write>(
+    output: W,
+    format: ExportFormat,
+    issues: &[Issue],
+    mapping: &Mapping,
+) -> std::io::Result<W> {
+    let mut output = output;
+    start_file(&mut output, format)?;
+    let mut writer = SafeCsvWriter::new(output, format);
+    writer.write_row(REPORT_HEADER)?;
+    for issue in issues {
+        let line = issue.line.to_string();
+        let column = issue.column.map_or("", |column| mapping.header(column));
+        writer.write_row([
+            line.as_str(),
+            column,
+            issue.field.as_str(),
+            issue.value.as_str(),
+            issue.severity.as_str(),
+            issue.code.as_str(),
+            issue.message.as_str(),
+            issue.fix.as_deref().unwrap_or(""),
+        ])?;
+    }
+    writer.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::scope::ResourceName;
+
+    #[test]
+    fn formulas_are_neutralized_but_phones_and_amounts_survive() {
+        assert_eq!(
+            neutralize_formula("=HYPERLINK(\"x\")"),
+            "'=HYPERLINK(\"x\")"
+        );
+        assert_eq!(neutralize_formula("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(
+            neutralize_formula("+cmd|' /C calc'!A0"),
+            "'+cmd|' /C calc'!A0"
+        );
+        assert_eq!(neutralize_formula("-2+3"), "-2+3");
+        assert_eq!(neutralize_formula("- x"), "'- x");
+        assert_eq!(neutralize_formula("+212612345678"), "+212612345678");
+        assert_eq!(neutralize_formula("\tx"), "'\tx");
+        assert_eq!(neutralize_formula("Ali"), "Ali");
+        assert_eq!(neutralize_formula(""), "");
+    }
+
+    #[test]
+    fn corrected_cells_are_normalized_per_field() {
+        let headers = ["phone", "price", "quantity", "city"];
+        let mapping = Mapping::infer(&headers, ResourceName::Leads, &[]).unwrap();
+        let phone = PhoneRules::new("MA").unwrap();
+        assert_eq!(
+            corrected_cell(&mapping, &phone, 0, " 612345678 "),
+            "+212612345678"
+        );
+        assert_eq!(corrected_cell(&mapping, &phone, 0, "06 12 AB"), "06 12 AB");
+        assert_eq!(corrected_cell(&mapping, &phone, 1, "12,50"), "12.50");
+        assert_eq!(corrected_cell(&mapping, &phone, 2, "2,0"), "2");
+        assert_eq!(corrected_cell(&mapping, &phone, 3, " Fès\0 "), "Fès");
+    }
+
+    #[test]
+    fn the_report_uses_excel_settings() {
+        let headers = ["Tel"];
+        let mapping = Mapping::infer(&headers, ResourceName::Leads, &[]).unwrap();
+        let issue = crate::import::rule_check::required("phone").at(
+            3,
+            Some(0),
+            "phone".to_string(),
+            "=1+1",
+        );
+        let format = ExportFormat {
+            bom: true,
+            delimiter: b';',
+        };
+        let bytes = write_report(Vec::new(), format, &[issue], &mapping).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(text.starts_with("\u{feff}line;column;field;value"));
+        assert!(text.contains("3;Tel;phone;'=1+1;error;required;"));
+    }
+}

@@ -1,0 +1,35 @@
+//! Offline CSV preparation: a merchant's file, read whatever its encoding and delimiter,
+//! mapped onto the fields of a lead or order, checked cell by cell against the contract's
+//! rules, and turned into create items that remember which file lines they came from.
+//! Knows CSV and the field rules; nothing of HTTP or windows.
+//!
+//! The steps, one module each: [`decode`] (bytes → text), [`sniff`] (delimiter),
+//! [`table`] (header + rows), [`mapping`] (columns → fields), [`check`] (issues per row),
+//! [`build`] (rows → `NewLead`/`NewOrder` + their source rows), [`server_errors`] (a 422
+//! key → file line and column), [`export`] (corrected file, error report), and
+//! [`validate`] (a whole file checked on every core).
+
+pub mod build;
+pub mod check;
+pub mod decode;
+pub mod duplicates;
+pub mod error;
+pub mod export;
+pub mod issue;
+pub mod mapping;
+pub mod phone;
+pub mod records;
+pub mod remembered;
+pub mod rule_check;
+pub mod server_errors;
+pub mod sniff;
+pub mod synonyms;
+pub mod table;
+pub mod target;
+pub mod validate;
+pub mod values;
+
+pub use error::ReadError;
+pub use issue::{Issue, IssueCode, Severity};
+pub use mapping::Mapping;
+pub use table::Row;

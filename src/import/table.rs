@@ -1,0 +1,269 @@
+//! Text → header + rows. Title lines above the header (an export date, a shop name) are
+//! skipped by picking, among the first records, the one most cells of which name a known
+//! field. Cells stay strings; shape problems (ragged rows, NUL bytes, a quote that never
+//! closes) become issues on the row, never a panic.
+
+use csv::{ReaderBuilder, StringRecord};
+
+use super::error::ReadError;
+
+/// How many records may stand above the header.
+const HEADER_SEARCH_RECORDS: usize = 10;
+
+/// One CSV record: the file line it starts on (the header is usually line 1) and its
+/// cells, as written.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Row {
+    pub line: u64,
+    pub cells: StringRecord,
+}
+
+impl Row {
+    /// A row from its cells, as an edit in the GUI or a test builds one.
+    pub fn new(line: u64, cells: &[&str]) -> Row {
+        Row {
+            line,
+            cells: StringRecord::from(cells.to_vec()),
+        }
+    }
+
+    /// The cell in `column`, trimmed; empty when the row is short.
+    pub fn cell(&self, column: usize) -> &str {
+        self.cells.get(column).map(str::trim).unwrap_or("")
+    }
+
+    /// True when every cell is blank (Excel leaves such `;;;;` lines).
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|cell| cell.trim().is_empty())
+    }
+}
+
+/// The header row as written in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    pub line: u64,
+    pub names: Vec<String>,
+}
+
+/// Streams the rows below the header of a decoded file.
+pub struct TableReader<'t> {
+    text: &'t str,
+    delimiter: u8,
+    reader: csv::Reader<&'t [u8]>,
+    header: Header,
+    /// Rows read while looking for the header, handed out first.
+    buffered: std::collections::VecDeque<Row>,
+    /// Byte offset where the last row read starts (to spot an unclosed quote).
+    last_row_start: Option<(u64, usize)>,
+}
+
+impl<'t> TableReader<'t> {
+    /// Finds the header among the first records, using `known_cells` to count the cells
+    /// of a record that name a known field.
+    pub fn new(
+        text: &'t str,
+        delimiter: u8,
+        known_cells: impl Fn(&StringRecord) -> usize,
+    ) -> Result<Self, ReadError> {
+        let mut reader = ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(text.as_bytes());
+        let mut first = Vec::new();
+        let mut last_row_start = None;
+        while first.len() < HEADER_SEARCH_RECORDS {
+            let mut row = Row::default();
+            match next_record(&mut reader, text.as_bytes(), &mut row)? {
+                Some(start) => {
+                    last_row_start = Some((row.line, start));
+                    if !row.is_blank() {
+                        first.push(row);
+                    }
+                }
+                None => break,
+            }
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for (index, row) in first.iter().enumerate() {
+            let score = known_cells(&row.cells);
+            if best.is_none_or(|(_, best_score)| score > best_score) {
+                best = Some((index, score));
+            }
+        }
+        let header_index = match best {
+            Some((index, score)) if score >= 2 => index,
+            Some(_) => 0,
+            None => return Err(ReadError::NoHeader),
+        };
+        let mut buffered: std::collections::VecDeque<Row> = first.into_iter().collect();
+        buffered.drain(..header_index);
+        let header_row = buffered.pop_front().ok_or(ReadError::NoHeader)?;
+        let header = Header {
+            line: header_row.line,
+            names: header_row
+                .cells
+                .iter()
+                .map(|name| name.trim().to_string())
+                .collect(),
+        };
+        Ok(TableReader {
+            text,
+            delimiter,
+            reader,
+            header,
+            buffered,
+            last_row_start,
+        })
+    }
+
+    pub fn header(&self) -> &Header {
+        &self.header
+    }
+
+    pub fn delimiter(&self) -> u8 {
+        self.delimiter
+    }
+
+    /// Reads the next non-blank row into `row` (reusing its buffers); false at the end.
+    pub fn next_row(&mut self, row: &mut Row) -> Result<bool, ReadError> {
+        if let Some(buffered) = self.buffered.pop_front() {
+            *row = buffered;
+            return Ok(true);
+        }
+        loop {
+            match next_record(&mut self.reader, self.text.as_bytes(), row)? {
+                Some(start) => {
+                    self.last_row_start = Some((row.line, start));
+                    if !row.is_blank() {
+                        return Ok(true);
+                    }
+                }
+                None => return Ok(false),
+            }
+        }
+    }
+
+    /// After the last row: the line of a record whose quote never closes, which swallowed
+    /// the rest of the file into one cell.
+    pub fn unclosed_quote_line(&self) -> Option<u64> {
+        let (line, start) = self.last_row_start?;
+        let rest = self.text.as_bytes().get(start..)?;
+        ends_inside_quotes(rest, self.delimiter).then_some(line)
+    }
+}
+
+/// Reads one record; returns its starting byte offset, or `None` at the end. The csv
+/// crate reports where it started looking, before the blank lines it skips, so the
+/// position is moved past them to the record's own first line.
+fn next_record(
+    reader: &mut csv::Reader<&[u8]>,
+    text: &[u8],
+    row: &mut Row,
+) -> Result<Option<usize>, ReadError> {
+    let line_before = reader.position().line();
+    match reader.read_record(&mut row.cells) {
+        Ok(true) => {
+            let (line, byte) = row.cells.position().map_or((line_before, 0), |position| {
+                (position.line(), position.byte())
+            });
+            let mut start = usize::try_from(byte).unwrap_or(usize::MAX);
+            let mut line = line;
+            while let Some(terminator) = text.get(start).filter(|b| matches!(b, b'\r' | b'\n')) {
+                line += u64::from(*terminator == b'\n');
+                start += 1;
+            }
+            row.line = line;
+            Ok(Some(start))
+        }
+        Ok(false) => Ok(None),
+        Err(error) => Err(ReadError::Csv {
+            line: error
+                .position()
+                .map(|position| position.line())
+                .unwrap_or(line_before),
+            message: error.to_string(),
+        }),
+    }
+}
+
+/// Whether a record starting at `bytes` leaves a quoted cell open at the end of the file
+/// (RFC 4180 quoting: a quote opens only at the start of a cell, `""` escapes).
+fn ends_inside_quotes(bytes: &[u8], delimiter: u8) -> bool {
+    #[derive(PartialEq)]
+    enum State {
+        CellStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut state = State::CellStart;
+    for &byte in bytes {
+        state = match (state, byte) {
+            (State::CellStart, b'"') => State::Quoted,
+            (State::Quoted, b'"') => State::QuoteInQuoted,
+            (State::Quoted, _) => State::Quoted,
+            (State::QuoteInQuoted, b'"') => State::Quoted,
+            (_, b'\n') => State::CellStart,
+            (_, byte) if byte == delimiter => State::CellStart,
+            _ => State::Unquoted,
+        };
+    }
+    state == State::Quoted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count_nonempty(record: &StringRecord) -> usize {
+        record
+            .iter()
+            .filter(|cell| matches!(cell.trim(), "name" | "phone" | "city"))
+            .count()
+    }
+
+    fn rows(text: &str) -> (Header, Vec<Row>, Option<u64>) {
+        let mut reader = TableReader::new(text, b',', count_nonempty).unwrap();
+        let mut rows = Vec::new();
+        let mut row = Row::default();
+        while reader.next_row(&mut row).unwrap() {
+            rows.push(row.clone());
+        }
+        (reader.header().clone(), rows, reader.unclosed_quote_line())
+    }
+
+    #[test]
+    fn title_lines_above_the_header_are_skipped() {
+        let (header, rows, _) =
+            rows("Export 2025-03-01\n\nname,phone,city\nAli,0612,Fes\n,,\nSara,0698,Rabat\n");
+        assert_eq!(header.line, 3);
+        assert_eq!(header.names, ["name", "phone", "city"]);
+        let lines: Vec<u64> = rows.iter().map(|row| row.line).collect();
+        assert_eq!(lines, [4, 6]);
+    }
+
+    #[test]
+    fn a_multiline_cell_keeps_the_line_where_its_record_starts() {
+        let (_, rows, unclosed) = rows("name,phone\n\"Ali\nBen\",0612\nSara,0698\n");
+        assert_eq!(rows[1].line, 4);
+        assert_eq!(unclosed, None);
+    }
+
+    #[test]
+    fn an_unclosed_quote_names_its_line() {
+        let (_, rows, unclosed) = rows("name,phone\nAli,0612\n\"Sara,0698\nOmar,0677\n");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(unclosed, Some(3));
+        assert!(!ends_inside_quotes(b"5\" screen,ok\n", b','));
+        assert!(!ends_inside_quotes(b"\"a\"\"b\",c", b','));
+    }
+
+    #[test]
+    fn blank_files_have_no_header() {
+        assert!(matches!(
+            TableReader::new("\n\n", b',', count_nonempty),
+            Err(ReadError::NoHeader)
+        ));
+    }
+}

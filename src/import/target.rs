@@ -1,0 +1,220 @@
+//! What a column can feed: a field of the item, one part of a numbered product, or the
+//! column that groups consecutive rows into one item. Names are the ones `--map` takes
+//! and the JSON report prints.
+
+use std::fmt;
+
+use crate::api::scope::ResourceName;
+
+/// A scalar field of a lead or order (or a part of the full name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    FullName,
+    /// Joined with the last name into `full_name` (WooCommerce, "Prénom").
+    FirstName,
+    LastName,
+    Phone,
+    Email,
+    City,
+    Area,
+    Address,
+    ShipmentWay,
+    FeesPaidByCustomer,
+    /// The order's total (orders only).
+    OrderTotal,
+}
+
+impl Field {
+    pub const ALL: [Field; 11] = [
+        Field::FullName,
+        Field::FirstName,
+        Field::LastName,
+        Field::Phone,
+        Field::Email,
+        Field::City,
+        Field::Area,
+        Field::Address,
+        Field::ShipmentWay,
+        Field::FeesPaidByCustomer,
+        Field::OrderTotal,
+    ];
+
+    /// The field's name in the contract (and in `--map`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::FullName => "full_name",
+            Field::FirstName => "first_name",
+            Field::LastName => "last_name",
+            Field::Phone => "phone",
+            Field::Email => "email",
+            Field::City => "city",
+            Field::Area => "area",
+            Field::Address => "address",
+            Field::ShipmentWay => "shipment_way",
+            Field::FeesPaidByCustomer => "is_fees_paid_by_customer",
+            Field::OrderTotal => "total",
+        }
+    }
+
+    /// Whether items of `kind` have this field.
+    pub fn exists_for(self, kind: ResourceName) -> bool {
+        match self {
+            Field::Email | Field::ShipmentWay | Field::FeesPaidByCustomer | Field::OrderTotal => {
+                kind == ResourceName::Orders
+            }
+            _ => true,
+        }
+    }
+
+    /// The contract field whose rule checks this one (first and last names are checked
+    /// once joined).
+    pub fn rule_name(self) -> &'static str {
+        match self {
+            Field::FirstName | Field::LastName => "full_name",
+            other => other.name(),
+        }
+    }
+}
+
+/// One cell of a product line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ProductPart {
+    Sku,
+    Quantity,
+    /// The price of one unit.
+    UnitPrice,
+    /// Quantity × unit price, what v2 leads send as `total`.
+    LineTotal,
+}
+
+impl ProductPart {
+    pub const ALL: [ProductPart; 4] = [
+        ProductPart::Sku,
+        ProductPart::Quantity,
+        ProductPart::UnitPrice,
+        ProductPart::LineTotal,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ProductPart::Sku => "sku",
+            ProductPart::Quantity => "quantity",
+            ProductPart::UnitPrice => "price",
+            ProductPart::LineTotal => "line_total",
+        }
+    }
+}
+
+/// Where a column's cells go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    Field(Field),
+    /// Part of product `slot` (1-based: `sku`, `sku_2`, …) of each row.
+    Product {
+        slot: u16,
+        part: ProductPart,
+    },
+    /// Consecutive rows with the same value here form one item (Shopify's `Name`).
+    GroupBy,
+}
+
+impl Target {
+    /// Parses a `--map` name: `phone`, `sku_2`, `group`. A merchant mapping `total` in a
+    /// leads file means the product's total, the only money a lead carries.
+    pub fn parse_user(name: &str, kind: ResourceName) -> Option<Target> {
+        if kind == ResourceName::Leads && name.trim().eq_ignore_ascii_case("total") {
+            return Some(Target::Product {
+                slot: 1,
+                part: ProductPart::LineTotal,
+            });
+        }
+        Target::parse(name, kind)
+    }
+
+    /// Parses a target name exactly as [`Display`](fmt::Display) prints it.
+    pub fn parse(name: &str, kind: ResourceName) -> Option<Target> {
+        let name = name.trim().to_lowercase();
+        if name == "group" {
+            return Some(Target::GroupBy);
+        }
+        if let Some(field) = Field::ALL
+            .into_iter()
+            .find(|field| field.name() == name && field.exists_for(kind))
+        {
+            return Some(Target::Field(field));
+        }
+        let (base, slot) = split_slot(&name);
+        ProductPart::ALL
+            .into_iter()
+            .find(|part| part.name() == base)
+            .map(|part| Target::Product { slot, part })
+    }
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Target::Field(field) => f.write_str(field.name()),
+            Target::Product { slot: 1, part } => f.write_str(part.name()),
+            Target::Product { slot, part } => write!(f, "{}_{slot}", part.name()),
+            Target::GroupBy => f.write_str("group"),
+        }
+    }
+}
+
+/// Splits a trailing product number: `sku_2` → (`sku`, 2), `quantite3` → (`quantite`, 3),
+/// `sku` → (`sku`, 1). A number outside 1..=999 is not a slot.
+pub fn split_slot(name: &str) -> (&str, u16) {
+    let base = name.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = name.get(base.len()..).unwrap_or("");
+    match digits.parse::<u16>() {
+        Ok(slot) if (1..=999).contains(&slot) && !base.is_empty() => {
+            (base.trim_end_matches(['_', ' ']), slot)
+        }
+        _ => (name, 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for kind in [ResourceName::Leads, ResourceName::Orders] {
+            for name in [
+                "phone",
+                "sku",
+                "sku_2",
+                "quantity_10",
+                "price",
+                "line_total_3",
+                "group",
+            ] {
+                let target = Target::parse(name, kind).unwrap();
+                assert_eq!(target.to_string(), name);
+            }
+        }
+        assert_eq!(Target::parse("email", ResourceName::Leads), None);
+        assert_eq!(
+            Target::parse("total", ResourceName::Orders),
+            Some(Target::Field(Field::OrderTotal))
+        );
+        assert_eq!(Target::parse("total", ResourceName::Leads), None);
+        assert_eq!(
+            Target::parse_user("TOTAL", ResourceName::Leads)
+                .unwrap()
+                .to_string(),
+            "line_total"
+        );
+    }
+
+    #[test]
+    fn slots_split_off_the_end() {
+        assert_eq!(split_slot("sku_2"), ("sku", 2));
+        assert_eq!(split_slot("quantite3"), ("quantite", 3));
+        assert_eq!(split_slot("sku"), ("sku", 1));
+        assert_eq!(split_slot("12"), ("12", 1));
+        assert_eq!(split_slot("sku_0"), ("sku_0", 1));
+    }
+}

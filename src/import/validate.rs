@@ -1,0 +1,474 @@
+//! A whole file checked on every core. One thread reads rows into batches (never
+//! splitting an item across two), workers check the batches' records in parallel, and
+//! the calling thread puts the results back in file order: it finds duplicates, counts
+//! rows and writes the corrected file. Memory stays near the file's size: rows live only
+//! while their batch is checked, and batches are recycled.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
+use std::sync::{Arc, Mutex};
+
+use encoding_rs::Encoding;
+
+use crate::api::profile::Dialect;
+use crate::api::scope::ResourceName;
+
+use super::check::{Catalogue, Checker, first_value};
+use super::decode::{Decoded, EncodingSource, decode};
+use super::duplicates::{DuplicateTracker, duplicate_issue};
+use super::error::ReadError;
+use super::export::{ExportFormat, SafeCsvWriter, corrected_cell, start_file};
+use super::issue::{Issue, IssueCode, Severity};
+use super::mapping::{Mapping, MappingError};
+use super::phone::PhoneRules;
+use super::records::{continues_record, record_ranges};
+use super::remembered::RememberedMappings;
+use super::rule_check::Finding;
+use super::sniff::sniff_delimiter;
+use super::table::{Header, Row, TableReader};
+use super::target::{Field, Target};
+
+/// Rows per batch: large enough to amortise the hand-offs, small enough to stay in cache.
+const BATCH_ROWS: usize = 2048;
+
+/// What to check and how to read the file.
+#[derive(Debug, Clone)]
+pub struct ValidateSettings {
+    pub kind: ResourceName,
+    pub dialect: Dialect,
+    /// `None`: BOM, then strict UTF-8, then a guess.
+    pub encoding: Option<&'static Encoding>,
+    /// `None`: sniffed.
+    pub delimiter: Option<u8>,
+    /// The merchant's `--map` choices; when empty, the remembered ones are used.
+    pub explicit: Vec<(Target, String)>,
+    pub remembered: RememberedMappings,
+    /// ISO region of the phone numbers (`MA`).
+    pub region: String,
+    pub catalogue: Option<Catalogue>,
+    /// `is_fees_paid_by_customer` for orders when the file has no such column.
+    pub fees_paid_by_customer: Option<bool>,
+    /// Worker threads (at least 1).
+    pub threads: usize,
+}
+
+impl ValidateSettings {
+    /// The usual settings: v2 rules, encoding and delimiter detected, remembered mappings
+    /// ignored, Moroccan phones, no catalogue, one thread per core.
+    pub fn new(kind: ResourceName) -> Self {
+        ValidateSettings {
+            kind,
+            dialect: Dialect::V2,
+            encoding: None,
+            delimiter: None,
+            explicit: Vec::new(),
+            remembered: RememberedMappings::default(),
+            region: "MA".to_string(),
+            catalogue: None,
+            fees_paid_by_customer: None,
+            threads: std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+        }
+    }
+}
+
+/// Why a validation could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum ValidateError {
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error(transparent)]
+    Mapping(#[from] MappingError),
+    #[error("unknown phone region \"{0}\": use a two-letter country code such as MA")]
+    UnknownRegion(String),
+    #[error("cannot write the corrected file: {0}")]
+    Write(#[source] std::io::Error),
+}
+
+/// The outcome of checking a whole file.
+#[derive(Debug)]
+pub struct Validation {
+    pub encoding: &'static Encoding,
+    pub encoding_source: EncodingSource,
+    pub delimiter: u8,
+    pub header: Header,
+    pub mapping: Mapping,
+    /// Data rows (blank lines not counted).
+    pub rows: u64,
+    /// Rows whose item has no error.
+    pub valid_rows: u64,
+    /// Sorted by line, then column.
+    pub issues: Vec<Issue>,
+}
+
+impl Validation {
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.issues
+            .iter()
+            .filter(|issue| issue.severity == severity)
+            .count()
+    }
+}
+
+/// Where to write the corrected file, if wanted.
+pub struct CorrectedOutput<'w> {
+    pub writer: &'w mut (dyn Write + Send),
+    pub format: ExportFormat,
+}
+
+/// A batch of rows; only the first `len` are live, the rest are buffers kept for reuse.
+struct Batch {
+    index: usize,
+    rows: Vec<Row>,
+    len: usize,
+}
+
+/// One record's results, as the ordered pass needs them.
+struct RecordOutcome {
+    line: u64,
+    rows: u64,
+    has_error: bool,
+    keys: std::ops::Range<usize>,
+    phone: std::ops::Range<usize>,
+}
+
+/// A checked batch.
+struct BatchOutcome {
+    index: usize,
+    records: Vec<RecordOutcome>,
+    issues: Vec<Issue>,
+    keys: Vec<u64>,
+    phones: String,
+    corrected: Vec<u8>,
+}
+
+/// Checks a file's bytes.
+pub fn validate_bytes(
+    bytes: Vec<u8>,
+    settings: &ValidateSettings,
+    corrected: Option<CorrectedOutput<'_>>,
+) -> Result<Validation, ValidateError> {
+    let phone = PhoneRules::new(&settings.region)
+        .ok_or_else(|| ValidateError::UnknownRegion(settings.region.clone()))?;
+    let Decoded {
+        text,
+        encoding,
+        source,
+    } = decode(bytes, settings.encoding)?;
+    let delimiter = settings.delimiter.unwrap_or_else(|| sniff_delimiter(&text));
+    let kind = settings.kind;
+    let mut reader = TableReader::new(&text, delimiter, |record| {
+        Mapping::known_header_count(record.iter(), kind)
+    })?;
+    let header = reader.header().clone();
+    let explicit = if settings.explicit.is_empty() {
+        settings.remembered.choices_for(&header.names, kind)
+    } else {
+        settings.explicit.clone()
+    };
+    let mut mapping = Mapping::infer(&header.names, kind, &explicit)?;
+    mapping.set_fees_paid_default(settings.fees_paid_by_customer);
+    let checker = Checker::new(
+        &mapping,
+        &phone,
+        settings.dialect,
+        settings.catalogue.as_ref(),
+    );
+
+    let mut issues = Vec::new();
+    if source == (EncodingSource::Guessed { sure: false }) {
+        issues.push(encoding_warning(encoding));
+    }
+    let column_issues = checker.check_columns(header.line);
+    let columns_ok = !column_issues
+        .iter()
+        .any(|issue| issue.severity == Severity::Error);
+    issues.extend(column_issues);
+
+    let mut corrected = corrected;
+    let export_format = corrected.as_ref().map(|output| output.format);
+    if let Some(output) = corrected.as_mut() {
+        start_file(&mut output.writer, output.format).map_err(ValidateError::Write)?;
+        let mut writer = SafeCsvWriter::new(Vec::new(), output.format);
+        writer
+            .write_row(header.names.iter().map(String::as_str))
+            .map_err(ValidateError::Write)?;
+        let head = writer.finish().map_err(ValidateError::Write)?;
+        output
+            .writer
+            .write_all(&head)
+            .map_err(ValidateError::Write)?;
+    }
+
+    let group_column = mapping.column_of(Target::GroupBy);
+    let phone_column = mapping.field_column(Field::Phone);
+    let threads = settings.threads.max(1);
+    let mut totals = Totals::default();
+    let mut tracker = DuplicateTracker::default();
+
+    let read_result = std::thread::scope(|scope| -> Result<Option<u64>, ValidateError> {
+        let (work_tx, work_rx) = sync_channel::<Batch>(threads * 2);
+        let (done_tx, done_rx) = channel::<BatchOutcome>();
+        let (recycle_tx, recycle_rx) = channel::<Vec<Row>>();
+        let work_rx = Arc::new(Mutex::new(work_rx));
+        let reader_thread =
+            scope.spawn(move || read_batches(&mut reader, group_column, &work_tx, &recycle_rx));
+        for _ in 0..threads {
+            let work_rx = Arc::clone(&work_rx);
+            let done_tx = done_tx.clone();
+            let recycle_tx = recycle_tx.clone();
+            let checker = &checker;
+            let mapping = &mapping;
+            let phone = &phone;
+            scope.spawn(move || {
+                while let Some(batch) = next_batch(&work_rx) {
+                    let outcome = check_batch(
+                        checker,
+                        &batch,
+                        group_column,
+                        phone_column,
+                        export_format.map(|format| (mapping, phone, format)),
+                    );
+                    let _ = recycle_tx.send(batch.rows);
+                    if done_tx.send(outcome).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        drop(recycle_tx);
+        let mut pending: BTreeMap<usize, BatchOutcome> = BTreeMap::new();
+        let mut next = 0;
+        for outcome in done_rx {
+            pending.insert(outcome.index, outcome);
+            while let Some(outcome) = pending.remove(&next) {
+                next += 1;
+                totals.absorb(
+                    outcome,
+                    &mut tracker,
+                    &mut issues,
+                    phone_column,
+                    corrected.as_mut(),
+                )?;
+            }
+        }
+        reader_thread
+            .join()
+            .unwrap_or(Err(ReadError::Csv {
+                line: 0,
+                message: "the reading thread stopped".to_string(),
+            }))
+            .map_err(ValidateError::from)
+    });
+    let unclosed_quote = read_result?;
+    if totals.rows == 0 {
+        return Err(ReadError::HeaderOnly {
+            header_line: header.line,
+        }
+        .into());
+    }
+    if let Some(line) = unclosed_quote {
+        issues.push(unclosed_quote_issue(line));
+        totals.invalidate_last_record(line);
+    }
+    if let Some(output) = corrected.as_mut() {
+        output.writer.flush().map_err(ValidateError::Write)?;
+    }
+    issues.sort_by_key(|issue| (issue.line, issue.column.map_or(0, |column| column + 1)));
+    Ok(Validation {
+        encoding,
+        encoding_source: source,
+        delimiter,
+        header,
+        mapping,
+        rows: totals.rows,
+        valid_rows: if columns_ok { totals.valid_rows } else { 0 },
+        issues,
+    })
+}
+
+fn next_batch(work: &Mutex<Receiver<Batch>>) -> Option<Batch> {
+    work.lock().ok()?.recv().ok()
+}
+
+/// Reads rows into batches that end on an item boundary; returns the line of an
+/// unclosed quote, if the file ends inside one.
+fn read_batches(
+    reader: &mut TableReader<'_>,
+    group_column: Option<usize>,
+    work: &SyncSender<Batch>,
+    recycled: &Receiver<Vec<Row>>,
+) -> Result<Option<u64>, ReadError> {
+    let mut index = 0;
+    let mut rows = Vec::with_capacity(BATCH_ROWS);
+    let mut len = 0;
+    let mut spare = Row::default();
+    while reader.next_row(&mut spare)? {
+        let boundary = len >= BATCH_ROWS
+            && !rows
+                .get(len - 1)
+                .is_some_and(|last| continues_record(last, &spare, group_column));
+        if boundary {
+            let full = std::mem::replace(&mut rows, recycled.try_recv().unwrap_or_default());
+            if work
+                .send(Batch {
+                    index,
+                    rows: full,
+                    len,
+                })
+                .is_err()
+            {
+                return Ok(None);
+            }
+            index += 1;
+            len = 0;
+        }
+        match rows.get_mut(len) {
+            Some(slot) => std::mem::swap(slot, &mut spare),
+            None => rows.push(std::mem::take(&mut spare)),
+        }
+        len += 1;
+    }
+    if len > 0 {
+        let _ = work.send(Batch { index, rows, len });
+    }
+    Ok(reader.unclosed_quote_line())
+}
+
+/// Checks every record of a batch (and writes its corrected rows when asked).
+fn check_batch(
+    checker: &Checker<'_>,
+    batch: &Batch,
+    group_column: Option<usize>,
+    phone_column: Option<usize>,
+    export: Option<(&Mapping, &PhoneRules, ExportFormat)>,
+) -> BatchOutcome {
+    let rows = batch.rows.get(..batch.len).unwrap_or(&[]);
+    let mut outcome = BatchOutcome {
+        index: batch.index,
+        records: Vec::with_capacity(rows.len()),
+        issues: Vec::new(),
+        keys: Vec::new(),
+        phones: String::new(),
+        corrected: Vec::new(),
+    };
+    for range in record_ranges(rows, group_column) {
+        let record = rows.get(range).unwrap_or(&[]);
+        let issues_before = outcome.issues.len();
+        let keys_before = outcome.keys.len();
+        checker.check_record(record, &mut outcome.issues, &mut outcome.keys);
+        let has_error = outcome
+            .issues
+            .get(issues_before..)
+            .is_some_and(|found| found.iter().any(|issue| issue.severity == Severity::Error));
+        let phones_before = outcome.phones.len();
+        if outcome.keys.len() > keys_before {
+            if let Some(column) = phone_column {
+                outcome.phones.push_str(first_value(record, column).1);
+            }
+        }
+        outcome.records.push(RecordOutcome {
+            line: record.first().map_or(0, |row| row.line),
+            rows: record.len() as u64,
+            has_error,
+            keys: keys_before..outcome.keys.len(),
+            phone: phones_before..outcome.phones.len(),
+        });
+    }
+    if let Some((mapping, phone, format)) = export {
+        let mut writer = SafeCsvWriter::new(Vec::new(), format);
+        for row in rows {
+            let cells: Vec<std::borrow::Cow<'_, str>> = row
+                .cells
+                .iter()
+                .enumerate()
+                .map(|(column, cell)| corrected_cell(mapping, phone, column, cell))
+                .collect();
+            if writer
+                .write_row(cells.iter().map(|cell| cell.as_ref()))
+                .is_err()
+            {
+                break;
+            }
+        }
+        outcome.corrected = writer.finish().unwrap_or_default();
+    }
+    outcome
+}
+
+/// Counts kept by the ordered pass.
+#[derive(Default)]
+struct Totals {
+    rows: u64,
+    valid_rows: u64,
+    /// (first line, rows, valid) of the last record seen.
+    last_record: Option<(u64, u64, bool)>,
+}
+
+impl Totals {
+    fn absorb(
+        &mut self,
+        outcome: BatchOutcome,
+        tracker: &mut DuplicateTracker,
+        issues: &mut Vec<Issue>,
+        phone_column: Option<usize>,
+        corrected: Option<&mut CorrectedOutput<'_>>,
+    ) -> Result<(), ValidateError> {
+        for record in &outcome.records {
+            self.rows += record.rows;
+            if !record.has_error {
+                self.valid_rows += record.rows;
+            }
+            self.last_record = Some((record.line, record.rows, !record.has_error));
+            let keys = outcome.keys.get(record.keys.clone()).unwrap_or(&[]);
+            if let Some(earlier) = tracker.observe(record.line, keys) {
+                let phone = outcome.phones.get(record.phone.clone()).unwrap_or("");
+                issues.push(duplicate_issue(record.line, earlier, phone_column, phone));
+            }
+        }
+        issues.extend(outcome.issues);
+        if let Some(output) = corrected {
+            output
+                .writer
+                .write_all(&outcome.corrected)
+                .map_err(ValidateError::Write)?;
+        }
+        Ok(())
+    }
+
+    /// The record that swallowed the rest of the file cannot be sent.
+    fn invalidate_last_record(&mut self, line: u64) {
+        if let Some((first_line, rows, true)) = self.last_record {
+            if first_line <= line {
+                self.valid_rows = self.valid_rows.saturating_sub(rows);
+            }
+        }
+    }
+}
+
+fn encoding_warning(encoding: &'static Encoding) -> Issue {
+    Finding::warning(
+        IssueCode::EncodingGuessed,
+        format!("The file's encoding was guessed as {} with low confidence.", encoding.name()),
+        Some("If names look garbled, choose the encoding with --encoding (utf-8, windows-1252, windows-1256).".to_string()),
+    )
+    .at(1, None, String::new(), "")
+}
+
+fn unclosed_quote_issue(line: u64) -> Issue {
+    Finding::error(
+        IssueCode::UnclosedQuote,
+        format!("A quote opens on line {line} and never closes: the rest of the file was read as one cell."),
+        Some("Add the closing quote (\") or delete the opening one.".to_string()),
+    )
+    .at(line, None, String::new(), "")
+}

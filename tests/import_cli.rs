@@ -1,0 +1,218 @@
+//! The real `wedocod-console validate` binary: its JSON, its files and its exit codes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+/// A scratch folder used as config and data dir, so nothing touches the real profile.
+fn scratch(test: &str) -> PathBuf {
+    let folder = std::env::temp_dir().join(format!("wedocod-cli-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    folder
+}
+
+/// Writes a small CSV into the scratch folder and returns its path.
+fn write_csv(folder: &Path, name: &str, text: &str) -> String {
+    let file = folder.join(name);
+    std::fs::write(&file, text).unwrap();
+    file.to_str().unwrap().to_string()
+}
+
+fn validate(folder: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wedocod-console"))
+        .arg("validate")
+        .args(args)
+        .env("WEDOCOD_CONSOLE_CONFIG_DIR", folder.join("config"))
+        .env("WEDOCOD_CONSOLE_DATA_DIR", folder.join("data"))
+        .output()
+        .unwrap()
+}
+
+fn json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn json_report_has_the_documented_shape_and_exit_1_on_errors() {
+    let folder = scratch("json");
+    let file = data("leads_fr_excel_1252.csv");
+    let output = validate(
+        &folder,
+        &[
+            file.to_str().unwrap(),
+            "--kind",
+            "leads",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report = json(&output);
+    let keys: Vec<&str> = report
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut expected = vec![
+        "file",
+        "kind",
+        "encoding",
+        "delimiter",
+        "mapping",
+        "rows",
+        "valid_rows",
+        "errors",
+        "warnings",
+        "issues",
+    ];
+    expected.sort_unstable();
+    let mut keys_sorted = keys.clone();
+    keys_sorted.sort_unstable();
+    assert_eq!(keys_sorted, expected);
+    assert_eq!(report["kind"], "leads");
+    assert_eq!(report["encoding"], "windows-1252");
+    assert_eq!(report["delimiter"], ";");
+    assert_eq!(report["mapping"]["phone"], "Téléphone");
+    assert_eq!(report["rows"], 9);
+    assert_eq!(report["valid_rows"], 5);
+    assert_eq!(report["errors"], 4);
+    assert_eq!(report["warnings"], 2);
+    let first = &report["issues"][0];
+    assert_eq!(
+        *first,
+        serde_json::json!({
+            "line": 4,
+            "column": "Téléphone",
+            "field": "phone",
+            "value": "661234567",
+            "severity": "warning",
+            "code": "phone_missing_leading_zero",
+            "message": "The phone \"661234567\" lost its leading 0 (Excel drops it).",
+            "fix": "Write 0661234567."
+        })
+    );
+}
+
+#[test]
+fn exit_0_when_only_warnings() {
+    let folder = scratch("warnings");
+    let file = write_csv(
+        &folder,
+        "ok.csv",
+        "Nom;Tel;Ville;Adresse;SKU;Prix\nAmina Idrissi;612345678;Fès;12 rue Talaa;TSH-01;149\n",
+    );
+    let output = validate(&folder, &[&file, "--kind", "leads"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("1 read, 1 ready to send · 0 errors, 1 warnings"),
+        "{text}"
+    );
+    assert!(text.contains("phone_missing_leading_zero"));
+}
+
+#[test]
+fn exit_2_when_the_file_or_the_arguments_are_wrong() {
+    let folder = scratch("unreadable");
+    for name in [
+        "empty.csv",
+        "header_only.csv",
+        "binary.bin",
+        "workbook.xlsx",
+    ] {
+        let file = data(name);
+        let output = validate(&folder, &[file.to_str().unwrap(), "--kind", "leads"]);
+        assert_eq!(output.status.code(), Some(2), "{name}");
+        assert!(String::from_utf8_lossy(&output.stderr).starts_with("error: "));
+    }
+    let file = data("ragged.csv");
+    let file = file.to_str().unwrap();
+    for bad in [
+        vec![file, "--kind", "parcels"],
+        vec![file, "--kind", "leads", "--encoding", "klingon"],
+        vec![file, "--kind", "leads", "--delimiter", "ab"],
+        vec![file, "--kind", "leads", "--map", "colour=Couleur"],
+        vec![file, "--kind", "leads", "--map", "phone=Nope"],
+        vec![file, "--kind", "leads", "--region", "XX"],
+        vec!["/no/such/file.csv", "--kind", "leads"],
+    ] {
+        assert_eq!(validate(&folder, &bad).status.code(), Some(2), "{bad:?}");
+    }
+}
+
+#[test]
+fn an_explicit_mapping_is_remembered_for_the_same_headers() {
+    let folder = scratch("remember");
+    let file = write_csv(
+        &folder,
+        "contacts.csv",
+        "Client,Contact,Ville,Adresse,SKU,Prix\nAmina Idrissi,0612345678,Fès,12 rue Talaa,TSH-01,149\n",
+    );
+    let file = file.as_str();
+    let first = validate(&folder, &[file, "--kind", "leads", "--format", "json"]);
+    assert_eq!(json(&first)["issues"][0]["code"], "missing_column");
+    let mapped = validate(
+        &folder,
+        &[
+            file,
+            "--kind",
+            "leads",
+            "--format",
+            "json",
+            "--map",
+            "phone=Contact",
+        ],
+    );
+    assert_eq!(mapped.status.code(), Some(0));
+    assert!(folder.join("config/mappings.toml").exists());
+    let again = validate(&folder, &[file, "--kind", "leads", "--format", "json"]);
+    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(json(&again)["mapping"]["phone"], "Contact");
+}
+
+#[test]
+fn fixed_file_and_report_are_written_for_excel() {
+    let folder = scratch("exports");
+    let fixed = folder.join("fixed.csv");
+    let report = folder.join("report.csv");
+    let file = data("leads_utf8_bom.csv");
+    let output = validate(
+        &folder,
+        &[
+            file.to_str().unwrap(),
+            "--kind",
+            "leads",
+            "--format",
+            "csv",
+            "--excel",
+            "--fixed",
+            fixed.to_str().unwrap(),
+            "--report",
+            report.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let fixed = std::fs::read_to_string(fixed).unwrap();
+    assert!(fixed.starts_with("\u{feff}full_name;phone;city"));
+    assert!(fixed.contains("+212698765432"));
+    let report = std::fs::read_to_string(report).unwrap();
+    assert!(report.starts_with("\u{feff}line;column;field;value;severity;code;message;fix"));
+    assert!(report.contains("4;phone;phone;6.12346E+08;error;phone_scientific_notation;"));
+    assert!(report.contains(";+33 6 12 34 56 78;warning;phone_foreign;"));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("7;quantity;quantity;1000;error;out_of_range;"));
+}

@@ -1,0 +1,79 @@
+//! Arbitrary bytes never panic the reader or the checker: every input ends in a report
+//! or a read error.
+
+use proptest::prelude::*;
+
+use wedocod_console::api::scope::ResourceName;
+use wedocod_console::import::export::neutralize_formula;
+use wedocod_console::import::phone::PhoneRules;
+use wedocod_console::import::validate::{ValidateSettings, validate_bytes};
+use wedocod_console::import::values::parse_amount;
+
+fn settings(kind: ResourceName, delimiter: Option<u8>) -> ValidateSettings {
+    let mut settings = ValidateSettings::new(kind);
+    settings.delimiter = delimiter;
+    settings.threads = 2;
+    settings
+}
+
+/// Cells that look like a merchant's file more often than random bytes do.
+fn csvish() -> impl Strategy<Value = Vec<u8>> {
+    let cell = prop_oneof![
+        Just("name".to_string()),
+        Just("phone".to_string()),
+        Just("sku".to_string()),
+        Just("Name".to_string()),
+        Just("Lineitem sku".to_string()),
+        Just("0612345678".to_string()),
+        Just("\"".to_string()),
+        Just("12,50".to_string()),
+        Just("٠٦١٢".to_string()),
+        "[ -~]{0,12}",
+        "\\PC{0,6}",
+    ];
+    let separator = prop_oneof![
+        Just(","),
+        Just(";"),
+        Just("\t"),
+        Just("\n"),
+        Just("\r\n"),
+        Just("\""),
+        Just("\0")
+    ];
+    prop::collection::vec((cell, separator), 0..60).prop_map(|parts| {
+        parts
+            .into_iter()
+            .flat_map(|(cell, separator)| [cell, separator.to_string()])
+            .collect::<String>()
+            .into_bytes()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        let _ = validate_bytes(bytes.clone(), &settings(ResourceName::Leads, None), None);
+        let _ = validate_bytes(bytes, &settings(ResourceName::Orders, Some(b';')), None);
+    }
+
+    #[test]
+    fn csv_like_text_never_panics(bytes in csvish()) {
+        for kind in [ResourceName::Leads, ResourceName::Orders] {
+            if let Ok(validation) = validate_bytes(bytes.clone(), &settings(kind, None), None) {
+                prop_assert!(validation.valid_rows <= validation.rows);
+                prop_assert!(validation.issues.iter().all(|issue| issue.line >= 1));
+            }
+        }
+    }
+
+    #[test]
+    fn cell_readers_never_panic(cell in "\\PC{0,40}") {
+        let rules = PhoneRules::new("MA").unwrap();
+        let _ = rules.check(&cell);
+        let _ = parse_amount(&cell);
+        let safe = neutralize_formula(&cell);
+        prop_assert!(!safe.starts_with('=') && !safe.starts_with('@'));
+    }
+}
