@@ -244,11 +244,16 @@ impl Client {
     }
 
     pub fn leads(&self) -> Records<Leads> {
+        self.records()
+    }
+
+    /// The routes of any resource (generic code; `leads()`/`orders()` read better).
+    pub fn records<R: Resource>(&self) -> Records<R> {
         Records::new(self.clone())
     }
 
     pub fn orders(&self) -> Records<Orders> {
-        Records::new(self.clone())
+        self.records()
     }
 
     /// One page of the account's product catalogue.

@@ -15,7 +15,8 @@ pub enum Action {
 }
 
 /// The two record kinds that carry scopes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ResourceName {
     Leads,
     Orders,

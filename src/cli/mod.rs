@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod sandbox;
+pub mod upload;
 pub mod validate;
 
 /// WedoCOD Merchant Console: browse leads and orders, prepare CSV files offline and
@@ -27,6 +28,8 @@ pub enum Command {
     Sandbox(sandbox::SandboxArgs),
     /// Check a CSV file of leads or orders offline, cell by cell.
     Validate(validate::ValidateArgs),
+    /// Upload a CSV file of leads or orders: no row lost, none sent twice.
+    Upload(upload::UploadArgs),
 }
 
 /// Runs the parsed command line.
@@ -34,6 +37,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Sandbox(args)) => sandbox::run(args),
         Some(Command::Validate(args)) => validate::run(args),
+        Some(Command::Upload(args)) => upload::run(args),
         None => open_window(cli.sandbox),
     }
 }

@@ -22,10 +22,10 @@ use crate::import::values::parse_yes_no;
 use crate::import::{Issue, ReadError, Severity};
 use crate::paths;
 
-/// Arguments of `validate`.
+/// How to read and check a CSV file: shared by `validate` and `upload`.
 #[derive(Debug, Args)]
-pub struct ValidateArgs {
-    /// The CSV file to check.
+pub struct FileArgs {
+    /// The CSV file.
     pub file: PathBuf,
     /// What the file holds.
     #[arg(long, value_enum)]
@@ -49,6 +49,16 @@ pub struct ValidateArgs {
     /// For orders without an `is_fees_paid_by_customer` column: the answer for every row.
     #[arg(long, value_name = "yes|no")]
     pub fees_paid_by_customer: Option<String>,
+    /// Checking threads (default: one per core).
+    #[arg(long)]
+    pub threads: Option<usize>,
+}
+
+/// Arguments of `validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    #[command(flatten)]
+    pub file: FileArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: OutputFormat,
@@ -61,9 +71,6 @@ pub struct ValidateArgs {
     /// Write exported files for Excel: UTF-8 with a BOM and `;` between cells.
     #[arg(long)]
     pub excel: bool,
-    /// Checking threads (default: one per core).
-    #[arg(long)]
-    pub threads: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -106,49 +113,66 @@ pub fn run(args: ValidateArgs) -> ExitCode {
     }
 }
 
+/// Where mappings chosen with `--map` are remembered.
+fn remembered_path() -> PathBuf {
+    paths::config_dir().join("mappings.toml")
+}
+
+impl FileArgs {
+    pub fn dialect(&self) -> Dialect {
+        match self.dialect {
+            DialectArg::V2 => Dialect::V2,
+            DialectArg::V1 => Dialect::V1,
+        }
+    }
+
+    /// The checker's settings and the kind of records, from the arguments.
+    pub fn settings(&self) -> Result<(ValidateSettings, ResourceName), String> {
+        let kind = match self.kind {
+            KindArg::Leads => ResourceName::Leads,
+            KindArg::Orders => ResourceName::Orders,
+        };
+        let encoding = self
+            .encoding
+            .as_deref()
+            .map(encoding_by_label)
+            .transpose()
+            .map_err(|error| error.to_string())?;
+        let delimiter = self.delimiter.as_deref().map(parse_delimiter).transpose()?;
+        let mut explicit = Vec::new();
+        for argument in &self.map {
+            explicit.extend(parse_map_argument(argument, kind).map_err(|error| error.to_string())?);
+        }
+        let fees_paid_by_customer = self
+            .fees_paid_by_customer
+            .as_deref()
+            .map(|answer| {
+                parse_yes_no(answer)
+                    .ok_or_else(|| format!("--fees-paid-by-customer \"{answer}\": use yes or no"))
+            })
+            .transpose()?;
+        let mut settings = ValidateSettings::new(kind);
+        settings.dialect = self.dialect();
+        settings.encoding = encoding;
+        settings.delimiter = delimiter;
+        settings.explicit = explicit;
+        settings.remembered = RememberedMappings::load(&remembered_path());
+        settings.region = self.region.clone();
+        settings.fees_paid_by_customer = fees_paid_by_customer;
+        if let Some(threads) = self.threads {
+            settings.threads = threads;
+        }
+        Ok((settings, kind))
+    }
+}
+
 fn validate(args: &ValidateArgs) -> Result<Validation, String> {
-    let kind = match args.kind {
-        KindArg::Leads => ResourceName::Leads,
-        KindArg::Orders => ResourceName::Orders,
-    };
-    let encoding = args
-        .encoding
-        .as_deref()
-        .map(encoding_by_label)
-        .transpose()
-        .map_err(|error| error.to_string())?;
-    let delimiter = args.delimiter.as_deref().map(parse_delimiter).transpose()?;
-    let mut explicit = Vec::new();
-    for argument in &args.map {
-        explicit.extend(parse_map_argument(argument, kind).map_err(|error| error.to_string())?);
-    }
-    let fees_paid_by_customer = args
-        .fees_paid_by_customer
-        .as_deref()
-        .map(|answer| {
-            parse_yes_no(answer)
-                .ok_or_else(|| format!("--fees-paid-by-customer \"{answer}\": use yes or no"))
-        })
-        .transpose()?;
-    let remembered_path = paths::config_dir().join("mappings.toml");
-    let mut remembered = RememberedMappings::load(&remembered_path);
-    let mut settings = ValidateSettings::new(kind);
-    settings.dialect = match args.dialect {
-        DialectArg::V2 => Dialect::V2,
-        DialectArg::V1 => Dialect::V1,
-    };
-    settings.encoding = encoding;
-    settings.delimiter = delimiter;
-    settings.explicit = explicit;
-    settings.remembered = remembered.clone();
-    settings.region = args.region.clone();
-    settings.fees_paid_by_customer = fees_paid_by_customer;
-    if let Some(threads) = args.threads {
-        settings.threads = threads;
-    }
-    let bytes = std::fs::read(&args.file)
+    let (settings, kind) = args.file.settings()?;
+    let mut remembered = settings.remembered.clone();
+    let remembered_path = remembered_path();
+    let bytes = std::fs::read(&args.file.file)
         .map_err(|source| ReadError::Io {
-            path: args.file.clone(),
+            path: args.file.file.clone(),
             source,
         })
         .map_err(|error| error.to_string())?;
@@ -270,7 +294,7 @@ struct JsonIssue<'v> {
 impl<'v> JsonReport<'v> {
     fn new(args: &ValidateArgs, validation: &'v Validation) -> Self {
         JsonReport {
-            file: args.file.display().to_string(),
+            file: args.file.file.display().to_string(),
             kind: validation.mapping.kind().plural(),
             encoding: validation.encoding.name(),
             delimiter: char::from(validation.delimiter).to_string(),
@@ -310,7 +334,7 @@ fn print_text(
         b'\t' => "tab".to_string(),
         other => char::from(other).to_string(),
     };
-    writeln!(out, "File:      {}", args.file.display())?;
+    writeln!(out, "File:      {}", args.file.file.display())?;
     writeln!(
         out,
         "Read as:   {} ({}), delimiter {delimiter}, header on line {}",

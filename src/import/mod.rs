@@ -12,6 +12,7 @@
 pub mod build;
 pub mod check;
 pub mod decode;
+pub mod document;
 pub mod duplicates;
 pub mod error;
 pub mod export;

@@ -1,0 +1,233 @@
+//! `wedocod-console upload FILE --kind leads|orders`: the window's upload engine without
+//! the window. A progress bar on a terminal, a report at the end (`--json` for scripts).
+//! Exit 0: every row created; 1: some were not (the report says which and why); 2:
+//! nothing could be sent (bad file, refused token, no network).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use secrecy::SecretString;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::api::{
+    ApiProfile, Client, ClientOptions, Dialect, Leads, Orders, Resource, ResourceName,
+};
+use crate::config::Config;
+use crate::import::document::{Candidate, Document};
+use crate::import::mapping::Mapping;
+use crate::secrets::TokenVault;
+use crate::upload::matching::{Stored, Submitted};
+use crate::upload::{Control, Engine, Progress, UploadError, UploadReport, UploadSettings};
+
+use super::validate::FileArgs;
+
+/// Arguments of `upload`.
+#[derive(Debug, Args)]
+pub struct UploadArgs {
+    #[command(flatten)]
+    pub file: FileArgs,
+    /// A store saved in the console (its token comes from the keyring). Default: the
+    /// store opened last in the window.
+    #[arg(long, conflicts_with = "base_url")]
+    pub profile: Option<String>,
+    /// The API address, for a store not saved in the console (with --token-env).
+    #[arg(long, requires = "token_env")]
+    pub base_url: Option<String>,
+    /// Path prefix of the API (`/api/web/1.0`), with --base-url.
+    #[arg(long, default_value = "")]
+    pub prefix: String,
+    /// The environment variable holding the API token (never the token itself: command
+    /// lines are visible to other users of the computer).
+    #[arg(long)]
+    pub token_env: Option<String>,
+    /// Items per request (the API takes at most 100; more than the server's sync
+    /// threshold, 10 by default, makes it queue them as a batch).
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub per_request: u16,
+    /// Send the valid rows and report the others, instead of refusing to start.
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Go on with an earlier upload (its id is printed at the start and in the report):
+    /// rows already created are never sent again; refused rows fixed in FILE are.
+    #[arg(long, value_name = "ID")]
+    pub resume: Option<String>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Seconds rows of an uncertain request may take to show up on the server.
+    #[arg(long, default_value_t = 20, hide = true)]
+    pub settle_seconds: u64,
+}
+
+/// Runs the command.
+pub fn run(args: UploadArgs) -> ExitCode {
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: cannot start the async runtime: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    match runtime.block_on(upload(args)) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The client for the store named on the command line.
+async fn client(args: &UploadArgs, dialect: Dialect) -> Result<Client, String> {
+    let (profile, token) = match (&args.base_url, &args.token_env) {
+        (Some(base_url), Some(variable)) => {
+            let token = std::env::var(variable)
+                .map_err(|_| format!("the environment variable {variable} holds no token"))?;
+            let profile =
+                ApiProfile::new(base_url, &args.prefix, dialect).map_err(|e| e.to_string())?;
+            (profile, SecretString::from(token.trim().to_string()))
+        }
+        _ => {
+            let config = Config::load().config;
+            let name = args
+                .profile
+                .clone()
+                .or_else(|| config.active_profile.clone())
+                .ok_or("no store: connect one in the window, or give --base-url and --token-env")?;
+            let saved = config
+                .profile(&name)
+                .ok_or_else(|| format!("no store named {name:?}"))?;
+            let profile = saved.api_profile().map_err(|e| e.to_string())?;
+            let token = TokenVault::open()
+                .await
+                .load(&saved.name)
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| {
+                    format!("no token saved for {name:?}: connect it again in the window")
+                })?;
+            (profile, token)
+        }
+    };
+    Client::with_options(profile, token, ClientOptions::default()).map_err(|e| e.to_string())
+}
+
+async fn upload(args: UploadArgs) -> Result<ExitCode, String> {
+    let (settings, kind) = args.file.settings()?;
+    let path = args.file.file.clone();
+    let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let document = tokio::task::spawn_blocking(move || Document::load(bytes, &settings))
+        .await
+        .map_err(|e| e.to_string())?
+        .map_err(|e| e.to_string())?;
+    let client = client(&args, args.file.dialect()).await?;
+    let mapping = document.validation.mapping.clone();
+    match kind {
+        ResourceName::Leads => drive::<Leads>(&args, path, client, document.leads(), mapping).await,
+        ResourceName::Orders => {
+            drive::<Orders>(&args, path, client, document.orders(), mapping).await
+        }
+    }
+}
+
+async fn drive<R>(
+    args: &UploadArgs,
+    path: PathBuf,
+    client: Client,
+    candidates: Vec<Candidate<R::NewItem>>,
+    mapping: Mapping,
+) -> Result<ExitCode, String>
+where
+    R: Resource,
+    R::NewItem: Submitted + DeserializeOwned + Serialize,
+    R::Record: Stored,
+{
+    let settings = UploadSettings {
+        per_request: usize::from(args.per_request),
+        skip_invalid: args.skip_invalid,
+        settle_window: Duration::from_secs(args.settle_seconds),
+        ..UploadSettings::default()
+    };
+    let file = path.display().to_string();
+    let mut engine = match &args.resume {
+        Some(id) => Engine::<R>::resume(client, id, Some((candidates, mapping)), settings),
+        None => Engine::<R>::start(client, &file, candidates, mapping, settings),
+    }
+    .map_err(|e| e.to_string())?;
+    if !args.json {
+        eprintln!(
+            "Upload {} of {file} (resume with --resume {})",
+            engine.upload_id(),
+            engine.upload_id()
+        );
+    }
+    let control = Control::new();
+    let on_interrupt = control.clone();
+    tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            on_interrupt.cancel();
+        }
+    });
+    let bar = progress_bar(engine.state().rows.len() as u64, args.json);
+    let outcome = engine
+        .run(&control, &mut |progress| show(&bar, &progress))
+        .await;
+    bar.finish_and_clear();
+    let report = UploadReport::of(engine.state());
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+        );
+    } else {
+        print!("{report}");
+    }
+    let sent_nothing = report.created + report.refused + report.unknown == 0;
+    Ok(match outcome {
+        Err(error @ (UploadError::Api(_) | UploadError::Offline(_))) if sent_nothing => {
+            eprintln!("error: {error}");
+            ExitCode::from(2)
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(1)
+        }
+        Ok(()) if report.complete() => ExitCode::SUCCESS,
+        Ok(()) => ExitCode::from(1),
+    })
+}
+
+/// A bar on a terminal; nothing when the output is read by a program.
+fn progress_bar(rows: u64, json: bool) -> ProgressBar {
+    if json || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(rows);
+    let style = ProgressStyle::with_template("{bar:40} {pos}/{len} rows settled · {msg}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar
+}
+
+fn show(bar: &ProgressBar, progress: &Progress) {
+    let counts = progress.counts;
+    bar.set_position((counts.created + counts.refused + counts.skipped) as u64);
+    let left = progress
+        .time_left
+        .map(|left| format!(", about {} min left", left.as_secs().div_ceil(60)))
+        .unwrap_or_default();
+    bar.set_message(format!(
+        "{} created, {} refused, {} waiting, {} requests, {:.0} rows/min{left} — {}",
+        counts.created,
+        counts.refused,
+        counts.pending + counts.queued + counts.uncertain,
+        progress.requests,
+        progress.rows_per_minute,
+        progress.activity
+    ));
+}

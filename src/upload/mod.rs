@@ -1,0 +1,15 @@
+//! Uploads: checked rows → requests of at most 100 items → per-row outcomes, with a
+//! journal on disk so nothing is lost or sent twice, even when the network drops or the
+//! console is killed mid-upload. No UI code: the window and the `upload` command drive
+//! the same engine.
+
+pub mod engine;
+pub mod journal;
+pub mod matching;
+pub mod report;
+pub mod state;
+
+pub use engine::{BatchProgress, Control, Engine, Progress, UploadError, UploadSettings};
+pub use journal::{RowError, journal_dir};
+pub use report::UploadReport;
+pub use state::{Counts, RowState, UploadState};

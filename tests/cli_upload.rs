@@ -1,0 +1,198 @@
+//! `wedocod-console upload` as a merchant runs it: the real binary against a real
+//! sandbox, its JSON report and exit codes, and a `kill -9` in the middle followed by
+//! `--resume`, ending with exactly one server record per row.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::sandbox;
+use wedocod_console::api::ResourceName;
+use wedocod_console::sandbox::{Sandbox, SandboxConfig};
+
+const TOKEN_VARIABLE: &str = "WEDOCOD_TEST_TOKEN";
+
+fn write_leads(
+    dir: &std::path::Path,
+    count: usize,
+    bad_sku_at: Option<usize>,
+) -> std::path::PathBuf {
+    let mut csv = String::from("full_name,phone,city,address,sku,quantity,total\n");
+    for n in 0..count {
+        let sku = if Some(n) == bad_sku_at {
+            "ZZZ-404"
+        } else {
+            "ARG-100"
+        };
+        csv.push_str(&format!(
+            "Client {n},06{:08},Fès,{n} Rue Talaa Kebira,{sku},1,149\n",
+            40_000_000 + n
+        ));
+    }
+    let path = dir.join("leads.csv");
+    std::fs::write(&path, csv).unwrap();
+    path
+}
+
+fn upload(sandbox: &Sandbox, data_dir: &std::path::Path, token: &str, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_wedocod-console"));
+    command
+        .arg("upload")
+        .args(args)
+        .args([
+            "--kind",
+            "leads",
+            "--base-url",
+            sandbox.base_url(),
+            "--token-env",
+            TOKEN_VARIABLE,
+        ])
+        .args(["--settle-seconds", "1"])
+        .env(TOKEN_VARIABLE, token)
+        .env("WEDOCOD_CONSOLE_DATA_DIR", data_dir)
+        .env("WEDOCOD_CONSOLE_CONFIG_DIR", data_dir.join("config"));
+    command
+}
+
+fn json_of(output: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
+        panic!(
+            "not JSON ({error}): {}",
+            String::from_utf8_lossy(&output.stdout)
+        )
+    })
+}
+
+#[tokio::test]
+async fn the_json_report_names_each_refused_cell() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_leads(dir.path(), 4, Some(2));
+    let mut command = upload(
+        &sandbox,
+        dir.path(),
+        sandbox.token(),
+        &[file.to_str().unwrap(), "--json"],
+    );
+    let output = tokio::task::spawn_blocking(move || command.output().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report = json_of(&output);
+    assert_eq!(report["rows"], 4);
+    assert_eq!(report["created"], 3);
+    assert_eq!(report["refused"], 1);
+    assert!(report["upload_id"].as_str().unwrap().starts_with("up-"));
+    let refused = &report["results"][2];
+    assert_eq!(refused["line"], 4);
+    assert_eq!(refused["status"], "refused");
+    assert_eq!(refused["errors"][0]["column"], "sku");
+    assert_eq!(refused["errors"][0]["field"], "products.0.sku");
+    assert!(
+        report["results"][0]["reference"]
+            .as_str()
+            .unwrap()
+            .starts_with("LD-")
+    );
+}
+
+#[tokio::test]
+async fn a_refused_token_sends_nothing_and_exits_2() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_leads(dir.path(), 3, None);
+    let mut command = upload(
+        &sandbox,
+        dir.path(),
+        "wrong-token",
+        &[file.to_str().unwrap(), "--json"],
+    );
+    let output = tokio::task::spawn_blocking(move || command.output().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("401"), "{stderr}");
+    assert!(!stderr.contains("wrong-token"), "the token never shows");
+}
+
+#[tokio::test]
+async fn kill_9_mid_upload_then_resume_creates_each_row_once() {
+    let sandbox = sandbox(SandboxConfig {
+        faults: "slow=120ms".parse().unwrap(),
+        rate_limit: 6_000,
+        ..SandboxConfig::default()
+    })
+    .await;
+    let before = sandbox.record_count(ResourceName::Leads);
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_leads(dir.path(), 150, None);
+    let file_arg = file.to_str().unwrap().to_string();
+    let mut child = upload(
+        &sandbox,
+        dir.path(),
+        sandbox.token(),
+        &[&file_arg, "--per-request", "10"],
+    )
+    .stderr(Stdio::piped())
+    .stdout(Stdio::null())
+    .spawn()
+    .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let upload_id = tokio::task::spawn_blocking(move || {
+        let line = BufReader::new(stderr).lines().next().unwrap().unwrap();
+        line.split_whitespace().nth(1).unwrap().to_string()
+    })
+    .await
+    .unwrap();
+    // Let a few requests through, then kill the process where it stands.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while sandbox
+        .request_log()
+        .iter()
+        .filter(|r| r.method == "POST")
+        .count()
+        < 5
+        && Instant::now() < deadline
+    {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    child.kill().unwrap(); // SIGKILL: no clean-up runs
+    child.wait().unwrap();
+    let created_when_killed = sandbox.record_count(ResourceName::Leads) - before;
+    assert!(
+        created_when_killed > 0 && created_when_killed < 150,
+        "killed mid-run ({created_when_killed})"
+    );
+
+    let mut resume = upload(
+        &sandbox,
+        dir.path(),
+        sandbox.token(),
+        &[&file_arg, "--resume", &upload_id, "--json"],
+    );
+    let output = tokio::task::spawn_blocking(move || resume.output().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report = json_of(&output);
+    assert_eq!(report["created"], 150);
+    assert_eq!(report["upload_id"], upload_id.as_str());
+    assert_eq!(
+        sandbox.record_count(ResourceName::Leads) - before,
+        150,
+        "exactly one record per row"
+    );
+}

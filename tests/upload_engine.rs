@@ -1,0 +1,408 @@
+//! The upload engine against real sandboxes with faults: every row created exactly once,
+//! 422s on their cells, unknown outcomes reconciled, refused rows fixed and resent.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{client_with, sandbox};
+use wedocod_console::api::{Dialect, Leads, Orders, ResourceName, RetryPolicy};
+use wedocod_console::import::document::Document;
+use wedocod_console::import::validate::ValidateSettings;
+use wedocod_console::sandbox::{Sandbox, SandboxConfig};
+use wedocod_console::upload::{Control, Engine, RowState, UploadReport, UploadSettings};
+
+/// `count` valid leads, one per line, phones all different.
+fn leads_csv(count: usize, first_phone: usize) -> String {
+    let mut csv = String::from("Nom complet;Téléphone;Ville;Adresse;SKU;Quantité;Prix\n");
+    for n in 0..count {
+        csv.push_str(&format!(
+            "Client Numéro {n};06{:08};Casablanca;{n} Boulevard Zerktouni;ARG-100;2;298,00\n",
+            first_phone + n
+        ));
+    }
+    csv
+}
+
+fn orders_csv(count: usize) -> String {
+    let mut csv = String::from(
+        "full_name,phone,city,address,sku,quantity,price,total,is_fees_paid_by_customer\n",
+    );
+    for n in 0..count {
+        csv.push_str(&format!(
+            "Salma Tazi {n},06{:08},Rabat,{n} Avenue Mohammed V,ARG-100,1,149,149,yes\n",
+            30_000_000 + n
+        ));
+    }
+    csv
+}
+
+fn document(csv: &str, kind: ResourceName, dialect: Dialect) -> Document {
+    let mut settings = ValidateSettings::new(kind);
+    settings.dialect = dialect;
+    Document::load(csv.as_bytes().to_vec(), &settings).expect("the test file reads")
+}
+
+fn settings(journal: &tempfile::TempDir, per_request: usize) -> UploadSettings {
+    UploadSettings {
+        per_request,
+        settle_window: Duration::from_millis(600),
+        poll_every: Duration::from_millis(100),
+        offline_patience: Duration::from_secs(5),
+        journal_dir: journal.path().to_path_buf(),
+        ..UploadSettings::default()
+    }
+}
+
+fn fast_batches(faults: &str) -> SandboxConfig {
+    SandboxConfig {
+        faults: faults.parse().unwrap(),
+        batch_row_delay: Duration::from_millis(2),
+        rate_limit: 6_000,
+        ..SandboxConfig::default()
+    }
+}
+
+/// Uploads `csv` as leads and returns the report.
+async fn upload_leads(
+    sandbox: &Sandbox,
+    csv: &str,
+    per_request: usize,
+    journal: &tempfile::TempDir,
+) -> UploadReport {
+    let client = client_with(
+        sandbox,
+        Dialect::V2,
+        sandbox.token(),
+        RetryPolicy::default(),
+    );
+    let document = document(csv, ResourceName::Leads, Dialect::V2);
+    let mapping = document.validation.mapping.clone();
+    let mut engine = Engine::<Leads>::start(
+        client,
+        "leads.csv",
+        document.leads(),
+        mapping,
+        settings(journal, per_request),
+    )
+    .unwrap();
+    engine.run(&Control::new(), &mut |_| {}).await.unwrap();
+    UploadReport::of(engine.state())
+}
+
+#[tokio::test]
+async fn sync_requests_create_every_row_once() {
+    let sandbox = sandbox(fast_batches("")).await;
+    let before = sandbox.record_count(ResourceName::Leads);
+    let journal = tempfile::tempdir().unwrap();
+    let report = upload_leads(&sandbox, &leads_csv(25, 10_000_000), 10, &journal).await;
+    assert_eq!((report.rows, report.created), (25, 25));
+    assert!(
+        report
+            .results
+            .iter()
+            .all(|r| r.reference.as_deref().is_some_and(|x| x.starts_with("LD-")))
+    );
+    assert_eq!(sandbox.record_count(ResourceName::Leads), before + 25);
+    let posts = sandbox
+        .request_log()
+        .iter()
+        .filter(|r| r.method == "POST")
+        .count();
+    assert_eq!(posts, 3, "10 + 10 + 5");
+}
+
+#[tokio::test]
+async fn async_batches_are_followed_to_the_end() {
+    let sandbox = sandbox(fast_batches("")).await;
+    let before = sandbox.record_count(ResourceName::Leads);
+    let journal = tempfile::tempdir().unwrap();
+    let report = upload_leads(&sandbox, &leads_csv(230, 11_000_000), 100, &journal).await;
+    assert_eq!(report.created, 230);
+    assert_eq!(sandbox.record_count(ResourceName::Leads), before + 230);
+    assert!(
+        sandbox
+            .request_log()
+            .iter()
+            .any(|r| r.path.starts_with("/batches/"))
+    );
+}
+
+#[tokio::test]
+async fn orders_upload_too() {
+    let sandbox = sandbox(fast_batches("")).await;
+    let before = sandbox.record_count(ResourceName::Orders);
+    let journal = tempfile::tempdir().unwrap();
+    let client = client_with(
+        &sandbox,
+        Dialect::V2,
+        sandbox.token(),
+        RetryPolicy::default(),
+    );
+    let document = document(&orders_csv(15), ResourceName::Orders, Dialect::V2);
+    let mapping = document.validation.mapping.clone();
+    let mut engine = Engine::<Orders>::start(
+        client,
+        "orders.csv",
+        document.orders(),
+        mapping,
+        settings(&journal, 100),
+    )
+    .unwrap();
+    engine.run(&Control::new(), &mut |_| {}).await.unwrap();
+    assert_eq!(UploadReport::of(engine.state()).created, 15);
+    assert_eq!(sandbox.record_count(ResourceName::Orders), before + 15);
+}
+
+#[tokio::test]
+async fn a_422_lands_on_its_cell_and_the_other_rows_go_on() {
+    let sandbox = sandbox(fast_batches("")).await;
+    let before = sandbox.record_count(ResourceName::Leads);
+    let journal = tempfile::tempdir().unwrap();
+    // Line 4 (the 3rd row) names a SKU the store does not sell: only the server knows.
+    let csv = leads_csv(6, 12_000_000).replacen(
+        ";ARG-100;2;298,00\nClient Numéro 3",
+        ";ARG-100;2;298,00\nClient Numéro 3",
+        1,
+    );
+    let csv = csv.replace(
+        "Client Numéro 2;0612000002;Casablanca;2 Boulevard Zerktouni;ARG-100",
+        "Client Numéro 2;0612000002;Casablanca;2 Boulevard Zerktouni;ZZZ-404",
+    );
+    let report = upload_leads(&sandbox, &csv, 100, &journal).await;
+    assert_eq!((report.created, report.refused), (5, 1));
+    let refused = report
+        .results
+        .iter()
+        .find(|r| r.status == "refused")
+        .unwrap();
+    assert_eq!(refused.line, 4);
+    assert_eq!(refused.errors[0].column.as_deref(), Some("SKU"));
+    assert_eq!(refused.errors[0].field, "products.0.sku");
+    assert_eq!(
+        refused.errors[0].message,
+        "The selected data.2.products.0.sku is invalid."
+    );
+    assert_eq!(sandbox.record_count(ResourceName::Leads), before + 5);
+}
+
+#[tokio::test]
+async fn a_v1_422_keyed_by_leads_lands_on_its_cell() {
+    let sandbox = sandbox(SandboxConfig {
+        dialect: Dialect::V1,
+        ..fast_batches("")
+    })
+    .await;
+    let journal = tempfile::tempdir().unwrap();
+    let csv = leads_csv(3, 13_000_000).replace(
+        "Client Numéro 1;0613000001;Casablanca;1 Boulevard Zerktouni;ARG-100",
+        "Client Numéro 1;0613000001;Casablanca;1 Boulevard Zerktouni;ZZZ-404",
+    );
+    let client = wedocod_console::api::Client::new(
+        common::profile(&sandbox, Dialect::V1),
+        secrecy::SecretString::from(sandbox.token().to_string()),
+    )
+    .unwrap();
+    let document = document(&csv, ResourceName::Leads, Dialect::V1);
+    let mapping = document.validation.mapping.clone();
+    let mut engine = Engine::<Leads>::start(
+        client,
+        "v1.csv",
+        document.leads(),
+        mapping,
+        settings(&journal, 100),
+    )
+    .unwrap();
+    engine.run(&Control::new(), &mut |_| {}).await.unwrap();
+    let report = UploadReport::of(engine.state());
+    assert_eq!((report.created, report.refused), (2, 1));
+    let refused = report
+        .results
+        .iter()
+        .find(|r| r.status == "refused")
+        .unwrap();
+    assert_eq!(refused.line, 3);
+    assert_eq!(refused.errors[0].column.as_deref(), Some("SKU"));
+    assert_eq!(
+        refused.errors[0].message,
+        "The selected leads.1.products.0.sku is invalid."
+    );
+}
+
+#[tokio::test]
+async fn a_429_storm_loses_and_doubles_nothing() {
+    let sandbox = sandbox(fast_batches("storm429=0.3")).await;
+    let before = sandbox.record_count(ResourceName::Leads);
+    let journal = tempfile::tempdir().unwrap();
+    let report = upload_leads(&sandbox, &leads_csv(40, 14_000_000), 10, &journal).await;
+    assert_eq!(report.created, 40);
+    assert_eq!(sandbox.record_count(ResourceName::Leads), before + 40);
+    assert!(
+        sandbox.request_log().iter().any(|r| r.status == 429),
+        "the storm happened"
+    );
+}
+
+#[tokio::test]
+async fn failures_after_commit_are_reconciled_without_duplicates() {
+    for fault in ["commit500=x2", "drop=x2"] {
+        let sandbox = sandbox(fast_batches(fault)).await;
+        let before = sandbox.record_count(ResourceName::Leads);
+        let journal = tempfile::tempdir().unwrap();
+        let report = upload_leads(&sandbox, &leads_csv(130, 15_000_000), 50, &journal).await;
+        assert_eq!(report.created, 130, "{fault}");
+        assert_eq!(
+            sandbox.record_count(ResourceName::Leads),
+            before + 130,
+            "{fault}: no duplicate"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_500_before_processing_is_resent_after_the_lookup() {
+    let sandbox = sandbox(fast_batches("fail500=x1")).await;
+    let before = sandbox.record_count(ResourceName::Leads);
+    let journal = tempfile::tempdir().unwrap();
+    let report = upload_leads(&sandbox, &leads_csv(8, 16_000_000), 100, &journal).await;
+    assert_eq!(report.created, 8);
+    assert_eq!(sandbox.record_count(ResourceName::Leads), before + 8);
+}
+
+#[tokio::test]
+async fn rows_that_fail_processing_are_found_by_reconciliation() {
+    for batch_endpoint in [true, false] {
+        let sandbox = sandbox(SandboxConfig {
+            batch_endpoint,
+            ..fast_batches("rowfail=x2")
+        })
+        .await;
+        let before = sandbox.record_count(ResourceName::Leads);
+        let journal = tempfile::tempdir().unwrap();
+        // 8 rows: one sync request whose answer says `failed_count: 2` without naming them;
+        // then 30 rows in one async batch, with the endpoint or without.
+        let report = upload_leads(&sandbox, &leads_csv(8, 17_000_000), 100, &journal).await;
+        assert_eq!(
+            (report.created, report.refused),
+            (6, 2),
+            "endpoint {batch_endpoint}"
+        );
+        let refused: Vec<u64> = report
+            .results
+            .iter()
+            .filter(|r| r.status == "refused")
+            .map(|r| r.line)
+            .collect();
+        assert_eq!(refused, [2, 3], "the first two rows failed");
+        assert_eq!(sandbox.record_count(ResourceName::Leads), before + 6);
+
+        sandbox.set_faults("rowfail=x3".parse().unwrap());
+        let journal = tempfile::tempdir().unwrap();
+        let report = upload_leads(&sandbox, &leads_csv(30, 18_000_000), 100, &journal).await;
+        assert_eq!(
+            (report.created, report.refused),
+            (27, 3),
+            "endpoint {batch_endpoint}"
+        );
+        assert_eq!(sandbox.record_count(ResourceName::Leads), before + 6 + 27);
+    }
+}
+
+#[tokio::test]
+async fn fixed_rows_are_resent_alone_on_resume() {
+    let sandbox = sandbox(fast_batches("")).await;
+    let before = sandbox.record_count(ResourceName::Leads);
+    let journal = tempfile::tempdir().unwrap();
+    let good = leads_csv(5, 19_000_000);
+    let bad = good.replace(
+        "0619000003;Casablanca;3 Boulevard Zerktouni;ARG-100",
+        "0619000003;Casablanca;3 Boulevard Zerktouni;ZZZ-404",
+    );
+    let client = client_with(
+        &sandbox,
+        Dialect::V2,
+        sandbox.token(),
+        RetryPolicy::default(),
+    );
+    let first = document(&bad, ResourceName::Leads, Dialect::V2);
+    let mapping = first.validation.mapping.clone();
+    let mut engine = Engine::<Leads>::start(
+        client.clone(),
+        "f.csv",
+        first.leads(),
+        mapping,
+        settings(&journal, 100),
+    )
+    .unwrap();
+    engine.run(&Control::new(), &mut |_| {}).await.unwrap();
+    let id = engine.upload_id().to_string();
+    assert_eq!(UploadReport::of(engine.state()).refused, 1);
+    drop(engine);
+
+    let fixed = document(&good, ResourceName::Leads, Dialect::V2);
+    let mapping = fixed.validation.mapping.clone();
+    let posts_before = sandbox
+        .request_log()
+        .iter()
+        .filter(|r| r.method == "POST")
+        .count();
+    let mut engine = Engine::<Leads>::resume(
+        client,
+        &id,
+        Some((fixed.leads(), mapping)),
+        settings(&journal, 100),
+    )
+    .unwrap();
+    engine.run(&Control::new(), &mut |_| {}).await.unwrap();
+    let report = UploadReport::of(engine.state());
+    assert_eq!(report.created, 5);
+    assert_eq!(
+        sandbox.record_count(ResourceName::Leads),
+        before + 5,
+        "only the fixed row was sent"
+    );
+    let posts = sandbox
+        .request_log()
+        .iter()
+        .filter(|r| r.method == "POST")
+        .count()
+        - posts_before;
+    assert_eq!(posts, 1);
+}
+
+#[tokio::test]
+async fn invalid_rows_block_or_are_skipped() {
+    let sandbox = sandbox(fast_batches("")).await;
+    let journal = tempfile::tempdir().unwrap();
+    let csv = leads_csv(4, 20_000_000).replace("0620000001", "06ABC");
+    let client = client_with(
+        &sandbox,
+        Dialect::V2,
+        sandbox.token(),
+        RetryPolicy::default(),
+    );
+    let doc = document(&csv, ResourceName::Leads, Dialect::V2);
+    let mapping = doc.validation.mapping.clone();
+    let blocked = Engine::<Leads>::start(
+        client.clone(),
+        "x.csv",
+        doc.leads(),
+        mapping.clone(),
+        settings(&journal, 100),
+    );
+    assert!(matches!(
+        blocked,
+        Err(wedocod_console::upload::UploadError::InvalidRows {
+            count: 1,
+            first_line: 3
+        })
+    ));
+
+    let mut skip = settings(&journal, 100);
+    skip.skip_invalid = true;
+    let mut engine = Engine::<Leads>::start(client, "x.csv", doc.leads(), mapping, skip).unwrap();
+    engine.run(&Control::new(), &mut |_| {}).await.unwrap();
+    let report = UploadReport::of(engine.state());
+    assert_eq!((report.created, report.skipped), (3, 1));
+    assert!(matches!(engine.state().states[1], RowState::Skipped { .. }));
+}
