@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use common::{client_with, sandbox};
 use wedocod_console::api::{Dialect, Leads, Orders, ResourceName, RetryPolicy};
-use wedocod_console::import::document::Document;
+use wedocod_console::import::sheet::Sheet;
 use wedocod_console::import::validate::ValidateSettings;
 use wedocod_console::sandbox::{Sandbox, SandboxConfig};
 use wedocod_console::upload::{Control, Engine, RowState, UploadReport, UploadSettings};
@@ -37,10 +37,10 @@ fn orders_csv(count: usize) -> String {
     csv
 }
 
-fn document(csv: &str, kind: ResourceName, dialect: Dialect) -> Document {
+fn document(csv: &str, kind: ResourceName, dialect: Dialect) -> Sheet {
     let mut settings = ValidateSettings::new(kind);
     settings.dialect = dialect;
-    Document::load(csv.as_bytes().to_vec(), &settings).expect("the test file reads")
+    Sheet::load(csv.as_bytes().to_vec(), &settings).expect("the test file reads")
 }
 
 fn settings(journal: &tempfile::TempDir, per_request: usize) -> UploadSettings {
@@ -77,7 +77,7 @@ async fn upload_leads(
         RetryPolicy::default(),
     );
     let document = document(csv, ResourceName::Leads, Dialect::V2);
-    let mapping = document.validation.mapping.clone();
+    let mapping = document.mapping.clone();
     let mut engine = Engine::<Leads>::start(
         client,
         "leads.csv",
@@ -140,7 +140,7 @@ async fn orders_upload_too() {
         RetryPolicy::default(),
     );
     let document = document(&orders_csv(15), ResourceName::Orders, Dialect::V2);
-    let mapping = document.validation.mapping.clone();
+    let mapping = document.mapping.clone();
     let mut engine = Engine::<Orders>::start(
         client,
         "orders.csv",
@@ -204,7 +204,7 @@ async fn a_v1_422_keyed_by_leads_lands_on_its_cell() {
     )
     .unwrap();
     let document = document(&csv, ResourceName::Leads, Dialect::V1);
-    let mapping = document.validation.mapping.clone();
+    let mapping = document.mapping.clone();
     let mut engine = Engine::<Leads>::start(
         client,
         "v1.csv",
@@ -325,7 +325,7 @@ async fn fixed_rows_are_resent_alone_on_resume() {
         RetryPolicy::default(),
     );
     let first = document(&bad, ResourceName::Leads, Dialect::V2);
-    let mapping = first.validation.mapping.clone();
+    let mapping = first.mapping.clone();
     let mut engine = Engine::<Leads>::start(
         client.clone(),
         "f.csv",
@@ -340,7 +340,7 @@ async fn fixed_rows_are_resent_alone_on_resume() {
     drop(engine);
 
     let fixed = document(&good, ResourceName::Leads, Dialect::V2);
-    let mapping = fixed.validation.mapping.clone();
+    let mapping = fixed.mapping.clone();
     let posts_before = sandbox
         .request_log()
         .iter()
@@ -382,7 +382,7 @@ async fn invalid_rows_block_or_are_skipped() {
         RetryPolicy::default(),
     );
     let doc = document(&csv, ResourceName::Leads, Dialect::V2);
-    let mapping = doc.validation.mapping.clone();
+    let mapping = doc.mapping.clone();
     let blocked = Engine::<Leads>::start(
         client.clone(),
         "x.csv",

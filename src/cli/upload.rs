@@ -18,8 +18,8 @@ use crate::api::{
     ApiProfile, Client, ClientOptions, Dialect, Leads, Orders, Resource, ResourceName,
 };
 use crate::config::Config;
-use crate::import::document::{Candidate, Document};
 use crate::import::mapping::Mapping;
+use crate::import::sheet::{Candidate, Sheet};
 use crate::secrets::TokenVault;
 use crate::upload::matching::{Stored, Submitted};
 use crate::upload::{Control, Engine, Progress, UploadError, UploadReport, UploadSettings};
@@ -121,12 +121,12 @@ async fn upload(args: UploadArgs) -> Result<ExitCode, String> {
     let (settings, kind) = args.file.settings()?;
     let path = args.file.file.clone();
     let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let document = tokio::task::spawn_blocking(move || Document::load(bytes, &settings))
+    let document = tokio::task::spawn_blocking(move || Sheet::load(bytes, &settings))
         .await
         .map_err(|e| e.to_string())?
         .map_err(|e| e.to_string())?;
     let client = client(&args, args.file.dialect()).await?;
-    let mapping = document.validation.mapping.clone();
+    let mapping = document.mapping.clone();
     match kind {
         ResourceName::Leads => drive::<Leads>(&args, path, client, document.leads(), mapping).await,
         ResourceName::Orders => {

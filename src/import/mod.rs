@@ -6,13 +6,13 @@
 //! The steps, one module each: [`decode`] (bytes → text), [`sniff`] (delimiter),
 //! [`table`] (header + rows), [`mapping`] (columns → fields), [`check`] (issues per row),
 //! [`build`] (rows → `NewLead`/`NewOrder` + their source rows), [`server_errors`] (a 422
-//! key → file line and column), [`export`] (corrected file, error report), and
-//! [`validate`] (a whole file checked on every core).
+//! key → file line and column), [`export`] (corrected file, error report),
+//! [`validate`] (a whole file checked on every core) and [`sheet`] (a checked file held
+//! in memory to be fixed and uploaded).
 
 pub mod build;
 pub mod check;
 pub mod decode;
-pub mod document;
 pub mod duplicates;
 pub mod error;
 pub mod export;
@@ -23,6 +23,7 @@ pub mod records;
 pub mod remembered;
 pub mod rule_check;
 pub mod server_errors;
+pub mod sheet;
 pub mod sniff;
 pub mod synonyms;
 pub mod table;

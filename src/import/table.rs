@@ -32,6 +32,21 @@ impl Row {
         self.cells.get(column).map(str::trim).unwrap_or("")
     }
 
+    /// Replaces the cell in `column` (a short row grows to reach it).
+    pub fn set_cell(&mut self, column: usize, value: &str) {
+        let width = self.cells.len().max(column + 1);
+        let mut cells =
+            StringRecord::with_capacity(self.cells.as_slice().len() + value.len(), width);
+        for index in 0..width {
+            cells.push_field(if index == column {
+                value
+            } else {
+                self.cells.get(index).unwrap_or("")
+            });
+        }
+        self.cells = cells;
+    }
+
     /// True when every cell is blank (Excel leaves such `;;;;` lines).
     pub fn is_blank(&self) -> bool {
         self.cells.iter().all(|cell| cell.trim().is_empty())

@@ -17,9 +17,9 @@ use serde_json::Value;
 use crate::api::wire::{BatchStatus, FieldErrors};
 use crate::api::{ApiError, Client, CreateOutcome, ListQuery, Records, Resource};
 use crate::import::build::ItemOrigin;
-use crate::import::document::Candidate;
 use crate::import::mapping::Mapping;
 use crate::import::server_errors::locate;
+use crate::import::sheet::Candidate;
 
 use super::journal::{Event, Journal, JournalError, PlannedRow, RowError};
 use super::matching::{MatchKey, Stored, Submitted};

@@ -1,0 +1,540 @@
+//! A checked file held in memory to be fixed and uploaded: every row and cell, the
+//! issues of each record, edits that re-check only their record, undo and redo, find
+//! and replace in a column, error navigation, the corrected file and the error report,
+//! and the create items (with the cells each value came from) for the upload engine.
+//! The window's import screen and the `upload` command both work on a [`Sheet`].
+
+use std::io::Write;
+use std::ops::Range;
+
+use crate::api::Dialect;
+use crate::api::wire::{NewLead, NewOrder};
+
+use super::build::{Built, ItemBuilder};
+use super::check::{Catalogue, Checker};
+use super::decode::{EncodingSource, decode};
+use super::export::{ExportFormat, SafeCsvWriter, start_file, write_report};
+use super::issue::{Issue, IssueCode, Severity};
+use super::mapping::Mapping;
+use super::phone::PhoneRules;
+use super::records::record_ranges;
+use super::table::{Header, Row, TableReader};
+use super::target::Target;
+use super::validate::{ValidateError, ValidateSettings, validate_bytes};
+
+/// A record turned into a create item, with its errors (empty when it can be sent).
+#[derive(Debug, Clone)]
+pub struct Candidate<T> {
+    pub built: Built<T>,
+    pub line: u64,
+    pub errors: Vec<Issue>,
+}
+
+/// One cell's change, kept to be undone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CellEdit {
+    row: usize,
+    column: usize,
+    before: String,
+    after: String,
+}
+
+/// Issues of one code, for the summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryLine {
+    pub code: IssueCode,
+    pub severity: Severity,
+    /// The message of the first such issue (they differ only by the cell's value).
+    pub message: String,
+    pub count: usize,
+    pub first_line: u64,
+}
+
+/// Which rows to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RowFilter {
+    #[default]
+    All,
+    /// Rows whose record has an error.
+    Errors,
+    /// Rows with an issue of this code.
+    Code(IssueCode),
+}
+
+/// A whole file, checked, split into records, editable.
+#[derive(Debug)]
+pub struct Sheet {
+    pub encoding: &'static encoding_rs::Encoding,
+    pub encoding_source: EncodingSource,
+    pub delimiter: u8,
+    pub header: Header,
+    pub mapping: Mapping,
+    rows: Vec<Row>,
+    /// Row ranges of the records, in file order.
+    records: Vec<Range<usize>>,
+    /// The record of each row.
+    record_of: Vec<u32>,
+    /// Issues per record.
+    issues: Vec<Vec<Issue>>,
+    /// Issues about the whole file (missing columns, a guessed encoding).
+    file_issues: Vec<Issue>,
+    dialect: Dialect,
+    phone: PhoneRules,
+    catalogue: Option<Catalogue>,
+    undo: Vec<Vec<CellEdit>>,
+    redo: Vec<Vec<CellEdit>>,
+}
+
+impl Sheet {
+    /// Reads and checks `bytes` with `settings`.
+    pub fn load(bytes: Vec<u8>, settings: &ValidateSettings) -> Result<Sheet, ValidateError> {
+        let phone = PhoneRules::new(&settings.region)
+            .ok_or_else(|| ValidateError::UnknownRegion(settings.region.clone()))?;
+        let validation = validate_bytes(bytes.clone(), settings, None)?;
+        let decoded = decode(bytes, Some(validation.encoding))?;
+        let kind = settings.kind;
+        let mut reader = TableReader::new(&decoded.text, validation.delimiter, |record| {
+            Mapping::known_header_count(record.iter(), kind)
+        })?;
+        let mut rows = Vec::new();
+        let mut row = Row::default();
+        while reader.next_row(&mut row)? {
+            rows.push(std::mem::take(&mut row));
+        }
+        drop(reader);
+        drop(decoded);
+        let records = record_ranges(&rows, validation.mapping.column_of(Target::GroupBy));
+        let mut record_of = vec![0u32; rows.len()];
+        for (index, range) in records.iter().enumerate() {
+            record_of[range.clone()].fill(index as u32);
+        }
+        let mut issues = vec![Vec::new(); records.len()];
+        let mut file_issues = Vec::new();
+        for issue in validation.issues {
+            match rows.binary_search_by_key(&issue.line, |row| row.line) {
+                Ok(row) => issues[record_of[row] as usize].push(issue),
+                // After the last row (an unclosed quote) or on the header.
+                Err(position) if position > 0 && issue.line > validation.header.line => {
+                    issues[record_of[position - 1] as usize].push(issue)
+                }
+                Err(_) => file_issues.push(issue),
+            }
+        }
+        Ok(Sheet {
+            encoding: validation.encoding,
+            encoding_source: validation.encoding_source,
+            delimiter: validation.delimiter,
+            header: validation.header,
+            mapping: validation.mapping,
+            rows,
+            records,
+            record_of,
+            issues,
+            file_issues,
+            dialect: settings.dialect,
+            phone,
+            catalogue: settings.catalogue.clone(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+        })
+    }
+
+    pub fn row_count(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn column_count(&self) -> usize {
+        self.header.names.len()
+    }
+
+    /// The file line of a row.
+    pub fn line(&self, row: usize) -> u64 {
+        self.rows.get(row).map_or(0, |row| row.line)
+    }
+
+    /// The row on a file line.
+    pub fn row_at_line(&self, line: u64) -> Option<usize> {
+        self.rows.binary_search_by_key(&line, |row| row.line).ok()
+    }
+
+    pub fn cell(&self, row: usize, column: usize) -> &str {
+        self.rows.get(row).map_or("", |row| row.cell(column))
+    }
+
+    fn record_issues(&self, row: usize) -> &[Issue] {
+        self.record_of
+            .get(row)
+            .and_then(|record| self.issues.get(*record as usize))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The issues of one cell (a whole-row issue counts for every cell of its row).
+    pub fn cell_issues(&self, row: usize, column: usize) -> impl Iterator<Item = &Issue> {
+        let line = self.line(row);
+        self.record_issues(row)
+            .iter()
+            .filter(move |issue| issue.line == line && issue.column.is_none_or(|c| c == column))
+    }
+
+    /// The worst issue of a cell.
+    pub fn cell_severity(&self, row: usize, column: usize) -> Option<Severity> {
+        self.cell_issues(row, column)
+            .map(|issue| issue.severity)
+            .max_by_key(|s| *s == Severity::Error)
+    }
+
+    /// Issues of the whole file (shown above the grid).
+    pub fn file_issues(&self) -> &[Issue] {
+        &self.file_issues
+    }
+
+    fn blocks_all(&self) -> bool {
+        self.file_issues
+            .iter()
+            .any(|issue| issue.severity == Severity::Error)
+    }
+
+    /// Whether a row's record has an error.
+    pub fn row_has_error(&self, row: usize) -> bool {
+        self.blocks_all()
+            || self
+                .record_issues(row)
+                .iter()
+                .any(|issue| issue.severity == Severity::Error)
+    }
+
+    /// Rows kept by `filter`, in file order.
+    pub fn rows_matching(&self, filter: RowFilter) -> Vec<usize> {
+        match filter {
+            RowFilter::All => (0..self.rows.len()).collect(),
+            RowFilter::Errors => (0..self.rows.len())
+                .filter(|&row| self.row_has_error(row))
+                .collect(),
+            RowFilter::Code(code) => {
+                let mut rows: Vec<usize> = self
+                    .issues
+                    .iter()
+                    .flatten()
+                    .filter(|issue| issue.code == code)
+                    .filter_map(|issue| self.row_at_line(issue.line))
+                    .collect();
+                rows.sort_unstable();
+                rows.dedup();
+                rows
+            }
+        }
+    }
+
+    /// Counts of errors and warnings.
+    pub fn counts(&self) -> (usize, usize) {
+        let all = self.file_issues.iter().chain(self.issues.iter().flatten());
+        all.fold((0, 0), |(errors, warnings), issue| match issue.severity {
+            Severity::Error => (errors + 1, warnings),
+            Severity::Warning => (errors, warnings + 1),
+        })
+    }
+
+    /// Issues grouped by code, most frequent first.
+    pub fn summary(&self) -> Vec<SummaryLine> {
+        let mut lines: Vec<SummaryLine> = Vec::new();
+        for issue in self.file_issues.iter().chain(self.issues.iter().flatten()) {
+            match lines.iter_mut().find(|line| line.code == issue.code) {
+                Some(line) => {
+                    line.count += 1;
+                    line.first_line = line.first_line.min(issue.line);
+                }
+                None => lines.push(SummaryLine {
+                    code: issue.code,
+                    severity: issue.severity,
+                    message: issue.message.clone(),
+                    count: 1,
+                    first_line: issue.line,
+                }),
+            }
+        }
+        lines.sort_by(|a, b| b.count.cmp(&a.count).then(a.first_line.cmp(&b.first_line)));
+        lines
+    }
+
+    /// The next (or previous) cell with an issue after (before) `from`, wrapping around.
+    pub fn next_issue(
+        &self,
+        from: Option<(usize, usize)>,
+        forward: bool,
+    ) -> Option<(usize, usize)> {
+        let mut cells: Vec<(usize, usize)> = self
+            .issues
+            .iter()
+            .flatten()
+            .filter_map(|issue| Some((self.row_at_line(issue.line)?, issue.column.unwrap_or(0))))
+            .collect();
+        cells.sort_unstable();
+        cells.dedup();
+        let found = match (from, forward) {
+            (None, true) => cells.first(),
+            (None, false) => cells.last(),
+            (Some(from), true) => cells.iter().find(|&&cell| cell > from).or(cells.first()),
+            (Some(from), false) => cells
+                .iter()
+                .rev()
+                .find(|&&cell| cell < from)
+                .or(cells.last()),
+        };
+        found.copied()
+    }
+
+    /// Re-checks the record of `row` (and only it).
+    fn recheck(&mut self, row: usize) {
+        let Some(&record) = self.record_of.get(row) else {
+            return;
+        };
+        let record = record as usize;
+        let checker = Checker::new(
+            &self.mapping,
+            &self.phone,
+            self.dialect,
+            self.catalogue.as_ref(),
+        );
+        let mut issues = Vec::new();
+        let mut keys = Vec::new();
+        checker.check_record(
+            &self.rows[self.records[record].clone()],
+            &mut issues,
+            &mut keys,
+        );
+        self.issues[record] = issues;
+    }
+
+    fn apply(&mut self, edits: &[CellEdit], forward: bool) {
+        for edit in edits {
+            let value = if forward { &edit.after } else { &edit.before };
+            if let Some(row) = self.rows.get_mut(edit.row) {
+                row.set_cell(edit.column, value);
+            }
+        }
+        let mut touched: Vec<usize> = edits.iter().map(|edit| edit.row).collect();
+        touched.dedup();
+        for row in touched {
+            self.recheck(row);
+        }
+    }
+
+    /// Changes one cell and re-checks its record.
+    pub fn set_cell(&mut self, row: usize, column: usize, value: &str) {
+        if row >= self.rows.len()
+            || column >= self.column_count()
+            || self.cell(row, column) == value
+        {
+            return;
+        }
+        let edit = CellEdit {
+            row,
+            column,
+            before: self.cell(row, column).to_string(),
+            after: value.to_string(),
+        };
+        self.apply(std::slice::from_ref(&edit), true);
+        self.undo.push(vec![edit]);
+        self.redo.clear();
+    }
+
+    /// Replaces `find` with `replace` in every cell of `column` (in the given rows);
+    /// one undo step. Returns how many cells changed.
+    pub fn replace_in_column(
+        &mut self,
+        column: usize,
+        find: &str,
+        replace: &str,
+        rows: &[usize],
+    ) -> usize {
+        if find.is_empty() {
+            return 0;
+        }
+        let edits: Vec<CellEdit> = rows
+            .iter()
+            .filter_map(|&row| {
+                let before = self.cell(row, column);
+                before.contains(find).then(|| CellEdit {
+                    row,
+                    column,
+                    before: before.to_string(),
+                    after: before.replace(find, replace),
+                })
+            })
+            .collect();
+        let count = edits.len();
+        if count > 0 {
+            self.apply(&edits, true);
+            self.undo.push(edits);
+            self.redo.clear();
+        }
+        count
+    }
+
+    /// Undoes the last edit; returns the first cell it touched.
+    pub fn undo(&mut self) -> Option<(usize, usize)> {
+        let edits = self.undo.pop()?;
+        self.apply(&edits, false);
+        let cell = edits.first().map(|edit| (edit.row, edit.column));
+        self.redo.push(edits);
+        cell
+    }
+
+    /// Redoes the last undone edit.
+    pub fn redo(&mut self) -> Option<(usize, usize)> {
+        let edits = self.redo.pop()?;
+        self.apply(&edits, true);
+        let cell = edits.first().map(|edit| (edit.row, edit.column));
+        self.undo.push(edits);
+        cell
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Writes the file as the merchant fixed it (formulas neutralised).
+    pub fn write_corrected(&self, output: impl Write, format: ExportFormat) -> std::io::Result<()> {
+        let mut output = output;
+        start_file(&mut output, format)?;
+        let mut writer = SafeCsvWriter::new(output, format);
+        writer.write_row(self.header.names.iter().map(String::as_str))?;
+        for row in &self.rows {
+            writer.write_row(row.cells.iter())?;
+        }
+        writer.finish()?.flush()
+    }
+
+    /// Writes every issue, one line each.
+    pub fn write_report(&self, output: impl Write, format: ExportFormat) -> std::io::Result<()> {
+        let issues: Vec<Issue> = self
+            .file_issues
+            .iter()
+            .chain(self.issues.iter().flatten())
+            .cloned()
+            .collect();
+        write_report(output, format, &issues, &self.mapping)?.flush()
+    }
+
+    fn candidates<T>(
+        &self,
+        build: impl Fn(&ItemBuilder<'_>, &[Row]) -> Built<T>,
+    ) -> Vec<Candidate<T>> {
+        let builder = ItemBuilder::new(&self.mapping, &self.phone, self.dialect);
+        let file_errors: Vec<&Issue> = self
+            .file_issues
+            .iter()
+            .filter(|issue| issue.severity == Severity::Error)
+            .collect();
+        self.records
+            .iter()
+            .zip(&self.issues)
+            .map(|(range, issues)| {
+                let rows = &self.rows[range.clone()];
+                Candidate {
+                    built: build(&builder, rows),
+                    line: rows.first().map_or(0, |row| row.line),
+                    errors: file_errors
+                        .iter()
+                        .copied()
+                        .chain(
+                            issues
+                                .iter()
+                                .filter(|issue| issue.severity == Severity::Error),
+                        )
+                        .cloned()
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+
+    /// Every record as a lead.
+    pub fn leads(&self) -> Vec<Candidate<NewLead>> {
+        self.candidates(|builder, rows| builder.lead(rows))
+    }
+
+    /// Every record as an order.
+    pub fn orders(&self) -> Vec<Candidate<NewOrder>> {
+        self.candidates(|builder, rows| builder.order(rows))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::ResourceName;
+
+    const FILE: &str = "full_name,phone,city,address,sku,quantity,total\n\
+                        Amina Alaoui,0612345678,Rabat,12 Rue Ibn Sina,ARG-100,2,298\n\
+                        Omar Fassi,06123,Fès,3 Avenue Hassan II,ARG-100,1,149\n";
+
+    const CSV: ExportFormat = ExportFormat {
+        bom: false,
+        delimiter: b',',
+    };
+
+    fn sheet() -> Sheet {
+        Sheet::load(
+            FILE.as_bytes().to_vec(),
+            &ValidateSettings::new(ResourceName::Leads),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn records_carry_their_items_and_errors() {
+        let sheet = sheet();
+        let leads = sheet.leads();
+        assert_eq!(leads.len(), 2);
+        assert_eq!((leads[0].line, leads[1].line), (2, 3));
+        assert!(leads[0].errors.is_empty());
+        assert!(!leads[1].errors.is_empty(), "a bad phone is an error");
+        assert_eq!(sheet.cell_severity(1, 1), Some(Severity::Error));
+        assert_eq!(sheet.cell_severity(0, 1), None);
+        assert_eq!(sheet.rows_matching(RowFilter::Errors), [1]);
+        assert_eq!(sheet.next_issue(None, true), Some((1, 1)));
+    }
+
+    #[test]
+    fn an_edit_rechecks_its_row_and_can_be_undone() {
+        let mut sheet = sheet();
+        sheet.set_cell(1, 1, "0612345679");
+        assert_eq!(sheet.cell_severity(1, 1), None);
+        assert!(sheet.rows_matching(RowFilter::Errors).is_empty());
+        assert_eq!(sheet.undo(), Some((1, 1)));
+        assert_eq!(sheet.cell(1, 1), "06123");
+        assert!(sheet.row_has_error(1));
+        assert_eq!(sheet.redo(), Some((1, 1)));
+        assert!(!sheet.row_has_error(1));
+    }
+
+    #[test]
+    fn replace_in_a_column_is_one_undo_step() {
+        let mut sheet = sheet();
+        let all = sheet.rows_matching(RowFilter::All);
+        assert_eq!(sheet.replace_in_column(4, "ARG", "SAV", &all), 2);
+        assert_eq!(sheet.cell(0, 4), "SAV-100");
+        sheet.undo();
+        assert_eq!((sheet.cell(0, 4), sheet.cell(1, 4)), ("ARG-100", "ARG-100"));
+    }
+
+    #[test]
+    fn exports_neutralise_formulas_and_keep_phones() {
+        let mut sheet = sheet();
+        sheet.set_cell(0, 2, "=HYPERLINK(\"x\")");
+        sheet.set_cell(0, 1, "+212612345678");
+        let mut out = Vec::new();
+        sheet.write_corrected(&mut out, CSV).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("'=HYPERLINK"));
+        assert!(text.contains(",+212612345678,"));
+        let mut report = Vec::new();
+        sheet.write_report(&mut report, CSV).unwrap();
+        assert!(String::from_utf8(report).unwrap().lines().count() >= 2);
+    }
+}
