@@ -16,7 +16,7 @@ use crate::sandbox::{BackgroundSandbox, SandboxConfig};
 use crate::secrets::{KeyringError, Persistence, TokenVault};
 
 use super::i18n::{fill, strings};
-use super::screen::{connect, profiles, records, welcome};
+use super::screen::{connect, import, profiles, records, welcome};
 use super::theme;
 
 /// Where the token vault comes from.
@@ -34,6 +34,8 @@ pub struct LaunchOptions {
     /// Go straight to the embedded demo store.
     pub demo: bool,
     pub config_file: PathBuf,
+    /// Where upload journals go.
+    pub data_dir: PathBuf,
     pub vault: VaultSource,
 }
 
@@ -43,6 +45,7 @@ impl LaunchOptions {
         LaunchOptions {
             demo,
             config_file: crate::config::config_file(),
+            data_dir: crate::paths::data_dir(),
             vault: VaultSource::System,
         }
     }
@@ -64,6 +67,8 @@ enum Screen {
         starting_demo: bool,
         error: Option<String>,
     },
+    /// The import screen with no store connected (everything but uploading works).
+    ImportOffline,
     /// Between start-up and the saved store's first page.
     Opening,
     Connect(Box<connect::State>),
@@ -71,10 +76,17 @@ enum Screen {
     Browse(Box<Browse>),
 }
 
+/// The tabs of a connected store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Records(ResourceName),
+    Import,
+}
+
 /// The Leads and Orders screens of a connected store.
 #[derive(Debug)]
 struct Browse {
-    tab: ResourceName,
+    tab: Tab,
     leads: records::State,
     orders: records::State,
 }
@@ -102,6 +114,10 @@ pub enum Shortcut {
     NextPage,
     Refresh,
     Search,
+    NextIssue,
+    PreviousIssue,
+    Undo,
+    Redo,
 }
 
 #[derive(Debug, Clone)]
@@ -115,8 +131,10 @@ pub enum Message {
     Connect(connect::Message),
     Profiles(profiles::Message),
     ShowProfiles,
-    Tab(ResourceName),
+    Tab(Tab),
     Records(ResourceName, records::Message),
+    Import(import::Message),
+    FileDropped(std::path::PathBuf),
     Shortcut(Shortcut),
     ToggleTheme,
     DismissNotice,
@@ -132,6 +150,8 @@ pub struct App {
     vault: TokenVault,
     /// News for the merchant that is not tied to one screen (keyring, settings file).
     notice: Option<String>,
+    /// The import screen keeps its file across screens and stores.
+    import: import::State,
 }
 
 /// Starts the embedded sandbox off the UI thread.
@@ -153,6 +173,10 @@ fn shortcut(event: keyboard::Event) -> Option<Shortcut> {
         Key::Character("r") if modifiers.command() => Some(Shortcut::Refresh),
         Key::Character("f") if modifiers.command() => Some(Shortcut::Search),
         Key::Named(Named::F5) => Some(Shortcut::Refresh),
+        Key::Named(Named::F8) if modifiers.shift() => Some(Shortcut::PreviousIssue),
+        Key::Named(Named::F8) => Some(Shortcut::NextIssue),
+        Key::Character("z") if modifiers.command() => Some(Shortcut::Undo),
+        Key::Character("y") if modifiers.command() => Some(Shortcut::Redo),
         _ => None,
     }
 }
@@ -176,6 +200,7 @@ impl App {
             config_file: options.config_file,
             vault: TokenVault::session_only("the keyring is being opened"),
             notice,
+            import: import::State::new(options.data_dir.join("uploads")),
         };
         let vault = match options.vault {
             VaultSource::System => Task::perform(TokenVault::open(), Message::VaultOpened),
@@ -226,7 +251,7 @@ impl App {
             records::State::new(ResourceName::Orders, per_page, &session.client);
         self.session = Some(session);
         self.screen = Screen::Browse(Box::new(Browse {
-            tab: ResourceName::Leads,
+            tab: Tab::Records(ResourceName::Leads),
             leads,
             orders,
         }));
@@ -382,6 +407,10 @@ impl App {
                 };
                 Task::perform(start_demo(), Message::DemoStarted)
             }
+            Message::Welcome(welcome::Message::CheckFile) => {
+                self.screen = Screen::ImportOffline;
+                Task::none()
+            }
             Message::Welcome(welcome::Message::ConnectStore) => {
                 self.screen =
                     Screen::Connect(Box::new(connect::State::adding(self.profile_names())));
@@ -435,25 +464,51 @@ impl App {
                 Task::none()
             }
             Message::Profiles(message) => self.update_profiles(message),
-            Message::Tab(resource) => {
+            Message::Tab(tab) => {
                 if let Screen::Browse(browse) = &mut self.screen {
-                    browse.tab = resource;
+                    browse.tab = tab;
                 }
                 Task::none()
             }
             Message::Records(resource, message) => self.update_records(resource, message),
+            Message::Import(message) => self.update_import(message),
+            Message::FileDropped(path) => {
+                match &mut self.screen {
+                    Screen::Browse(browse) => browse.tab = Tab::Import,
+                    Screen::ImportOffline => {}
+                    _ => self.screen = Screen::ImportOffline,
+                }
+                self.update_import(import::Message::Dropped(path))
+            }
             Message::Shortcut(shortcut) => {
-                let Screen::Browse(browse) = &self.screen else {
-                    return Task::none();
+                let tab = match &self.screen {
+                    Screen::Browse(browse) => browse.tab,
+                    Screen::ImportOffline => Tab::Import,
+                    _ => return Task::none(),
                 };
-                let tab = browse.tab;
-                let message = match shortcut {
-                    Shortcut::PreviousPage => records::Message::PreviousPage,
-                    Shortcut::NextPage => records::Message::NextPage,
-                    Shortcut::Refresh => records::Message::Refresh,
-                    Shortcut::Search => records::Message::FocusSearch,
-                };
-                self.update_records(tab, message)
+                match (tab, shortcut) {
+                    (Tab::Records(resource), Shortcut::PreviousPage) => {
+                        self.update_records(resource, records::Message::PreviousPage)
+                    }
+                    (Tab::Records(resource), Shortcut::NextPage) => {
+                        self.update_records(resource, records::Message::NextPage)
+                    }
+                    (Tab::Records(resource), Shortcut::Refresh) => {
+                        self.update_records(resource, records::Message::Refresh)
+                    }
+                    (Tab::Records(resource), Shortcut::Search) => {
+                        self.update_records(resource, records::Message::FocusSearch)
+                    }
+                    (Tab::Import, Shortcut::NextIssue) => {
+                        self.update_import(import::Message::NextIssue(true))
+                    }
+                    (Tab::Import, Shortcut::PreviousIssue) => {
+                        self.update_import(import::Message::NextIssue(false))
+                    }
+                    (Tab::Import, Shortcut::Undo) => self.update_import(import::Message::Undo),
+                    (Tab::Import, Shortcut::Redo) => self.update_import(import::Message::Redo),
+                    _ => Task::none(),
+                }
             }
             Message::ToggleTheme => {
                 self.config.theme = theme::toggled(self.config.theme);
@@ -525,6 +580,14 @@ impl App {
         }
     }
 
+    fn update_import(&mut self, message: import::Message) -> Task<Message> {
+        let client = self.session.as_ref().map(|session| &session.client);
+        match self.import.update(message, client) {
+            import::Action::None => Task::none(),
+            import::Action::Run(task) => task.map(Message::Import),
+        }
+    }
+
     fn update_records(
         &mut self,
         resource: ResourceName,
@@ -551,13 +614,24 @@ impl App {
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
+        let drops = iced::event::listen_with(|event, _status, _window| match event {
+            iced::Event::Window(iced::window::Event::FileDropped(path)) => {
+                Some(Message::FileDropped(path))
+            }
+            _ => None,
+        });
+        // Shortcuts work even while a text field has the focus (the search box, the
+        // cell editor): none of them is a key a text field uses.
+        let keys = iced::event::listen_with(|event, _status, _window| match event {
+            iced::Event::Keyboard(event) => shortcut(event).map(Message::Shortcut),
+            _ => None,
+        });
         let Screen::Browse(browse) = &self.screen else {
-            return Subscription::none();
+            return Subscription::batch([drops, keys]);
         };
         Subscription::batch([
-            keyboard::listen()
-                .filter_map(shortcut)
-                .map(Message::Shortcut),
+            drops,
+            keys,
             browse
                 .leads
                 .subscription()
@@ -583,14 +657,30 @@ impl App {
                     self.session.as_ref().map(|s| s.name.as_str()),
                 )
                 .map(Message::Profiles),
+            Screen::ImportOffline => column![
+                self.header(None),
+                container(self.import.view(None).map(Message::Import)).height(Fill),
+            ]
+            .into(),
             Screen::Browse(browse) => {
-                let resource = browse.tab;
-                let active = browse.screen(resource);
+                let body: Element<'_, Message> = match browse.tab {
+                    Tab::Records(resource) => browse
+                        .screen(resource)
+                        .view()
+                        .map(move |m| Message::Records(resource, m)),
+                    Tab::Import => self
+                        .import
+                        .view(self.session.as_ref().map(|s| s.name.as_str()))
+                        .map(Message::Import),
+                };
+                let reachable = match browse.tab {
+                    Tab::Records(resource) => browse.screen(resource).reachable(),
+                    Tab::Import => browse.leads.reachable(),
+                };
                 column![
-                    self.header(resource),
-                    container(active.view().map(move |m| Message::Records(resource, m)))
-                        .height(Fill),
-                    self.status_bar(active),
+                    self.header(Some(browse.tab)),
+                    container(body).height(Fill),
+                    self.status_bar(reachable)
                 ]
                 .into()
             }
@@ -601,45 +691,51 @@ impl App {
         }
     }
 
-    fn header(&self, active: ResourceName) -> Element<'_, Message> {
+    /// The top bar: the tabs of a connected store, or the way back without one.
+    fn header(&self, active: Option<Tab>) -> Element<'_, Message> {
         let s = strings();
-        let tab = |label: &'static str, resource: ResourceName| {
+        let tab = |label: &'static str, tab: Tab| {
             button(text(label).size(16))
-                .style(if resource == active {
+                .style(if Some(tab) == active {
                     button::primary
                 } else {
                     button::text
                 })
-                .on_press(Message::Tab(resource))
+                .on_press(Message::Tab(tab))
         };
         let theme_label = match theme::toggled(self.config.theme) {
             crate::config::ThemeChoice::Dark => s.theme_dark,
             _ => s.theme_light,
         };
-        container(
-            row![
-                text(s.app_name).size(20),
-                space().width(24),
-                tab(s.leads, ResourceName::Leads),
-                tab(s.orders, ResourceName::Orders),
-                space().width(Fill),
-                button(text(s.stores))
-                    .style(button::secondary)
-                    .on_press(Message::ShowProfiles),
-                button(text(theme_label))
-                    .style(button::secondary)
-                    .on_press(Message::ToggleTheme),
-            ]
+        let mut bar = row![text(s.app_name).size(20), space().width(24)]
             .spacing(theme::GAP)
-            .align_y(Center),
-        )
-        .padding([8, 12])
-        .width(Fill)
-        .style(theme::bar)
-        .into()
+            .align_y(Center);
+        bar = match active {
+            Some(_) => bar
+                .push(tab(s.leads, Tab::Records(ResourceName::Leads)))
+                .push(tab(s.orders, Tab::Records(ResourceName::Orders)))
+                .push(tab(s.import, Tab::Import)),
+            None => bar.push(text(s.import).size(16)),
+        };
+        bar = bar.push(space().width(Fill));
+        bar = bar.push(
+            button(text(s.stores))
+                .style(button::secondary)
+                .on_press(Message::ShowProfiles),
+        );
+        bar = bar.push(
+            button(text(theme_label))
+                .style(button::secondary)
+                .on_press(Message::ToggleTheme),
+        );
+        container(bar)
+            .padding([8, 12])
+            .width(Fill)
+            .style(theme::bar)
+            .into()
     }
 
-    fn status_bar(&self, active: &records::State) -> Element<'_, Message> {
+    fn status_bar(&self, reachable: Option<bool>) -> Element<'_, Message> {
         let s = strings();
         let Some(session) = &self.session else {
             return space().into();
@@ -654,7 +750,7 @@ impl App {
                 )
             })
             .unwrap_or_default();
-        let network = match active.reachable() {
+        let network = match reachable {
             Some(false) => text(s.offline).style(text::danger),
             _ => text(s.online).style(text::success),
         };

@@ -2,7 +2,7 @@
 //! state, messages, `update` returning an action, and `view`; `app` maps them. The
 //! window holds no business rule: it calls `api` and shows what comes back.
 
-mod app;
+pub mod app;
 mod dialog;
 pub mod error_view;
 pub mod i18n;
@@ -10,6 +10,7 @@ mod icon;
 pub mod records;
 pub mod screen;
 pub mod theme;
+mod uploading;
 
 use std::time::Duration;
 

@@ -62,7 +62,7 @@ pub enum RowFilter {
 }
 
 /// A whole file, checked, split into records, editable.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Sheet {
     pub encoding: &'static encoding_rs::Encoding,
     pub encoding_source: EncodingSource,

@@ -371,10 +371,10 @@ fn check_batch(
             .get(issues_before..)
             .is_some_and(|found| found.iter().any(|issue| issue.severity == Severity::Error));
         let phones_before = outcome.phones.len();
-        if outcome.keys.len() > keys_before {
-            if let Some(column) = phone_column {
-                outcome.phones.push_str(first_value(record, column).1);
-            }
+        if outcome.keys.len() > keys_before
+            && let Some(column) = phone_column
+        {
+            outcome.phones.push_str(first_value(record, column).1);
         }
         outcome.records.push(RecordOutcome {
             line: record.first().map_or(0, |row| row.line),
@@ -447,10 +447,10 @@ impl Totals {
 
     /// The record that swallowed the rest of the file cannot be sent.
     fn invalidate_last_record(&mut self, line: u64) {
-        if let Some((first_line, rows, true)) = self.last_record {
-            if first_line <= line {
-                self.valid_rows = self.valid_rows.saturating_sub(rows);
-            }
+        if let Some((first_line, rows, true)) = self.last_record
+            && first_line <= line
+        {
+            self.valid_rows = self.valid_rows.saturating_sub(rows);
         }
     }
 }

@@ -21,6 +21,9 @@ pub struct RowResult {
 /// An error of a row: the column as written in the file, the field, the message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ErrorEntry {
+    /// The file line of the cell (a later row of a multi-row record, for its products).
+    #[serde(skip)]
+    pub line: u64,
     pub column: Option<String>,
     pub field: String,
     pub message: String,
@@ -62,6 +65,7 @@ impl UploadReport {
                     errors: errors
                         .into_iter()
                         .map(|error| ErrorEntry {
+                            line: error.line,
                             column: error.column,
                             field: error.field,
                             message: error.message,

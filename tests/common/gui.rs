@@ -37,10 +37,14 @@ impl Isolated {
         LaunchOptions {
             demo: false,
             config_file: self.config_file(),
+            data_dir: self.dir.path().join("data"),
             vault: VaultSource::Given(self.vault.clone()),
         }
     }
 }
+
+/// A tall window, so side panels fit without scrolling.
+const SCREEN: (f32, f32) = (1280.0, 1600.0);
 
 pub struct Driver {
     pub app: App,
@@ -101,7 +105,7 @@ impl Driver {
     /// Clicks the widget showing `label` (or with that id) in the current view.
     pub async fn click(&mut self, selector: &str) -> Result<(), Error> {
         let messages = {
-            let mut ui = Simulator::new(self.app.view());
+            let mut ui = Simulator::with_size(iced::Settings::default(), SCREEN, self.app.view());
             ui.click(selector)?;
             ui.into_messages().collect()
         };
@@ -112,7 +116,7 @@ impl Driver {
     /// Clicks the text input with `id` and types `text` into it.
     pub async fn type_into(&mut self, id: &'static str, text: &str) -> Result<(), Error> {
         let messages = {
-            let mut ui = Simulator::new(self.app.view());
+            let mut ui = Simulator::with_size(iced::Settings::default(), SCREEN, self.app.view());
             ui.click(iced_test::selector::id(id))?;
             ui.typewrite(text);
             ui.into_messages().collect()
@@ -123,7 +127,7 @@ impl Driver {
 
     /// True when `text` is on screen.
     pub fn sees(&self, text: &str) -> bool {
-        let mut ui = Simulator::new(self.app.view());
+        let mut ui = Simulator::with_size(iced::Settings::default(), SCREEN, self.app.view());
         ui.find(text).is_ok()
     }
 }

@@ -10,6 +10,7 @@ use crate::gui::theme;
 pub enum Message {
     ExploreDemo,
     ConnectStore,
+    CheckFile,
 }
 
 /// `starting`: the demo store is being started; `error`: it could not start.
@@ -43,6 +44,9 @@ pub fn view(starting: bool, error: Option<&str>) -> Element<'_, Message> {
             s.connect_store_hint,
             (!starting).then_some(Message::ConnectStore)
         ),
+        button(text(s.check_file_offline))
+            .style(button::text)
+            .on_press_maybe((!starting).then_some(Message::CheckFile)),
     ]
     .spacing(18)
     .align_x(Center);

@@ -1,0 +1,771 @@
+//! The import screen: open a CSV (file dialog, drop, or a typed path), see how it was
+//! read and mapped and change it, fix its cells in a grid that shows every problem where
+//! it is, save the corrected file and the error report, and upload it with the same
+//! engine as the `upload` command. Works offline; uploading needs a connected store.
+
+mod grid;
+mod panel;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use iced::widget::{button, column, container, pick_list, row, text, text_input};
+use iced::{Center, Element, Fill, Task};
+
+use crate::api::{Client, ResourceName};
+use crate::gui::i18n::{fill, strings};
+use crate::gui::theme;
+use crate::gui::uploading::{self, UploadEvent, UploadJob};
+use crate::import::check::Catalogue;
+use crate::import::decode::EncodingSource;
+use crate::import::export::ExportFormat;
+use crate::import::mapping::ColumnRole;
+use crate::import::remembered::RememberedMappings;
+use crate::import::sheet::{RowFilter, Sheet};
+use crate::import::target::{Field, ProductPart, Target};
+use crate::import::validate::ValidateSettings;
+use crate::upload::{Control, Progress, UploadReport, UploadSettings};
+
+pub use grid::{GRID_ID, ROW_HEIGHT};
+
+/// The typed path, focused when the screen opens.
+pub const PATH_ID: &str = "import-path";
+/// The cell editor of the side panel.
+pub const EDITOR_ID: &str = "import-cell-editor";
+
+/// The encodings offered besides detection.
+const ENCODINGS: [&str; 5] = [
+    "UTF-8",
+    "windows-1252",
+    "windows-1256",
+    "ISO-8859-1",
+    "ISO-8859-6",
+];
+
+/// A pick-list choice that may be "automatic".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice<T> {
+    Auto,
+    Given(T),
+}
+
+impl fmt::Display for Choice<&'static str> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Choice::Auto => f.write_str(strings().detected),
+            Choice::Given(name) => f.write_str(name),
+        }
+    }
+}
+
+impl fmt::Display for Choice<u8> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Choice::Auto => f.write_str(strings().detected),
+            Choice::Given(b'\t') => f.write_str("Tab"),
+            Choice::Given(byte) => write!(f, "{}", *byte as char),
+        }
+    }
+}
+
+/// What a column can be mapped to, as the mapping pick lists offer it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnUse {
+    Target(Target),
+    /// Custom data (leads) or not sent (orders).
+    Other,
+}
+
+impl fmt::Display for ColumnUse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ColumnUse::Target(target) => write!(f, "{target}"),
+            ColumnUse::Other => f.write_str(strings().column_other),
+        }
+    }
+}
+
+/// A kind of records, for the kind pick list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kind(pub ResourceName);
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self.0 {
+            ResourceName::Leads => strings().leads,
+            ResourceName::Orders => strings().orders,
+        })
+    }
+}
+
+/// A column, for the find-and-replace pick list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnName(pub usize, pub String);
+
+impl fmt::Display for ColumnName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.1)
+    }
+}
+
+/// The upload part of the screen.
+#[derive(Debug, Default)]
+struct UploadPanel {
+    skip_invalid: bool,
+    per_request: String,
+    control: Option<Arc<Control>>,
+    upload_id: Option<String>,
+    progress: Option<Progress>,
+    report: Option<UploadReport>,
+    stopped: Option<String>,
+}
+
+/// An open file.
+#[derive(Debug)]
+struct OpenFile {
+    path: PathBuf,
+    sheet: Sheet,
+    filter: RowFilter,
+    visible: Vec<usize>,
+    first: usize,
+    window: usize,
+    selected: Option<(usize, usize)>,
+    editor: String,
+    find_column: Option<ColumnName>,
+    find: String,
+    replace: String,
+    /// The server's refusals, by cell, until the cell is edited.
+    server_errors: BTreeMap<(usize, usize), Vec<String>>,
+    upload: UploadPanel,
+}
+
+/// The screen.
+#[derive(Debug)]
+pub struct State {
+    kind: ResourceName,
+    path: String,
+    encoding: Choice<&'static str>,
+    delimiter: Choice<u8>,
+    loading: bool,
+    error: Option<String>,
+    notice: Option<String>,
+    /// Column choices the merchant made here, by header.
+    explicit: Vec<(Target, String)>,
+    /// SKUs of the store's catalogue, when known.
+    catalogue: Option<Catalogue>,
+    /// Where upload journals go.
+    journal_dir: PathBuf,
+    file: Option<Box<OpenFile>>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    PathInput(String),
+    Open,
+    Browse,
+    Browsed(Option<PathBuf>),
+    Dropped(PathBuf),
+    Kind(Kind),
+    Encoding(Choice<&'static str>),
+    Delimiter(Choice<u8>),
+    Loaded(PathBuf, Result<Arc<Sheet>, String>),
+    MapColumn(usize, ColumnUse),
+    Scrolled(f32, f32),
+    Select(usize, usize),
+    EditorInput(String),
+    ApplyEdit,
+    Filter(RowFilter),
+    NextIssue(bool),
+    Undo,
+    Redo,
+    FindColumn(ColumnName),
+    FindInput(String),
+    ReplaceInput(String),
+    ReplaceAll,
+    SaveCorrected,
+    SaveReport,
+    SkipInvalid(bool),
+    PerRequest(String),
+    StartUpload,
+    RetryRefused,
+    PauseUpload(bool),
+    CancelUpload,
+    Upload(UploadEvent),
+    DismissNotice,
+}
+
+pub enum Action {
+    None,
+    Run(Task<Message>),
+}
+
+fn remembered_path() -> PathBuf {
+    crate::paths::config_dir().join("mappings.toml")
+}
+
+/// Reads and checks a file off the UI thread.
+async fn load(path: PathBuf, settings: ValidateSettings) -> Result<Arc<Sheet>, String> {
+    tokio::task::spawn_blocking(move || {
+        let bytes = std::fs::read(&path).map_err(|error| format!("{}: {error}", path.display()))?;
+        Sheet::load(bytes, &settings)
+            .map(Arc::new)
+            .map_err(|error| error.to_string())
+    })
+    .await
+    .map_err(|error| error.to_string())?
+}
+
+/// `orders.csv` → `orders-corrected.csv` beside it.
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("file");
+    path.with_file_name(format!("{stem}-{suffix}.csv"))
+}
+
+const EXCEL: ExportFormat = ExportFormat {
+    bom: true,
+    delimiter: b';',
+};
+
+impl State {
+    pub fn new(journal_dir: PathBuf) -> State {
+        State {
+            kind: ResourceName::Leads,
+            path: String::new(),
+            encoding: Choice::Auto,
+            delimiter: Choice::Auto,
+            loading: false,
+            error: None,
+            notice: None,
+            explicit: Vec::new(),
+            catalogue: None,
+            journal_dir,
+            file: None,
+        }
+    }
+
+    /// The SKUs to check against (the store's catalogue, fetched or cached).
+    pub fn set_catalogue(&mut self, catalogue: Option<Catalogue>) {
+        self.catalogue = catalogue;
+    }
+
+    fn settings(&self) -> ValidateSettings {
+        let mut settings = ValidateSettings::new(self.kind);
+        settings.encoding = match self.encoding {
+            Choice::Given(label) => encoding_rs::Encoding::for_label(label.as_bytes()),
+            Choice::Auto => None,
+        };
+        settings.delimiter = match self.delimiter {
+            Choice::Given(byte) => Some(byte),
+            Choice::Auto => None,
+        };
+        settings.explicit = self.explicit.clone();
+        settings.remembered = RememberedMappings::load(&remembered_path());
+        settings.catalogue = self.catalogue.clone();
+        settings
+    }
+
+    fn open(&mut self, path: PathBuf) -> Action {
+        self.loading = true;
+        self.error = None;
+        self.path = path.display().to_string();
+        let settings = self.settings();
+        Action::Run(Task::perform(load(path.clone(), settings), move |result| {
+            Message::Loaded(path.clone(), result)
+        }))
+    }
+
+    fn reload(&mut self) -> Action {
+        match self.file.as_ref().map(|file| file.path.clone()) {
+            Some(path) => self.open(path),
+            None => Action::None,
+        }
+    }
+
+    /// Whether an upload is running (the window must not drop it).
+    pub fn uploading(&self) -> bool {
+        self.file
+            .as_ref()
+            .is_some_and(|file| file.upload.control.is_some())
+    }
+
+    pub fn update(&mut self, message: Message, client: Option<&Client>) -> Action {
+        match message {
+            Message::PathInput(path) => self.path = path,
+            Message::Open => {
+                let path = PathBuf::from(self.path.trim());
+                if !self.path.trim().is_empty() {
+                    return self.open(path);
+                }
+            }
+            Message::Browse => {
+                return Action::Run(Task::perform(
+                    async {
+                        rfd::AsyncFileDialog::new()
+                            .add_filter("CSV", &["csv", "txt", "tsv"])
+                            .pick_file()
+                            .await
+                            .map(|handle| handle.path().to_path_buf())
+                    },
+                    Message::Browsed,
+                ));
+            }
+            Message::Browsed(Some(path)) | Message::Dropped(path) => return self.open(path),
+            Message::Browsed(None) => {}
+            Message::Kind(Kind(kind)) => {
+                self.kind = kind;
+                self.explicit.clear();
+                return self.reload();
+            }
+            Message::Encoding(choice) => {
+                self.encoding = choice;
+                return self.reload();
+            }
+            Message::Delimiter(choice) => {
+                self.delimiter = choice;
+                return self.reload();
+            }
+            Message::Loaded(path, result) => {
+                self.loading = false;
+                match result {
+                    Ok(sheet) => {
+                        let sheet =
+                            Arc::try_unwrap(sheet).unwrap_or_else(|shared| (*shared).clone());
+                        let visible = sheet.rows_matching(RowFilter::All);
+                        let upload = self.file.take().map(|file| file.upload).unwrap_or_default();
+                        self.file = Some(Box::new(OpenFile {
+                            path,
+                            sheet,
+                            filter: RowFilter::All,
+                            visible,
+                            first: 0,
+                            window: 40,
+                            selected: None,
+                            editor: String::new(),
+                            find_column: None,
+                            find: String::new(),
+                            replace: String::new(),
+                            server_errors: BTreeMap::new(),
+                            upload,
+                        }));
+                    }
+                    Err(error) => self.error = Some(error),
+                }
+            }
+            Message::MapColumn(column, choice) => {
+                let Some(file) = &self.file else {
+                    return Action::None;
+                };
+                let header = file
+                    .sheet
+                    .header
+                    .names
+                    .get(column)
+                    .cloned()
+                    .unwrap_or_default();
+                self.explicit.retain(|(_, name)| *name != header);
+                if let ColumnUse::Target(target) = choice {
+                    self.explicit.retain(|(existing, _)| *existing != target);
+                    self.explicit.push((target, header));
+                }
+                let mut remembered = RememberedMappings::load(&remembered_path());
+                remembered.remember(&file.sheet.header.names, self.kind, &self.explicit);
+                if let Err(error) = remembered.save(&remembered_path()) {
+                    self.notice = Some(error.to_string());
+                }
+                return self.reload();
+            }
+            Message::DismissNotice => self.notice = None,
+            other => return self.update_file(other, client),
+        }
+        Action::None
+    }
+
+    /// Messages about the open file.
+    fn update_file(&mut self, message: Message, client: Option<&Client>) -> Action {
+        let Some(file) = self.file.as_deref_mut() else {
+            return Action::None;
+        };
+        match message {
+            Message::Scrolled(offset, height) => {
+                file.first = (offset.max(0.0) / ROW_HEIGHT) as usize;
+                file.window = (height / ROW_HEIGHT).ceil() as usize + 1;
+            }
+            Message::Select(row, column) => {
+                file.selected = Some((row, column));
+                file.editor = file.sheet.cell(row, column).to_string();
+            }
+            Message::EditorInput(value) => file.editor = value,
+            Message::ApplyEdit => {
+                if let Some((row, column)) = file.selected {
+                    file.sheet.set_cell(row, column, &file.editor);
+                    file.server_errors.remove(&(row, column));
+                    file.refilter();
+                }
+            }
+            Message::Filter(filter) => {
+                file.filter = filter;
+                file.refilter();
+                file.first = 0;
+                return Action::Run(iced::widget::operation::scroll_to(
+                    GRID_ID,
+                    iced::widget::scrollable::AbsoluteOffset { x: 0.0, y: 0.0 },
+                ));
+            }
+            Message::NextIssue(forward) => {
+                let Some((row, column)) = file.sheet.next_issue(file.selected, forward) else {
+                    return Action::None;
+                };
+                file.filter = RowFilter::All;
+                file.refilter();
+                return file.reveal(row, column);
+            }
+            Message::Undo | Message::Redo => {
+                let cell = if matches!(message, Message::Undo) {
+                    file.sheet.undo()
+                } else {
+                    file.sheet.redo()
+                };
+                file.refilter();
+                if let Some((row, column)) = cell {
+                    return file.reveal(row, column);
+                }
+            }
+            Message::FindColumn(column) => file.find_column = Some(column),
+            Message::FindInput(text) => file.find = text,
+            Message::ReplaceInput(text) => file.replace = text,
+            Message::ReplaceAll => {
+                if let Some(ColumnName(column, _)) = &file.find_column {
+                    let count = file.sheet.replace_in_column(
+                        *column,
+                        &file.find,
+                        &file.replace,
+                        &file.visible.clone(),
+                    );
+                    file.refilter();
+                    self.notice = Some(fill(strings().replaced, &[("count", &count)]));
+                }
+            }
+            Message::SaveCorrected | Message::SaveReport => {
+                let corrected = matches!(message, Message::SaveCorrected);
+                let path = sibling(&file.path, if corrected { "corrected" } else { "errors" });
+                let written = std::fs::File::create(&path).and_then(|out| {
+                    let out = std::io::BufWriter::new(out);
+                    if corrected {
+                        file.sheet.write_corrected(out, EXCEL)
+                    } else {
+                        file.sheet.write_report(out, EXCEL)
+                    }
+                });
+                self.notice = Some(match written {
+                    Ok(()) => fill(strings().saved_to, &[("path", &path.display())]),
+                    Err(error) => format!("{}: {error}", path.display()),
+                });
+            }
+            Message::SkipInvalid(skip) => file.upload.skip_invalid = skip,
+            Message::PerRequest(text) => {
+                file.upload.per_request = text.chars().filter(char::is_ascii_digit).collect()
+            }
+            Message::StartUpload | Message::RetryRefused => {
+                let Some(client) = client else {
+                    return Action::None;
+                };
+                let resume = matches!(message, Message::RetryRefused)
+                    .then(|| file.upload.upload_id.clone())
+                    .flatten();
+                return Action::Run(file.start_upload(client, resume, self.journal_dir.clone()));
+            }
+            Message::PauseUpload(paused) => {
+                if let Some(control) = &file.upload.control {
+                    control.pause(paused);
+                }
+            }
+            Message::CancelUpload => {
+                if let Some(control) = &file.upload.control {
+                    control.cancel();
+                }
+            }
+            Message::Upload(event) => file.absorb(event),
+            _ => {}
+        }
+        Action::None
+    }
+
+    pub fn view<'a>(&'a self, store: Option<&'a str>) -> Element<'a, Message> {
+        let s = strings();
+        let kinds = [Kind(ResourceName::Leads), Kind(ResourceName::Orders)];
+        let opener = row![
+            pick_list(kinds, Some(Kind(self.kind)), Message::Kind),
+            text_input(s.path_placeholder, &self.path)
+                .id(PATH_ID)
+                .on_input(Message::PathInput)
+                .on_submit(Message::Open)
+                .width(Fill),
+            button(text(s.open_file)).on_press(Message::Open),
+            button(text(s.browse))
+                .style(button::secondary)
+                .on_press(Message::Browse),
+        ]
+        .spacing(theme::GAP)
+        .align_y(Center);
+        let mut content = column![opener].spacing(theme::GAP);
+        if self.loading {
+            content = content.push(text(s.reading_file));
+        }
+        if let Some(error) = &self.error {
+            content = content.push(
+                container(text(error))
+                    .padding(theme::PAD)
+                    .width(Fill)
+                    .style(theme::error_banner),
+            );
+        }
+        if let Some(notice) = &self.notice {
+            content = content.push(
+                container(
+                    row![
+                        text(notice).width(Fill),
+                        button(text(s.dismiss))
+                            .style(button::secondary)
+                            .on_press(Message::DismissNotice)
+                    ]
+                    .align_y(Center),
+                )
+                .padding(theme::PAD)
+                .style(theme::notice_banner),
+            );
+        }
+        match &self.file {
+            Some(file) => content = content.push(self.file_view(file, store)),
+            None => {
+                content = content.push(iced::widget::center(
+                    text(s.import_hint).style(theme::muted),
+                ))
+            }
+        }
+        container(content).padding(theme::PAD).into()
+    }
+
+    fn file_view<'a>(&'a self, file: &'a OpenFile, store: Option<&'a str>) -> Element<'a, Message> {
+        let s = strings();
+        let sheet = &file.sheet;
+        let (errors, warnings) = sheet.counts();
+        let encodings: Vec<Choice<&'static str>> = std::iter::once(Choice::Auto)
+            .chain(ENCODINGS.into_iter().map(Choice::Given))
+            .collect();
+        let delimiters: Vec<Choice<u8>> = std::iter::once(Choice::Auto)
+            .chain([b',', b';', b'\t', b'|'].into_iter().map(Choice::Given))
+            .collect();
+        let guessed = match sheet.encoding_source {
+            EncodingSource::Guessed { sure: false } => s.encoding_unsure,
+            _ => "",
+        };
+        let read_as = row![
+            text(fill(
+                s.read_as,
+                &[
+                    ("encoding", &sheet.encoding.name()),
+                    ("delimiter", &Choice::Given(sheet.delimiter))
+                ]
+            )),
+            text(guessed).style(text::warning),
+            text(s.encoding),
+            pick_list(encodings, Some(self.encoding.clone()), Message::Encoding),
+            text(s.delimiter),
+            pick_list(delimiters, Some(self.delimiter.clone()), Message::Delimiter),
+            iced::widget::space().width(Fill),
+            text(fill(
+                s.rows_summary,
+                &[
+                    ("rows", &sheet.row_count()),
+                    ("errors", &errors),
+                    ("warnings", &warnings)
+                ]
+            )),
+        ]
+        .spacing(theme::GAP)
+        .align_y(Center);
+        let grid = grid::view(grid::GridView {
+            sheet,
+            visible: &file.visible,
+            first: file.first,
+            window: file.window,
+            selected: file.selected,
+            server_errors: &file.server_errors,
+        });
+        let table = column![self.mapping_row(sheet), grid].spacing(4);
+        column![
+            read_as,
+            row![
+                container(table).width(Fill).height(Fill),
+                panel::view(file, store)
+            ]
+            .spacing(theme::GAP)
+            .height(Fill),
+        ]
+        .spacing(theme::GAP)
+        .into()
+    }
+
+    /// One pick list per column: what it feeds.
+    fn mapping_row<'a>(&self, sheet: &'a Sheet) -> Element<'a, Message> {
+        let mut choices = vec![ColumnUse::Other];
+        choices.extend(
+            Field::ALL
+                .into_iter()
+                .filter(|f| f.exists_for(self.kind))
+                .map(|f| ColumnUse::Target(Target::Field(f))),
+        );
+        for slot in 1..=3 {
+            choices.extend(
+                ProductPart::ALL
+                    .into_iter()
+                    .map(|part| ColumnUse::Target(Target::Product { slot, part })),
+            );
+        }
+        choices.push(ColumnUse::Target(Target::GroupBy));
+        let mut mapping = row![text(strings().columns).size(12).width(64)].align_y(Center);
+        for column in 0..sheet.column_count() {
+            let current = match sheet.mapping.role(column) {
+                ColumnRole::Target(target) => ColumnUse::Target(target),
+                ColumnRole::CustomData | ColumnRole::Ignored => ColumnUse::Other,
+            };
+            mapping = mapping.push(
+                pick_list(choices.clone(), Some(current), move |choice| {
+                    Message::MapColumn(column, choice)
+                })
+                .text_size(12)
+                .width(Fill),
+            );
+        }
+        mapping.push(iced::widget::space().width(12)).into()
+    }
+}
+
+impl OpenFile {
+    /// Re-applies the filter after the rows' issues changed.
+    fn refilter(&mut self) {
+        self.visible = self.sheet.rows_matching(self.filter);
+    }
+
+    /// Selects a cell and scrolls the grid to it.
+    fn reveal(&mut self, row: usize, column: usize) -> Action {
+        self.selected = Some((row, column));
+        self.editor = self.sheet.cell(row, column).to_string();
+        let index = self
+            .visible
+            .binary_search(&row)
+            .unwrap_or_else(|position| position);
+        let y = (index as f32 * ROW_HEIGHT - ROW_HEIGHT * 3.0).max(0.0);
+        Action::Run(iced::widget::operation::scroll_to(
+            GRID_ID,
+            iced::widget::scrollable::AbsoluteOffset { x: 0.0, y },
+        ))
+    }
+
+    fn start_upload(
+        &mut self,
+        client: &Client,
+        resume: Option<String>,
+        journal_dir: PathBuf,
+    ) -> Task<Message> {
+        let control = Control::new();
+        let per_request = self.upload.per_request.parse().unwrap_or(100).clamp(1, 100);
+        let job = UploadJob {
+            client: client.clone(),
+            sheet: self.sheet.clone(),
+            file: self.path.display().to_string(),
+            settings: UploadSettings {
+                per_request,
+                skip_invalid: self.upload.skip_invalid,
+                journal_dir,
+                ..UploadSettings::default()
+            },
+            control: control.clone(),
+            resume,
+        };
+        self.upload.control = Some(control);
+        self.upload.report = None;
+        self.upload.stopped = None;
+        uploading::upload(job, Message::Upload)
+    }
+
+    /// An event of the running upload; the server's refusals land on their cells.
+    fn absorb(&mut self, event: UploadEvent) {
+        match event {
+            UploadEvent::Started(id) => self.upload.upload_id = Some(id),
+            UploadEvent::Progress(progress) => self.upload.progress = Some(progress),
+            UploadEvent::Failed(reason) => {
+                self.upload.control = None;
+                self.upload.stopped = Some(reason);
+            }
+            UploadEvent::Finished(report, stopped) => {
+                self.upload.control = None;
+                self.server_errors.clear();
+                for result in report.results.iter().filter(|r| r.status == "refused") {
+                    for error in &result.errors {
+                        let Some(row) = self.sheet.row_at_line(error.line) else {
+                            continue;
+                        };
+                        let column = error
+                            .column
+                            .as_ref()
+                            .and_then(|header| {
+                                self.sheet
+                                    .header
+                                    .names
+                                    .iter()
+                                    .position(|name| name == header)
+                            })
+                            .unwrap_or(0);
+                        self.server_errors
+                            .entry((row, column))
+                            .or_default()
+                            .push(error.message.clone());
+                    }
+                }
+                self.upload.report = Some(*report);
+                self.upload.stopped = stopped;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opened(csv: &str) -> State {
+        let mut state = State::new(std::env::temp_dir());
+        let sheet = Sheet::load(
+            csv.as_bytes().to_vec(),
+            &ValidateSettings::new(ResourceName::Leads),
+        )
+        .unwrap();
+        state.update(
+            Message::Loaded(PathBuf::from("leads.csv"), Ok(Arc::new(sheet))),
+            None,
+        );
+        state
+    }
+
+    const FILE: &str = "full_name,phone,city,address,sku,quantity,total\n\
+                        Amina Alaoui,0612345678,Rabat,12 Rue Ibn Sina,ARG-100,2,298\n\
+                        Omar Fassi,06123,Fès,3 Avenue Hassan II,ARG-100,1,149\n";
+
+    #[test]
+    fn f8_selects_the_next_problem_and_an_edit_fixes_it() {
+        let mut state = opened(FILE);
+        state.update(Message::NextIssue(true), None);
+        let file = state.file.as_ref().unwrap();
+        assert_eq!(file.selected, Some((1, 1)));
+        assert_eq!(file.editor, "06123");
+        state.update(Message::EditorInput("0661234567".into()), None);
+        state.update(Message::ApplyEdit, None);
+        let file = state.file.as_ref().unwrap();
+        assert_eq!(file.sheet.counts().0, 0, "the row was re-checked");
+        state.update(Message::Filter(RowFilter::Errors), None);
+        assert!(state.file.as_ref().unwrap().visible.is_empty());
+    }
+}

@@ -1,0 +1,95 @@
+//! Runs the upload engine for the window: a task whose messages are the engine's
+//! progress, then its report. The engine itself lives in `upload`; this only carries
+//! its events to the screen.
+
+use std::sync::Arc;
+
+use iced::Task;
+use iced::futures::SinkExt;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::api::{Client, Leads, Orders, Resource, ResourceName};
+use crate::import::sheet::{Candidate, Sheet};
+use crate::upload::matching::{Stored, Submitted};
+use crate::upload::{Control, Engine, Progress, UploadReport, UploadSettings};
+
+/// What the engine tells the window.
+#[derive(Debug, Clone)]
+pub enum UploadEvent {
+    Started(String),
+    Progress(Progress),
+    /// The final report, and why the upload stopped early, if it did.
+    Finished(Box<UploadReport>, Option<String>),
+    /// It could not start (rows with errors, journal not writable…).
+    Failed(String),
+}
+
+/// What to upload, and how.
+pub struct UploadJob {
+    pub client: Client,
+    pub sheet: Sheet,
+    pub file: String,
+    pub settings: UploadSettings,
+    pub control: Arc<Control>,
+    /// Resume this upload (sending only the rows fixed since) instead of starting one.
+    pub resume: Option<String>,
+}
+
+async fn run<R>(
+    job: UploadJob,
+    candidates: Vec<Candidate<R::NewItem>>,
+    mut output: iced::futures::channel::mpsc::Sender<UploadEvent>,
+) where
+    R: Resource,
+    R::NewItem: Submitted + DeserializeOwned + Serialize,
+    R::Record: Stored,
+{
+    let mapping = job.sheet.mapping.clone();
+    let engine = match &job.resume {
+        Some(id) => Engine::<R>::resume(job.client, id, Some((candidates, mapping)), job.settings),
+        None => Engine::<R>::start(job.client, &job.file, candidates, mapping, job.settings),
+    };
+    let mut engine = match engine {
+        Ok(engine) => engine,
+        Err(error) => {
+            let _ = output.send(UploadEvent::Failed(error.to_string())).await;
+            return;
+        }
+    };
+    let _ = output
+        .send(UploadEvent::Started(engine.upload_id().to_string()))
+        .await;
+    let mut progress = output.clone();
+    let outcome = engine
+        .run(&job.control, &mut |update| {
+            // Dropped updates are fine: the next one carries the whole picture.
+            let _ = progress.try_send(UploadEvent::Progress(update));
+        })
+        .await;
+    let report = UploadReport::of(engine.state());
+    let stopped = outcome.err().map(|error| error.to_string());
+    let _ = output
+        .send(UploadEvent::Finished(Box::new(report), stopped))
+        .await;
+}
+
+/// The task that runs `job`, reporting through `on_event`.
+pub fn upload<Message: Send + 'static>(
+    job: UploadJob,
+    on_event: fn(UploadEvent) -> Message,
+) -> Task<Message> {
+    let stream = iced::stream::channel(64, move |output| async move {
+        match job.sheet.mapping.kind() {
+            ResourceName::Leads => {
+                let candidates = job.sheet.leads();
+                run::<Leads>(job, candidates, output).await;
+            }
+            ResourceName::Orders => {
+                let candidates = job.sheet.orders();
+                run::<Orders>(job, candidates, output).await;
+            }
+        }
+    });
+    Task::run(stream, on_event)
+}

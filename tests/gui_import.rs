@@ -1,0 +1,190 @@
+//! The import screen, simulated: open a messy French Excel export offline, fix a cell,
+//! filter errors; then upload to a real sandbox, see a 422 land on its cell, fix it and
+//! send only that row; and follow an async batch to its end.
+
+mod common;
+
+use common::gui::{Driver, Isolated};
+use common::sandbox;
+use wedocod_console::api::ResourceName;
+use wedocod_console::gui::Message;
+use wedocod_console::gui::app::Tab;
+use wedocod_console::gui::i18n::{ENGLISH as S, fill};
+use wedocod_console::gui::screen::import;
+use wedocod_console::sandbox::SandboxConfig;
+
+const FRENCH_EXPORT: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/leads_fr_excel_1252.csv"
+);
+
+fn summary(rows: usize, errors: usize, warnings: usize) -> String {
+    fill(
+        S.rows_summary,
+        &[
+            ("rows", &rows),
+            ("errors", &errors),
+            ("warnings", &warnings),
+        ],
+    )
+}
+
+async fn open(driver: &mut Driver, path: &str) {
+    driver.type_into(import::PATH_ID, path).await.unwrap();
+    driver.click(S.open_file).await.unwrap();
+}
+
+fn import_message(message: import::Message) -> Message {
+    Message::Import(message)
+}
+
+#[tokio::test]
+async fn a_french_export_is_checked_and_fixed_offline() {
+    let isolated = Isolated::new();
+    let mut driver = Driver::boot(isolated.launch()).await;
+    driver.click(S.check_file_offline).await.unwrap();
+    open(&mut driver, FRENCH_EXPORT).await;
+    assert!(
+        driver.sees(&summary(9, 4, 2)),
+        "9 rows, 4 errors, 2 warnings"
+    );
+    assert!(
+        driver.sees("Amélie Benali"),
+        "Windows-1252 accents read right"
+    );
+
+    driver.click("06.64.56.78.9O").await.unwrap();
+    assert!(driver.sees(&fill(S.cell_at, &[("line", &6), ("column", &"Téléphone")])));
+    assert!(driver.sees("The phone \"06.64.56.78.9O\" contains letters."));
+    driver
+        .send(import_message(import::Message::EditorInput(
+            "06.64.56.78.90".into(),
+        )))
+        .await;
+    driver.click(S.apply).await.unwrap();
+    assert!(
+        driver.sees(&summary(9, 3, 2)),
+        "the row was re-checked at once"
+    );
+
+    driver.click(S.errors_only).await.unwrap();
+    assert!(
+        !driver.sees("Amélie Benali"),
+        "rows without errors are hidden"
+    );
+    assert!(driver.sees("deux"), "the bad quantity row stays");
+
+    driver.click(S.undo).await.unwrap();
+    assert!(driver.sees(&summary(9, 4, 2)));
+    assert!(driver.sees(S.upload_needs_store), "uploading needs a store");
+}
+
+/// A small file whose third row names a SKU the store does not sell.
+fn file_with_unknown_sku(dir: &std::path::Path, rows: usize) -> String {
+    let mut csv = String::from("Nom complet;Téléphone;Ville;Adresse;SKU;Quantité;Prix\n");
+    for n in 0..rows {
+        let sku = if n == 2 { "ZZZ-404" } else { "ARG-100" };
+        csv.push_str(&format!(
+            "Cliente {n};06{:08};Rabat;{n} Rue Patrice Lumumba;{sku};1;149,00\n",
+            50_000_000 + n
+        ));
+    }
+    let path = dir.join("ventes.csv");
+    std::fs::write(&path, csv).unwrap();
+    path.display().to_string()
+}
+
+#[tokio::test]
+async fn a_422_lands_on_its_cell_and_the_fixed_row_is_sent_alone() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let before = sandbox.record_count(ResourceName::Leads);
+    let isolated = Isolated::new();
+    let path = file_with_unknown_sku(isolated.dir.path(), 5);
+    let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
+    driver.send(Message::Tab(Tab::Import)).await;
+    open(&mut driver, &path).await;
+    assert!(
+        driver.sees(&summary(5, 0, 0)),
+        "without a catalogue only the store knows its SKUs"
+    );
+
+    driver.click(S.start_upload).await.unwrap();
+    assert!(driver.sees(&fill(
+        S.upload_done,
+        &[
+            ("created", &4),
+            ("refused", &1),
+            ("skipped", &0),
+            ("pending", &0)
+        ]
+    )));
+    assert_eq!(sandbox.record_count(ResourceName::Leads), before + 4);
+
+    driver.click("ZZZ-404").await.unwrap();
+    assert!(driver.sees(&fill(
+        S.server_said,
+        &[("message", &"The selected data.2.products.0.sku is invalid.")]
+    )));
+    driver
+        .send(import_message(import::Message::EditorInput(
+            "ARG-100".into(),
+        )))
+        .await;
+    driver.click(S.apply).await.unwrap();
+    driver.click(S.retry_refused).await.unwrap();
+    assert!(driver.sees(&fill(
+        S.upload_done,
+        &[
+            ("created", &5),
+            ("refused", &0),
+            ("skipped", &0),
+            ("pending", &0)
+        ]
+    )));
+    assert_eq!(
+        sandbox.record_count(ResourceName::Leads),
+        before + 5,
+        "each row exactly once"
+    );
+}
+
+#[tokio::test]
+async fn a_queued_batch_is_followed_to_its_end() {
+    let sandbox = sandbox(SandboxConfig {
+        batch_row_delay: std::time::Duration::from_millis(2),
+        ..SandboxConfig::default()
+    })
+    .await;
+    let before = sandbox.record_count(ResourceName::Leads);
+    let isolated = Isolated::new();
+    let mut csv = String::from("full_name,phone,city,address,sku,quantity,total\n");
+    for n in 0..30 {
+        csv.push_str(&format!(
+            "Client {n},06{:08},Oujda,{n} Boulevard Allal Al Fassi,ARG-100,1,149\n",
+            60_000_000 + n
+        ));
+    }
+    let path = isolated.dir.path().join("batch.csv");
+    std::fs::write(&path, csv).unwrap();
+    let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
+    driver.send(Message::Tab(Tab::Import)).await;
+    open(&mut driver, path.to_str().unwrap()).await;
+    driver.click(S.start_upload).await.unwrap();
+    assert!(driver.sees(&fill(
+        S.upload_done,
+        &[
+            ("created", &30),
+            ("refused", &0),
+            ("skipped", &0),
+            ("pending", &0)
+        ]
+    )));
+    assert_eq!(sandbox.record_count(ResourceName::Leads), before + 30);
+    assert!(
+        sandbox
+            .request_log()
+            .iter()
+            .any(|r| r.path.starts_with("/batches/")),
+        "the batch was followed"
+    );
+}
