@@ -188,3 +188,76 @@ async fn a_queued_batch_is_followed_to_its_end() {
         "the batch was followed"
     );
 }
+
+#[tokio::test]
+async fn the_uploads_tab_lists_exports_and_resumes() {
+    use wedocod_console::api::{Dialect, Leads, RetryPolicy};
+    use wedocod_console::gui::screen::uploads;
+    use wedocod_console::import::sheet::Sheet;
+    use wedocod_console::import::validate::ValidateSettings;
+    use wedocod_console::upload::{Control, Engine, UploadSettings};
+
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let before = sandbox.record_count(ResourceName::Leads);
+    let isolated = Isolated::new();
+    let path = file_with_unknown_sku(isolated.dir.path(), 4);
+    // An upload that stopped before sending anything, as after a crash.
+    let sheet = Sheet::load(
+        std::fs::read(&path).unwrap(),
+        &ValidateSettings::new(ResourceName::Leads),
+    )
+    .unwrap();
+    let client = common::client_with(
+        &sandbox,
+        Dialect::V2,
+        sandbox.token(),
+        RetryPolicy::default(),
+    );
+    let settings = UploadSettings {
+        journal_dir: isolated.dir.path().join("data/uploads"),
+        ..UploadSettings::default()
+    };
+    let mut engine = Engine::<Leads>::start(
+        client,
+        &path,
+        sheet.leads(),
+        sheet.mapping.clone(),
+        settings,
+    )
+    .unwrap();
+    let control = Control::new();
+    control.cancel();
+    assert!(engine.run(&control, &mut |_| {}).await.is_err());
+
+    let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
+    assert!(driver.sees(&fill(S.uploads_interrupted, &[("count", &1)])));
+    driver.click(S.uploads_tab).await.unwrap();
+    assert!(driver.sees("ventes.csv"));
+    assert!(driver.sees(S.upload_interrupted));
+    driver.click(S.details).await.unwrap();
+    driver.click(S.resume_upload).await.unwrap();
+    assert!(driver.sees(&fill(
+        S.upload_done,
+        &[
+            ("created", &3),
+            ("refused", &1),
+            ("skipped", &0),
+            ("pending", &0)
+        ]
+    )));
+    assert_eq!(sandbox.record_count(ResourceName::Leads), before + 3);
+
+    driver.click(S.uploads_tab).await.unwrap();
+    driver
+        .send(Message::Uploads(uploads::Message::Refresh))
+        .await;
+    assert!(driver.sees(S.upload_finished));
+    driver.click(S.details).await.unwrap();
+    driver.click(S.export_refused).await.unwrap();
+    let exported = std::fs::read_to_string(isolated.dir.path().join("ventes-refused.csv")).unwrap();
+    assert!(exported.contains("ZZZ-404"));
+    assert!(
+        exported.contains("The selected data.2.products.0.sku is invalid."),
+        "{exported}"
+    );
+}

@@ -16,7 +16,7 @@ use crate::sandbox::{BackgroundSandbox, SandboxConfig};
 use crate::secrets::{KeyringError, Persistence, TokenVault};
 
 use super::i18n::{fill, strings};
-use super::screen::{connect, import, profiles, records, welcome};
+use super::screen::{connect, import, profiles, records, uploads, welcome};
 use super::theme;
 
 /// Where the token vault comes from.
@@ -81,6 +81,7 @@ enum Screen {
 pub enum Tab {
     Records(ResourceName),
     Import,
+    Uploads,
 }
 
 /// The Leads and Orders screens of a connected store.
@@ -134,6 +135,7 @@ pub enum Message {
     Tab(Tab),
     Records(ResourceName, records::Message),
     Import(import::Message),
+    Uploads(uploads::Message),
     FileDropped(std::path::PathBuf),
     Shortcut(Shortcut),
     ToggleTheme,
@@ -149,9 +151,11 @@ pub struct App {
     config_file: PathBuf,
     vault: TokenVault,
     /// News for the merchant that is not tied to one screen (keyring, settings file).
-    notice: Option<String>,
+    notices: Vec<String>,
     /// The import screen keeps its file across screens and stores.
     import: import::State,
+    uploads: uploads::State,
+    journal_dir: PathBuf,
 }
 
 /// Starts the embedded sandbox off the UI thread.
@@ -184,7 +188,7 @@ fn shortcut(event: keyboard::Event) -> Option<Shortcut> {
 impl App {
     pub fn boot(options: LaunchOptions) -> (App, Task<Message>) {
         let loaded = Config::load_from(&options.config_file);
-        let notice = (!loaded.warnings.is_empty()).then(|| loaded.warnings.join(" "));
+        let notices = loaded.warnings.clone();
         let opening = !options.demo && loaded.config.active().is_some();
         let mut app = App {
             screen: if opening {
@@ -199,8 +203,10 @@ impl App {
             config: loaded.config,
             config_file: options.config_file,
             vault: TokenVault::session_only("the keyring is being opened"),
-            notice,
+            notices,
             import: import::State::new(options.data_dir.join("uploads")),
+            uploads: uploads::State::new(options.data_dir.join("uploads")),
+            journal_dir: options.data_dir.join("uploads"),
         };
         let vault = match options.vault {
             VaultSource::System => Task::perform(TokenVault::open(), Message::VaultOpened),
@@ -236,14 +242,27 @@ impl App {
         };
     }
 
+    /// Adds news for the merchant to the notice bar.
+    fn notify(&mut self, notice: impl Into<String>) {
+        self.notices.push(notice.into());
+    }
+
     fn save_config(&mut self) {
         if let Err(error) = self.config.save_to(&self.config_file) {
-            self.notice = Some(error.to_string());
+            self.notify(error.to_string());
         }
     }
 
     /// Opens the leads and orders screens on a connected store.
     fn browse(&mut self, session: Session) -> Task<Message> {
+        let interrupted =
+            uploads::interrupted(&self.journal_dir, session.profile.base_url().as_str());
+        if interrupted > 0 {
+            self.notify(fill(
+                strings().uploads_interrupted,
+                &[("count", &interrupted)],
+            ));
+        }
         let per_page = self.per_page();
         let (leads, load_leads) =
             records::State::new(ResourceName::Leads, per_page, &session.client);
@@ -305,7 +324,7 @@ impl App {
             Some(existing) => *existing = profile,
             None => {
                 if let Err(error) = self.config.add_profile(profile) {
-                    self.notice = Some(error.to_string());
+                    self.notify(error.to_string());
                 }
             }
         }
@@ -363,7 +382,7 @@ impl App {
                         })
                     }
                     Err(reason) => {
-                        self.notice = Some(reason);
+                        self.notify(reason);
                         self.ask_token(&profile);
                         Task::none()
                     }
@@ -372,7 +391,7 @@ impl App {
             Message::TokenLoaded(name, Ok(None)) => {
                 match self.config.profile(&name).cloned() {
                     Some(profile) => {
-                        self.notice = Some(fill(strings().token_missing, &[("name", &name)]));
+                        self.notify(fill(strings().token_missing, &[("name", &name)]));
                         self.ask_token(&profile);
                     }
                     None => self.welcome(),
@@ -380,23 +399,23 @@ impl App {
                 Task::none()
             }
             Message::TokenLoaded(_, Err(error)) => {
-                self.notice = Some(error.to_string());
+                self.notify(error.to_string());
                 self.screen = Screen::Profiles(profiles::State::default());
                 Task::none()
             }
             Message::TokenSaved(_, _, Ok(Persistence::Keyring)) => Task::none(),
             Message::TokenSaved(_, _, Ok(Persistence::SessionOnly { reason })) => {
-                self.notice = Some(fill(strings().token_session_only, &[("reason", &reason)]));
+                self.notify(fill(strings().token_session_only, &[("reason", &reason)]));
                 Task::none()
             }
             Message::TokenSaved(name, token, Err(error)) => {
                 self.vault.keep_for_session(&name, token);
-                self.notice = Some(fill(strings().keyring_failed, &[("reason", &error)]));
+                self.notify(fill(strings().keyring_failed, &[("reason", &error)]));
                 Task::none()
             }
             Message::KeyringDone(result) => {
                 if let Err(error) = result {
-                    self.notice = Some(error.to_string());
+                    self.notify(error.to_string());
                 }
                 Task::none()
             }
@@ -468,7 +487,38 @@ impl App {
                 if let Screen::Browse(browse) = &mut self.screen {
                     browse.tab = tab;
                 }
-                Task::none()
+                match (tab, &self.session) {
+                    (Tab::Uploads, Some(session)) => self
+                        .uploads
+                        .refresh(session.profile.base_url().as_str())
+                        .map(Message::Uploads),
+                    _ => Task::none(),
+                }
+            }
+            Message::Uploads(message) => {
+                let base_url = self
+                    .session
+                    .as_ref()
+                    .map(|s| s.profile.base_url().to_string())
+                    .unwrap_or_default();
+                match self.uploads.update(message, &base_url) {
+                    uploads::Action::None => Task::none(),
+                    uploads::Action::Run(task) => task.map(Message::Uploads),
+                    uploads::Action::Resume {
+                        upload_id,
+                        file,
+                        kind,
+                    } => {
+                        if let Screen::Browse(browse) = &mut self.screen {
+                            browse.tab = Tab::Import;
+                        }
+                        self.update_import(import::Message::ResumeUpload {
+                            upload_id,
+                            file,
+                            kind,
+                        })
+                    }
+                }
             }
             Message::Records(resource, message) => self.update_records(resource, message),
             Message::Import(message) => self.update_import(message),
@@ -516,7 +566,7 @@ impl App {
                 Task::none()
             }
             Message::DismissNotice => {
-                self.notice = None;
+                self.notices.clear();
                 Task::none()
             }
         }
@@ -672,10 +722,11 @@ impl App {
                         .import
                         .view(self.session.as_ref().map(|s| s.name.as_str()))
                         .map(Message::Import),
+                    Tab::Uploads => self.uploads.view().map(Message::Uploads),
                 };
                 let reachable = match browse.tab {
                     Tab::Records(resource) => browse.screen(resource).reachable(),
-                    Tab::Import => browse.leads.reachable(),
+                    Tab::Import | Tab::Uploads => browse.leads.reachable(),
                 };
                 column![
                     self.header(Some(browse.tab)),
@@ -685,9 +736,10 @@ impl App {
                 .into()
             }
         };
-        match &self.notice {
-            Some(notice) => column![notice_bar(notice), screen].into(),
-            None => screen,
+        if self.notices.is_empty() {
+            screen
+        } else {
+            column![notice_bar(&self.notices), screen].into()
         }
     }
 
@@ -714,7 +766,8 @@ impl App {
             Some(_) => bar
                 .push(tab(s.leads, Tab::Records(ResourceName::Leads)))
                 .push(tab(s.orders, Tab::Records(ResourceName::Orders)))
-                .push(tab(s.import, Tab::Import)),
+                .push(tab(s.import, Tab::Import))
+                .push(tab(s.uploads_tab, Tab::Uploads)),
             None => bar.push(text(s.import).size(16)),
         };
         bar = bar.push(space().width(Fill));
@@ -773,10 +826,13 @@ impl App {
     }
 }
 
-fn notice_bar(notice: &str) -> Element<'_, Message> {
+fn notice_bar(notices: &[String]) -> Element<'_, Message> {
+    let lines = notices.iter().fold(column![].width(Fill), |lines, notice| {
+        lines.push(text(notice))
+    });
     container(
         row![
-            text(notice).width(Fill),
+            lines,
             button(text(strings().dismiss))
                 .style(button::secondary)
                 .on_press(Message::DismissNotice),

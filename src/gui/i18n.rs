@@ -127,6 +127,7 @@ pub struct Strings {
     pub token_missing: &'static str,
 
     pub import: &'static str,
+    pub uploads_tab: &'static str,
     pub import_hint: &'static str,
     pub path_placeholder: &'static str,
     pub open_file: &'static str,
@@ -184,6 +185,29 @@ pub struct Strings {
     pub upload_done: &'static str,
     pub fix_then_retry: &'static str,
     pub retry_refused: &'static str,
+
+    pub uploads_title: &'static str,
+    pub no_uploads: &'static str,
+    pub upload_when: &'static str,
+    pub upload_file: &'static str,
+    pub upload_rows: &'static str,
+    pub upload_mode: &'static str,
+    pub upload_created: &'static str,
+    pub upload_refused: &'static str,
+    pub upload_waiting: &'static str,
+    pub upload_state: &'static str,
+    pub upload_finished: &'static str,
+    pub upload_interrupted: &'static str,
+    /// `{line}`.
+    pub line_n: &'static str,
+    pub export_refused: &'static str,
+    pub resume_upload: &'static str,
+    /// `{ids}`.
+    pub upload_batches: &'static str,
+    /// `{count}`, `{path}`.
+    pub refused_exported: &'static str,
+    /// `{count}`.
+    pub uploads_interrupted: &'static str,
 
     pub online: &'static str,
     pub offline: &'static str,
@@ -299,6 +323,7 @@ pub const ENGLISH: Strings = Strings {
     token_missing: "The API token of “{name}” is not saved on this computer: paste it again.",
 
     import: "Import",
+    uploads_tab: "Uploads",
     import_hint: "Open a CSV file of leads or orders: type its path, pick it with Browse, or drop it on the window. Everything here works offline.",
     path_placeholder: "Path of a CSV file",
     open_file: "Open",
@@ -345,6 +370,25 @@ pub const ENGLISH: Strings = Strings {
     upload_done: "{created} created, {refused} refused, {skipped} skipped, {pending} not settled.",
     fix_then_retry: "Fix the red cells, then send only those rows again.",
     retry_refused: "Send the fixed rows",
+
+    uploads_title: "Uploads to this store",
+    no_uploads: "No upload from this computer yet.",
+    upload_when: "Started",
+    upload_file: "File",
+    upload_rows: "Rows",
+    upload_mode: "Mode",
+    upload_created: "Created",
+    upload_refused: "Refused",
+    upload_waiting: "Waiting",
+    upload_state: "State",
+    upload_finished: "finished",
+    upload_interrupted: "interrupted",
+    line_n: "Line {line}:",
+    export_refused: "Export refused rows",
+    resume_upload: "Resume",
+    upload_batches: "Batches: {ids}",
+    refused_exported: "{count} refused row(s) written to {path}, with an errors column.",
+    uploads_interrupted: "{count} upload(s) to this store stopped before their end: resume them from the Uploads tab.",
 
     online: "Online",
     offline: "Offline",

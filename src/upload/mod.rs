@@ -4,6 +4,7 @@
 //! the same engine.
 
 pub mod engine;
+pub mod history;
 pub mod journal;
 pub mod matching;
 pub mod report;

@@ -4,4 +4,5 @@ pub mod connect;
 pub mod import;
 pub mod profiles;
 pub mod records;
+pub mod uploads;
 pub mod welcome;

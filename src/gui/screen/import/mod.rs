@@ -157,6 +157,8 @@ pub struct State {
     catalogue: Option<Catalogue>,
     /// Where upload journals go.
     journal_dir: PathBuf,
+    /// An upload to go on with once its file is read again.
+    resume_after_load: Option<String>,
     file: Option<Box<OpenFile>>,
 }
 
@@ -193,6 +195,12 @@ pub enum Message {
     PauseUpload(bool),
     CancelUpload,
     Upload(UploadEvent),
+    /// Reopen an interrupted upload's file and go on with it.
+    ResumeUpload {
+        upload_id: String,
+        file: PathBuf,
+        kind: ResourceName,
+    },
     DismissNotice,
 }
 
@@ -241,6 +249,7 @@ impl State {
             explicit: Vec::new(),
             catalogue: None,
             journal_dir,
+            resume_after_load: None,
             file: None,
         }
     }
@@ -313,6 +322,15 @@ impl State {
             }
             Message::Browsed(Some(path)) | Message::Dropped(path) => return self.open(path),
             Message::Browsed(None) => {}
+            Message::ResumeUpload {
+                upload_id,
+                file,
+                kind,
+            } => {
+                self.kind = kind;
+                self.resume_after_load = Some(upload_id);
+                return self.open(file);
+            }
             Message::Kind(Kind(kind)) => {
                 self.kind = kind;
                 self.explicit.clear();
@@ -350,7 +368,21 @@ impl State {
                             upload,
                         }));
                     }
-                    Err(error) => self.error = Some(error),
+                    Err(error) => {
+                        self.resume_after_load = None;
+                        self.error = Some(error);
+                    }
+                }
+                if let (Some(id), Some(client), Some(file)) = (
+                    self.resume_after_load.take(),
+                    client,
+                    self.file.as_deref_mut(),
+                ) {
+                    return Action::Run(file.start_upload(
+                        client,
+                        Some(id),
+                        self.journal_dir.clone(),
+                    ));
                 }
             }
             Message::MapColumn(column, choice) => {

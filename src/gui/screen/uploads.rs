@@ -1,0 +1,290 @@
+//! The Uploads screen: every upload sent to this store from this computer, its mode,
+//! what became of its rows, the refused rows and why, their export as a file to fix and
+//! import again, and resuming an upload that was interrupted.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use iced::widget::{button, column, container, row, scrollable, space, table, text};
+use iced::{Center, Element, Fill, Task};
+
+use crate::api::ResourceName;
+use crate::gui::i18n::{fill, strings};
+use crate::gui::theme;
+use crate::import::export::ExportFormat;
+use crate::upload::RowState;
+use crate::upload::history::{self, UploadRecord};
+
+#[derive(Debug)]
+pub struct State {
+    journal_dir: PathBuf,
+    records: Arc<Vec<UploadRecord>>,
+    selected: Option<String>,
+    notice: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Refresh,
+    Loaded(Arc<Vec<UploadRecord>>),
+    Select(String),
+    Export(String),
+    Resume(String),
+    DismissNotice,
+}
+
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    /// Reopen the upload's file and go on with it.
+    Resume {
+        upload_id: String,
+        file: PathBuf,
+        kind: ResourceName,
+    },
+}
+
+/// The uploads to `base_url` recorded in `dir`.
+async fn load(dir: PathBuf, base_url: String) -> Arc<Vec<UploadRecord>> {
+    let records = tokio::task::spawn_blocking(move || {
+        history::list(&dir)
+            .into_iter()
+            .filter(|record| record.summary.base_url == base_url)
+            .collect()
+    })
+    .await
+    .unwrap_or_default();
+    Arc::new(records)
+}
+
+/// How many uploads to `base_url` stopped before their end.
+pub fn interrupted(dir: &Path, base_url: &str) -> usize {
+    history::list(dir)
+        .iter()
+        .filter(|record| record.summary.base_url == base_url && !record.summary.finished)
+        .count()
+}
+
+fn file_name(path: &str) -> String {
+    Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(path)
+        .to_string()
+}
+
+impl State {
+    pub fn new(journal_dir: PathBuf) -> State {
+        State {
+            journal_dir,
+            records: Arc::new(Vec::new()),
+            selected: None,
+            notice: None,
+        }
+    }
+
+    /// Reads the journals again.
+    pub fn refresh(&self, base_url: &str) -> Task<Message> {
+        Task::perform(
+            load(self.journal_dir.clone(), base_url.to_string()),
+            Message::Loaded,
+        )
+    }
+
+    fn record(&self, id: &str) -> Option<&UploadRecord> {
+        self.records
+            .iter()
+            .find(|record| record.summary.upload_id == id)
+    }
+
+    pub fn update(&mut self, message: Message, base_url: &str) -> Action {
+        match message {
+            Message::Refresh => return Action::Run(self.refresh(base_url)),
+            Message::Loaded(records) => self.records = records,
+            Message::Select(id) => self.selected = Some(id),
+            Message::Export(id) => {
+                let Some(record) = self.record(&id) else {
+                    return Action::None;
+                };
+                let source = PathBuf::from(&record.summary.file);
+                let stem = source
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or("upload");
+                let output = source.with_file_name(format!("{stem}-refused.csv"));
+                let format = ExportFormat {
+                    bom: true,
+                    delimiter: b';',
+                };
+                self.notice = Some(match history::export_refused(record, &output, format) {
+                    Ok(count) => fill(
+                        strings().refused_exported,
+                        &[("count", &count), ("path", &output.display())],
+                    ),
+                    Err(error) => error,
+                });
+            }
+            Message::Resume(id) => {
+                if let Some(record) = self.record(&id) {
+                    return Action::Resume {
+                        upload_id: id,
+                        file: PathBuf::from(&record.summary.file),
+                        kind: record.summary.kind,
+                    };
+                }
+            }
+            Message::DismissNotice => self.notice = None,
+        }
+        Action::None
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let s = strings();
+        let mut content = column![
+            row![
+                text(s.uploads_title).size(22).width(Fill),
+                button(text(s.refresh)).on_press(Message::Refresh),
+            ]
+            .align_y(Center)
+        ]
+        .spacing(theme::GAP);
+        if let Some(notice) = &self.notice {
+            content = content.push(
+                container(
+                    row![
+                        text(notice).width(Fill),
+                        button(text(s.dismiss))
+                            .style(button::secondary)
+                            .on_press(Message::DismissNotice)
+                    ]
+                    .align_y(Center),
+                )
+                .padding(theme::PAD)
+                .style(theme::notice_banner),
+            );
+        }
+        if self.records.is_empty() {
+            content = content.push(text(s.no_uploads).style(theme::muted));
+            return container(content).padding(theme::PAD).into();
+        }
+        let bold = |label: &'static str| {
+            text(label).font(iced::Font {
+                weight: iced::font::Weight::Bold,
+                ..iced::Font::DEFAULT
+            })
+        };
+        let columns = [
+            table::column(bold(s.upload_when), |r: &UploadRecord| {
+                text(
+                    r.summary
+                        .started_at
+                        .replace('T', " ")
+                        .chars()
+                        .take(19)
+                        .collect::<String>(),
+                )
+            }),
+            table::column(bold(s.upload_file), |r: &UploadRecord| {
+                text(file_name(&r.summary.file))
+            }),
+            table::column(bold(s.upload_rows), |r: &UploadRecord| {
+                text(r.summary.counts.rows)
+            }),
+            table::column(bold(s.upload_mode), |r: &UploadRecord| text(r.summary.mode)),
+            table::column(bold(s.upload_created), |r: &UploadRecord| {
+                text(r.summary.counts.created)
+            }),
+            table::column(bold(s.upload_refused), |r: &UploadRecord| {
+                text(r.summary.counts.refused + r.summary.counts.skipped)
+            }),
+            table::column(bold(s.upload_waiting), |r: &UploadRecord| {
+                let c = r.summary.counts;
+                text(c.pending + c.queued + c.uncertain)
+            }),
+            table::column(bold(s.upload_state), |r: &UploadRecord| {
+                if r.summary.finished {
+                    text(s.upload_finished).style(text::success)
+                } else {
+                    text(s.upload_interrupted).style(text::warning)
+                }
+            }),
+            table::column(bold(""), |r: &UploadRecord| {
+                button(text(s.details))
+                    .style(button::text)
+                    .on_press(Message::Select(r.summary.upload_id.clone()))
+            }),
+        ];
+        let list = scrollable(
+            table(columns, self.records.as_slice())
+                .padding_x(8)
+                .padding_y(4),
+        )
+        .height(Fill);
+        let mut body = row![container(list).width(Fill)]
+            .spacing(theme::GAP)
+            .height(Fill);
+        if let Some(record) = self.selected.as_deref().and_then(|id| self.record(id)) {
+            body = body.push(detail(record));
+        }
+        container(content.push(body)).padding(theme::PAD).into()
+    }
+}
+
+fn detail(record: &UploadRecord) -> Element<'_, Message> {
+    let s = strings();
+    let summary = &record.summary;
+    let mut refused = column![].spacing(4);
+    for (row, state) in record.state.rows.iter().zip(&record.state.states) {
+        let (RowState::Refused { errors } | RowState::Skipped { errors }) = state else {
+            continue;
+        };
+        for error in errors {
+            let place = error
+                .column
+                .as_deref()
+                .map(|c| format!("{c}: "))
+                .unwrap_or_default();
+            refused = refused.push(
+                text(format!(
+                    "{} {}{}",
+                    fill(s.line_n, &[("line", &row.line)]),
+                    place,
+                    error.message
+                ))
+                .size(13),
+            );
+        }
+    }
+    let mut actions = row![
+        button(text(s.export_refused))
+            .style(button::secondary)
+            .on_press(Message::Export(summary.upload_id.clone()))
+    ]
+    .spacing(4);
+    if !summary.finished {
+        actions = actions.push(
+            button(text(s.resume_upload)).on_press(Message::Resume(summary.upload_id.clone())),
+        );
+    }
+    let batches = if summary.batches.is_empty() {
+        String::new()
+    } else {
+        fill(s.upload_batches, &[("ids", &summary.batches.join(", "))])
+    };
+    container(scrollable(
+        column![
+            text(&summary.upload_id).size(16),
+            text(&summary.file).size(13).style(theme::muted),
+            text(batches).size(12).style(theme::muted),
+            actions,
+            space().height(4),
+            refused,
+        ]
+        .spacing(6)
+        .padding(theme::PAD),
+    ))
+    .width(420)
+    .height(Fill)
+    .style(theme::panel)
+    .into()
+}

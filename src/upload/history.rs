@@ -1,0 +1,154 @@
+//! Past uploads, read back from their journals: what the Uploads screen lists, and the
+//! refused rows exported as a file ready to fix and import again.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::api::ResourceName;
+use crate::import::export::{ExportFormat, SafeCsvWriter, start_file};
+use crate::import::sheet::Sheet;
+use crate::import::validate::ValidateSettings;
+
+use super::journal::{Event, Journal};
+use super::state::{Counts, RowState, UploadState};
+
+/// One upload as the Uploads screen shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UploadSummary {
+    pub upload_id: String,
+    pub started_at: String,
+    pub file: String,
+    pub base_url: String,
+    pub kind: ResourceName,
+    /// `sync`, `async` or `sync + async`, from the answers the server gave.
+    pub mode: &'static str,
+    pub batches: Vec<String>,
+    pub counts: Counts,
+    pub finished: bool,
+}
+
+/// An upload's summary and full state.
+#[derive(Debug, Clone)]
+pub struct UploadRecord {
+    pub summary: UploadSummary,
+    pub state: UploadState,
+}
+
+fn summarise(events: &[Event]) -> Option<UploadRecord> {
+    let Some(Event::Started {
+        upload_id,
+        kind,
+        file,
+        base_url,
+        at,
+        ..
+    }) = events.first()
+    else {
+        return None;
+    };
+    let state = UploadState::replay(events)?;
+    let batches: Vec<String> = events
+        .iter()
+        .filter_map(|event| match event {
+            Event::Queued { batch_id, .. } => Some(batch_id.clone()),
+            _ => None,
+        })
+        .collect();
+    let synchronous = events
+        .iter()
+        .any(|event| matches!(event, Event::Created { .. }));
+    let mode = match (synchronous, !batches.is_empty()) {
+        (_, false) => "sync",
+        (false, true) => "async",
+        (true, true) => "sync + async",
+    };
+    Some(UploadRecord {
+        summary: UploadSummary {
+            upload_id: upload_id.clone(),
+            started_at: at.clone(),
+            file: file.clone(),
+            base_url: base_url.clone(),
+            kind: *kind,
+            mode,
+            batches,
+            counts: state.counts(),
+            finished: state.finished,
+        },
+        state,
+    })
+}
+
+/// Every upload in `dir`, newest first. Unreadable journals are left out.
+pub fn list(dir: &Path) -> Vec<UploadRecord> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut records: Vec<UploadRecord> = entries
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry
+                .file_name()
+                .to_str()?
+                .strip_suffix(".jsonl")?
+                .to_string();
+            let (_, events) = Journal::open(dir, &name).ok()?;
+            summarise(&events)
+        })
+        .collect();
+    records.sort_by(|a, b| b.summary.started_at.cmp(&a.summary.started_at));
+    records
+}
+
+/// Writes the refused (and skipped) rows of an upload, read again from its file, with
+/// an `errors` column: the file to fix and import again.
+pub fn export_refused(
+    record: &UploadRecord,
+    output: &Path,
+    format: ExportFormat,
+) -> Result<usize, String> {
+    let source = PathBuf::from(&record.summary.file);
+    let bytes = std::fs::read(&source).map_err(|error| format!("{}: {error}", source.display()))?;
+    let sheet = Sheet::load(bytes, &ValidateSettings::new(record.summary.kind))
+        .map_err(|error| error.to_string())?;
+    let file =
+        std::fs::File::create(output).map_err(|error| format!("{}: {error}", output.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    let written = (|| -> std::io::Result<usize> {
+        start_file(&mut out, format)?;
+        let mut writer = SafeCsvWriter::new(&mut out, format);
+        writer.write_row(
+            sheet
+                .header
+                .names
+                .iter()
+                .map(String::as_str)
+                .chain(["errors"]),
+        )?;
+        let mut count = 0;
+        for (row, state) in record.state.rows.iter().zip(&record.state.states) {
+            let (RowState::Refused { errors } | RowState::Skipped { errors }) = state else {
+                continue;
+            };
+            let Some(index) = sheet.row_at_line(row.line) else {
+                continue;
+            };
+            let messages: Vec<String> = errors
+                .iter()
+                .map(|error| match &error.column {
+                    Some(column) => format!("{column}: {}", error.message),
+                    None => error.message.clone(),
+                })
+                .collect();
+            let cells: Vec<&str> = (0..sheet.column_count())
+                .map(|column| sheet.cell(index, column))
+                .collect();
+            let joined = messages.join(" | ");
+            writer.write_row(cells.into_iter().chain([joined.as_str()]))?;
+            count += 1;
+        }
+        writer.finish()?;
+        out.flush()?;
+        Ok(count)
+    })();
+    written.map_err(|error| format!("{}: {error}", output.display()))
+}
