@@ -136,6 +136,7 @@ pub enum Message {
     Records(ResourceName, records::Message),
     Import(import::Message),
     Uploads(uploads::Message),
+    Catalogue(Result<crate::upload::catalogue::KnownCatalogue, crate::api::ApiError>),
     FileDropped(std::path::PathBuf),
     Shortcut(Shortcut),
     ToggleTheme,
@@ -274,9 +275,20 @@ impl App {
             leads,
             orders,
         }));
+        let catalogue = match &self.session {
+            Some(session) => Task::perform(
+                crate::upload::catalogue::load(
+                    session.client.clone(),
+                    self.journal_dir.with_file_name("catalogues"),
+                ),
+                Message::Catalogue,
+            ),
+            None => Task::none(),
+        };
         Task::batch([
             load_leads.map(|m| Message::Records(ResourceName::Leads, m)),
             load_orders.map(|m| Message::Records(ResourceName::Orders, m)),
+            catalogue,
         ])
     }
 
@@ -493,6 +505,31 @@ impl App {
                         .refresh(session.profile.base_url().as_str())
                         .map(Message::Uploads),
                     _ => Task::none(),
+                }
+            }
+            Message::Catalogue(result) => {
+                let (catalogue, note) = match result {
+                    Ok(known) => {
+                        let count = known.saved.skus.len();
+                        let note = if known.fresh {
+                            fill(strings().catalogue_fresh, &[("count", &count)])
+                        } else {
+                            let hours = known.age().as_secs() / 3600;
+                            fill(
+                                strings().catalogue_cached,
+                                &[("count", &count), ("hours", &hours)],
+                            )
+                        };
+                        (Some(known.catalogue()), Some(note))
+                    }
+                    Err(error) => (
+                        None,
+                        Some(fill(strings().catalogue_unknown, &[("reason", &error)])),
+                    ),
+                };
+                match self.import.set_catalogue(catalogue, note) {
+                    import::Action::None => Task::none(),
+                    import::Action::Run(task) => task.map(Message::Import),
                 }
             }
             Message::Uploads(message) => {

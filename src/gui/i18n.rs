@@ -186,6 +186,12 @@ pub struct Strings {
     pub fix_then_retry: &'static str,
     pub retry_refused: &'static str,
 
+    /// `{count}`.
+    pub catalogue_fresh: &'static str,
+    /// `{count}`, `{hours}`.
+    pub catalogue_cached: &'static str,
+    /// `{reason}`.
+    pub catalogue_unknown: &'static str,
     pub uploads_title: &'static str,
     pub no_uploads: &'static str,
     pub upload_when: &'static str,
@@ -371,6 +377,9 @@ pub const ENGLISH: Strings = Strings {
     fix_then_retry: "Fix the red cells, then send only those rows again.",
     retry_refused: "Send the fixed rows",
 
+    catalogue_fresh: "SKUs are checked against the store's catalogue ({count} products, fetched now).",
+    catalogue_cached: "The store cannot be reached: SKUs are checked against its catalogue as saved {hours} h ago ({count} products).",
+    catalogue_unknown: "SKUs cannot be checked: the store's catalogue is unknown ({reason}).",
     uploads_title: "Uploads to this store",
     no_uploads: "No upload from this computer yet.",
     upload_when: "Started",

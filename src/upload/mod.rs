@@ -3,6 +3,7 @@
 //! console is killed mid-upload. No UI code: the window and the `upload` command drive
 //! the same engine.
 
+pub mod catalogue;
 pub mod engine;
 pub mod history;
 pub mod journal;

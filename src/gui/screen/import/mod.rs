@@ -153,8 +153,9 @@ pub struct State {
     notice: Option<String>,
     /// Column choices the merchant made here, by header.
     explicit: Vec<(Target, String)>,
-    /// SKUs of the store's catalogue, when known.
+    /// SKUs of the store's catalogue, when known, and where they come from.
     catalogue: Option<Catalogue>,
+    catalogue_note: Option<String>,
     /// Where upload journals go.
     journal_dir: PathBuf,
     /// An upload to go on with once its file is read again.
@@ -248,15 +249,19 @@ impl State {
             notice: None,
             explicit: Vec::new(),
             catalogue: None,
+            catalogue_note: None,
             journal_dir,
             resume_after_load: None,
             file: None,
         }
     }
 
-    /// The SKUs to check against (the store's catalogue, fetched or cached).
-    pub fn set_catalogue(&mut self, catalogue: Option<Catalogue>) {
+    /// The SKUs to check against (the store's catalogue, fetched or cached), and a note
+    /// saying which; an open file is checked again with them.
+    pub fn set_catalogue(&mut self, catalogue: Option<Catalogue>, note: Option<String>) -> Action {
         self.catalogue = catalogue;
+        self.catalogue_note = note;
+        self.reload()
     }
 
     fn settings(&self) -> ValidateSettings {
@@ -542,6 +547,9 @@ impl State {
         .spacing(theme::GAP)
         .align_y(Center);
         let mut content = column![opener].spacing(theme::GAP);
+        if let Some(note) = &self.catalogue_note {
+            content = content.push(text(note).size(13).style(theme::muted));
+        }
         if self.loading {
             content = content.push(text(s.reading_file));
         }

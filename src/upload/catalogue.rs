@@ -1,0 +1,93 @@
+//! The store's product catalogue, fetched once per session (every page) and kept on
+//! disk, so SKUs are checked offline too: from the store when it answers, else from the
+//! last copy, whose age the screen shows.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::api::{ApiError, Client};
+use crate::import::check::Catalogue;
+
+/// A cached copy younger than this still makes unknown SKUs errors; an older one only
+/// warns, since the store may have added products since.
+const TRUSTED_FOR: Duration = Duration::from_secs(24 * 3600);
+
+/// The catalogue as saved on disk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedCatalogue {
+    pub base_url: String,
+    pub fetched_at: DateTime<Utc>,
+    pub skus: Vec<String>,
+}
+
+/// Where the catalogue came from this time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownCatalogue {
+    pub saved: SavedCatalogue,
+    /// Fetched just now (false: the store did not answer; this is the last copy).
+    pub fresh: bool,
+}
+
+impl KnownCatalogue {
+    pub fn age(&self) -> Duration {
+        (Utc::now() - self.saved.fetched_at)
+            .to_std()
+            .unwrap_or_default()
+    }
+
+    /// The SKUs for the checker.
+    pub fn catalogue(&self) -> Catalogue {
+        Catalogue::new(
+            self.saved.skus.iter().cloned(),
+            self.fresh || self.age() < TRUSTED_FOR,
+        )
+    }
+}
+
+/// The cache file of a store (one per API address).
+fn cache_file(dir: &Path, base_url: &str) -> PathBuf {
+    let safe: String = base_url
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    dir.join(format!("catalogue-{safe}.json"))
+}
+
+fn read_cache(dir: &Path, base_url: &str) -> Option<SavedCatalogue> {
+    let text = std::fs::read_to_string(cache_file(dir, base_url)).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Fetches the catalogue and saves it; when the store cannot be reached, the last copy.
+pub async fn load(client: Client, dir: PathBuf) -> Result<KnownCatalogue, ApiError> {
+    let base_url = client.profile().base_url().to_string();
+    match client.all_products().await {
+        Ok(products) => {
+            let saved = SavedCatalogue {
+                base_url: base_url.clone(),
+                fetched_at: Utc::now(),
+                skus: products
+                    .into_iter()
+                    .filter_map(|product| product.sku)
+                    .collect(),
+            };
+            if let Ok(text) = serde_json::to_string(&saved) {
+                let _ = std::fs::create_dir_all(&dir);
+                if let Err(error) = std::fs::write(cache_file(&dir, &base_url), text) {
+                    tracing::warn!(%error, "could not cache the catalogue");
+                }
+            }
+            Ok(KnownCatalogue { saved, fresh: true })
+        }
+        Err(error) => match read_cache(&dir, &base_url) {
+            Some(saved) if error.is_transient() => Ok(KnownCatalogue {
+                saved,
+                fresh: false,
+            }),
+            _ => Err(error),
+        },
+    }
+}
