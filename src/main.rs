@@ -25,15 +25,21 @@ fn main() -> ExitCode {
 /// A GUI-subsystem program starts with no console: run from cmd or PowerShell, `--help`,
 /// `sandbox` and the error messages would print nowhere. Attaching to the parent's console
 /// (when there is one: not from Explorer or the Start menu) gives standard output and error
-/// back. Output already redirected to a file or a pipe keeps its inherited handle.
+/// back. Output redirected to a file or a pipe keeps its inherited handle: attaching would
+/// send it to the terminal instead. A missing handle (null) is the usual case from a terminal.
 #[cfg(windows)]
 fn attach_parent_console() {
+    use windows_sys::Win32::Storage::FileSystem::{FILE_TYPE_DISK, FILE_TYPE_PIPE, GetFileType};
     use windows_sys::Win32::System::Console::{
         ATTACH_PARENT_PROCESS, AttachConsole, GetStdHandle, STD_OUTPUT_HANDLE,
     };
-    // SAFETY: both calls take plain values and only change this process's console state.
+    // SAFETY: these calls take plain values and only read or change this process's console
+    // state; GetFileType is only given a non-null handle.
     unsafe {
-        if GetStdHandle(STD_OUTPUT_HANDLE).is_null() {
+        let stdout = GetStdHandle(STD_OUTPUT_HANDLE);
+        let redirected =
+            !stdout.is_null() && matches!(GetFileType(stdout), FILE_TYPE_DISK | FILE_TYPE_PIPE);
+        if !redirected {
             // Fails harmlessly when the parent has no console.
             AttachConsole(ATTACH_PARENT_PROCESS);
         }
