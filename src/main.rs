@@ -1,3 +1,8 @@
+// Release builds on Windows are GUI-subsystem programs: no console window flashes up behind
+// the window when the console is started from the Start menu. `attach_parent_console` gives
+// the commands their terminal back.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -5,6 +10,8 @@ use tracing_subscriber::EnvFilter;
 use wedocod_console::cli::{self, Cli};
 
 fn main() -> ExitCode {
+    #[cfg(windows)]
+    attach_parent_console();
     // Logs go to stderr; `RUST_LOG=debug` shows more. No log line carries the token.
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -13,4 +20,28 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     cli::run(Cli::parse())
+}
+
+/// A GUI-subsystem program starts with no console: run from cmd or PowerShell, `--help`,
+/// `sandbox` and the error messages would print nowhere. Attaching to the parent's console
+/// (when there is one: not from Explorer or the Start menu) gives standard output and error
+/// back. Output redirected to a file or a pipe keeps its inherited handle: attaching would
+/// send it to the terminal instead. A missing handle (null) is the usual case from a terminal.
+#[cfg(windows)]
+fn attach_parent_console() {
+    use windows_sys::Win32::Storage::FileSystem::{FILE_TYPE_DISK, FILE_TYPE_PIPE, GetFileType};
+    use windows_sys::Win32::System::Console::{
+        ATTACH_PARENT_PROCESS, AttachConsole, GetStdHandle, STD_OUTPUT_HANDLE,
+    };
+    // SAFETY: these calls take plain values and only read or change this process's console
+    // state; GetFileType is only given a non-null handle.
+    unsafe {
+        let stdout = GetStdHandle(STD_OUTPUT_HANDLE);
+        let redirected =
+            !stdout.is_null() && matches!(GetFileType(stdout), FILE_TYPE_DISK | FILE_TYPE_PIPE);
+        if !redirected {
+            // Fails harmlessly when the parent has no console.
+            AttachConsole(ATTACH_PARENT_PROCESS);
+        }
+    }
 }

@@ -31,6 +31,9 @@ pub fn client_for(profile: &ApiProfile, token: &SecretString) -> Result<Client, 
     Client::with_options(profile.clone(), token.clone(), options)
 }
 
+/// The reverse-DNS id of the installed application (packaging/linux/APP_ID.desktop).
+pub const APP_ID: &str = "com.wedocod.Console";
+
 /// Opens the window and runs until it is closed.
 pub fn run(options: LaunchOptions) -> iced::Result {
     iced::application(move || App::boot(options.clone()), App::update, App::view)
@@ -41,6 +44,13 @@ pub fn run(options: LaunchOptions) -> iced::Result {
             size: iced::Size::new(1280.0, 800.0),
             min_size: Some(iced::Size::new(900.0, 600.0)),
             icon: icon::window_icon(),
+            // Matches the installed desktop entry's name, so docks and task switchers show
+            // its icon and name (Wayland app_id, X11 WM_CLASS).
+            #[cfg(all(unix, not(target_os = "macos")))]
+            platform_specific: iced::window::settings::PlatformSpecific {
+                application_id: APP_ID.to_owned(),
+                ..Default::default()
+            },
             ..iced::window::Settings::default()
         })
         .run()
