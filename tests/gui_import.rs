@@ -6,7 +6,7 @@ mod common;
 
 use common::gui::{Driver, Isolated};
 use common::sandbox;
-use wedocod_console::api::ResourceName;
+use wedocod_console::api::{ApiError, ResourceName, TransportKind};
 use wedocod_console::gui::Message;
 use wedocod_console::gui::app::Tab;
 use wedocod_console::gui::i18n::{ENGLISH as S, fill};
@@ -104,9 +104,17 @@ async fn a_422_lands_on_its_cell_and_the_fixed_row_is_sent_alone() {
     driver.send(Message::Tab(Tab::Import)).await;
     open(&mut driver, &path).await;
     assert!(
-        driver.sees(&summary(5, 0, 0)),
-        "without a catalogue only the store knows its SKUs"
+        driver.sees(&summary(5, 1, 0)),
+        "the store's catalogue flags the unknown SKU offline"
     );
+    // Without the catalogue (say the products page failed), only the store can tell.
+    let unreachable = ApiError::Transport {
+        kind: TransportKind::Connect,
+        maybe_sent: false,
+        message: "down".into(),
+    };
+    driver.send(Message::Catalogue(Err(unreachable))).await;
+    assert!(driver.sees(&summary(5, 0, 0)));
 
     driver.click(S.start_upload).await.unwrap();
     assert!(driver.sees(&fill(
