@@ -1,0 +1,78 @@
+//! Upload benchmark (release): 10,000 leads to an in-process sandbox limited to N
+//! requests a minute, in requests of 100, timed against the ideal `ceil(rows/100)/N`
+//! minutes; then the same upload with faults injected, counting the server's records.
+//! Prints figures; asserts nothing.
+//!
+//! Usage: bench_upload [ROWS] [REQUESTS_PER_MINUTE] [FAULTS]
+
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use secrecy::SecretString;
+use wedocod_console::api::{ApiProfile, Client, Dialect, Leads, ResourceName};
+use wedocod_console::import::sheet::Sheet;
+use wedocod_console::import::validate::ValidateSettings;
+use wedocod_console::sandbox::{Sandbox, SandboxConfig};
+use wedocod_console::upload::{Control, Engine, UploadReport, UploadSettings};
+
+fn leads(rows: usize, first_phone: usize) -> Vec<u8> {
+    let mut csv = String::from("full_name,phone,city,address,sku,quantity,total\n");
+    for n in 0..rows {
+        csv.push_str(&format!("Client {n},06{:08},Casablanca,{n} Boulevard Zerktouni,ARG-100,1,149\n", first_phone + n));
+    }
+    csv.into_bytes()
+}
+
+/// Uploads `rows` leads; returns the elapsed time, the report and the records created.
+async fn run(rows: usize, per_minute: u32, faults: &str, first_phone: usize) -> (Duration, UploadReport, usize) {
+    let sandbox = Sandbox::start(SandboxConfig {
+        rate_limit: per_minute,
+        faults: faults.parse().expect("a fault spec"),
+        ..SandboxConfig::default()
+    })
+    .await
+    .expect("the sandbox starts");
+    let before = sandbox.record_count(ResourceName::Leads);
+    let profile = ApiProfile::new(sandbox.base_url(), "", Dialect::V2).expect("loopback");
+    let client = Client::new(profile, SecretString::from(sandbox.token().to_string())).expect("a client");
+    let sheet = Sheet::load(leads(rows, first_phone), &ValidateSettings::new(ResourceName::Leads)).expect("the file");
+    let journal = std::env::temp_dir().join(format!("wedocod-bench-{}", std::process::id()));
+    let settings = UploadSettings { journal_dir: journal, ..UploadSettings::default() };
+    let start = Instant::now();
+    let mut engine = Engine::<Leads>::start(client, "bench.csv", sheet.leads(), sheet.mapping.clone(), settings).expect("the upload starts");
+    if let Err(error) = engine.run(&Control::new(), &mut |_| {}).await {
+        eprintln!("the upload stopped: {error}");
+    }
+    let elapsed = start.elapsed();
+    let report = UploadReport::of(engine.state());
+    (elapsed, report, sandbox.record_count(ResourceName::Leads) - before)
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    let rows: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
+    let per_minute: u32 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(60);
+    let faults = args.get(3).cloned().unwrap_or_else(|| "storm429=0.05,commit500=0.02,drop=0.02".into());
+    let requests = rows.div_ceil(100);
+    let ideal = Duration::from_secs_f64(requests as f64 / f64::from(per_minute) * 60.0);
+
+    let (elapsed, report, records) = run(rows, per_minute, "", 10_000_000).await;
+    println!("{rows} leads, {requests} requests of 100, rate limit {per_minute}/min");
+    println!(
+        "clean run: {:.1} s; ideal {:.1} s; ideal/actual = {:.0} % (the limit's initial burst of {per_minute} lets it beat the steady-state ideal)",
+        elapsed.as_secs_f64(),
+        ideal.as_secs_f64(),
+        ideal.as_secs_f64() / elapsed.as_secs_f64() * 100.0
+    );
+    println!("  created {} of {rows}; server records added: {records}", report.created);
+
+    let (elapsed, report, records) = run(rows, per_minute, &faults, 20_000_000).await;
+    println!("with faults ({faults}): {:.1} s", elapsed.as_secs_f64());
+    println!(
+        "  created {} of {rows}; server records added: {records} ({})",
+        report.created,
+        if records == rows { "exactly one per row" } else { "MISMATCH" }
+    );
+    ExitCode::SUCCESS
+}
