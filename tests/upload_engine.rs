@@ -46,7 +46,7 @@ fn document(csv: &str, kind: ResourceName, dialect: Dialect) -> Sheet {
 fn settings(journal: &tempfile::TempDir, per_request: usize) -> UploadSettings {
     UploadSettings {
         per_request,
-        settle_window: Duration::from_millis(600),
+        settle_window: Duration::from_millis(1_500),
         poll_every: Duration::from_millis(100),
         offline_patience: Duration::from_secs(5),
         journal_dir: journal.path().to_path_buf(),
