@@ -32,15 +32,22 @@ fn peak_kib() -> u64 {
 fn open(path: &str) -> (import::State, Duration) {
     let start = Instant::now();
     let bytes = std::fs::read(path).expect("the benchmark file");
-    let sheet = Sheet::load(bytes, &ValidateSettings::new(ResourceName::Leads)).expect("a readable file");
+    let sheet =
+        Sheet::load(bytes, &ValidateSettings::new(ResourceName::Leads)).expect("a readable file");
     let mut state = import::State::new(std::env::temp_dir());
-    state.update(import::Message::Loaded(PathBuf::from(path), Ok(Arc::new(sheet))), None);
+    state.update(
+        import::Message::Loaded(PathBuf::from(path), Ok(Arc::new(sheet))),
+        None,
+    );
     (state, start.elapsed())
 }
 
 /// The median time to build and lay out the screen with the grid scrolled to `row`.
 fn frame_at(state: &mut import::State, row: usize) -> Duration {
-    state.update(import::Message::Scrolled(row as f32 * ROW_HEIGHT, 720.0), None);
+    state.update(
+        import::Message::Scrolled(row as f32 * ROW_HEIGHT, 720.0),
+        None,
+    );
     let mut times: Vec<Duration> = (0..15)
         .map(|_| {
             let start = Instant::now();
@@ -69,10 +76,26 @@ fn main() -> ExitCode {
     let small_top = frame_at(&mut small_state, 0);
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!("file: {big} ({:.1} MB)", big_bytes as f64 / 1e6);
-    println!("open + check into the grid: {:.2} s", big_open.as_secs_f64());
-    println!("first grid frame (view + layout): {:.1} ms; to first frame: {:.2} s", ms(first_frame), (big_open + first_frame).as_secs_f64());
-    println!("peak memory: {:.0} MB = {:.2} x the file", peak as f64 / 1024.0, peak as f64 * 1024.0 / big_bytes.max(1) as f64);
-    println!("grid frame at row 1: {:.2} ms; at row 900,000: {:.2} ms; 1,000-row file: {:.2} ms", ms(big_top), ms(big_deep), ms(small_top));
+    println!(
+        "open + check into the grid: {:.2} s",
+        big_open.as_secs_f64()
+    );
+    println!(
+        "first grid frame (view + layout): {:.1} ms; to first frame: {:.2} s",
+        ms(first_frame),
+        (big_open + first_frame).as_secs_f64()
+    );
+    println!(
+        "peak memory: {:.0} MB = {:.2} x the file",
+        peak as f64 / 1024.0,
+        peak as f64 * 1024.0 / big_bytes.max(1) as f64
+    );
+    println!(
+        "grid frame at row 1: {:.2} ms; at row 900,000: {:.2} ms; 1,000-row file: {:.2} ms",
+        ms(big_top),
+        ms(big_deep),
+        ms(small_top)
+    );
     println!(
         "ratio to the 1,000-row file: row 1 {:.2}, row 900,000 {:.2}",
         big_top.as_secs_f64() / small_top.as_secs_f64(),

@@ -18,13 +18,21 @@ use wedocod_console::upload::{Control, Engine, UploadReport, UploadSettings};
 fn leads(rows: usize, first_phone: usize) -> Vec<u8> {
     let mut csv = String::from("full_name,phone,city,address,sku,quantity,total\n");
     for n in 0..rows {
-        csv.push_str(&format!("Client {n},06{:08},Casablanca,{n} Boulevard Zerktouni,ARG-100,1,149\n", first_phone + n));
+        csv.push_str(&format!(
+            "Client {n},06{:08},Casablanca,{n} Boulevard Zerktouni,ARG-100,1,149\n",
+            first_phone + n
+        ));
     }
     csv.into_bytes()
 }
 
 /// Uploads `rows` leads; returns the elapsed time, the report and the records created.
-async fn run(rows: usize, per_minute: u32, faults: &str, first_phone: usize) -> (Duration, UploadReport, usize) {
+async fn run(
+    rows: usize,
+    per_minute: u32,
+    faults: &str,
+    first_phone: usize,
+) -> (Duration, UploadReport, usize) {
     let sandbox = Sandbox::start(SandboxConfig {
         rate_limit: per_minute,
         faults: faults.parse().expect("a fault spec"),
@@ -34,18 +42,37 @@ async fn run(rows: usize, per_minute: u32, faults: &str, first_phone: usize) -> 
     .expect("the sandbox starts");
     let before = sandbox.record_count(ResourceName::Leads);
     let profile = ApiProfile::new(sandbox.base_url(), "", Dialect::V2).expect("loopback");
-    let client = Client::new(profile, SecretString::from(sandbox.token().to_string())).expect("a client");
-    let sheet = Sheet::load(leads(rows, first_phone), &ValidateSettings::new(ResourceName::Leads)).expect("the file");
+    let client =
+        Client::new(profile, SecretString::from(sandbox.token().to_string())).expect("a client");
+    let sheet = Sheet::load(
+        leads(rows, first_phone),
+        &ValidateSettings::new(ResourceName::Leads),
+    )
+    .expect("the file");
     let journal = std::env::temp_dir().join(format!("wedocod-bench-{}", std::process::id()));
-    let settings = UploadSettings { journal_dir: journal, ..UploadSettings::default() };
+    let settings = UploadSettings {
+        journal_dir: journal,
+        ..UploadSettings::default()
+    };
     let start = Instant::now();
-    let mut engine = Engine::<Leads>::start(client, "bench.csv", sheet.leads(), sheet.mapping.clone(), settings).expect("the upload starts");
+    let mut engine = Engine::<Leads>::start(
+        client,
+        "bench.csv",
+        sheet.leads(),
+        sheet.mapping.clone(),
+        settings,
+    )
+    .expect("the upload starts");
     if let Err(error) = engine.run(&Control::new(), &mut |_| {}).await {
         eprintln!("the upload stopped: {error}");
     }
     let elapsed = start.elapsed();
     let report = UploadReport::of(engine.state());
-    (elapsed, report, sandbox.record_count(ResourceName::Leads) - before)
+    (
+        elapsed,
+        report,
+        sandbox.record_count(ResourceName::Leads) - before,
+    )
 }
 
 #[tokio::main]
@@ -53,7 +80,10 @@ async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     let rows: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
     let per_minute: u32 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(60);
-    let faults = args.get(3).cloned().unwrap_or_else(|| "storm429=0.05,commit500=0.02,drop=0.02".into());
+    let faults = args
+        .get(3)
+        .cloned()
+        .unwrap_or_else(|| "storm429=0.05,commit500=0.02,drop=0.02".into());
     let requests = rows.div_ceil(100);
     let ideal = Duration::from_secs_f64(requests as f64 / f64::from(per_minute) * 60.0);
 
@@ -65,14 +95,21 @@ async fn main() -> ExitCode {
         ideal.as_secs_f64(),
         ideal.as_secs_f64() / elapsed.as_secs_f64() * 100.0
     );
-    println!("  created {} of {rows}; server records added: {records}", report.created);
+    println!(
+        "  created {} of {rows}; server records added: {records}",
+        report.created
+    );
 
     let (elapsed, report, records) = run(rows, per_minute, &faults, 20_000_000).await;
     println!("with faults ({faults}): {:.1} s", elapsed.as_secs_f64());
     println!(
         "  created {} of {rows}; server records added: {records} ({})",
         report.created,
-        if records == rows { "exactly one per row" } else { "MISMATCH" }
+        if records == rows {
+            "exactly one per row"
+        } else {
+            "MISMATCH"
+        }
     );
     ExitCode::SUCCESS
 }

@@ -11,6 +11,7 @@ pub mod profile;
 pub mod resource;
 pub mod rules;
 pub mod scope;
+pub mod statuses;
 pub mod wire;
 
 pub use client::{

@@ -776,7 +776,14 @@ impl App {
         if self.notices.is_empty() {
             screen
         } else {
-            column![notice_bar(&self.notices), screen].into()
+            column![
+                super::notice::banner(
+                    self.notices.iter().map(String::as_str),
+                    Message::DismissNotice
+                ),
+                screen
+            ]
+            .into()
         }
     }
 
@@ -861,24 +868,4 @@ impl App {
         .style(theme::bar)
         .into()
     }
-}
-
-fn notice_bar(notices: &[String]) -> Element<'_, Message> {
-    let lines = notices.iter().fold(column![].width(Fill), |lines, notice| {
-        lines.push(text(notice))
-    });
-    container(
-        row![
-            lines,
-            button(text(strings().dismiss))
-                .style(button::secondary)
-                .on_press(Message::DismissNotice),
-        ]
-        .spacing(theme::GAP)
-        .align_y(Center),
-    )
-    .padding([6, 12])
-    .width(Fill)
-    .style(theme::notice_banner)
-    .into()
 }

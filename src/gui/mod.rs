@@ -7,6 +7,7 @@ mod dialog;
 pub mod error_view;
 pub mod i18n;
 mod icon;
+mod notice;
 pub mod records;
 pub mod screen;
 pub mod theme;

@@ -147,29 +147,6 @@ impl From<&Order> for RecordRow {
     }
 }
 
-/// Statuses offered by the filter and the bulk change (the API accepts others too).
-pub fn known_statuses(resource: ResourceName) -> &'static [&'static str] {
-    match resource {
-        ResourceName::Leads => &[
-            "new",
-            "confirmed",
-            "no_reply",
-            "call_later",
-            "cancelled",
-            "wrong_number",
-            "duplicate",
-        ],
-        ResourceName::Orders => &[
-            "new",
-            "confirmed",
-            "shipped",
-            "delivered",
-            "returned",
-            "canceled",
-        ],
-    }
-}
-
 fn rows<T>(page: Page<T>) -> Page<RecordRow>
 where
     for<'a> RecordRow: From<&'a T>,

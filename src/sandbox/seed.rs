@@ -11,7 +11,8 @@ use serde_json::json;
 use crate::api::wire::{CustomField, Lead, Order, Product, ProductLine};
 use crate::api::{Leads, Orders};
 
-use super::store::{AccountId, LEAD_STATUSES, ORDER_STATUSES, Store, StoredResource, timestamp};
+use super::store::{AccountId, Store, StoredResource, timestamp};
+use crate::api::statuses::{LEAD_STATUSES, ORDER_STATUSES};
 
 /// How much demo data an account gets.
 #[derive(Debug, Clone, Copy)]

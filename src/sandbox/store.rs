@@ -9,6 +9,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use serde_json::Value;
 
+use crate::api::statuses::{LEAD_STATUSES, ORDER_STATUSES};
 use crate::api::wire::{BatchStatus, History, Lead, Order, Product};
 use crate::api::{Leads, Orders, Resource, Scope};
 
@@ -125,27 +126,6 @@ pub trait StoredResource: Resource<Record: StoredRecord> {
     fn history_for(reference: &str) -> History;
     fn next_reference(store: &mut Store) -> String;
 }
-
-/// Lead statuses: the documented ones and the sandbox's **[decided]** extras.
-pub const LEAD_STATUSES: &[&str] = &[
-    "new",
-    "confirmed",
-    "no_reply",
-    "call_later",
-    "cancelled",
-    "wrong_number",
-    "duplicate",
-];
-
-/// Order statuses.
-pub const ORDER_STATUSES: &[&str] = &[
-    "new",
-    "confirmed",
-    "shipped",
-    "delivered",
-    "returned",
-    "canceled",
-];
 
 impl StoredResource for Leads {
     const STATUSES: &'static [&'static str] = LEAD_STATUSES;

@@ -12,6 +12,7 @@ use iced::widget::{
 };
 use iced::{Center, Element, Fill, Subscription, Task};
 
+use crate::api::statuses::known_statuses;
 use crate::api::wire::History;
 use crate::api::{
     Action as ScopeAction, ApiError, Client, DeleteOutcome, ListQuery, Page, ResourceName, Scope,
@@ -458,19 +459,10 @@ impl State {
             ));
         }
         if let Some(notice) = &self.notice {
-            content = content.push(
-                container(
-                    row![
-                        text(notice).width(Fill),
-                        button(text(strings().dismiss))
-                            .style(button::secondary)
-                            .on_press(Message::DismissNotice)
-                    ]
-                    .align_y(Center),
-                )
-                .padding(theme::PAD)
-                .style(theme::notice_banner),
-            );
+            content = content.push(crate::gui::notice::banner(
+                [notice.as_str()],
+                Message::DismissNotice,
+            ));
         }
         let mut body = row![self.table()].spacing(theme::GAP).height(Fill);
         if let Some(detail) = &self.detail {
@@ -500,7 +492,7 @@ impl State {
         let s = strings();
         let mut filters = vec![StatusFilter::All];
         filters.extend(
-            records::known_statuses(self.resource)
+            known_statuses(self.resource)
                 .iter()
                 .map(|s| StatusFilter::Only(s.to_string())),
         );
@@ -643,7 +635,7 @@ impl State {
 
     fn bulk_bar(&self) -> Element<'_, Message> {
         let s = strings();
-        let statuses: Vec<String> = records::known_statuses(self.resource)
+        let statuses: Vec<String> = known_statuses(self.resource)
             .iter()
             .map(|s| s.to_string())
             .collect();

@@ -149,19 +149,10 @@ impl State {
         ]
         .spacing(theme::GAP);
         if let Some(notice) = &self.notice {
-            content = content.push(
-                container(
-                    row![
-                        text(notice).width(Fill),
-                        button(text(s.dismiss))
-                            .style(button::secondary)
-                            .on_press(Message::DismissNotice)
-                    ]
-                    .align_y(Center),
-                )
-                .padding(theme::PAD)
-                .style(theme::notice_banner),
-            );
+            content = content.push(crate::gui::notice::banner(
+                [notice.as_str()],
+                Message::DismissNotice,
+            ));
         }
         if self.records.is_empty() {
             content = content.push(text(s.no_uploads).style(theme::muted));

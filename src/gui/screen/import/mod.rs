@@ -562,19 +562,10 @@ impl State {
             );
         }
         if let Some(notice) = &self.notice {
-            content = content.push(
-                container(
-                    row![
-                        text(notice).width(Fill),
-                        button(text(s.dismiss))
-                            .style(button::secondary)
-                            .on_press(Message::DismissNotice)
-                    ]
-                    .align_y(Center),
-                )
-                .padding(theme::PAD)
-                .style(theme::notice_banner),
-            );
+            content = content.push(crate::gui::notice::banner(
+                [notice.as_str()],
+                Message::DismissNotice,
+            ));
         }
         match &self.file {
             Some(file) => content = content.push(self.file_view(file, store)),

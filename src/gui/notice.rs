@@ -1,0 +1,32 @@
+//! The green banner for news (an action that worked, a file saved), with its Dismiss
+//! button: one look for every screen.
+
+use iced::widget::{button, column, container, row, text};
+use iced::{Center, Element, Fill};
+
+use super::i18n::strings;
+use super::theme;
+
+/// The banner showing `lines`, one under the other.
+pub fn banner<'a, Message: Clone + 'a>(
+    lines: impl IntoIterator<Item = &'a str>,
+    on_dismiss: Message,
+) -> Element<'a, Message> {
+    let lines = lines
+        .into_iter()
+        .fold(column![].width(Fill), |lines, line| lines.push(text(line)));
+    container(
+        row![
+            lines,
+            button(text(strings().dismiss))
+                .style(button::secondary)
+                .on_press(on_dismiss),
+        ]
+        .spacing(theme::GAP)
+        .align_y(Center),
+    )
+    .padding([6, 12])
+    .width(Fill)
+    .style(theme::notice_banner)
+    .into()
+}
