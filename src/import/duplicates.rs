@@ -37,6 +37,13 @@ impl Hasher for KeyAsHash {
 }
 
 impl DuplicateTracker {
+    /// A tracker with room for about `records` keys.
+    pub fn with_capacity(records: usize) -> Self {
+        DuplicateTracker {
+            first_line: HashMap::with_capacity_and_hasher(records, BuildHasherDefault::default()),
+        }
+    }
+
     /// Records the keys of the record starting on `line`; returns the line of an earlier
     /// record sharing one of them.
     pub fn observe(&mut self, line: u64, keys: &[u64]) -> Option<u64> {

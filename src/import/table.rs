@@ -34,7 +34,7 @@ impl Row {
 
     /// True when every cell is blank (Excel leaves such `;;;;` lines).
     pub fn is_blank(&self) -> bool {
-        self.cells.iter().all(|cell| cell.trim().is_empty())
+        self.cells.as_slice().trim().is_empty()
     }
 }
 

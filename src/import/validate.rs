@@ -156,13 +156,19 @@ pub fn validate_bytes(
     settings: &ValidateSettings,
     corrected: Option<CorrectedOutput<'_>>,
 ) -> Result<Validation, ValidateError> {
-    let phone = PhoneRules::new(&settings.region)
-        .ok_or_else(|| ValidateError::UnknownRegion(settings.region.clone()))?;
+    // Loading the phone metadata is the phonenumber crate's slow first call: it overlaps
+    // with decoding instead of delaying it.
+    let (phone, decoded) = std::thread::scope(|scope| {
+        let phone = scope.spawn(|| PhoneRules::new(&settings.region));
+        let decoded = decode(bytes, settings.encoding);
+        (phone.join().ok().flatten(), decoded)
+    });
+    let phone = phone.ok_or_else(|| ValidateError::UnknownRegion(settings.region.clone()))?;
     let Decoded {
         text,
         encoding,
         source,
-    } = decode(bytes, settings.encoding)?;
+    } = decoded?;
     let delimiter = settings.delimiter.unwrap_or_else(|| sniff_delimiter(&text));
     let kind = settings.kind;
     let mut reader = TableReader::new(&text, delimiter, |record| {
@@ -212,7 +218,7 @@ pub fn validate_bytes(
     let phone_column = mapping.field_column(Field::Phone);
     let threads = settings.threads.max(1);
     let mut totals = Totals::default();
-    let mut tracker = DuplicateTracker::default();
+    let mut tracker = DuplicateTracker::with_capacity(estimated_rows(&text, header.line));
 
     let read_result = std::thread::scope(|scope| -> Result<Option<u64>, ValidateError> {
         let (work_tx, work_rx) = sync_channel::<Batch>(threads * 2);
@@ -225,10 +231,15 @@ pub fn validate_bytes(
             let work_rx = Arc::clone(&work_rx);
             let done_tx = done_tx.clone();
             let recycle_tx = recycle_tx.clone();
-            let checker = &checker;
             let mapping = &mapping;
-            let phone = &phone;
+            // Each worker owns its phone patterns: a shared regex serves one thread fast
+            // and makes the others queue for scratch space.
+            let phone = phone.clone();
+            let catalogue = settings.catalogue.as_ref();
             scope.spawn(move || {
+                let checker = Checker::new(mapping, &phone, settings.dialect, catalogue);
+                let checker = &checker;
+                let phone = &phone;
                 while let Some(batch) = next_batch(&work_rx) {
                     let outcome = check_batch(
                         checker,
@@ -294,6 +305,16 @@ pub fn validate_bytes(
         valid_rows: if columns_ok { totals.valid_rows } else { 0 },
         issues,
     })
+}
+
+/// A guess of the number of rows from the size of the first lines, so the duplicate
+/// index is sized once instead of growing (and briefly doubling) a dozen times.
+fn estimated_rows(text: &str, header_line: u64) -> usize {
+    const SAMPLE: usize = 64 * 1024;
+    let sample = text.as_bytes().get(..SAMPLE).unwrap_or(text.as_bytes());
+    let lines = memchr::memchr_iter(b'\n', sample).count().max(1);
+    let rows = text.len() / (sample.len() / lines).max(1);
+    rows.saturating_sub(usize::try_from(header_line).unwrap_or(0))
 }
 
 fn next_batch(work: &Mutex<Receiver<Batch>>) -> Option<Batch> {
