@@ -66,6 +66,8 @@ pub struct Checker<'m> {
     name_columns: Vec<usize>,
     /// The custom data columns and the words naming them in messages.
     custom_columns: Vec<(usize, String)>,
+    sku_rule: Option<&'static FieldRule>,
+    quantity_rule: Option<&'static FieldRule>,
 }
 
 impl<'m> Checker<'m> {
@@ -110,6 +112,8 @@ impl<'m> Checker<'m> {
             fields,
             name_columns,
             custom_columns,
+            sku_rule: schema.products.field("sku"),
+            quantity_rule: schema.products.field("quantity"),
         }
     }
 
@@ -381,15 +385,27 @@ impl<'m> Checker<'m> {
         slot: &ProductColumns,
         issues: &mut Vec<Issue>,
     ) -> Option<&'r str> {
-        let cell = |part: ProductPart| slot.column(part).map(|column| (column, row.cell(column)));
-        let present = ProductPart::ALL
+        // Each cell is read once: this runs for every product of every row.
+        let read = |part: ProductPart| slot.column(part).map(|column| (column, row.cell(column)));
+        let (sku_cell, quantity_cell, unit_cell, total_cell) = (
+            read(ProductPart::Sku),
+            read(ProductPart::Quantity),
+            read(ProductPart::UnitPrice),
+            read(ProductPart::LineTotal),
+        );
+        let cell = |part: ProductPart| match part {
+            ProductPart::Sku => sku_cell,
+            ProductPart::Quantity => quantity_cell,
+            ProductPart::UnitPrice => unit_cell,
+            ProductPart::LineTotal => total_cell,
+        };
+        let present = [sku_cell, quantity_cell, unit_cell, total_cell]
             .into_iter()
-            .filter_map(cell)
+            .flatten()
             .any(|(_, value)| !value.is_empty());
         if !present {
             return None;
         }
-        let products = &self.schema.products;
         let mut report =
             |part: ProductPart, column: Option<usize>, value: &str, finding: Finding| {
                 let field = Target::Product {
@@ -400,7 +416,7 @@ impl<'m> Checker<'m> {
                 issues.push(finding.at(row.line, column, field, value));
             };
         let sku = cell(ProductPart::Sku).map_or("", |(_, value)| value);
-        if let Some(rule) = products.field("sku") {
+        if let Some(rule) = self.sku_rule {
             let found =
                 check_value(rule, "SKU", sku, self.dialect).or_else(|| self.check_catalogue(sku));
             if let Some(finding) = found {
@@ -408,9 +424,7 @@ impl<'m> Checker<'m> {
             }
         }
         let mut quantity = 1;
-        if let (Some((column, value)), Some(rule)) =
-            (cell(ProductPart::Quantity), products.field("quantity"))
-        {
+        if let (Some((column, value)), Some(rule)) = (quantity_cell, self.quantity_rule) {
             match check_value(rule, "quantity", value, self.dialect) {
                 Some(finding) => report(ProductPart::Quantity, Some(column), value, finding),
                 None => quantity = parse_whole_number(value).unwrap_or(1),
