@@ -176,7 +176,8 @@ impl<'m> Checker<'m> {
     }
 
     /// Checks one record (its rows, usually one), appending what is wrong to `issues`
-    /// and one key per (phone, SKU) pair to `duplicate_keys` for the cross-row check.
+    /// and one key per (phone, SKU) pair to `duplicate_keys` for the cross-row check;
+    /// returns the record's phone as international digits when it is valid.
     /// Appending to the caller's buffers keeps a million records from costing a million
     /// allocations.
     pub fn check_record(
@@ -184,17 +185,15 @@ impl<'m> Checker<'m> {
         rows: &[Row],
         issues: &mut Vec<Issue>,
         duplicate_keys: &mut Vec<u64>,
-    ) {
-        let Some(first) = rows.first() else {
-            return;
-        };
+    ) -> Option<u64> {
+        let first = rows.first()?;
         let mut misshapen = false;
         for row in rows {
             misshapen |= self.check_shape(row, issues);
         }
         if misshapen {
             // Cells shifted by a missing or extra delimiter would only add noise.
-            return;
+            return None;
         }
         let mut phone_key = None;
         for &(field, rule) in &self.fields {
@@ -230,6 +229,7 @@ impl<'m> Checker<'m> {
         if let Some(rule) = self.schema.custom_data {
             self.check_custom_data(rows, &rule, issues);
         }
+        phone_key
     }
 
     /// Extra or missing cells, and NUL bytes; true when the row's cells are misaligned.

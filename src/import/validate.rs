@@ -14,9 +14,9 @@ use encoding_rs::Encoding;
 use crate::api::profile::Dialect;
 use crate::api::scope::ResourceName;
 
-use super::check::{Catalogue, Checker, first_value};
+use super::check::{Catalogue, Checker};
 use super::decode::{Decoded, EncodingSource, decode};
-use super::duplicates::{DuplicateTracker, duplicate_issue};
+use super::duplicates::{DuplicateFinder, duplicate_issue};
 use super::error::ReadError;
 use super::export::{ExportFormat, SafeCsvWriter, corrected_cell, start_file};
 use super::issue::{Issue, IssueCode, Severity};
@@ -137,7 +137,8 @@ struct RecordOutcome {
     rows: u64,
     has_error: bool,
     keys: std::ops::Range<usize>,
-    phone: std::ops::Range<usize>,
+    /// The record's phone as international digits, when valid.
+    phone: u64,
 }
 
 /// A checked batch.
@@ -146,7 +147,6 @@ struct BatchOutcome {
     records: Vec<RecordOutcome>,
     issues: Vec<Issue>,
     keys: Vec<u64>,
-    phones: String,
     corrected: Vec<u8>,
 }
 
@@ -218,7 +218,7 @@ pub fn validate_bytes(
     let phone_column = mapping.field_column(Field::Phone);
     let threads = settings.threads.max(1);
     let mut totals = Totals::default();
-    let mut tracker = DuplicateTracker::with_capacity(estimated_rows(&text, header.line));
+    let mut duplicates = DuplicateFinder::with_capacity(estimated_rows(&text, header.line));
 
     let read_result = std::thread::scope(|scope| -> Result<Option<u64>, ValidateError> {
         let (work_tx, work_rx) = sync_channel::<Batch>(threads * 2);
@@ -245,7 +245,6 @@ pub fn validate_bytes(
                         checker,
                         &batch,
                         group_column,
-                        phone_column,
                         export_format.map(|format| (mapping, phone, format)),
                     );
                     let _ = recycle_tx.send(batch.rows);
@@ -263,13 +262,7 @@ pub fn validate_bytes(
             pending.insert(outcome.index, outcome);
             while let Some(outcome) = pending.remove(&next) {
                 next += 1;
-                totals.absorb(
-                    outcome,
-                    &mut tracker,
-                    &mut issues,
-                    phone_column,
-                    corrected.as_mut(),
-                )?;
+                totals.absorb(outcome, &mut duplicates, &mut issues, corrected.as_mut())?;
             }
         }
         reader_thread
@@ -294,6 +287,12 @@ pub fn validate_bytes(
     if let Some(output) = corrected.as_mut() {
         output.writer.flush().map_err(ValidateError::Write)?;
     }
+    issues.extend(
+        duplicates
+            .duplicates()
+            .iter()
+            .map(|duplicate| duplicate_issue(duplicate, phone_column)),
+    );
     issues.sort_by_key(|issue| (issue.line, issue.column.map_or(0, |column| column + 1)));
     Ok(Validation {
         encoding,
@@ -308,7 +307,7 @@ pub fn validate_bytes(
 }
 
 /// A guess of the number of rows from the size of the first lines, so the duplicate
-/// index is sized once instead of growing (and briefly doubling) a dozen times.
+/// keys are stored once instead of growing (and briefly doubling) a dozen times.
 fn estimated_rows(text: &str, header_line: u64) -> usize {
     const SAMPLE: usize = 64 * 1024;
     let sample = text.as_bytes().get(..SAMPLE).unwrap_or(text.as_bytes());
@@ -370,7 +369,6 @@ fn check_batch(
     checker: &Checker<'_>,
     batch: &Batch,
     group_column: Option<usize>,
-    phone_column: Option<usize>,
     export: Option<(&Mapping, &PhoneRules, ExportFormat)>,
 ) -> BatchOutcome {
     let rows = batch.rows.get(..batch.len).unwrap_or(&[]);
@@ -379,30 +377,23 @@ fn check_batch(
         records: Vec::with_capacity(rows.len()),
         issues: Vec::new(),
         keys: Vec::new(),
-        phones: String::new(),
         corrected: Vec::new(),
     };
     for range in record_ranges(rows, group_column) {
         let record = rows.get(range).unwrap_or(&[]);
         let issues_before = outcome.issues.len();
         let keys_before = outcome.keys.len();
-        checker.check_record(record, &mut outcome.issues, &mut outcome.keys);
+        let phone = checker.check_record(record, &mut outcome.issues, &mut outcome.keys);
         let has_error = outcome
             .issues
             .get(issues_before..)
             .is_some_and(|found| found.iter().any(|issue| issue.severity == Severity::Error));
-        let phones_before = outcome.phones.len();
-        if outcome.keys.len() > keys_before {
-            if let Some(column) = phone_column {
-                outcome.phones.push_str(first_value(record, column).1);
-            }
-        }
         outcome.records.push(RecordOutcome {
             line: record.first().map_or(0, |row| row.line),
             rows: record.len() as u64,
             has_error,
             keys: keys_before..outcome.keys.len(),
-            phone: phones_before..outcome.phones.len(),
+            phone: phone.unwrap_or(0),
         });
     }
     if let Some((mapping, phone, format)) = export {
@@ -439,9 +430,8 @@ impl Totals {
     fn absorb(
         &mut self,
         outcome: BatchOutcome,
-        tracker: &mut DuplicateTracker,
+        duplicates: &mut DuplicateFinder,
         issues: &mut Vec<Issue>,
-        phone_column: Option<usize>,
         corrected: Option<&mut CorrectedOutput<'_>>,
     ) -> Result<(), ValidateError> {
         for record in &outcome.records {
@@ -450,10 +440,8 @@ impl Totals {
                 self.valid_rows += record.rows;
             }
             self.last_record = Some((record.line, record.rows, !record.has_error));
-            let keys = outcome.keys.get(record.keys.clone()).unwrap_or(&[]);
-            if let Some(earlier) = tracker.observe(record.line, keys) {
-                let phone = outcome.phones.get(record.phone.clone()).unwrap_or("");
-                issues.push(duplicate_issue(record.line, earlier, phone_column, phone));
+            for key in outcome.keys.get(record.keys.clone()).unwrap_or(&[]) {
+                duplicates.add(*key, record.line, record.phone);
             }
         }
         issues.extend(outcome.issues);
