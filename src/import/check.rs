@@ -117,10 +117,6 @@ impl<'m> Checker<'m> {
         }
     }
 
-    pub fn mapping(&self) -> &Mapping {
-        self.mapping
-    }
-
     /// Problems with the columns themselves, reported once on the header line.
     pub fn check_columns(&self, header_line: u64) -> Vec<Issue> {
         let mut issues = Vec::new();

@@ -121,10 +121,6 @@ impl<'t> TableReader<'t> {
         &self.header
     }
 
-    pub fn delimiter(&self) -> u8 {
-        self.delimiter
-    }
-
     /// Reads the next non-blank row into `row` (reusing its buffers); false at the end.
     pub fn next_row(&mut self, row: &mut Row) -> Result<bool, ReadError> {
         if let Some(buffered) = self.buffered.pop_front() {
