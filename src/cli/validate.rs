@@ -308,7 +308,7 @@ fn print_text(
     let mapping = &validation.mapping;
     let delimiter = match validation.delimiter {
         b'\t' => "tab".to_string(),
-        other => char::from(other).to_string(),
+        other => format!("\"{}\"", char::from(other)),
     };
     writeln!(out, "File:      {}", args.file.display())?;
     writeln!(
