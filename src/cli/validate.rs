@@ -17,9 +17,9 @@ use crate::import::decode::encoding_by_label;
 use crate::import::export::{ExportFormat, write_report};
 use crate::import::mapping::{ColumnRole, MatchedBy, parse_map_argument};
 use crate::import::remembered::RememberedMappings;
-use crate::import::validate::{CorrectedOutput, ValidateSettings, Validation, validate_bytes};
+use crate::import::validate::{CorrectedOutput, ValidateSettings, Validation, validate_file};
 use crate::import::values::parse_yes_no;
-use crate::import::{Issue, ReadError, Severity};
+use crate::import::{Issue, Severity};
 use crate::paths;
 
 /// Arguments of `validate`.
@@ -146,12 +146,6 @@ fn validate(args: &ValidateArgs) -> Result<Validation, String> {
     if let Some(threads) = args.threads {
         settings.threads = threads;
     }
-    let bytes = std::fs::read(&args.file)
-        .map_err(|source| ReadError::Io {
-            path: args.file.clone(),
-            source,
-        })
-        .map_err(|error| error.to_string())?;
     let format = export_format(args);
     let mut fixed_file = args
         .fixed
@@ -167,7 +161,7 @@ fn validate(args: &ValidateArgs) -> Result<Validation, String> {
         format,
     });
     let validation =
-        validate_bytes(bytes, &settings, corrected).map_err(|error| error.to_string())?;
+        validate_file(&args.file, &settings, corrected).map_err(|error| error.to_string())?;
     if let Some(path) = &args.report {
         let file = std::fs::File::create(path)
             .map_err(|error| format!("cannot write {}: {error}", path.display()))?;

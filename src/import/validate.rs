@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::path::Path;
 use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
 use std::sync::{Arc, Mutex};
 
@@ -156,11 +157,34 @@ pub fn validate_bytes(
     settings: &ValidateSettings,
     corrected: Option<CorrectedOutput<'_>>,
 ) -> Result<Validation, ValidateError> {
+    validate_loaded(|| Ok(bytes), settings, corrected)
+}
+
+/// Reads and checks a file.
+pub fn validate_file(
+    path: &Path,
+    settings: &ValidateSettings,
+    corrected: Option<CorrectedOutput<'_>>,
+) -> Result<Validation, ValidateError> {
+    let read = || {
+        std::fs::read(path).map_err(|source| ReadError::Io {
+            path: path.to_path_buf(),
+            source,
+        })
+    };
+    validate_loaded(read, settings, corrected)
+}
+
+fn validate_loaded(
+    load: impl FnOnce() -> Result<Vec<u8>, ReadError>,
+    settings: &ValidateSettings,
+    corrected: Option<CorrectedOutput<'_>>,
+) -> Result<Validation, ValidateError> {
     // Loading the phone metadata is the phonenumber crate's slow first call: it overlaps
-    // with decoding instead of delaying it.
+    // with reading and decoding the file instead of delaying them.
     let (phone, decoded) = std::thread::scope(|scope| {
         let phone = scope.spawn(|| PhoneRules::new(&settings.region));
-        let decoded = decode(bytes, settings.encoding);
+        let decoded = load().and_then(|bytes| decode(bytes, settings.encoding));
         (phone.join().ok().flatten(), decoded)
     });
     let phone = phone.ok_or_else(|| ValidateError::UnknownRegion(settings.region.clone()))?;
