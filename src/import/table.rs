@@ -3,7 +3,7 @@
 //! field. Cells stay strings; shape problems (ragged rows, NUL bytes, a quote that never
 //! closes) become issues on the row, never a panic.
 
-use csv::{ReaderBuilder, StringRecord};
+use csv::{ByteRecord, ReaderBuilder, StringRecord};
 
 use super::error::ReadError;
 
@@ -31,10 +31,40 @@ impl Row {
     pub fn cell(&self, column: usize) -> &str {
         self.cells.get(column).map(str::trim).unwrap_or("")
     }
+}
+
+/// A record as the reader splits it, before its cells are checked to be UTF-8 text.
+/// The single reading thread hands these out and the checking threads turn them into
+/// [`Row`]s, so that check runs on every core instead of holding up the reader.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RawRow {
+    pub line: u64,
+    pub cells: ByteRecord,
+}
+
+impl RawRow {
+    /// The row as text; bytes that are not UTF-8 become U+FFFD (the file was decoded
+    /// to text before reading, so this only copies when something is badly wrong).
+    pub fn into_row(self) -> Row {
+        Row {
+            line: self.line,
+            cells: StringRecord::from_byte_record_lossy(self.cells),
+        }
+    }
 
     /// True when every cell is blank (Excel leaves such `;;;;` lines).
-    pub fn is_blank(&self) -> bool {
-        self.cells.as_slice().trim().is_empty()
+    fn is_blank(&self) -> bool {
+        self.cells.as_slice().trim_ascii().is_empty()
+    }
+}
+
+impl Row {
+    /// Gives the row's buffers back for reuse.
+    pub fn into_raw(self) -> RawRow {
+        RawRow {
+            line: self.line,
+            cells: self.cells.into_byte_record(),
+        }
     }
 }
 
@@ -73,12 +103,12 @@ impl<'t> TableReader<'t> {
         let mut first = Vec::new();
         let mut last_row_start = None;
         while first.len() < HEADER_SEARCH_RECORDS {
-            let mut row = Row::default();
-            match next_record(&mut reader, text.as_bytes(), &mut row)? {
+            let mut raw = RawRow::default();
+            match next_record(&mut reader, text.as_bytes(), &mut raw)? {
                 Some(start) => {
-                    last_row_start = Some((row.line, start));
-                    if !row.is_blank() {
-                        first.push(row);
+                    last_row_start = Some((raw.line, start));
+                    if !raw.is_blank() {
+                        first.push(raw.into_row());
                     }
                 }
                 None => break,
@@ -123,15 +153,24 @@ impl<'t> TableReader<'t> {
 
     /// Reads the next non-blank row into `row` (reusing its buffers); false at the end.
     pub fn next_row(&mut self, row: &mut Row) -> Result<bool, ReadError> {
+        let mut raw = std::mem::take(row).into_raw();
+        let found = self.next_raw(&mut raw)?;
+        *row = raw.into_row();
+        Ok(found)
+    }
+
+    /// Reads the next non-blank record into `raw` (reusing its buffers), not yet checked
+    /// to be text; false at the end.
+    pub fn next_raw(&mut self, raw: &mut RawRow) -> Result<bool, ReadError> {
         if let Some(buffered) = self.buffered.pop_front() {
-            *row = buffered;
+            *raw = buffered.into_raw();
             return Ok(true);
         }
         loop {
-            match next_record(&mut self.reader, self.text.as_bytes(), row)? {
+            match next_record(&mut self.reader, self.text.as_bytes(), raw)? {
                 Some(start) => {
-                    self.last_row_start = Some((row.line, start));
-                    if !row.is_blank() {
+                    self.last_row_start = Some((raw.line, start));
+                    if !raw.is_blank() {
                         return Ok(true);
                     }
                 }
@@ -155,10 +194,10 @@ impl<'t> TableReader<'t> {
 fn next_record(
     reader: &mut csv::Reader<&[u8]>,
     text: &[u8],
-    row: &mut Row,
+    row: &mut RawRow,
 ) -> Result<Option<usize>, ReadError> {
     let line_before = reader.position().line();
-    match reader.read_record(&mut row.cells) {
+    match reader.read_byte_record(&mut row.cells) {
         Ok(true) => {
             let (line, byte) = row.cells.position().map_or((line_before, 0), |position| {
                 (position.line(), position.byte())

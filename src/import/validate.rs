@@ -23,11 +23,11 @@ use super::export::{ExportFormat, SafeCsvWriter, corrected_cell, start_file};
 use super::issue::{Issue, IssueCode, Severity};
 use super::mapping::{Mapping, MappingError};
 use super::phone::PhoneRules;
-use super::records::{continues_record, record_ranges};
+use super::records::{continues_record, raw_group_cell, record_ranges};
 use super::remembered::RememberedMappings;
 use super::rule_check::Finding;
 use super::sniff::sniff_delimiter;
-use super::table::{Header, Row, TableReader};
+use super::table::{Header, RawRow, Row, TableReader};
 use super::target::{Field, Target};
 
 /// Rows per batch: large enough to amortise the hand-offs, small enough to stay in cache.
@@ -125,10 +125,10 @@ pub struct CorrectedOutput<'w> {
     pub format: ExportFormat,
 }
 
-/// A batch of rows; only the first `len` are live, the rest are buffers kept for reuse.
+/// A batch of records; only the first `len` are live, the rest are buffers kept for reuse.
 struct Batch {
     index: usize,
-    rows: Vec<Row>,
+    rows: Vec<RawRow>,
     len: usize,
 }
 
@@ -247,7 +247,7 @@ fn validate_loaded(
     let read_result = std::thread::scope(|scope| -> Result<Option<u64>, ValidateError> {
         let (work_tx, work_rx) = sync_channel::<Batch>(threads * 2);
         let (done_tx, done_rx) = channel::<BatchOutcome>();
-        let (recycle_tx, recycle_rx) = channel::<Vec<Row>>();
+        let (recycle_tx, recycle_rx) = channel::<Vec<RawRow>>();
         let work_rx = Arc::new(Mutex::new(work_rx));
         let reader_thread =
             scope.spawn(move || read_batches(&mut reader, group_column, &work_tx, &recycle_rx));
@@ -264,13 +264,18 @@ fn validate_loaded(
                 let checker = Checker::new(mapping, &phone, settings.dialect, catalogue);
                 let checker = &checker;
                 let phone = &phone;
-                while let Some(batch) = next_batch(&work_rx) {
+                let mut rows: Vec<Row> = Vec::with_capacity(BATCH_ROWS);
+                while let Some(mut batch) = next_batch(&work_rx) {
+                    let live = batch.len.min(batch.rows.len());
+                    rows.extend(batch.rows.drain(..live).map(RawRow::into_row));
                     let outcome = check_batch(
                         checker,
-                        &batch,
+                        batch.index,
+                        &rows,
                         group_column,
                         export_format.map(|format| (mapping, phone, format)),
                     );
+                    batch.rows.extend(rows.drain(..).map(Row::into_raw));
                     let _ = recycle_tx.send(batch.rows);
                     if done_tx.send(outcome).is_err() {
                         break;
@@ -350,17 +355,20 @@ fn read_batches(
     reader: &mut TableReader<'_>,
     group_column: Option<usize>,
     work: &SyncSender<Batch>,
-    recycled: &Receiver<Vec<Row>>,
+    recycled: &Receiver<Vec<RawRow>>,
 ) -> Result<Option<u64>, ReadError> {
     let mut index = 0;
     let mut rows = Vec::with_capacity(BATCH_ROWS);
     let mut len = 0;
-    let mut spare = Row::default();
-    while reader.next_row(&mut spare)? {
+    let mut spare = RawRow::default();
+    while reader.next_raw(&mut spare)? {
         let boundary = len >= BATCH_ROWS
-            && !rows
-                .get(len - 1)
-                .is_some_and(|last| continues_record(last, &spare, group_column));
+            && !rows.get(len - 1).is_some_and(|last| {
+                continues_record(
+                    raw_group_cell(last, group_column),
+                    raw_group_cell(&spare, group_column),
+                )
+            });
         if boundary {
             let full = std::mem::replace(&mut rows, recycled.try_recv().unwrap_or_default());
             if work
@@ -391,13 +399,13 @@ fn read_batches(
 /// Checks every record of a batch (and writes its corrected rows when asked).
 fn check_batch(
     checker: &Checker<'_>,
-    batch: &Batch,
+    index: usize,
+    rows: &[Row],
     group_column: Option<usize>,
     export: Option<(&Mapping, &PhoneRules, ExportFormat)>,
 ) -> BatchOutcome {
-    let rows = batch.rows.get(..batch.len).unwrap_or(&[]);
     let mut outcome = BatchOutcome {
-        index: batch.index,
+        index,
         records: Vec::with_capacity(rows.len()),
         issues: Vec::new(),
         keys: Vec::new(),
