@@ -216,3 +216,40 @@ fn fixed_file_and_report_are_written_for_excel() {
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(stdout.contains("7;quantity;quantity;1000;error;out_of_range;"));
 }
+
+#[test]
+fn a_sku_list_turns_unknown_skus_into_errors() {
+    let folder = scratch("skus");
+    let file = data("leads_fr_excel_1252.csv");
+    let skus = data("products_export.csv");
+    let output = validate(
+        &folder,
+        &[
+            file.to_str().unwrap(),
+            "--kind",
+            "leads",
+            "--format",
+            "json",
+            "--skus",
+            skus.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let report = json(&output);
+    let unknown: Vec<(u64, String)> = report["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|issue| issue["code"] == "unknown_sku")
+        .map(|issue| {
+            (
+                issue["line"].as_u64().unwrap(),
+                issue["value"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        unknown,
+        [(4, "CAP-RED".to_string()), (6, "CAP-RED".to_string())]
+    );
+}

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::api::profile::Dialect;
 use crate::api::scope::ResourceName;
+use crate::import::catalogue::Catalogue;
 use crate::import::decode::encoding_by_label;
 use crate::import::export::{ExportFormat, write_report};
 use crate::import::mapping::{ColumnRole, MatchedBy, parse_map_argument};
@@ -46,6 +47,9 @@ pub struct ValidateArgs {
     /// API generation whose rules apply.
     #[arg(long, value_enum, default_value = "v2")]
     pub dialect: DialectArg,
+    /// Your SKUs (one per line, or a CSV with a `sku` column): unknown SKUs become errors.
+    #[arg(long, value_name = "FILE")]
+    pub skus: Option<PathBuf>,
     /// For orders without an `is_fees_paid_by_customer` column: the answer for every row.
     #[arg(long, value_name = "yes|no")]
     pub fees_paid_by_customer: Option<String>,
@@ -143,6 +147,13 @@ fn validate(args: &ValidateArgs) -> Result<Validation, String> {
     settings.remembered = remembered.clone();
     settings.region = args.region.clone();
     settings.fees_paid_by_customer = fees_paid_by_customer;
+    if let Some(path) = &args.skus {
+        let bytes = std::fs::read(path)
+            .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+        let catalogue = Catalogue::from_file_bytes(bytes, true)
+            .map_err(|error| format!("{}: {error}", path.display()))?;
+        settings.catalogue = Some(catalogue);
+    }
     if let Some(threads) = args.threads {
         settings.threads = threads;
     }

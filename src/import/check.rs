@@ -4,12 +4,11 @@
 //! records can be checked on every core at once. Duplicates across the file are the
 //! one cross-row check: see [`super::duplicates`].
 
-use std::collections::HashSet;
-
 use crate::api::profile::Dialect;
 use crate::api::rules::{FieldKind, FieldRule, ItemSchema, ListRule, item_schema};
 use crate::api::scope::ResourceName;
 
+use super::catalogue::Catalogue;
 use super::issue::{Issue, IssueCode};
 use super::mapping::{ColumnRole, Mapping, ProductColumns};
 use super::phone::{PhoneProblem, PhoneRules};
@@ -19,28 +18,6 @@ use super::rule_check::{
 use super::table::Row;
 use super::target::{Field, ProductPart, Target};
 use super::values::{format_amount, parse_amount, parse_whole_number};
-
-/// The SKUs of the merchant's account, when known.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Catalogue {
-    skus: HashSet<String>,
-    /// True when fetched just now: an unknown SKU is then an error. A cached copy may be
-    /// stale, so an unknown SKU is only a warning.
-    pub authoritative: bool,
-}
-
-impl Catalogue {
-    pub fn new(skus: impl IntoIterator<Item = String>, authoritative: bool) -> Self {
-        Catalogue {
-            skus: skus.into_iter().collect(),
-            authoritative,
-        }
-    }
-
-    pub fn contains(&self, sku: &str) -> bool {
-        self.skus.contains(sku)
-    }
-}
 
 /// Which money rule the contract puts on a product line.
 #[derive(Debug, Clone, Copy, PartialEq)]

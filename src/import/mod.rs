@@ -10,6 +10,7 @@
 //! [`validate`] (a whole file checked on every core).
 
 pub mod build;
+pub mod catalogue;
 pub mod check;
 pub mod decode;
 pub mod duplicates;

@@ -15,7 +15,8 @@ use encoding_rs::Encoding;
 use crate::api::profile::Dialect;
 use crate::api::scope::ResourceName;
 
-use super::check::{Catalogue, Checker};
+use super::catalogue::Catalogue;
+use super::check::Checker;
 use super::decode::{Decoded, EncodingSource, decode};
 use super::duplicates::{DuplicateFinder, duplicate_issue};
 use super::error::ReadError;
