@@ -4,10 +4,13 @@
 //! Knows CSV and the field rules; nothing of HTTP or windows.
 //!
 //! The steps, one module each: [`decode`] (bytes → text), [`sniff`] (delimiter),
-//! [`table`] (header + rows), [`mapping`] (columns → fields), [`check`] (issues per row),
-//! [`build`] (rows → `NewLead`/`NewOrder` + their source rows), [`server_errors`] (a 422
-//! key → file line and column), [`export`] (corrected file, error report), and
-//! [`validate`] (a whole file checked on every core).
+//! [`table`] (header + rows), [`records`] (rows → items, Shopify-style grouping),
+//! [`mapping`] (columns → fields, with [`target`], [`synonyms`] and [`remembered`]),
+//! [`check`] (issues per item, with [`rule_check`], [`values`], [`phone`],
+//! [`catalogue`]; across items, [`duplicates`]), [`build`] (items → `NewLead`/`NewOrder`
+//! + their source cells), [`server_errors`] (a 422 key → file line and column),
+//! [`export`] (corrected file, error report), and [`validate`] (a whole file checked on
+//! every core).
 
 pub mod build;
 pub mod catalogue;
