@@ -8,7 +8,7 @@
 //! [`mapping`] (columns → fields, with [`target`], [`synonyms`] and [`remembered`]),
 //! [`check`] (issues per item, with [`rule_check`], [`values`], [`phone`],
 //! [`catalogue`]; across items, [`duplicates`]), [`build`] (items → `NewLead`/`NewOrder`
-//! + their source cells), [`server_errors`] (a 422 key → file line and column),
+//! with their source cells), [`server_errors`] (a 422 key → file line and column),
 //! [`export`] (corrected file, error report), and [`validate`] (a whole file checked on
 //! every core).
 

@@ -295,13 +295,19 @@ fn validate_loaded(
                 totals.absorb(outcome, &mut duplicates, &mut issues, corrected.as_mut())?;
             }
         }
-        reader_thread
+        let stopped = |what: &str| ReadError::Csv {
+            line: 0,
+            message: format!("the {what} thread stopped"),
+        };
+        let unclosed_quote = reader_thread
             .join()
-            .unwrap_or(Err(ReadError::Csv {
-                line: 0,
-                message: "the reading thread stopped".to_string(),
-            }))
-            .map_err(ValidateError::from)
+            .unwrap_or_else(|_| Err(stopped("reading")))?;
+        // A batch never checked means a checking thread died: say so rather than
+        // report a file with rows missing.
+        if !pending.is_empty() {
+            return Err(stopped("checking").into());
+        }
+        Ok(unclosed_quote)
     });
     let unclosed_quote = read_result?;
     if totals.rows == 0 {
