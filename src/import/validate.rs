@@ -7,8 +7,8 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
-use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
+use std::sync::mpsc::channel;
 
 use encoding_rs::Encoding;
 
@@ -126,13 +126,6 @@ pub struct CorrectedOutput<'w> {
     pub format: ExportFormat,
 }
 
-/// A batch of records; only the first `len` are live, the rest are buffers kept for reuse.
-struct Batch {
-    index: usize,
-    rows: Vec<RawRow>,
-    len: usize,
-}
-
 /// One record's results, as the ordered pass needs them.
 struct RecordOutcome {
     line: u64,
@@ -196,7 +189,7 @@ fn validate_loaded(
     } = decoded?;
     let delimiter = settings.delimiter.unwrap_or_else(|| sniff_delimiter(&text));
     let kind = settings.kind;
-    let mut reader = TableReader::new(&text, delimiter, |record| {
+    let reader = TableReader::new(&text, delimiter, |record| {
         Mapping::known_header_count(record.iter(), kind)
     })?;
     let header = reader.header().clone();
@@ -245,39 +238,40 @@ fn validate_loaded(
     let mut totals = Totals::default();
     let mut duplicates = DuplicateFinder::with_capacity(estimated_rows(&text, header.line));
 
-    let read_result = std::thread::scope(|scope| -> Result<Option<u64>, ValidateError> {
-        let (work_tx, work_rx) = sync_channel::<Batch>(threads * 2);
+    let batches = Mutex::new(BatchSource {
+        reader,
+        group_column,
+        carry: None,
+        next_index: 0,
+        finished: false,
+        error: None,
+    });
+    let pipeline = std::thread::scope(|scope| -> Result<(), ValidateError> {
         let (done_tx, done_rx) = channel::<BatchOutcome>();
-        let (recycle_tx, recycle_rx) = channel::<Vec<RawRow>>();
-        let work_rx = Arc::new(Mutex::new(work_rx));
-        let reader_thread =
-            scope.spawn(move || read_batches(&mut reader, group_column, &work_tx, &recycle_rx));
         for _ in 0..threads {
-            let work_rx = Arc::clone(&work_rx);
             let done_tx = done_tx.clone();
-            let recycle_tx = recycle_tx.clone();
             let mapping = &mapping;
+            let batches = &batches;
             // Each worker owns its phone patterns: a shared regex serves one thread fast
             // and makes the others queue for scratch space.
             let phone = phone.clone();
             let catalogue = settings.catalogue.as_ref();
             scope.spawn(move || {
                 let checker = Checker::new(mapping, &phone, settings.dialect, catalogue);
-                let checker = &checker;
-                let phone = &phone;
-                let mut rows: Vec<Row> = Vec::with_capacity(BATCH_ROWS);
-                while let Some(mut batch) = next_batch(&work_rx) {
-                    let live = batch.len.min(batch.rows.len());
-                    rows.extend(batch.rows.drain(..live).map(RawRow::into_row));
-                    let outcome = check_batch(
-                        checker,
-                        batch.index,
-                        &rows,
-                        group_column,
-                        export_format.map(|format| (mapping, phone, format)),
-                    );
-                    batch.rows.extend(rows.drain(..).map(Row::into_raw));
-                    let _ = recycle_tx.send(batch.rows);
+                let export = export_format.map(|format| (mapping, &phone, format));
+                let mut buffers: Vec<RawRow> = Vec::with_capacity(BATCH_ROWS + 1);
+                let mut rows: Vec<Row> = Vec::with_capacity(BATCH_ROWS + 1);
+                // Whichever worker is free reads the next batch (the lock is held only
+                // while reading), then checks it while the other reads.
+                while let Some((index, len)) = batches
+                    .lock()
+                    .ok()
+                    .and_then(|mut batches| batches.fill(&mut buffers))
+                {
+                    let live = len.min(buffers.len());
+                    rows.extend(buffers.drain(..live).map(RawRow::into_row));
+                    let outcome = check_batch(&checker, index, &rows, group_column, export);
+                    buffers.extend(rows.drain(..).map(Row::into_raw));
                     if done_tx.send(outcome).is_err() {
                         break;
                     }
@@ -285,7 +279,6 @@ fn validate_loaded(
             });
         }
         drop(done_tx);
-        drop(recycle_tx);
         let mut pending: BTreeMap<usize, BatchOutcome> = BTreeMap::new();
         let mut next = 0;
         for outcome in done_rx {
@@ -295,21 +288,26 @@ fn validate_loaded(
                 totals.absorb(outcome, &mut duplicates, &mut issues, corrected.as_mut())?;
             }
         }
-        let stopped = |what: &str| ReadError::Csv {
-            line: 0,
-            message: format!("the {what} thread stopped"),
-        };
-        let unclosed_quote = reader_thread
-            .join()
-            .unwrap_or_else(|_| Err(stopped("reading")))?;
         // A batch never checked means a checking thread died: say so rather than
         // report a file with rows missing.
         if !pending.is_empty() {
-            return Err(stopped("checking").into());
+            return Err(ReadError::Csv {
+                line: 0,
+                message: "a checking thread stopped".to_string(),
+            }
+            .into());
         }
-        Ok(unclosed_quote)
+        Ok(())
     });
-    let unclosed_quote = read_result?;
+    pipeline?;
+    let batches = batches.into_inner().map_err(|_| ReadError::Csv {
+        line: 0,
+        message: "a checking thread stopped while reading".to_string(),
+    })?;
+    if let Some(error) = batches.error {
+        return Err(error.into());
+    }
+    let unclosed_quote = batches.reader.unclosed_quote_line();
     if totals.rows == 0 {
         return Err(ReadError::HeaderOnly {
             header_line: header.line,
@@ -352,55 +350,79 @@ fn estimated_rows(text: &str, header_line: u64) -> usize {
     rows.saturating_sub(usize::try_from(header_line).unwrap_or(0))
 }
 
-fn next_batch(work: &Mutex<Receiver<Batch>>) -> Option<Batch> {
-    work.lock().ok()?.recv().ok()
+/// The reader, shared by the workers: each takes the next batch under the lock.
+struct BatchSource<'t> {
+    reader: TableReader<'t>,
+    group_column: Option<usize>,
+    /// The first record of the next batch, read while closing the previous one.
+    carry: Option<RawRow>,
+    next_index: usize,
+    finished: bool,
+    /// Why reading stopped early.
+    error: Option<ReadError>,
 }
 
-/// Reads rows into batches that end on an item boundary; returns the line of an
-/// unclosed quote, if the file ends inside one.
-fn read_batches(
-    reader: &mut TableReader<'_>,
-    group_column: Option<usize>,
-    work: &SyncSender<Batch>,
-    recycled: &Receiver<Vec<RawRow>>,
-) -> Result<Option<u64>, ReadError> {
-    let mut index = 0;
-    let mut rows = Vec::with_capacity(BATCH_ROWS);
-    let mut len = 0;
-    let mut spare = RawRow::default();
-    while reader.next_raw(&mut spare)? {
-        let boundary = len >= BATCH_ROWS
-            && !rows.get(len - 1).is_some_and(|last| {
-                continues_record(
-                    raw_group_cell(last, group_column),
-                    raw_group_cell(&spare, group_column),
-                )
-            });
-        if boundary {
-            let full = std::mem::replace(&mut rows, recycled.try_recv().unwrap_or_default());
-            if work
-                .send(Batch {
-                    index,
-                    rows: full,
-                    len,
-                })
-                .is_err()
-            {
-                return Ok(None);
+impl BatchSource<'_> {
+    /// Reads the next batch into `buffers` (reusing the records there), ending it on an
+    /// item boundary; returns its index and length, `None` at the end or on an error.
+    fn fill(&mut self, buffers: &mut Vec<RawRow>) -> Option<(usize, usize)> {
+        if self.finished {
+            return None;
+        }
+        let mut len = 0;
+        if let Some(carried) = self.carry.take() {
+            place(buffers, 0, carried);
+            len = 1;
+        }
+        loop {
+            if buffers.len() <= len {
+                buffers.push(RawRow::default());
             }
-            index += 1;
-            len = 0;
+            let Some(slot) = buffers.get_mut(len) else {
+                break;
+            };
+            match self.reader.next_raw(slot) {
+                Ok(true) => {}
+                Ok(false) => {
+                    self.finished = true;
+                    break;
+                }
+                Err(error) => {
+                    self.error = Some(error);
+                    self.finished = true;
+                    return None;
+                }
+            }
+            let (before, after) = buffers.split_at_mut(len);
+            let (Some(last), Some(new)) = (before.last(), after.first_mut()) else {
+                len += 1;
+                continue;
+            };
+            let same_item = continues_record(
+                raw_group_cell(last, self.group_column),
+                raw_group_cell(new, self.group_column),
+            );
+            if len >= BATCH_ROWS && !same_item {
+                self.carry = Some(std::mem::take(new));
+                break;
+            }
+            len += 1;
         }
-        match rows.get_mut(len) {
-            Some(slot) => std::mem::swap(slot, &mut spare),
-            None => rows.push(std::mem::take(&mut spare)),
+        if len == 0 {
+            return None;
         }
-        len += 1;
+        let index = self.next_index;
+        self.next_index += 1;
+        Some((index, len))
     }
-    if len > 0 {
-        let _ = work.send(Batch { index, rows, len });
+}
+
+/// Puts `row` at `index` of `buffers`, keeping the record that was there for reuse.
+fn place(buffers: &mut Vec<RawRow>, index: usize, row: RawRow) {
+    match buffers.get_mut(index) {
+        Some(slot) => *slot = row,
+        None => buffers.push(row),
     }
-    Ok(reader.unclosed_quote_line())
 }
 
 /// Checks every record of a batch (and writes its corrected rows when asked).
