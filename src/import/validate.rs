@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 use std::sync::Mutex;
-use std::sync::mpsc::channel;
+use std::sync::mpsc::{Receiver, Sender, channel};
 
 use encoding_rs::Encoding;
 
@@ -259,45 +259,11 @@ fn validate_loaded(
             scope.spawn(move || {
                 let checker = Checker::new(mapping, &phone, settings.dialect, catalogue);
                 let export = export_format.map(|format| (mapping, &phone, format));
-                let mut buffers: Vec<RawRow> = Vec::with_capacity(BATCH_ROWS + 1);
-                let mut rows: Vec<Row> = Vec::with_capacity(BATCH_ROWS + 1);
-                // Whichever worker is free reads the next batch (the lock is held only
-                // while reading), then checks it while the other reads.
-                while let Some((index, len)) = batches
-                    .lock()
-                    .ok()
-                    .and_then(|mut batches| batches.fill(&mut buffers))
-                {
-                    let live = len.min(buffers.len());
-                    rows.extend(buffers.drain(..live).map(RawRow::into_row));
-                    let outcome = check_batch(&checker, index, &rows, group_column, export);
-                    buffers.extend(rows.drain(..).map(Row::into_raw));
-                    if done_tx.send(outcome).is_err() {
-                        break;
-                    }
-                }
+                check_batches(batches, &checker, group_column, export, &done_tx);
             });
         }
         drop(done_tx);
-        let mut pending: BTreeMap<usize, BatchOutcome> = BTreeMap::new();
-        let mut next = 0;
-        for outcome in done_rx {
-            pending.insert(outcome.index, outcome);
-            while let Some(outcome) = pending.remove(&next) {
-                next += 1;
-                totals.absorb(outcome, &mut duplicates, &mut issues, corrected.as_mut())?;
-            }
-        }
-        // A batch never checked means a checking thread died: say so rather than
-        // report a file with rows missing.
-        if !pending.is_empty() {
-            return Err(ReadError::Csv {
-                line: 0,
-                message: "a checking thread stopped".to_string(),
-            }
-            .into());
-        }
-        Ok(())
+        totals.collect(done_rx, &mut duplicates, &mut issues, corrected.as_mut())
     });
     pipeline?;
     let batches = batches.into_inner().map_err(|_| ReadError::Csv {
@@ -425,6 +391,32 @@ fn place(buffers: &mut Vec<RawRow>, index: usize, row: RawRow) {
     }
 }
 
+/// One worker: whichever worker is free reads the next batch (the lock is held only
+/// while reading), then checks it while the other reads.
+fn check_batches(
+    batches: &Mutex<BatchSource<'_>>,
+    checker: &Checker<'_>,
+    group_column: Option<usize>,
+    export: Option<(&Mapping, &PhoneRules, ExportFormat)>,
+    done: &Sender<BatchOutcome>,
+) {
+    let mut buffers: Vec<RawRow> = Vec::with_capacity(BATCH_ROWS + 1);
+    let mut rows: Vec<Row> = Vec::with_capacity(BATCH_ROWS + 1);
+    while let Some((index, len)) = batches
+        .lock()
+        .ok()
+        .and_then(|mut batches| batches.fill(&mut buffers))
+    {
+        let live = len.min(buffers.len());
+        rows.extend(buffers.drain(..live).map(RawRow::into_row));
+        let outcome = check_batch(checker, index, &rows, group_column, export);
+        buffers.extend(rows.drain(..).map(Row::into_raw));
+        if done.send(outcome).is_err() {
+            break;
+        }
+    }
+}
+
 /// Checks every record of a batch (and writes its corrected rows when asked).
 fn check_batch(
     checker: &Checker<'_>,
@@ -488,6 +480,35 @@ struct Totals {
 }
 
 impl Totals {
+    /// Takes the checked batches in file order, whatever order they finish in.
+    fn collect(
+        &mut self,
+        done: Receiver<BatchOutcome>,
+        duplicates: &mut DuplicateFinder,
+        issues: &mut Vec<Issue>,
+        mut corrected: Option<&mut CorrectedOutput<'_>>,
+    ) -> Result<(), ValidateError> {
+        let mut pending: BTreeMap<usize, BatchOutcome> = BTreeMap::new();
+        let mut next = 0;
+        for outcome in done {
+            pending.insert(outcome.index, outcome);
+            while let Some(outcome) = pending.remove(&next) {
+                next += 1;
+                self.absorb(outcome, duplicates, issues, corrected.as_deref_mut())?;
+            }
+        }
+        // A batch never checked means a checking thread died: say so rather than
+        // report a file with rows missing.
+        if !pending.is_empty() {
+            return Err(ReadError::Csv {
+                line: 0,
+                message: "a checking thread stopped".to_string(),
+            }
+            .into());
+        }
+        Ok(())
+    }
+
     fn absorb(
         &mut self,
         outcome: BatchOutcome,
