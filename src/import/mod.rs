@@ -9,13 +9,14 @@
 //! [`check`] (issues per item, with [`rule_check`], [`values`], [`phone`],
 //! [`catalogue`]; across items, [`duplicates`]), [`build`] (items → `NewLead`/`NewOrder`
 //! with their source cells), [`server_errors`] (a 422 key → file line and column),
-//! [`export`] (corrected file, error report), and [`validate`] (a whole file checked on
-//! every core).
+//! [`export`] (corrected file, error report), [`validate`] (a whole file checked on
+//! every core) and [`document`] (a whole file in memory, for editing and upload).
 
 pub mod build;
 pub mod catalogue;
 pub mod check;
 pub mod decode;
+pub mod document;
 pub mod duplicates;
 pub mod error;
 pub mod export;

@@ -187,19 +187,8 @@ fn validate_loaded(
         encoding,
         source,
     } = decoded?;
-    let delimiter = settings.delimiter.unwrap_or_else(|| sniff_delimiter(&text));
-    let kind = settings.kind;
-    let reader = TableReader::new(&text, delimiter, |record| {
-        Mapping::known_header_count(record.iter(), kind)
-    })?;
+    let (reader, mapping, delimiter) = open_table(&text, settings)?;
     let header = reader.header().clone();
-    let explicit = if settings.explicit.is_empty() {
-        settings.remembered.choices_for(&header.names, kind)
-    } else {
-        settings.explicit.clone()
-    };
-    let mut mapping = Mapping::infer(&header.names, kind, &explicit)?;
-    mapping.set_fees_paid_default(settings.fees_paid_by_customer);
     let checker = Checker::new(
         &mapping,
         &phone,
@@ -304,6 +293,28 @@ fn validate_loaded(
         valid_rows: if columns_ok { totals.valid_rows } else { 0 },
         issues,
     })
+}
+
+/// Finds the delimiter, the header and the mapping of a decoded file: the rows are
+/// then read from the returned reader.
+pub fn open_table<'t>(
+    text: &'t str,
+    settings: &ValidateSettings,
+) -> Result<(TableReader<'t>, Mapping, u8), ValidateError> {
+    let delimiter = settings.delimiter.unwrap_or_else(|| sniff_delimiter(text));
+    let kind = settings.kind;
+    let reader = TableReader::new(text, delimiter, |record| {
+        Mapping::known_header_count(record.iter(), kind)
+    })?;
+    let names = &reader.header().names;
+    let explicit = if settings.explicit.is_empty() {
+        settings.remembered.choices_for(names, kind)
+    } else {
+        settings.explicit.clone()
+    };
+    let mut mapping = Mapping::infer(names, kind, &explicit)?;
+    mapping.set_fees_paid_default(settings.fees_paid_by_customer);
+    Ok((reader, mapping, delimiter))
 }
 
 /// A guess of the number of rows from the size of the first lines, so the duplicate
