@@ -77,7 +77,8 @@ pub struct Header {
 
 /// Streams the rows below the header of a decoded file.
 pub struct TableReader<'t> {
-    text: &'t str,
+    /// The decoded file (UTF-8).
+    text: &'t [u8],
     delimiter: u8,
     reader: csv::Reader<&'t [u8]>,
     header: Header,
@@ -91,7 +92,7 @@ impl<'t> TableReader<'t> {
     /// Finds the header among the first records, using `known_cells` to count the cells
     /// of a record that name a known field.
     pub fn new(
-        text: &'t str,
+        text: &'t [u8],
         delimiter: u8,
         known_cells: impl Fn(&StringRecord) -> usize,
     ) -> Result<Self, ReadError> {
@@ -99,12 +100,12 @@ impl<'t> TableReader<'t> {
             .has_headers(false)
             .flexible(true)
             .delimiter(delimiter)
-            .from_reader(text.as_bytes());
+            .from_reader(text);
         let mut first = Vec::new();
         let mut last_row_start = None;
         while first.len() < HEADER_SEARCH_RECORDS {
             let mut raw = RawRow::default();
-            match next_record(&mut reader, text.as_bytes(), &mut raw)? {
+            match next_record(&mut reader, text, &mut raw)? {
                 Some(start) => {
                     last_row_start = Some((raw.line, start));
                     if !raw.is_blank() {
@@ -167,7 +168,7 @@ impl<'t> TableReader<'t> {
             return Ok(true);
         }
         loop {
-            match next_record(&mut self.reader, self.text.as_bytes(), raw)? {
+            match next_record(&mut self.reader, self.text, raw)? {
                 Some(start) => {
                     self.last_row_start = Some((raw.line, start));
                     if !raw.is_blank() {
@@ -183,7 +184,7 @@ impl<'t> TableReader<'t> {
     /// the rest of the file into one cell.
     pub fn unclosed_quote_line(&self) -> Option<u64> {
         let (line, start) = self.last_row_start?;
-        let rest = self.text.as_bytes().get(start..)?;
+        let rest = self.text.get(start..)?;
         ends_inside_quotes(rest, self.delimiter).then_some(line)
     }
 }
@@ -259,7 +260,7 @@ mod tests {
     }
 
     fn rows(text: &str) -> (Header, Vec<Row>, Option<u64>) {
-        let mut reader = TableReader::new(text, b',', count_nonempty).unwrap();
+        let mut reader = TableReader::new(text.as_bytes(), b',', count_nonempty).unwrap();
         let mut rows = Vec::new();
         let mut row = Row::default();
         while reader.next_row(&mut row).unwrap() {
@@ -297,7 +298,7 @@ mod tests {
     #[test]
     fn blank_files_have_no_header() {
         assert!(matches!(
-            TableReader::new("\n\n", b',', count_nonempty),
+            TableReader::new(b"\n\n", b',', count_nonempty),
             Err(ReadError::NoHeader)
         ));
     }

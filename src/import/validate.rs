@@ -298,7 +298,7 @@ fn validate_loaded(
 /// Finds the delimiter, the header and the mapping of a decoded file: the rows are
 /// then read from the returned reader.
 pub fn open_table<'t>(
-    text: &'t str,
+    text: &'t [u8],
     settings: &ValidateSettings,
 ) -> Result<(TableReader<'t>, Mapping, u8), ValidateError> {
     let delimiter = settings.delimiter.unwrap_or_else(|| sniff_delimiter(text));
@@ -319,9 +319,9 @@ pub fn open_table<'t>(
 
 /// A guess of the number of rows from the size of the first lines, so the duplicate
 /// keys are stored once instead of growing (and briefly doubling) a dozen times.
-fn estimated_rows(text: &str, header_line: u64) -> usize {
+fn estimated_rows(text: &[u8], header_line: u64) -> usize {
     const SAMPLE: usize = 64 * 1024;
-    let sample = text.as_bytes().get(..SAMPLE).unwrap_or(text.as_bytes());
+    let sample = text.get(..SAMPLE).unwrap_or(text);
     let lines = memchr::memchr_iter(b'\n', sample).count().max(1);
     let rows = text.len() / (sample.len() / lines).max(1);
     rows.saturating_sub(usize::try_from(header_line).unwrap_or(0))
