@@ -1,8 +1,9 @@
-//! A whole file checked on every core. One thread reads rows into batches (never
-//! splitting an item across two), workers check the batches' records in parallel, and
-//! the calling thread puts the results back in file order: it finds duplicates, counts
-//! rows and writes the corrected file. Memory stays near the file's size: rows live only
-//! while their batch is checked, and batches are recycled.
+//! A whole file checked on every core. Each worker takes the next batch of records from
+//! the shared reader (never splitting an item across two batches), turns it into text
+//! and checks it while another worker reads; the calling thread puts the results back
+//! in file order: it counts rows, gathers the duplicate keys and writes the corrected
+//! file. The phone metadata loads while the file is read. Memory stays near the file's
+//! size: records live only while their batch is checked, and their buffers are reused.
 
 use std::collections::BTreeMap;
 use std::io::Write;
