@@ -37,10 +37,16 @@ pub struct Checker<'m> {
     catalogue: Option<&'m Catalogue>,
     schema: ItemSchema,
     money: Option<ProductMoney>,
-    /// The schema's scalar fields with their rules, looked up once rather than per row.
-    fields: Vec<(Field, &'static FieldRule)>,
+    /// The schema's scalar fields with their rules and columns, looked up once rather
+    /// than per row.
+    fields: Vec<(Field, &'static FieldRule, Option<usize>)>,
     /// The columns that make up the full name, in reading order (first, full, last).
     name_columns: Vec<usize>,
+    /// The column blamed for a bad full name.
+    name_blame: Option<usize>,
+    custom_value_rule: Option<&'static FieldRule>,
+    /// False when the whole file is known to hold no NUL byte: rows need not be searched.
+    search_nul: bool,
     /// The custom data columns and the words naming them in messages.
     custom_columns: Vec<(usize, String)>,
     sku_rule: Option<&'static FieldRule>,
@@ -68,13 +74,16 @@ impl<'m> Checker<'m> {
                 Field::ALL
                     .into_iter()
                     .find(|field| field.name() == rule.name)
-                    .map(|field| (field, rule))
+                    .map(|field| (field, rule, mapping.field_column(field)))
             })
             .collect();
-        let name_columns = [Field::FirstName, Field::FullName, Field::LastName]
+        let name_columns: Vec<usize> = [Field::FirstName, Field::FullName, Field::LastName]
             .into_iter()
             .filter_map(|part| mapping.field_column(part))
             .collect();
+        let name_blame = mapping
+            .field_column(Field::FullName)
+            .or(name_columns.first().copied());
         let custom_columns = mapping
             .custom_columns()
             .map(|column| (column, format!("value of \"{}\"", mapping.header(column))))
@@ -88,10 +97,20 @@ impl<'m> Checker<'m> {
             money,
             fields,
             name_columns,
+            name_blame,
+            custom_value_rule: schema.custom_data.and_then(|data| data.field("value")),
+            search_nul: true,
             custom_columns,
             sku_rule: schema.products.field("sku"),
             quantity_rule: schema.products.field("quantity"),
         }
+    }
+
+    /// Skips the per-row search for NUL bytes when the caller has looked through the
+    /// whole file at once and found none.
+    pub fn with_nul_search(mut self, search: bool) -> Self {
+        self.search_nul = search;
+        self
     }
 
     /// Problems with the columns themselves, reported once on the header line.
@@ -109,16 +128,15 @@ impl<'m> Checker<'m> {
                 .at(header_line, None, name.to_string(), ""),
             );
         };
-        for &(field, rule) in &self.fields {
+        for &(field, rule, column) in &self.fields {
             let mapped = match field {
                 Field::FullName => !self.name_columns.is_empty(),
                 // The order total is the sum of the lines when no column gives it.
                 Field::OrderTotal => true,
                 Field::FeesPaidByCustomer => {
-                    self.mapping.field_column(field).is_some()
-                        || self.mapping.fees_paid_default().is_some()
+                    column.is_some() || self.mapping.fees_paid_default().is_some()
                 }
-                other => self.mapping.field_column(other).is_some(),
+                _ => column.is_some(),
             };
             if !mapped && rule.requirement.is_required(self.dialect) {
                 missing(rule.name, label(Target::Field(field)));
@@ -169,12 +187,12 @@ impl<'m> Checker<'m> {
             return None;
         }
         let mut phone_key = None;
-        for &(field, rule) in &self.fields {
+        for &(field, rule, column) in &self.fields {
             if field == Field::FullName {
                 self.check_full_name(rows, rule, issues);
                 continue;
             }
-            let Some(column) = self.mapping.field_column(field) else {
+            let Some(column) = column else {
                 continue;
             };
             let (line, value) = first_value(rows, column);
@@ -209,11 +227,14 @@ impl<'m> Checker<'m> {
     fn check_shape(&self, row: &Row, issues: &mut Vec<Issue>) -> bool {
         let width = self.mapping.headers().len();
         let count = row.cells.len();
-        let extra = row
-            .cells
-            .iter()
-            .skip(width)
-            .find(|cell| !cell.trim().is_empty());
+        let extra = if count > width {
+            row.cells
+                .iter()
+                .skip(width)
+                .find(|cell| !cell.trim().is_empty())
+        } else {
+            None
+        };
         let misaligned = if let Some(extra) = extra {
             issues.push(
                 Finding::error(
@@ -237,7 +258,7 @@ impl<'m> Checker<'m> {
         } else {
             false
         };
-        if memchr::memchr(0, row.cells.as_slice().as_bytes()).is_some() {
+        if self.search_nul && memchr::memchr(0, row.cells.as_slice().as_bytes()).is_some() {
             for (column, cell) in row.cells.iter().enumerate() {
                 if cell.contains('\0') {
                     issues.push(
@@ -261,11 +282,7 @@ impl<'m> Checker<'m> {
 
     /// The full name, or first + last name joined.
     fn check_full_name(&self, rows: &[Row], rule: &FieldRule, issues: &mut Vec<Issue>) {
-        let blame = self
-            .mapping
-            .field_column(Field::FullName)
-            .or(self.name_columns.first().copied());
-        let Some(blame) = blame else {
+        let Some(blame) = self.name_blame else {
             return;
         };
         let (line, value) = match self.name_columns.as_slice() {
@@ -512,8 +529,8 @@ impl<'m> Checker<'m> {
                 continue;
             }
             count += 1;
-            if let Some(finding) = rule
-                .field("value")
+            if let Some(finding) = self
+                .custom_value_rule
                 .and_then(|value_rule| check_value(value_rule, label, value, self.dialect))
             {
                 issues.push(finding.at(value_line, Some(column), "data".to_string(), value));

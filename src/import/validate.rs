@@ -228,6 +228,8 @@ fn validate_loaded(
     let mut totals = Totals::default();
     let mut duplicates = DuplicateFinder::with_capacity(estimated_rows(&text, header.line));
 
+    // One vectorised pass over the whole file spares a search in every row.
+    let file_has_nul = memchr::memchr(0, &text).is_some();
     let batches = Mutex::new(BatchSource {
         reader,
         group_column,
@@ -247,7 +249,8 @@ fn validate_loaded(
             let phone = phone.clone();
             let catalogue = settings.catalogue.as_ref();
             scope.spawn(move || {
-                let checker = Checker::new(mapping, &phone, settings.dialect, catalogue);
+                let checker = Checker::new(mapping, &phone, settings.dialect, catalogue)
+                    .with_nul_search(file_has_nul);
                 let export = export_format.map(|format| (mapping, &phone, format));
                 check_batches(batches, &checker, group_column, export, &done_tx);
             });
