@@ -552,7 +552,7 @@ impl<'m> Checker<'m> {
     }
 
     /// The field a column feeds, as issues name it.
-    pub fn field_name(&self, column: usize) -> String {
+    fn field_name(&self, column: usize) -> String {
         match self.mapping.role(column) {
             ColumnRole::Target(target) => target.to_string(),
             ColumnRole::CustomData => "data".to_string(),
@@ -571,7 +571,7 @@ pub fn first_value(rows: &[Row], column: usize) -> (u64, &str) {
 }
 
 /// Words for a target in a merchant's sentence.
-pub fn label(target: Target) -> &'static str {
+fn label(target: Target) -> &'static str {
     match target {
         Target::Field(field) => match field {
             Field::FullName => "full name",
