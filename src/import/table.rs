@@ -29,7 +29,21 @@ impl Row {
 
     /// The cell in `column`, trimmed; empty when the row is short.
     pub fn cell(&self, column: usize) -> &str {
-        self.cells.get(column).map(str::trim).unwrap_or("")
+        self.cells.get(column).map(trim_cell).unwrap_or("")
+    }
+}
+
+/// Trims a cell: ASCII spaces first (cheap, and nearly always all there is), then any
+/// other Unicode space only when a non-ASCII character stands at an edge.
+fn trim_cell(cell: &str) -> &str {
+    let trimmed = cell.trim_ascii();
+    let bytes = trimmed.as_bytes();
+    if bytes.first().is_some_and(|byte| !byte.is_ascii())
+        || bytes.last().is_some_and(|byte| !byte.is_ascii())
+    {
+        trimmed.trim()
+    } else {
+        trimmed
     }
 }
 
@@ -293,6 +307,16 @@ mod tests {
         assert_eq!(unclosed, Some(3));
         assert!(!ends_inside_quotes(b"5\" screen,ok\n", b','));
         assert!(!ends_inside_quotes(b"\"a\"\"b\",c", b','));
+    }
+
+    #[test]
+    fn cells_lose_ascii_and_unicode_spaces() {
+        let row = Row::new(2, &["  Ali \t", "\u{a0}Fès\u{a0}", "محمد ", ""]);
+        assert_eq!(row.cell(0), "Ali");
+        assert_eq!(row.cell(1), "Fès");
+        assert_eq!(row.cell(2), "محمد");
+        assert_eq!(row.cell(3), "");
+        assert_eq!(row.cell(9), "");
     }
 
     #[test]
