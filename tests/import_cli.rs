@@ -36,6 +36,13 @@ fn validate(folder: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// `validate FILE --kind leads --format json` plus `extra` arguments.
+fn validate_leads_json(folder: &Path, file: &str, extra: &[&str]) -> Output {
+    let mut args = vec![file, "--kind", "leads", "--format", "json"];
+    args.extend_from_slice(extra);
+    validate(folder, &args)
+}
+
 fn json(output: &Output) -> Value {
     serde_json::from_slice(&output.stdout).unwrap()
 }
@@ -44,16 +51,7 @@ fn json(output: &Output) -> Value {
 fn json_report_has_the_documented_shape_and_exit_1_on_errors() {
     let folder = scratch("json");
     let file = data("leads_fr_excel_1252.csv");
-    let output = validate(
-        &folder,
-        &[
-            file.to_str().unwrap(),
-            "--kind",
-            "leads",
-            "--format",
-            "json",
-        ],
-    );
+    let output = validate_leads_json(&folder, file.to_str().unwrap(), &[]);
     assert_eq!(
         output.status.code(),
         Some(1),
@@ -163,23 +161,12 @@ fn an_explicit_mapping_is_remembered_for_the_same_headers() {
         "Client,Contact,Ville,Adresse,SKU,Prix\nAmina Idrissi,0612345678,Fès,12 rue Talaa,TSH-01,149\n",
     );
     let file = file.as_str();
-    let first = validate(&folder, &[file, "--kind", "leads", "--format", "json"]);
+    let first = validate_leads_json(&folder, file, &[]);
     assert_eq!(json(&first)["issues"][0]["code"], "missing_column");
-    let mapped = validate(
-        &folder,
-        &[
-            file,
-            "--kind",
-            "leads",
-            "--format",
-            "json",
-            "--map",
-            "phone=Contact",
-        ],
-    );
+    let mapped = validate_leads_json(&folder, file, &["--map", "phone=Contact"]);
     assert_eq!(mapped.status.code(), Some(0));
     assert!(folder.join("config/mappings.toml").exists());
-    let again = validate(&folder, &[file, "--kind", "leads", "--format", "json"]);
+    let again = validate_leads_json(&folder, file, &[]);
     assert_eq!(again.status.code(), Some(0));
     assert_eq!(json(&again)["mapping"]["phone"], "Contact");
 }
@@ -215,4 +202,34 @@ fn fixed_file_and_report_are_written_for_excel() {
     assert!(report.contains(";+33 6 12 34 56 78;warning;phone_foreign;"));
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(stdout.contains("7;quantity;quantity;1000;error;out_of_range;"));
+}
+
+#[test]
+fn a_sku_list_turns_unknown_skus_into_errors() {
+    let folder = scratch("skus");
+    let file = data("leads_fr_excel_1252.csv");
+    let skus = data("products_export.csv");
+    let output = validate_leads_json(
+        &folder,
+        file.to_str().unwrap(),
+        &["--skus", skus.to_str().unwrap()],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let report = json(&output);
+    let unknown: Vec<(u64, String)> = report["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|issue| issue["code"] == "unknown_sku")
+        .map(|issue| {
+            (
+                issue["line"].as_u64().unwrap(),
+                issue["value"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        unknown,
+        [(4, "CAP-RED".to_string()), (6, "CAP-RED".to_string())]
+    );
 }

@@ -273,3 +273,42 @@ fn one_thread_and_many_give_the_same_answer() {
     assert_eq!(one.issues, four.issues);
     assert_eq!(one.valid_rows, four.valid_rows);
 }
+
+#[test]
+fn items_spanning_batches_stay_whole() {
+    let mut text = String::from("order_id,name,phone,city,address,sku,quantity,price,fees_paid\n");
+    let mut expected_too_many = Vec::new();
+    let mut line = 1;
+    for order in 0..1_500 {
+        let rows = if order % 50 == 7 { 11 } else { 3 };
+        if rows > 10 {
+            expected_too_many.push(line + 1);
+        }
+        for item in 0..rows {
+            line += 1;
+            let customer = if item == 0 {
+                format!(
+                    "Client {order},06{:08},Rabat,Rue {order} Agdal",
+                    10_000_000 + order
+                )
+            } else {
+                ",,,".to_string()
+            };
+            text.push_str(&format!("C{order},{customer},SKU-{item},1,100,oui\n"));
+        }
+    }
+    let mut settings = settings(ResourceName::Orders);
+    for threads in [1, 3] {
+        settings.threads = threads;
+        let validation = validate_bytes(text.clone().into_bytes(), &settings, None).unwrap();
+        let too_many: Vec<u64> = validation
+            .issues
+            .iter()
+            .filter(|issue| issue.code.as_str() == "too_many_products")
+            .map(|issue| issue.line)
+            .collect();
+        assert_eq!(too_many, expected_too_many, "{threads} threads");
+        assert_eq!(validation.issues.len(), expected_too_many.len());
+        assert_eq!(validation.rows, line - 1);
+    }
+}

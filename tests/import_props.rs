@@ -50,7 +50,7 @@ fn csvish() -> impl Strategy<Value = Vec<u8>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
@@ -66,6 +66,14 @@ proptest! {
                 prop_assert!(validation.issues.iter().all(|issue| issue.line >= 1));
             }
         }
+    }
+
+    #[test]
+    fn amounts_read_like_the_standard_parser(whole in "[0-9]{1,9}", fraction in "[0-9]{0,5}", comma in any::<bool>()) {
+        let separator = if comma { "," } else { "." };
+        let written = format!("{whole}{separator}{fraction}");
+        let standard: f64 = format!("{whole}.{fraction}").trim_end_matches('.').parse().unwrap();
+        prop_assert_eq!(parse_amount(&written), Some(standard));
     }
 
     #[test]

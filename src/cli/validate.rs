@@ -13,13 +13,14 @@ use serde::Serialize;
 
 use crate::api::profile::Dialect;
 use crate::api::scope::ResourceName;
+use crate::import::catalogue::Catalogue;
 use crate::import::decode::encoding_by_label;
 use crate::import::export::{ExportFormat, write_report};
 use crate::import::mapping::{ColumnRole, MatchedBy, parse_map_argument};
 use crate::import::remembered::RememberedMappings;
-use crate::import::validate::{CorrectedOutput, ValidateSettings, Validation, validate_bytes};
+use crate::import::validate::{CorrectedOutput, ValidateSettings, Validation, validate_file};
 use crate::import::values::parse_yes_no;
-use crate::import::{Issue, ReadError, Severity};
+use crate::import::{Issue, Severity};
 use crate::paths;
 
 /// How to read and check a CSV file: shared by `validate` and `upload`.
@@ -46,6 +47,9 @@ pub struct FileArgs {
     /// API generation whose rules apply.
     #[arg(long, value_enum, default_value = "v2")]
     pub dialect: DialectArg,
+    /// Your SKUs (one per line, or a CSV with a `sku` column): unknown SKUs become errors.
+    #[arg(long, value_name = "FILE")]
+    pub skus: Option<PathBuf>,
     /// For orders without an `is_fees_paid_by_customer` column: the answer for every row.
     #[arg(long, value_name = "yes|no")]
     pub fees_paid_by_customer: Option<String>,
@@ -159,6 +163,13 @@ impl FileArgs {
         settings.remembered = RememberedMappings::load(&remembered_path());
         settings.region = self.region.clone();
         settings.fees_paid_by_customer = fees_paid_by_customer;
+        if let Some(path) = &self.skus {
+            let bytes = std::fs::read(path)
+                .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+            let catalogue = Catalogue::from_file_bytes(bytes, true)
+                .map_err(|error| format!("{}: {error}", path.display()))?;
+            settings.catalogue = Some(catalogue);
+        }
         if let Some(threads) = self.threads {
             settings.threads = threads;
         }
@@ -170,12 +181,6 @@ fn validate(args: &ValidateArgs) -> Result<Validation, String> {
     let (settings, kind) = args.file.settings()?;
     let mut remembered = settings.remembered.clone();
     let remembered_path = remembered_path();
-    let bytes = std::fs::read(&args.file.file)
-        .map_err(|source| ReadError::Io {
-            path: args.file.file.clone(),
-            source,
-        })
-        .map_err(|error| error.to_string())?;
     let format = export_format(args);
     let mut fixed_file = args
         .fixed
@@ -191,7 +196,7 @@ fn validate(args: &ValidateArgs) -> Result<Validation, String> {
         format,
     });
     let validation =
-        validate_bytes(bytes, &settings, corrected).map_err(|error| error.to_string())?;
+        validate_file(&args.file.file, &settings, corrected).map_err(|error| error.to_string())?;
     if let Some(path) = &args.report {
         let file = std::fs::File::create(path)
             .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
@@ -332,7 +337,7 @@ fn print_text(
     let mapping = &validation.mapping;
     let delimiter = match validation.delimiter {
         b'\t' => "tab".to_string(),
-        other => char::from(other).to_string(),
+        other => format!("\"{}\"", char::from(other)),
     };
     writeln!(out, "File:      {}", args.file.file.display())?;
     writeln!(

@@ -4,12 +4,11 @@
 //! records can be checked on every core at once. Duplicates across the file are the
 //! one cross-row check: see [`super::duplicates`].
 
-use std::collections::HashSet;
-
 use crate::api::profile::Dialect;
 use crate::api::rules::{FieldKind, FieldRule, ItemSchema, ListRule, item_schema};
 use crate::api::scope::ResourceName;
 
+use super::catalogue::Catalogue;
 use super::issue::{Issue, IssueCode};
 use super::mapping::{ColumnRole, Mapping, ProductColumns};
 use super::phone::{PhoneProblem, PhoneRules};
@@ -19,28 +18,6 @@ use super::rule_check::{
 use super::table::Row;
 use super::target::{Field, ProductPart, Target};
 use super::values::{format_amount, parse_amount, parse_whole_number};
-
-/// The SKUs of the merchant's account, when known.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Catalogue {
-    skus: HashSet<String>,
-    /// True when fetched just now: an unknown SKU is then an error. A cached copy may be
-    /// stale, so an unknown SKU is only a warning.
-    pub authoritative: bool,
-}
-
-impl Catalogue {
-    pub fn new(skus: impl IntoIterator<Item = String>, authoritative: bool) -> Self {
-        Catalogue {
-            skus: skus.into_iter().collect(),
-            authoritative,
-        }
-    }
-
-    pub fn contains(&self, sku: &str) -> bool {
-        self.skus.contains(sku)
-    }
-}
 
 /// Which money rule the contract puts on a product line.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -60,12 +37,20 @@ pub struct Checker<'m> {
     catalogue: Option<&'m Catalogue>,
     schema: ItemSchema,
     money: Option<ProductMoney>,
-    /// The schema's scalar fields with their rules, looked up once rather than per row.
-    fields: Vec<(Field, &'static FieldRule)>,
+    /// The schema's scalar fields with their rules and columns, looked up once rather
+    /// than per row.
+    fields: Vec<(Field, &'static FieldRule, Option<usize>)>,
     /// The columns that make up the full name, in reading order (first, full, last).
     name_columns: Vec<usize>,
+    /// The column blamed for a bad full name.
+    name_blame: Option<usize>,
+    custom_value_rule: Option<&'static FieldRule>,
+    /// False when the whole file is known to hold no NUL byte: rows need not be searched.
+    search_nul: bool,
     /// The custom data columns and the words naming them in messages.
     custom_columns: Vec<(usize, String)>,
+    sku_rule: Option<&'static FieldRule>,
+    quantity_rule: Option<&'static FieldRule>,
 }
 
 impl<'m> Checker<'m> {
@@ -89,13 +74,16 @@ impl<'m> Checker<'m> {
                 Field::ALL
                     .into_iter()
                     .find(|field| field.name() == rule.name)
-                    .map(|field| (field, rule))
+                    .map(|field| (field, rule, mapping.field_column(field)))
             })
             .collect();
-        let name_columns = [Field::FirstName, Field::FullName, Field::LastName]
+        let name_columns: Vec<usize> = [Field::FirstName, Field::FullName, Field::LastName]
             .into_iter()
             .filter_map(|part| mapping.field_column(part))
             .collect();
+        let name_blame = mapping
+            .field_column(Field::FullName)
+            .or(name_columns.first().copied());
         let custom_columns = mapping
             .custom_columns()
             .map(|column| (column, format!("value of \"{}\"", mapping.header(column))))
@@ -109,12 +97,20 @@ impl<'m> Checker<'m> {
             money,
             fields,
             name_columns,
+            name_blame,
+            custom_value_rule: schema.custom_data.and_then(|data| data.field("value")),
+            search_nul: true,
             custom_columns,
+            sku_rule: schema.products.field("sku"),
+            quantity_rule: schema.products.field("quantity"),
         }
     }
 
-    pub fn mapping(&self) -> &Mapping {
-        self.mapping
+    /// Skips the per-row search for NUL bytes when the caller has looked through the
+    /// whole file at once and found none.
+    pub fn with_nul_search(mut self, search: bool) -> Self {
+        self.search_nul = search;
+        self
     }
 
     /// Problems with the columns themselves, reported once on the header line.
@@ -132,16 +128,15 @@ impl<'m> Checker<'m> {
                 .at(header_line, None, name.to_string(), ""),
             );
         };
-        for &(field, rule) in &self.fields {
+        for &(field, rule, column) in &self.fields {
             let mapped = match field {
                 Field::FullName => !self.name_columns.is_empty(),
                 // The order total is the sum of the lines when no column gives it.
                 Field::OrderTotal => true,
                 Field::FeesPaidByCustomer => {
-                    self.mapping.field_column(field).is_some()
-                        || self.mapping.fees_paid_default().is_some()
+                    column.is_some() || self.mapping.fees_paid_default().is_some()
                 }
-                other => self.mapping.field_column(other).is_some(),
+                _ => column.is_some(),
             };
             if !mapped && rule.requirement.is_required(self.dialect) {
                 missing(rule.name, label(Target::Field(field)));
@@ -172,7 +167,8 @@ impl<'m> Checker<'m> {
     }
 
     /// Checks one record (its rows, usually one), appending what is wrong to `issues`
-    /// and one key per (phone, SKU) pair to `duplicate_keys` for the cross-row check.
+    /// and one key per (phone, SKU) pair to `duplicate_keys` for the cross-row check;
+    /// returns the record's phone as international digits when it is valid.
     /// Appending to the caller's buffers keeps a million records from costing a million
     /// allocations.
     pub fn check_record(
@@ -180,25 +176,23 @@ impl<'m> Checker<'m> {
         rows: &[Row],
         issues: &mut Vec<Issue>,
         duplicate_keys: &mut Vec<u64>,
-    ) {
-        let Some(first) = rows.first() else {
-            return;
-        };
+    ) -> Option<u64> {
+        let first = rows.first()?;
         let mut misshapen = false;
         for row in rows {
             misshapen |= self.check_shape(row, issues);
         }
         if misshapen {
             // Cells shifted by a missing or extra delimiter would only add noise.
-            return;
+            return None;
         }
         let mut phone_key = None;
-        for &(field, rule) in &self.fields {
+        for &(field, rule, column) in &self.fields {
             if field == Field::FullName {
                 self.check_full_name(rows, rule, issues);
                 continue;
             }
-            let Some(column) = self.mapping.field_column(field) else {
+            let Some(column) = column else {
                 continue;
             };
             let (line, value) = first_value(rows, column);
@@ -226,17 +220,21 @@ impl<'m> Checker<'m> {
         if let Some(rule) = self.schema.custom_data {
             self.check_custom_data(rows, &rule, issues);
         }
+        phone_key
     }
 
     /// Extra or missing cells, and NUL bytes; true when the row's cells are misaligned.
     fn check_shape(&self, row: &Row, issues: &mut Vec<Issue>) -> bool {
         let width = self.mapping.headers().len();
         let count = row.cells.len();
-        let extra = row
-            .cells
-            .iter()
-            .skip(width)
-            .find(|cell| !cell.trim().is_empty());
+        let extra = if count > width {
+            row.cells
+                .iter()
+                .skip(width)
+                .find(|cell| !cell.trim().is_empty())
+        } else {
+            None
+        };
         let misaligned = if let Some(extra) = extra {
             issues.push(
                 Finding::error(
@@ -260,7 +258,7 @@ impl<'m> Checker<'m> {
         } else {
             false
         };
-        if memchr::memchr(0, row.cells.as_slice().as_bytes()).is_some() {
+        if self.search_nul && memchr::memchr(0, row.cells.as_slice().as_bytes()).is_some() {
             for (column, cell) in row.cells.iter().enumerate() {
                 if cell.contains('\0') {
                     issues.push(
@@ -284,11 +282,7 @@ impl<'m> Checker<'m> {
 
     /// The full name, or first + last name joined.
     fn check_full_name(&self, rows: &[Row], rule: &FieldRule, issues: &mut Vec<Issue>) {
-        let blame = self
-            .mapping
-            .field_column(Field::FullName)
-            .or(self.name_columns.first().copied());
-        let Some(blame) = blame else {
+        let Some(blame) = self.name_blame else {
             return;
         };
         let (line, value) = match self.name_columns.as_slice() {
@@ -381,15 +375,27 @@ impl<'m> Checker<'m> {
         slot: &ProductColumns,
         issues: &mut Vec<Issue>,
     ) -> Option<&'r str> {
-        let cell = |part: ProductPart| slot.column(part).map(|column| (column, row.cell(column)));
-        let present = ProductPart::ALL
+        // Each cell is read once: this runs for every product of every row.
+        let read = |part: ProductPart| slot.column(part).map(|column| (column, row.cell(column)));
+        let (sku_cell, quantity_cell, unit_cell, total_cell) = (
+            read(ProductPart::Sku),
+            read(ProductPart::Quantity),
+            read(ProductPart::UnitPrice),
+            read(ProductPart::LineTotal),
+        );
+        let cell = |part: ProductPart| match part {
+            ProductPart::Sku => sku_cell,
+            ProductPart::Quantity => quantity_cell,
+            ProductPart::UnitPrice => unit_cell,
+            ProductPart::LineTotal => total_cell,
+        };
+        let present = [sku_cell, quantity_cell, unit_cell, total_cell]
             .into_iter()
-            .filter_map(cell)
+            .flatten()
             .any(|(_, value)| !value.is_empty());
         if !present {
             return None;
         }
-        let products = &self.schema.products;
         let mut report =
             |part: ProductPart, column: Option<usize>, value: &str, finding: Finding| {
                 let field = Target::Product {
@@ -400,7 +406,7 @@ impl<'m> Checker<'m> {
                 issues.push(finding.at(row.line, column, field, value));
             };
         let sku = cell(ProductPart::Sku).map_or("", |(_, value)| value);
-        if let Some(rule) = products.field("sku") {
+        if let Some(rule) = self.sku_rule {
             let found =
                 check_value(rule, "SKU", sku, self.dialect).or_else(|| self.check_catalogue(sku));
             if let Some(finding) = found {
@@ -408,9 +414,7 @@ impl<'m> Checker<'m> {
             }
         }
         let mut quantity = 1;
-        if let (Some((column, value)), Some(rule)) =
-            (cell(ProductPart::Quantity), products.field("quantity"))
-        {
+        if let (Some((column, value)), Some(rule)) = (quantity_cell, self.quantity_rule) {
             match check_value(rule, "quantity", value, self.dialect) {
                 Some(finding) => report(ProductPart::Quantity, Some(column), value, finding),
                 None => quantity = parse_whole_number(value).unwrap_or(1),
@@ -525,8 +529,8 @@ impl<'m> Checker<'m> {
                 continue;
             }
             count += 1;
-            if let Some(finding) = rule
-                .field("value")
+            if let Some(finding) = self
+                .custom_value_rule
                 .and_then(|value_rule| check_value(value_rule, label, value, self.dialect))
             {
                 issues.push(finding.at(value_line, Some(column), "data".to_string(), value));
@@ -548,7 +552,7 @@ impl<'m> Checker<'m> {
     }
 
     /// The field a column feeds, as issues name it.
-    pub fn field_name(&self, column: usize) -> String {
+    fn field_name(&self, column: usize) -> String {
         match self.mapping.role(column) {
             ColumnRole::Target(target) => target.to_string(),
             ColumnRole::CustomData => "data".to_string(),
@@ -567,7 +571,7 @@ pub fn first_value(rows: &[Row], column: usize) -> (u64, &str) {
 }
 
 /// Words for a target in a merchant's sentence.
-pub fn label(target: Target) -> &'static str {
+fn label(target: Target) -> &'static str {
     match target {
         Target::Field(field) => match field {
             Field::FullName => "full name",

@@ -538,6 +538,33 @@ mod tests {
     }
 
     #[test]
+    fn woocommerce_preset_splits_the_name() {
+        let mapping = Mapping::infer(
+            &[
+                "Order Number",
+                "Order Status",
+                "Billing First Name",
+                "Billing Last Name",
+                "Billing Phone",
+                "Billing City",
+                "Billing Address 1",
+                "Item SKU",
+                "Item Quantity",
+                "Item Cost",
+            ],
+            ResourceName::Leads,
+            &[],
+        )
+        .unwrap();
+        let names = mapping.to_names();
+        assert_eq!(names["group"], "Order Number");
+        assert_eq!(names["first_name"], "Billing First Name");
+        assert_eq!(names["last_name"], "Billing Last Name");
+        assert_eq!(names["price"], "Item Cost");
+        assert_eq!(mapping.role(1), ColumnRole::Ignored);
+    }
+
+    #[test]
     fn explicit_choices_win_and_errors_name_the_column() {
         let choices =
             parse_map_argument("phone=Contact, total=Montant", ResourceName::Leads).unwrap();

@@ -4,13 +4,16 @@
 //! Knows CSV and the field rules; nothing of HTTP or windows.
 //!
 //! The steps, one module each: [`decode`] (bytes → text), [`sniff`] (delimiter),
-//! [`table`] (header + rows), [`mapping`] (columns → fields), [`check`] (issues per row),
-//! [`build`] (rows → `NewLead`/`NewOrder` + their source rows), [`server_errors`] (a 422
-//! key → file line and column), [`export`] (corrected file, error report),
-//! [`validate`] (a whole file checked on every core) and [`sheet`] (a checked file held
-//! in memory to be fixed and uploaded).
+//! [`table`] (header + rows), [`records`] (rows → items, Shopify-style grouping),
+//! [`mapping`] (columns → fields, with [`target`], [`synonyms`] and [`remembered`]),
+//! [`check`] (issues per item, with [`rule_check`], [`values`], [`phone`],
+//! [`catalogue`]; across items, [`duplicates`]), [`build`] (items → `NewLead`/`NewOrder`
+//! with their source cells), [`server_errors`] (a 422 key → file line and column),
+//! [`export`] (corrected file, error report), [`validate`] (a whole file checked on
+//! every core) and [`sheet`] (a checked file held in memory to be fixed and uploaded).
 
 pub mod build;
+pub mod catalogue;
 pub mod check;
 pub mod decode;
 pub mod duplicates;

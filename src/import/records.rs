@@ -2,15 +2,26 @@
 //! per product line and repeat the order's `Name` on each, so consecutive rows sharing a
 //! non-empty value in the grouping column form one item.
 
-use super::table::Row;
+use super::table::{RawRow, Row};
 
-/// Whether `next` continues the item `previous` belongs to.
-pub fn continues_record(previous: &Row, next: &Row, group_column: Option<usize>) -> bool {
-    let Some(column) = group_column else {
-        return false;
-    };
-    let key = previous.cell(column);
-    !key.is_empty() && key == next.cell(column)
+/// Whether a row whose grouping cell is `next` continues the item of the row whose
+/// grouping cell is `previous` (cells as bytes: the reader compares them before they are
+/// checked to be text).
+pub fn continues_record(previous: Option<&[u8]>, next: Option<&[u8]>) -> bool {
+    let key = previous.unwrap_or_default().trim_ascii();
+    !key.is_empty() && key == next.unwrap_or_default().trim_ascii()
+}
+
+/// The grouping cell of a record not yet checked to be text.
+pub fn raw_group_cell(row: &RawRow, group_column: Option<usize>) -> Option<&[u8]> {
+    group_column.and_then(|column| row.cells.get(column))
+}
+
+/// The grouping cell of a row, as [`continues_record`] compares it.
+pub fn group_cell(row: &Row, group_column: Option<usize>) -> Option<&[u8]> {
+    group_column
+        .and_then(|column| row.cells.get(column))
+        .map(str::as_bytes)
 }
 
 /// Splits `rows` into the row ranges of each item, in order.
@@ -19,7 +30,10 @@ pub fn record_ranges(rows: &[Row], group_column: Option<usize>) -> Vec<std::ops:
     let mut start = 0;
     for (index, pair) in rows.windows(2).enumerate() {
         let split = match pair {
-            [previous, next] => !continues_record(previous, next, group_column),
+            [previous, next] => !continues_record(
+                group_cell(previous, group_column),
+                group_cell(next, group_column),
+            ),
             _ => false,
         };
         if split {

@@ -11,16 +11,17 @@ use crate::api::Dialect;
 use crate::api::wire::{NewLead, NewOrder};
 
 use super::build::{Built, ItemBuilder};
-use super::check::{Catalogue, Checker};
+use super::catalogue::Catalogue;
+use super::check::Checker;
 use super::decode::{EncodingSource, decode};
 use super::export::{ExportFormat, SafeCsvWriter, start_file, write_report};
 use super::issue::{Issue, IssueCode, Severity};
 use super::mapping::Mapping;
 use super::phone::PhoneRules;
 use super::records::record_ranges;
-use super::table::{Header, Row, TableReader};
+use super::table::{Header, Row};
 use super::target::Target;
-use super::validate::{ValidateError, ValidateSettings, validate_bytes};
+use super::validate::{ValidateError, ValidateSettings, open_table, validate_bytes};
 
 /// A record turned into a create item, with its errors (empty when it can be sent).
 #[derive(Debug, Clone)]
@@ -91,11 +92,12 @@ impl Sheet {
         let phone = PhoneRules::new(&settings.region)
             .ok_or_else(|| ValidateError::UnknownRegion(settings.region.clone()))?;
         let validation = validate_bytes(bytes.clone(), settings, None)?;
-        let decoded = decode(bytes, Some(validation.encoding))?;
-        let kind = settings.kind;
-        let mut reader = TableReader::new(&decoded.text, validation.delimiter, |record| {
-            Mapping::known_header_count(record.iter(), kind)
-        })?;
+        // The rows are read again with exactly what the validation found.
+        let mut found = settings.clone();
+        found.encoding = Some(validation.encoding);
+        found.delimiter = Some(validation.delimiter);
+        let decoded = decode(bytes, found.encoding)?;
+        let (mut reader, _, _) = open_table(&decoded.text, &found)?;
         let mut rows = Vec::new();
         let mut row = Row::default();
         while reader.next_row(&mut row)? {

@@ -12,7 +12,7 @@ const SAMPLE_RECORDS: usize = 50;
 const SAMPLE_BYTES: usize = 64 * 1024;
 
 /// The most likely delimiter of `text` (`,` when nothing better shows).
-pub fn sniff_delimiter(text: &str) -> u8 {
+pub fn sniff_delimiter(text: &[u8]) -> u8 {
     let sample = sample_of(text);
     let mut best = (b',', 0usize, 0usize);
     for candidate in CANDIDATES {
@@ -25,24 +25,17 @@ pub fn sniff_delimiter(text: &str) -> u8 {
     best.0
 }
 
-fn sample_of(text: &str) -> &str {
-    if text.len() <= SAMPLE_BYTES {
-        return text;
-    }
-    let mut end = SAMPLE_BYTES;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text.get(..end).unwrap_or(text)
+fn sample_of(text: &[u8]) -> &[u8] {
+    text.get(..SAMPLE_BYTES).unwrap_or(text)
 }
 
 /// The number of `delimiter`s outside quotes in each non-blank record.
-fn delimiters_per_record(sample: &str, delimiter: u8) -> Vec<usize> {
+fn delimiters_per_record(sample: &[u8], delimiter: u8) -> Vec<usize> {
     let mut counts = Vec::new();
     let mut in_quotes = false;
     let mut current = 0;
     let mut blank = true;
-    for &byte in sample.as_bytes() {
+    for &byte in sample {
         match byte {
             b'"' => {
                 in_quotes = !in_quotes;
@@ -91,25 +84,25 @@ mod tests {
     #[test]
     fn decimal_commas_do_not_fool_it() {
         let text = "Nom;Téléphone;Prix\nAli;0612345678;12,50\nSara;0698765432;9,90\n";
-        assert_eq!(sniff_delimiter(text), b';');
+        assert_eq!(sniff_delimiter(text.as_bytes()), b';');
     }
 
     #[test]
     fn quoted_delimiters_are_ignored() {
         let text =
             "name,address,phone\n\"Ali\",\"12; rue; Fès\",0612\n\"Sara\",\"Bd; Anfa\",0698\n";
-        assert_eq!(sniff_delimiter(text), b',');
+        assert_eq!(sniff_delimiter(text.as_bytes()), b',');
     }
 
     #[test]
     fn tabs_and_pipes_are_found() {
-        assert_eq!(sniff_delimiter("a\tb\tc\n1\t2\t3\n"), b'\t');
-        assert_eq!(sniff_delimiter("a|b\n1|2\n"), b'|');
+        assert_eq!(sniff_delimiter(b"a\tb\tc\n1\t2\t3\n"), b'\t');
+        assert_eq!(sniff_delimiter(b"a|b\n1|2\n"), b'|');
     }
 
     #[test]
     fn a_single_column_falls_back_to_comma() {
-        assert_eq!(sniff_delimiter("phone\n0612345678\n"), b',');
-        assert_eq!(sniff_delimiter(""), b',');
+        assert_eq!(sniff_delimiter(b"phone\n0612345678\n"), b',');
+        assert_eq!(sniff_delimiter(b""), b',');
     }
 }

@@ -3,7 +3,7 @@
 //! field. Cells stay strings; shape problems (ragged rows, NUL bytes, a quote that never
 //! closes) become issues on the row, never a panic.
 
-use csv::{ReaderBuilder, StringRecord};
+use csv::{ByteRecord, ReaderBuilder, StringRecord};
 
 use super::error::ReadError;
 
@@ -29,7 +29,7 @@ impl Row {
 
     /// The cell in `column`, trimmed; empty when the row is short.
     pub fn cell(&self, column: usize) -> &str {
-        self.cells.get(column).map(str::trim).unwrap_or("")
+        self.cells.get(column).map(trim_cell).unwrap_or("")
     }
 
     /// Replaces the cell in `column` (a short row grows to reach it).
@@ -46,10 +46,54 @@ impl Row {
         }
         self.cells = cells;
     }
+}
+
+/// Trims a cell: ASCII spaces first (cheap, and nearly always all there is), then any
+/// other Unicode space only when a non-ASCII character stands at an edge.
+fn trim_cell(cell: &str) -> &str {
+    let trimmed = cell.trim_ascii();
+    let bytes = trimmed.as_bytes();
+    if bytes.first().is_some_and(|byte| !byte.is_ascii())
+        || bytes.last().is_some_and(|byte| !byte.is_ascii())
+    {
+        trimmed.trim()
+    } else {
+        trimmed
+    }
+}
+
+/// A record as the reader splits it, before its cells are checked to be UTF-8 text.
+/// The single reading thread hands these out and the checking threads turn them into
+/// [`Row`]s, so that check runs on every core instead of holding up the reader.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RawRow {
+    pub line: u64,
+    pub cells: ByteRecord,
+}
+
+impl RawRow {
+    /// The row as text; bytes that are not UTF-8 become U+FFFD (the file was decoded
+    /// to text before reading, so this only copies when something is badly wrong).
+    pub fn into_row(self) -> Row {
+        Row {
+            line: self.line,
+            cells: StringRecord::from_byte_record_lossy(self.cells),
+        }
+    }
 
     /// True when every cell is blank (Excel leaves such `;;;;` lines).
-    pub fn is_blank(&self) -> bool {
-        self.cells.iter().all(|cell| cell.trim().is_empty())
+    fn is_blank(&self) -> bool {
+        self.cells.as_slice().trim_ascii().is_empty()
+    }
+}
+
+impl Row {
+    /// Gives the row's buffers back for reuse.
+    pub fn into_raw(self) -> RawRow {
+        RawRow {
+            line: self.line,
+            cells: self.cells.into_byte_record(),
+        }
     }
 }
 
@@ -62,7 +106,8 @@ pub struct Header {
 
 /// Streams the rows below the header of a decoded file.
 pub struct TableReader<'t> {
-    text: &'t str,
+    /// The decoded file (UTF-8).
+    text: &'t [u8],
     delimiter: u8,
     reader: csv::Reader<&'t [u8]>,
     header: Header,
@@ -76,7 +121,7 @@ impl<'t> TableReader<'t> {
     /// Finds the header among the first records, using `known_cells` to count the cells
     /// of a record that name a known field.
     pub fn new(
-        text: &'t str,
+        text: &'t [u8],
         delimiter: u8,
         known_cells: impl Fn(&StringRecord) -> usize,
     ) -> Result<Self, ReadError> {
@@ -84,16 +129,16 @@ impl<'t> TableReader<'t> {
             .has_headers(false)
             .flexible(true)
             .delimiter(delimiter)
-            .from_reader(text.as_bytes());
+            .from_reader(text);
         let mut first = Vec::new();
         let mut last_row_start = None;
         while first.len() < HEADER_SEARCH_RECORDS {
-            let mut row = Row::default();
-            match next_record(&mut reader, text.as_bytes(), &mut row)? {
+            let mut raw = RawRow::default();
+            match next_record(&mut reader, text, &mut raw)? {
                 Some(start) => {
-                    last_row_start = Some((row.line, start));
-                    if !row.is_blank() {
-                        first.push(row);
+                    last_row_start = Some((raw.line, start));
+                    if !raw.is_blank() {
+                        first.push(raw.into_row());
                     }
                 }
                 None => break,
@@ -136,21 +181,26 @@ impl<'t> TableReader<'t> {
         &self.header
     }
 
-    pub fn delimiter(&self) -> u8 {
-        self.delimiter
-    }
-
     /// Reads the next non-blank row into `row` (reusing its buffers); false at the end.
     pub fn next_row(&mut self, row: &mut Row) -> Result<bool, ReadError> {
+        let mut raw = std::mem::take(row).into_raw();
+        let found = self.next_raw(&mut raw)?;
+        *row = raw.into_row();
+        Ok(found)
+    }
+
+    /// Reads the next non-blank record into `raw` (reusing its buffers), not yet checked
+    /// to be text; false at the end.
+    pub fn next_raw(&mut self, raw: &mut RawRow) -> Result<bool, ReadError> {
         if let Some(buffered) = self.buffered.pop_front() {
-            *row = buffered;
+            *raw = buffered.into_raw();
             return Ok(true);
         }
         loop {
-            match next_record(&mut self.reader, self.text.as_bytes(), row)? {
+            match next_record(&mut self.reader, self.text, raw)? {
                 Some(start) => {
-                    self.last_row_start = Some((row.line, start));
-                    if !row.is_blank() {
+                    self.last_row_start = Some((raw.line, start));
+                    if !raw.is_blank() {
                         return Ok(true);
                     }
                 }
@@ -163,7 +213,7 @@ impl<'t> TableReader<'t> {
     /// the rest of the file into one cell.
     pub fn unclosed_quote_line(&self) -> Option<u64> {
         let (line, start) = self.last_row_start?;
-        let rest = self.text.as_bytes().get(start..)?;
+        let rest = self.text.get(start..)?;
         ends_inside_quotes(rest, self.delimiter).then_some(line)
     }
 }
@@ -174,10 +224,10 @@ impl<'t> TableReader<'t> {
 fn next_record(
     reader: &mut csv::Reader<&[u8]>,
     text: &[u8],
-    row: &mut Row,
+    row: &mut RawRow,
 ) -> Result<Option<usize>, ReadError> {
     let line_before = reader.position().line();
-    match reader.read_record(&mut row.cells) {
+    match reader.read_byte_record(&mut row.cells) {
         Ok(true) => {
             let (line, byte) = row.cells.position().map_or((line_before, 0), |position| {
                 (position.line(), position.byte())
@@ -239,7 +289,7 @@ mod tests {
     }
 
     fn rows(text: &str) -> (Header, Vec<Row>, Option<u64>) {
-        let mut reader = TableReader::new(text, b',', count_nonempty).unwrap();
+        let mut reader = TableReader::new(text.as_bytes(), b',', count_nonempty).unwrap();
         let mut rows = Vec::new();
         let mut row = Row::default();
         while reader.next_row(&mut row).unwrap() {
@@ -275,9 +325,19 @@ mod tests {
     }
 
     #[test]
+    fn cells_lose_ascii_and_unicode_spaces() {
+        let row = Row::new(2, &["  Ali \t", "\u{a0}Fès\u{a0}", "محمد ", ""]);
+        assert_eq!(row.cell(0), "Ali");
+        assert_eq!(row.cell(1), "Fès");
+        assert_eq!(row.cell(2), "محمد");
+        assert_eq!(row.cell(3), "");
+        assert_eq!(row.cell(9), "");
+    }
+
+    #[test]
     fn blank_files_have_no_header() {
         assert!(matches!(
-            TableReader::new("\n\n", b',', count_nonempty),
+            TableReader::new(b"\n\n", b',', count_nonempty),
             Err(ReadError::NoHeader)
         ));
     }

@@ -1,32 +1,35 @@
-//! A whole file checked on every core. One thread reads rows into batches (never
-//! splitting an item across two), workers check the batches' records in parallel, and
-//! the calling thread puts the results back in file order: it finds duplicates, counts
-//! rows and writes the corrected file. Memory stays near the file's size: rows live only
-//! while their batch is checked, and batches are recycled.
+//! A whole file checked on every core. Each worker takes the next batch of records from
+//! the shared reader (never splitting an item across two batches), turns it into text
+//! and checks it while another worker reads; the calling thread puts the results back
+//! in file order: it counts rows, gathers the duplicate keys and writes the corrected
+//! file. The phone metadata loads while the file is read. Memory stays near the file's
+//! size: records live only while their batch is checked, and their buffers are reused.
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
-use std::sync::{Arc, Mutex};
+use std::path::Path;
+use std::sync::Mutex;
+use std::sync::mpsc::{Receiver, Sender, channel};
 
 use encoding_rs::Encoding;
 
 use crate::api::profile::Dialect;
 use crate::api::scope::ResourceName;
 
-use super::check::{Catalogue, Checker, first_value};
+use super::catalogue::Catalogue;
+use super::check::Checker;
 use super::decode::{Decoded, EncodingSource, decode};
-use super::duplicates::{DuplicateTracker, duplicate_issue};
+use super::duplicates::{DuplicateFinder, duplicate_issue};
 use super::error::ReadError;
 use super::export::{ExportFormat, SafeCsvWriter, corrected_cell, start_file};
 use super::issue::{Issue, IssueCode, Severity};
 use super::mapping::{Mapping, MappingError};
 use super::phone::PhoneRules;
-use super::records::{continues_record, record_ranges};
+use super::records::{continues_record, raw_group_cell, record_ranges};
 use super::remembered::RememberedMappings;
 use super::rule_check::Finding;
 use super::sniff::sniff_delimiter;
-use super::table::{Header, Row, TableReader};
+use super::table::{Header, RawRow, Row, TableReader};
 use super::target::{Field, Target};
 
 /// Rows per batch: large enough to amortise the hand-offs, small enough to stay in cache.
@@ -124,20 +127,14 @@ pub struct CorrectedOutput<'w> {
     pub format: ExportFormat,
 }
 
-/// A batch of rows; only the first `len` are live, the rest are buffers kept for reuse.
-struct Batch {
-    index: usize,
-    rows: Vec<Row>,
-    len: usize,
-}
-
 /// One record's results, as the ordered pass needs them.
 struct RecordOutcome {
     line: u64,
     rows: u64,
     has_error: bool,
     keys: std::ops::Range<usize>,
-    phone: std::ops::Range<usize>,
+    /// The record's phone as international digits, when valid.
+    phone: u64,
 }
 
 /// A checked batch.
@@ -146,7 +143,6 @@ struct BatchOutcome {
     records: Vec<RecordOutcome>,
     issues: Vec<Issue>,
     keys: Vec<u64>,
-    phones: String,
     corrected: Vec<u8>,
 }
 
@@ -156,26 +152,44 @@ pub fn validate_bytes(
     settings: &ValidateSettings,
     corrected: Option<CorrectedOutput<'_>>,
 ) -> Result<Validation, ValidateError> {
-    let phone = PhoneRules::new(&settings.region)
-        .ok_or_else(|| ValidateError::UnknownRegion(settings.region.clone()))?;
+    validate_loaded(|| Ok(bytes), settings, corrected)
+}
+
+/// Reads and checks a file.
+pub fn validate_file(
+    path: &Path,
+    settings: &ValidateSettings,
+    corrected: Option<CorrectedOutput<'_>>,
+) -> Result<Validation, ValidateError> {
+    let read = || {
+        std::fs::read(path).map_err(|source| ReadError::Io {
+            path: path.to_path_buf(),
+            source,
+        })
+    };
+    validate_loaded(read, settings, corrected)
+}
+
+fn validate_loaded(
+    load: impl FnOnce() -> Result<Vec<u8>, ReadError>,
+    settings: &ValidateSettings,
+    corrected: Option<CorrectedOutput<'_>>,
+) -> Result<Validation, ValidateError> {
+    // Loading the phone metadata is the phonenumber crate's slow first call: it overlaps
+    // with reading and decoding the file instead of delaying them.
+    let (phone, decoded) = std::thread::scope(|scope| {
+        let phone = scope.spawn(|| PhoneRules::new(&settings.region));
+        let decoded = load().and_then(|bytes| decode(bytes, settings.encoding));
+        (phone.join().ok().flatten(), decoded)
+    });
+    let phone = phone.ok_or_else(|| ValidateError::UnknownRegion(settings.region.clone()))?;
     let Decoded {
         text,
         encoding,
         source,
-    } = decode(bytes, settings.encoding)?;
-    let delimiter = settings.delimiter.unwrap_or_else(|| sniff_delimiter(&text));
-    let kind = settings.kind;
-    let mut reader = TableReader::new(&text, delimiter, |record| {
-        Mapping::known_header_count(record.iter(), kind)
-    })?;
+    } = decoded?;
+    let (reader, mapping, delimiter) = open_table(&text, settings)?;
     let header = reader.header().clone();
-    let explicit = if settings.explicit.is_empty() {
-        settings.remembered.choices_for(&header.names, kind)
-    } else {
-        settings.explicit.clone()
-    };
-    let mut mapping = Mapping::infer(&header.names, kind, &explicit)?;
-    mapping.set_fees_paid_default(settings.fees_paid_by_customer);
     let checker = Checker::new(
         &mapping,
         &phone,
@@ -212,64 +226,47 @@ pub fn validate_bytes(
     let phone_column = mapping.field_column(Field::Phone);
     let threads = settings.threads.max(1);
     let mut totals = Totals::default();
-    let mut tracker = DuplicateTracker::default();
+    let mut duplicates = DuplicateFinder::with_capacity(estimated_rows(&text, header.line));
 
-    let read_result = std::thread::scope(|scope| -> Result<Option<u64>, ValidateError> {
-        let (work_tx, work_rx) = sync_channel::<Batch>(threads * 2);
+    // One vectorised pass over the whole file spares a search in every row.
+    let file_has_nul = memchr::memchr(0, &text).is_some();
+    let batches = Mutex::new(BatchSource {
+        reader,
+        group_column,
+        carry: None,
+        next_index: 0,
+        finished: false,
+        error: None,
+    });
+    let pipeline = std::thread::scope(|scope| -> Result<(), ValidateError> {
         let (done_tx, done_rx) = channel::<BatchOutcome>();
-        let (recycle_tx, recycle_rx) = channel::<Vec<Row>>();
-        let work_rx = Arc::new(Mutex::new(work_rx));
-        let reader_thread =
-            scope.spawn(move || read_batches(&mut reader, group_column, &work_tx, &recycle_rx));
         for _ in 0..threads {
-            let work_rx = Arc::clone(&work_rx);
             let done_tx = done_tx.clone();
-            let recycle_tx = recycle_tx.clone();
-            let checker = &checker;
             let mapping = &mapping;
-            let phone = &phone;
+            let batches = &batches;
+            // Each worker owns its phone patterns: a shared regex serves one thread fast
+            // and makes the others queue for scratch space.
+            let phone = phone.clone();
+            let catalogue = settings.catalogue.as_ref();
             scope.spawn(move || {
-                while let Some(batch) = next_batch(&work_rx) {
-                    let outcome = check_batch(
-                        checker,
-                        &batch,
-                        group_column,
-                        phone_column,
-                        export_format.map(|format| (mapping, phone, format)),
-                    );
-                    let _ = recycle_tx.send(batch.rows);
-                    if done_tx.send(outcome).is_err() {
-                        break;
-                    }
-                }
+                let checker = Checker::new(mapping, &phone, settings.dialect, catalogue)
+                    .with_nul_search(file_has_nul);
+                let export = export_format.map(|format| (mapping, &phone, format));
+                check_batches(batches, &checker, group_column, export, &done_tx);
             });
         }
         drop(done_tx);
-        drop(recycle_tx);
-        let mut pending: BTreeMap<usize, BatchOutcome> = BTreeMap::new();
-        let mut next = 0;
-        for outcome in done_rx {
-            pending.insert(outcome.index, outcome);
-            while let Some(outcome) = pending.remove(&next) {
-                next += 1;
-                totals.absorb(
-                    outcome,
-                    &mut tracker,
-                    &mut issues,
-                    phone_column,
-                    corrected.as_mut(),
-                )?;
-            }
-        }
-        reader_thread
-            .join()
-            .unwrap_or(Err(ReadError::Csv {
-                line: 0,
-                message: "the reading thread stopped".to_string(),
-            }))
-            .map_err(ValidateError::from)
+        totals.collect(done_rx, &mut duplicates, &mut issues, corrected.as_mut())
     });
-    let unclosed_quote = read_result?;
+    pipeline?;
+    let batches = batches.into_inner().map_err(|_| ReadError::Csv {
+        line: 0,
+        message: "a checking thread stopped while reading".to_string(),
+    })?;
+    if let Some(error) = batches.error {
+        return Err(error.into());
+    }
+    let unclosed_quote = batches.reader.unclosed_quote_line();
     if totals.rows == 0 {
         return Err(ReadError::HeaderOnly {
             header_line: header.line,
@@ -283,6 +280,12 @@ pub fn validate_bytes(
     if let Some(output) = corrected.as_mut() {
         output.writer.flush().map_err(ValidateError::Write)?;
     }
+    issues.extend(
+        duplicates
+            .duplicates()
+            .iter()
+            .map(|duplicate| duplicate_issue(duplicate, phone_column)),
+    );
     issues.sort_by_key(|issue| (issue.line, issue.column.map_or(0, |column| column + 1)));
     Ok(Validation {
         encoding,
@@ -296,92 +299,169 @@ pub fn validate_bytes(
     })
 }
 
-fn next_batch(work: &Mutex<Receiver<Batch>>) -> Option<Batch> {
-    work.lock().ok()?.recv().ok()
+/// Finds the delimiter, the header and the mapping of a decoded file: the rows are
+/// then read from the returned reader.
+pub fn open_table<'t>(
+    text: &'t [u8],
+    settings: &ValidateSettings,
+) -> Result<(TableReader<'t>, Mapping, u8), ValidateError> {
+    let delimiter = settings.delimiter.unwrap_or_else(|| sniff_delimiter(text));
+    let kind = settings.kind;
+    let reader = TableReader::new(text, delimiter, |record| {
+        Mapping::known_header_count(record.iter(), kind)
+    })?;
+    let names = &reader.header().names;
+    let explicit = if settings.explicit.is_empty() {
+        settings.remembered.choices_for(names, kind)
+    } else {
+        settings.explicit.clone()
+    };
+    let mut mapping = Mapping::infer(names, kind, &explicit)?;
+    mapping.set_fees_paid_default(settings.fees_paid_by_customer);
+    Ok((reader, mapping, delimiter))
 }
 
-/// Reads rows into batches that end on an item boundary; returns the line of an
-/// unclosed quote, if the file ends inside one.
-fn read_batches(
-    reader: &mut TableReader<'_>,
+/// A guess of the number of rows from the size of the first lines, so the duplicate
+/// keys are stored once instead of growing (and briefly doubling) a dozen times.
+fn estimated_rows(text: &[u8], header_line: u64) -> usize {
+    const SAMPLE: usize = 64 * 1024;
+    let sample = text.get(..SAMPLE).unwrap_or(text);
+    let lines = memchr::memchr_iter(b'\n', sample).count().max(1);
+    let rows = text.len() / (sample.len() / lines).max(1);
+    rows.saturating_sub(usize::try_from(header_line).unwrap_or(0))
+}
+
+/// The reader, shared by the workers: each takes the next batch under the lock.
+struct BatchSource<'t> {
+    reader: TableReader<'t>,
     group_column: Option<usize>,
-    work: &SyncSender<Batch>,
-    recycled: &Receiver<Vec<Row>>,
-) -> Result<Option<u64>, ReadError> {
-    let mut index = 0;
-    let mut rows = Vec::with_capacity(BATCH_ROWS);
-    let mut len = 0;
-    let mut spare = Row::default();
-    while reader.next_row(&mut spare)? {
-        let boundary = len >= BATCH_ROWS
-            && !rows
-                .get(len - 1)
-                .is_some_and(|last| continues_record(last, &spare, group_column));
-        if boundary {
-            let full = std::mem::replace(&mut rows, recycled.try_recv().unwrap_or_default());
-            if work
-                .send(Batch {
-                    index,
-                    rows: full,
-                    len,
-                })
-                .is_err()
-            {
-                return Ok(None);
+    /// The first record of the next batch, read while closing the previous one.
+    carry: Option<RawRow>,
+    next_index: usize,
+    finished: bool,
+    /// Why reading stopped early.
+    error: Option<ReadError>,
+}
+
+impl BatchSource<'_> {
+    /// Reads the next batch into `buffers` (reusing the records there), ending it on an
+    /// item boundary; returns its index and length, `None` at the end or on an error.
+    fn fill(&mut self, buffers: &mut Vec<RawRow>) -> Option<(usize, usize)> {
+        if self.finished {
+            return None;
+        }
+        let mut len = 0;
+        if let Some(carried) = self.carry.take() {
+            place(buffers, 0, carried);
+            len = 1;
+        }
+        loop {
+            if buffers.len() <= len {
+                buffers.push(RawRow::default());
             }
-            index += 1;
-            len = 0;
+            let Some(slot) = buffers.get_mut(len) else {
+                break;
+            };
+            match self.reader.next_raw(slot) {
+                Ok(true) => {}
+                Ok(false) => {
+                    self.finished = true;
+                    break;
+                }
+                Err(error) => {
+                    self.error = Some(error);
+                    self.finished = true;
+                    return None;
+                }
+            }
+            let (before, after) = buffers.split_at_mut(len);
+            let (Some(last), Some(new)) = (before.last(), after.first_mut()) else {
+                len += 1;
+                continue;
+            };
+            let same_item = continues_record(
+                raw_group_cell(last, self.group_column),
+                raw_group_cell(new, self.group_column),
+            );
+            if len >= BATCH_ROWS && !same_item {
+                self.carry = Some(std::mem::take(new));
+                break;
+            }
+            len += 1;
         }
-        match rows.get_mut(len) {
-            Some(slot) => std::mem::swap(slot, &mut spare),
-            None => rows.push(std::mem::take(&mut spare)),
+        if len == 0 {
+            return None;
         }
-        len += 1;
+        let index = self.next_index;
+        self.next_index += 1;
+        Some((index, len))
     }
-    if len > 0 {
-        let _ = work.send(Batch { index, rows, len });
+}
+
+/// Puts `row` at `index` of `buffers`, keeping the record that was there for reuse.
+fn place(buffers: &mut Vec<RawRow>, index: usize, row: RawRow) {
+    match buffers.get_mut(index) {
+        Some(slot) => *slot = row,
+        None => buffers.push(row),
     }
-    Ok(reader.unclosed_quote_line())
+}
+
+/// One worker: whichever worker is free reads the next batch (the lock is held only
+/// while reading), then checks it while the other reads.
+fn check_batches(
+    batches: &Mutex<BatchSource<'_>>,
+    checker: &Checker<'_>,
+    group_column: Option<usize>,
+    export: Option<(&Mapping, &PhoneRules, ExportFormat)>,
+    done: &Sender<BatchOutcome>,
+) {
+    let mut buffers: Vec<RawRow> = Vec::with_capacity(BATCH_ROWS + 1);
+    let mut rows: Vec<Row> = Vec::with_capacity(BATCH_ROWS + 1);
+    while let Some((index, len)) = batches
+        .lock()
+        .ok()
+        .and_then(|mut batches| batches.fill(&mut buffers))
+    {
+        let live = len.min(buffers.len());
+        rows.extend(buffers.drain(..live).map(RawRow::into_row));
+        let outcome = check_batch(checker, index, &rows, group_column, export);
+        buffers.extend(rows.drain(..).map(Row::into_raw));
+        if done.send(outcome).is_err() {
+            break;
+        }
+    }
 }
 
 /// Checks every record of a batch (and writes its corrected rows when asked).
 fn check_batch(
     checker: &Checker<'_>,
-    batch: &Batch,
+    index: usize,
+    rows: &[Row],
     group_column: Option<usize>,
-    phone_column: Option<usize>,
     export: Option<(&Mapping, &PhoneRules, ExportFormat)>,
 ) -> BatchOutcome {
-    let rows = batch.rows.get(..batch.len).unwrap_or(&[]);
     let mut outcome = BatchOutcome {
-        index: batch.index,
+        index,
         records: Vec::with_capacity(rows.len()),
         issues: Vec::new(),
         keys: Vec::new(),
-        phones: String::new(),
         corrected: Vec::new(),
     };
     for range in record_ranges(rows, group_column) {
         let record = rows.get(range).unwrap_or(&[]);
         let issues_before = outcome.issues.len();
         let keys_before = outcome.keys.len();
-        checker.check_record(record, &mut outcome.issues, &mut outcome.keys);
+        let phone = checker.check_record(record, &mut outcome.issues, &mut outcome.keys);
         let has_error = outcome
             .issues
             .get(issues_before..)
             .is_some_and(|found| found.iter().any(|issue| issue.severity == Severity::Error));
-        let phones_before = outcome.phones.len();
-        if outcome.keys.len() > keys_before
-            && let Some(column) = phone_column
-        {
-            outcome.phones.push_str(first_value(record, column).1);
-        }
         outcome.records.push(RecordOutcome {
             line: record.first().map_or(0, |row| row.line),
             rows: record.len() as u64,
             has_error,
             keys: keys_before..outcome.keys.len(),
-            phone: phones_before..outcome.phones.len(),
+            phone: phone.unwrap_or(0),
         });
     }
     if let Some((mapping, phone, format)) = export {
@@ -415,12 +495,40 @@ struct Totals {
 }
 
 impl Totals {
+    /// Takes the checked batches in file order, whatever order they finish in.
+    fn collect(
+        &mut self,
+        done: Receiver<BatchOutcome>,
+        duplicates: &mut DuplicateFinder,
+        issues: &mut Vec<Issue>,
+        mut corrected: Option<&mut CorrectedOutput<'_>>,
+    ) -> Result<(), ValidateError> {
+        let mut pending: BTreeMap<usize, BatchOutcome> = BTreeMap::new();
+        let mut next = 0;
+        for outcome in done {
+            pending.insert(outcome.index, outcome);
+            while let Some(outcome) = pending.remove(&next) {
+                next += 1;
+                self.absorb(outcome, duplicates, issues, corrected.as_deref_mut())?;
+            }
+        }
+        // A batch never checked means a checking thread died: say so rather than
+        // report a file with rows missing.
+        if !pending.is_empty() {
+            return Err(ReadError::Csv {
+                line: 0,
+                message: "a checking thread stopped".to_string(),
+            }
+            .into());
+        }
+        Ok(())
+    }
+
     fn absorb(
         &mut self,
         outcome: BatchOutcome,
-        tracker: &mut DuplicateTracker,
+        duplicates: &mut DuplicateFinder,
         issues: &mut Vec<Issue>,
-        phone_column: Option<usize>,
         corrected: Option<&mut CorrectedOutput<'_>>,
     ) -> Result<(), ValidateError> {
         for record in &outcome.records {
@@ -429,10 +537,8 @@ impl Totals {
                 self.valid_rows += record.rows;
             }
             self.last_record = Some((record.line, record.rows, !record.has_error));
-            let keys = outcome.keys.get(record.keys.clone()).unwrap_or(&[]);
-            if let Some(earlier) = tracker.observe(record.line, keys) {
-                let phone = outcome.phones.get(record.phone.clone()).unwrap_or("");
-                issues.push(duplicate_issue(record.line, earlier, phone_column, phone));
+            for key in outcome.keys.get(record.keys.clone()).unwrap_or(&[]) {
+                duplicates.add(*key, record.line, record.phone);
             }
         }
         issues.extend(outcome.issues);

@@ -61,29 +61,34 @@ pub fn parse_amount(cell: &str) -> Option<f64> {
 }
 
 /// The common spellings (`149`, `12.50`, `12,50`) without allocating: runs on every row.
+/// Digits are read as an integer and divided once by a power of ten; both that division
+/// and `str::parse` round correctly, so the result is the same `f64`.
 fn parse_plain_amount(cell: &str) -> Option<f64> {
-    const LONGEST: usize = 24;
-    let bytes = cell.as_bytes();
-    if bytes.is_empty() || bytes.len() > LONGEST {
-        return None;
-    }
-    let mut buffer = [0u8; LONGEST];
-    let mut separators = 0;
-    for (slot, byte) in buffer.iter_mut().zip(bytes) {
-        *slot = match byte {
-            b'0'..=b'9' => *byte,
-            b'.' | b',' => {
-                separators += 1;
-                b'.'
+    const MOST_DIGITS: u32 = 15;
+    let mut digits: u64 = 0;
+    let mut count = 0;
+    let mut decimals: Option<u32> = None;
+    for byte in cell.bytes() {
+        match byte {
+            b'0'..=b'9' => {
+                digits = digits * 10 + u64::from(byte - b'0');
+                count += 1;
+                if let Some(decimals) = decimals.as_mut() {
+                    *decimals += 1;
+                }
             }
+            b'.' | b',' if decimals.is_none() => decimals = Some(0),
             _ => return None,
-        };
+        }
+        if count > MOST_DIGITS {
+            return None;
+        }
     }
-    if separators > 1 {
+    if count == 0 {
         return None;
     }
-    let text = std::str::from_utf8(buffer.get(..bytes.len())?).ok()?;
-    text.parse::<f64>().ok().filter(|value| value.is_finite())
+    let scale = 10u64.checked_pow(decimals.unwrap_or(0))?;
+    Some(digits as f64 / scale as f64)
 }
 
 /// Reads a whole number (`2`, `2.0`, `٢`); `None` for text or a fraction.
@@ -142,6 +147,14 @@ mod tests {
         assert_eq!(parse_amount("1.2.3"), None);
         assert_eq!(parse_amount(""), None);
         assert_eq!(parse_amount("-"), None);
+        assert_eq!(parse_amount("."), None);
+        assert_eq!(parse_amount("12."), Some(12.0));
+        assert_eq!(parse_amount("0.1"), "0.1".parse().ok());
+        assert_eq!(parse_amount("149,99"), "149.99".parse().ok());
+        assert_eq!(
+            parse_amount("1234567890123456789"),
+            Some(1.2345678901234568e18)
+        );
     }
 
     #[test]

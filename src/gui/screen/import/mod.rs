@@ -18,7 +18,7 @@ use crate::api::{Client, ResourceName};
 use crate::gui::i18n::{fill, strings};
 use crate::gui::theme;
 use crate::gui::uploading::{self, UploadEvent, UploadJob};
-use crate::import::check::Catalogue;
+use crate::import::catalogue::Catalogue;
 use crate::import::decode::EncodingSource;
 use crate::import::export::ExportFormat;
 use crate::import::mapping::ColumnRole;
