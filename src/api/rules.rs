@@ -242,5 +242,20 @@ pub fn max_items_per_request(dialect: Dialect) -> usize {
     }
 }
 
-/// The most items one bulk update or delete request may carry. **[decided]**
+/// The most items one bulk update or delete request may carry. **\[decided\]**
 pub const MAX_ITEMS_PER_BULK_CHANGE: usize = 100;
+
+/// A plausible e-mail address, as the server's `email` rule sees it: one `@`, something
+/// before it, a dotted domain after it, no space. Shared by the sandbox and the CSV checker.
+pub fn looks_like_email(text: &str) -> bool {
+    let text = text.trim();
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !text.contains(char::is_whitespace)
+}

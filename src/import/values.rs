@@ -106,18 +106,7 @@ pub fn parse_yes_no(cell: &str) -> Option<bool> {
     }
 }
 
-/// A plausible e-mail address: one `@`, something before, a dotted domain after, no space.
-pub fn looks_like_email(cell: &str) -> bool {
-    let Some((local, domain)) = cell.trim().split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !cell.trim().contains(char::is_whitespace)
-}
+pub use crate::api::rules::looks_like_email;
 
 /// Writes an amount the API and spreadsheets both read: `12.5` → `12.50`, `149.0` → `149`.
 pub fn format_amount(value: f64) -> String {

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use crate::api::rules::{
     FieldKind, FieldRule, ItemSchema, ListRule, MAX_ITEMS_PER_BULK_CHANGE, Requirement,
+    looks_like_email,
 };
 use crate::api::wire::{FieldErrors, StatusChange};
 use crate::api::{Dialect, ResourceName};
@@ -62,18 +63,6 @@ fn as_number(value: &Value) -> Option<f64> {
         Value::String(text) => text.trim().parse().ok().filter(|n: &f64| n.is_finite()),
         _ => None,
     }
-}
-
-fn is_plausible_email(text: &str) -> bool {
-    let Some((local, domain)) = text.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !text.chars().any(char::is_whitespace)
 }
 
 /// Checks one scalar field.
@@ -142,7 +131,7 @@ fn check_field(
             }
         }
         FieldKind::Email { max } => match value {
-            Value::String(text) if is_plausible_email(text) => {
+            Value::String(text) if looks_like_email(text) => {
                 if text.chars().count() > max {
                     messages.add(
                         path,
