@@ -11,12 +11,13 @@ fn data(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// A scratch folder used as config and data dir, so nothing touches the real profile.
-fn scratch(test: &str) -> PathBuf {
-    let folder = std::env::temp_dir().join(format!("wedocod-cli-{test}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&folder);
-    std::fs::create_dir_all(&folder).unwrap();
-    folder
+/// A scratch folder used as config and data dir, so nothing touches the real profile;
+/// removed when the test ends.
+fn scratch(test: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("wedocod-cli-{test}-"))
+        .tempdir()
+        .unwrap()
 }
 
 /// Writes a small CSV into the scratch folder and returns its path.
@@ -49,9 +50,10 @@ fn json(output: &Output) -> Value {
 
 #[test]
 fn json_report_has_the_documented_shape_and_exit_1_on_errors() {
-    let folder = scratch("json");
+    let scratch_dir = scratch("json");
+    let folder = scratch_dir.path();
     let file = data("leads_fr_excel_1252.csv");
-    let output = validate_leads_json(&folder, file.to_str().unwrap(), &[]);
+    let output = validate_leads_json(folder, file.to_str().unwrap(), &[]);
     assert_eq!(
         output.status.code(),
         Some(1),
@@ -107,13 +109,14 @@ fn json_report_has_the_documented_shape_and_exit_1_on_errors() {
 
 #[test]
 fn exit_0_when_only_warnings() {
-    let folder = scratch("warnings");
+    let scratch_dir = scratch("warnings");
+    let folder = scratch_dir.path();
     let file = write_csv(
-        &folder,
+        folder,
         "ok.csv",
         "Nom;Tel;Ville;Adresse;SKU;Prix\nAmina Idrissi;612345678;Fès;12 rue Talaa;TSH-01;149\n",
     );
-    let output = validate(&folder, &[&file, "--kind", "leads"]);
+    let output = validate(folder, &[&file, "--kind", "leads"]);
     assert_eq!(output.status.code(), Some(0));
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(
@@ -125,7 +128,8 @@ fn exit_0_when_only_warnings() {
 
 #[test]
 fn exit_2_when_the_file_or_the_arguments_are_wrong() {
-    let folder = scratch("unreadable");
+    let scratch_dir = scratch("unreadable");
+    let folder = scratch_dir.path();
     for name in [
         "empty.csv",
         "header_only.csv",
@@ -133,7 +137,7 @@ fn exit_2_when_the_file_or_the_arguments_are_wrong() {
         "workbook.xlsx",
     ] {
         let file = data(name);
-        let output = validate(&folder, &[file.to_str().unwrap(), "--kind", "leads"]);
+        let output = validate(folder, &[file.to_str().unwrap(), "--kind", "leads"]);
         assert_eq!(output.status.code(), Some(2), "{name}");
         assert!(String::from_utf8_lossy(&output.stderr).starts_with("error: "));
     }
@@ -148,37 +152,39 @@ fn exit_2_when_the_file_or_the_arguments_are_wrong() {
         vec![file, "--kind", "leads", "--region", "XX"],
         vec!["/no/such/file.csv", "--kind", "leads"],
     ] {
-        assert_eq!(validate(&folder, &bad).status.code(), Some(2), "{bad:?}");
+        assert_eq!(validate(folder, &bad).status.code(), Some(2), "{bad:?}");
     }
 }
 
 #[test]
 fn an_explicit_mapping_is_remembered_for_the_same_headers() {
-    let folder = scratch("remember");
+    let scratch_dir = scratch("remember");
+    let folder = scratch_dir.path();
     let file = write_csv(
-        &folder,
+        folder,
         "contacts.csv",
         "Client,Contact,Ville,Adresse,SKU,Prix\nAmina Idrissi,0612345678,Fès,12 rue Talaa,TSH-01,149\n",
     );
     let file = file.as_str();
-    let first = validate_leads_json(&folder, file, &[]);
+    let first = validate_leads_json(folder, file, &[]);
     assert_eq!(json(&first)["issues"][0]["code"], "missing_column");
-    let mapped = validate_leads_json(&folder, file, &["--map", "phone=Contact"]);
+    let mapped = validate_leads_json(folder, file, &["--map", "phone=Contact"]);
     assert_eq!(mapped.status.code(), Some(0));
     assert!(folder.join("config/mappings.toml").exists());
-    let again = validate_leads_json(&folder, file, &[]);
+    let again = validate_leads_json(folder, file, &[]);
     assert_eq!(again.status.code(), Some(0));
     assert_eq!(json(&again)["mapping"]["phone"], "Contact");
 }
 
 #[test]
 fn fixed_file_and_report_are_written_for_excel() {
-    let folder = scratch("exports");
+    let scratch_dir = scratch("exports");
+    let folder = scratch_dir.path();
     let fixed = folder.join("fixed.csv");
     let report = folder.join("report.csv");
     let file = data("leads_utf8_bom.csv");
     let output = validate(
-        &folder,
+        folder,
         &[
             file.to_str().unwrap(),
             "--kind",
@@ -206,11 +212,12 @@ fn fixed_file_and_report_are_written_for_excel() {
 
 #[test]
 fn a_sku_list_turns_unknown_skus_into_errors() {
-    let folder = scratch("skus");
+    let scratch_dir = scratch("skus");
+    let folder = scratch_dir.path();
     let file = data("leads_fr_excel_1252.csv");
     let skus = data("products_export.csv");
     let output = validate_leads_json(
-        &folder,
+        folder,
         file.to_str().unwrap(),
         &["--skus", skus.to_str().unwrap()],
     );
