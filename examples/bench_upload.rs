@@ -1,6 +1,9 @@
 //! Upload benchmark (release): 10,000 leads to an in-process sandbox limited to N
 //! requests a minute, in requests of 100, timed against the ideal `ceil(rows/100)/N`
-//! minutes; then the same upload with faults injected, counting the server's records.
+//! minutes: once with requests answered in place (sync threshold 100), once with the
+//! contract's default threshold of 10, where every request becomes a queued batch whose
+//! outcome costs one more request (`GET /batches/{id}`) of the same budget; then the
+//! queued upload with faults injected, counting the server's records.
 //! Prints figures; asserts nothing.
 //!
 //! Usage: bench_upload [ROWS] [REQUESTS_PER_MINUTE] [FAULTS]
@@ -29,17 +32,10 @@ fn leads(rows: usize, first_phone: usize) -> Vec<u8> {
 /// Uploads `rows` leads; returns the elapsed time, the report and the records created.
 async fn run(
     rows: usize,
-    per_minute: u32,
-    faults: &str,
+    sandbox: SandboxConfig,
     first_phone: usize,
 ) -> (Duration, UploadReport, usize) {
-    let sandbox = Sandbox::start(SandboxConfig {
-        rate_limit: per_minute,
-        faults: faults.parse().expect("a fault spec"),
-        ..SandboxConfig::default()
-    })
-    .await
-    .expect("the sandbox starts");
+    let sandbox = Sandbox::start(sandbox).await.expect("the sandbox starts");
     let before = sandbox.record_count(ResourceName::Leads);
     let profile = ApiProfile::new(sandbox.base_url(), "", Dialect::V2).expect("loopback");
     let client =
@@ -75,6 +71,23 @@ async fn run(
     )
 }
 
+/// `actual` as a percentage of `ideal` (above 100 % when faster).
+fn percent_of(ideal: Duration, actual: Duration) -> f64 {
+    ideal.as_secs_f64() / actual.as_secs_f64() * 100.0
+}
+
+fn print_outcome(rows: usize, report: &UploadReport, records: usize) {
+    println!(
+        "  created {} of {rows}; server records added: {records} ({})",
+        report.created,
+        if records == rows {
+            "exactly one per row"
+        } else {
+            "MISMATCH"
+        }
+    );
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
@@ -85,31 +98,46 @@ async fn main() -> ExitCode {
         .cloned()
         .unwrap_or_else(|| "storm429=0.05,commit500=0.02,drop=0.02".into());
     let requests = rows.div_ceil(100);
-    let ideal = Duration::from_secs_f64(requests as f64 / f64::from(per_minute) * 60.0);
-
-    let (elapsed, report, records) = run(rows, per_minute, "", 10_000_000).await;
-    println!("{rows} leads, {requests} requests of 100, rate limit {per_minute}/min");
+    let minutes =
+        |requests: usize| Duration::from_secs_f64(requests as f64 / f64::from(per_minute) * 60.0);
+    let ideal = minutes(requests);
+    // Queued: one create and one status request per 100 rows, less the limit's initial
+    // burst of `per_minute` requests.
+    let queued_floor = minutes((2 * requests).saturating_sub(per_minute as usize));
+    let limited = |sync_threshold: usize, faults: &str| SandboxConfig {
+        rate_limit: per_minute,
+        sync_threshold,
+        faults: faults.parse().expect("a fault spec"),
+        ..SandboxConfig::default()
+    };
     println!(
-        "clean run: {:.1} s; ideal {:.1} s; ideal/actual = {:.0} % (the limit's initial burst of {per_minute} lets it beat the steady-state ideal)",
+        "{rows} leads, {requests} requests of 100, rate limit {per_minute}/min; ideal {:.1} s",
+        ideal.as_secs_f64()
+    );
+
+    let (elapsed, report, records) = run(rows, limited(100, ""), 10_000_000).await;
+    println!(
+        "answered in place (sync threshold 100): {:.1} s = {:.0} % of the ideal (the limit's initial burst lets it beat the steady-state ideal)",
         elapsed.as_secs_f64(),
-        ideal.as_secs_f64(),
-        ideal.as_secs_f64() / elapsed.as_secs_f64() * 100.0
+        percent_of(ideal, elapsed)
     );
-    println!(
-        "  created {} of {rows}; server records added: {records}",
-        report.created
-    );
+    print_outcome(rows, &report, records);
 
-    let (elapsed, report, records) = run(rows, per_minute, &faults, 20_000_000).await;
-    println!("with faults ({faults}): {:.1} s", elapsed.as_secs_f64());
+    let (elapsed, report, records) = run(rows, limited(10, ""), 20_000_000).await;
     println!(
-        "  created {} of {rows}; server records added: {records} ({})",
-        report.created,
-        if records == rows {
-            "exactly one per row"
-        } else {
-            "MISMATCH"
-        }
+        "queued batches (default threshold 10): {:.1} s = {:.0} % of the ideal, {:.0} % of the floor of {:.1} s that one status request per batch sets",
+        elapsed.as_secs_f64(),
+        percent_of(ideal, elapsed),
+        percent_of(queued_floor, elapsed),
+        queued_floor.as_secs_f64()
     );
+    print_outcome(rows, &report, records);
+
+    let (elapsed, report, records) = run(rows, limited(10, &faults), 30_000_000).await;
+    println!(
+        "queued batches with faults ({faults}): {:.1} s",
+        elapsed.as_secs_f64()
+    );
+    print_outcome(rows, &report, records);
     ExitCode::SUCCESS
 }

@@ -1,12 +1,15 @@
 //! Arbitrary bytes never panic the reader or the checker: every input ends in a report
-//! or a read error.
+//! or a read error. A file held in a sheet gives back every cell as the reader read it.
 
 use proptest::prelude::*;
 
 use wedocod_console::api::scope::ResourceName;
+use wedocod_console::import::Row;
+use wedocod_console::import::decode::decode;
 use wedocod_console::import::export::neutralize_formula;
 use wedocod_console::import::phone::PhoneRules;
-use wedocod_console::import::validate::{ValidateSettings, validate_bytes};
+use wedocod_console::import::sheet::Sheet;
+use wedocod_console::import::validate::{ValidateSettings, open_table, validate_bytes};
 use wedocod_console::import::values::parse_amount;
 
 fn settings(kind: ResourceName, delimiter: Option<u8>) -> ValidateSettings {
@@ -65,6 +68,28 @@ proptest! {
                 prop_assert!(validation.valid_rows <= validation.rows);
                 prop_assert!(validation.issues.iter().all(|issue| issue.line >= 1));
             }
+        }
+    }
+
+    #[test]
+    fn a_sheet_holds_every_cell_as_the_reader_reads_it(bytes in csvish()) {
+        let settings = settings(ResourceName::Leads, None);
+        if let Ok(sheet) = Sheet::load(bytes.clone(), &settings) {
+            let mut found = settings.clone();
+            found.encoding = Some(sheet.encoding);
+            found.delimiter = Some(sheet.delimiter);
+            let text = decode(bytes, found.encoding).unwrap().text;
+            let (mut reader, _, _) = open_table(&text, &found).unwrap();
+            let mut row = Row::default();
+            let mut index = 0;
+            while reader.next_row(&mut row).unwrap() {
+                prop_assert_eq!(sheet.line(index), row.line);
+                for column in 0..row.cells.len().max(sheet.column_count()) {
+                    prop_assert_eq!(sheet.cell(index, column), row.cell(column));
+                }
+                index += 1;
+            }
+            prop_assert_eq!(index, sheet.row_count());
         }
     }
 

@@ -10,7 +10,8 @@
 //! [`catalogue`]; across items, [`duplicates`]), [`build`] (items → `NewLead`/`NewOrder`
 //! with their source cells), [`server_errors`] (a 422 key → file line and column),
 //! [`export`] (corrected file, error report), [`validate`] (a whole file checked on
-//! every core) and [`sheet`] (a checked file held in memory to be fixed and uploaded).
+//! every core) and [`sheet`] (a checked file held in memory to be fixed and uploaded, its
+//! rows in a [`row_store`]).
 
 pub mod build;
 pub mod catalogue;
@@ -24,6 +25,7 @@ pub mod mapping;
 pub mod phone;
 pub mod records;
 pub mod remembered;
+pub mod row_store;
 pub mod rule_check;
 pub mod server_errors;
 pub mod sheet;

@@ -4,6 +4,7 @@
 //! and the create items (with the cells each value came from) for the upload engine.
 //! The window's import screen and the `upload` command both work on a [`Sheet`].
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::ops::Range;
 
@@ -18,10 +19,11 @@ use super::export::{ExportFormat, SafeCsvWriter, start_file, write_report};
 use super::issue::{Issue, IssueCode, Severity};
 use super::mapping::Mapping;
 use super::phone::PhoneRules;
-use super::records::record_ranges;
+use super::records::{continues_record, group_cell};
+use super::row_store::{RowStore, RowStoreBuilder};
 use super::table::{Header, Row};
 use super::target::Target;
-use super::validate::{ValidateError, ValidateSettings, open_table, validate_bytes};
+use super::validate::{ValidateError, ValidateSettings, open_table, validate_decoded};
 
 /// A record turned into a create item, with its errors (empty when it can be sent).
 #[derive(Debug, Clone)]
@@ -51,6 +53,15 @@ pub struct SummaryLine {
     pub first_line: u64,
 }
 
+/// The counts of a sheet's issues.
+#[derive(Debug, Clone, Default)]
+struct Tally {
+    errors: usize,
+    warnings: usize,
+    error_rows: usize,
+    summary: Vec<SummaryLine>,
+}
+
 /// Which rows to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum RowFilter {
@@ -70,15 +81,18 @@ pub struct Sheet {
     pub delimiter: u8,
     pub header: Header,
     pub mapping: Mapping,
-    rows: Vec<Row>,
-    /// Row ranges of the records, in file order.
-    records: Vec<Range<usize>>,
+    rows: RowStore,
+    /// The first row of each record, in file order (a record runs to the next one's).
+    record_starts: Vec<u32>,
     /// The record of each row.
     record_of: Vec<u32>,
-    /// Issues per record.
-    issues: Vec<Vec<Issue>>,
+    /// Issues per record, for the records that have any (most have none).
+    issues: BTreeMap<u32, Vec<Issue>>,
     /// Issues about the whole file (missing columns, a guessed encoding).
     file_issues: Vec<Issue>,
+    /// What the issues add up to: the screen shows it on every frame, so it is counted
+    /// once per change rather than once per frame.
+    tally: Tally,
     dialect: Dialect,
     phone: PhoneRules,
     catalogue: Option<Catalogue>,
@@ -87,49 +101,69 @@ pub struct Sheet {
 }
 
 impl Sheet {
-    /// Reads and checks `bytes` with `settings`.
+    /// Reads and checks `bytes` with `settings`. The file is decoded once; its text is
+    /// checked, then read again into the flat row store and dropped.
     pub fn load(bytes: Vec<u8>, settings: &ValidateSettings) -> Result<Sheet, ValidateError> {
         let phone = PhoneRules::new(&settings.region)
             .ok_or_else(|| ValidateError::UnknownRegion(settings.region.clone()))?;
-        let validation = validate_bytes(bytes.clone(), settings, None)?;
+        let decoded = decode(bytes, settings.encoding)?;
+        let validation = validate_decoded(&decoded, &phone, settings, None)?;
         // The rows are read again with exactly what the validation found.
         let mut found = settings.clone();
         found.encoding = Some(validation.encoding);
         found.delimiter = Some(validation.delimiter);
-        let decoded = decode(bytes, found.encoding)?;
-        let (mut reader, _, _) = open_table(&decoded.text, &found)?;
-        let mut rows = Vec::new();
+        let group_column = validation.mapping.column_of(Target::GroupBy);
+        let text = match String::from_utf8(decoded.text) {
+            Ok(text) => text,
+            // Decoding leaves UTF-8; should it not, the rows read below match this text.
+            Err(error) => String::from_utf8_lossy(error.as_bytes()).into_owned(),
+        };
+        let mut rows = RowStoreBuilder::new(
+            validation.delimiter,
+            usize::try_from(validation.rows).unwrap_or(0),
+            validation.header.names.len(),
+        );
+        let (mut reader, _, _) = open_table(text.as_bytes(), &found)?;
+        let mut record_starts = Vec::new();
+        let mut record_of = Vec::new();
         let mut row = Row::default();
+        let mut previous = Row::default();
         while reader.next_row(&mut row)? {
-            rows.push(std::mem::take(&mut row));
+            let continues = !rows.is_empty()
+                && continues_record(
+                    group_cell(&previous, group_column),
+                    group_cell(&row, group_column),
+                );
+            if !continues {
+                record_starts.push(row_number(rows.len()));
+            }
+            record_of.push(row_number(record_starts.len() - 1));
+            rows.push(&text, &row, reader.row_start().unwrap_or(usize::MAX));
+            std::mem::swap(&mut previous, &mut row);
         }
         drop(reader);
-        drop(decoded);
-        let records = record_ranges(&rows, validation.mapping.column_of(Target::GroupBy));
-        let mut record_of = vec![0u32; rows.len()];
-        for (index, range) in records.iter().enumerate() {
-            record_of[range.clone()].fill(index as u32);
-        }
-        let mut issues = vec![Vec::new(); records.len()];
+        let rows = rows.finish(text);
+        let mut issues: BTreeMap<u32, Vec<Issue>> = BTreeMap::new();
         let mut file_issues = Vec::new();
         for issue in validation.issues {
-            match rows.binary_search_by_key(&issue.line, |row| row.line) {
-                Ok(row) => issues[record_of[row] as usize].push(issue),
-                // After the last row (an unclosed quote) or on the header.
-                Err(position) if position > 0 && issue.line > validation.header.line => {
-                    issues[record_of[position - 1] as usize].push(issue)
-                }
-                Err(_) => file_issues.push(issue),
+            // An issue after the last row (an unclosed quote) goes to that row; one on the
+            // header or above it is about the whole file.
+            let row = (issue.line > validation.header.line)
+                .then(|| rows.row_at_or_before(issue.line))
+                .flatten();
+            match row {
+                Some(row) => issues.entry(record_of[row]).or_default().push(issue),
+                None => file_issues.push(issue),
             }
         }
-        Ok(Sheet {
+        let mut sheet = Sheet {
             encoding: validation.encoding,
             encoding_source: validation.encoding_source,
             delimiter: validation.delimiter,
             header: validation.header,
             mapping: validation.mapping,
             rows,
-            records,
+            record_starts,
             record_of,
             issues,
             file_issues,
@@ -138,7 +172,10 @@ impl Sheet {
             catalogue: settings.catalogue.clone(),
             undo: Vec::new(),
             redo: Vec::new(),
-        })
+            tally: Tally::default(),
+        };
+        sheet.retally();
+        Ok(sheet)
     }
 
     pub fn row_count(&self) -> usize {
@@ -151,23 +188,41 @@ impl Sheet {
 
     /// The file line of a row.
     pub fn line(&self, row: usize) -> u64 {
-        self.rows.get(row).map_or(0, |row| row.line)
+        self.rows.line(row)
     }
 
     /// The row on a file line.
     pub fn row_at_line(&self, line: u64) -> Option<usize> {
-        self.rows.binary_search_by_key(&line, |row| row.line).ok()
+        self.rows.row_at_line(line)
     }
 
     pub fn cell(&self, row: usize, column: usize) -> &str {
-        self.rows.get(row).map_or("", |row| row.cell(column))
+        self.rows.cell(row, column)
+    }
+
+    /// The rows of a record.
+    fn record_rows(&self, record: usize) -> Range<usize> {
+        let start = self
+            .record_starts
+            .get(record)
+            .map_or(0, |&row| row as usize);
+        let end = self
+            .record_starts
+            .get(record + 1)
+            .map_or(self.rows.len(), |&row| row as usize);
+        start..end
     }
 
     fn record_issues(&self, row: usize) -> &[Issue] {
         self.record_of
             .get(row)
-            .and_then(|record| self.issues.get(*record as usize))
+            .and_then(|record| self.issues.get(record))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Every issue of the records, in file order.
+    fn record_issue_list(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.values().flatten()
     }
 
     /// The issues of one cell (a whole-row issue counts for every cell of its row).
@@ -209,14 +264,16 @@ impl Sheet {
     pub fn rows_matching(&self, filter: RowFilter) -> Vec<usize> {
         match filter {
             RowFilter::All => (0..self.rows.len()).collect(),
-            RowFilter::Errors => (0..self.rows.len())
-                .filter(|&row| self.row_has_error(row))
+            RowFilter::Errors if self.blocks_all() => (0..self.rows.len()).collect(),
+            RowFilter::Errors => self
+                .issues
+                .iter()
+                .filter(|(_, issues)| issues.iter().any(|i| i.severity == Severity::Error))
+                .flat_map(|(&record, _)| self.record_rows(record as usize))
                 .collect(),
             RowFilter::Code(code) => {
                 let mut rows: Vec<usize> = self
-                    .issues
-                    .iter()
-                    .flatten()
+                    .record_issue_list()
                     .filter(|issue| issue.code == code)
                     .filter_map(|issue| self.row_at_line(issue.line))
                     .collect();
@@ -229,23 +286,37 @@ impl Sheet {
 
     /// Counts of errors and warnings.
     pub fn counts(&self) -> (usize, usize) {
-        let all = self.file_issues.iter().chain(self.issues.iter().flatten());
-        all.fold((0, 0), |(errors, warnings), issue| match issue.severity {
-            Severity::Error => (errors + 1, warnings),
-            Severity::Warning => (errors, warnings + 1),
-        })
+        (self.tally.errors, self.tally.warnings)
     }
 
     /// Issues grouped by code, most frequent first.
-    pub fn summary(&self) -> Vec<SummaryLine> {
-        let mut lines: Vec<SummaryLine> = Vec::new();
-        for issue in self.file_issues.iter().chain(self.issues.iter().flatten()) {
-            match lines.iter_mut().find(|line| line.code == issue.code) {
+    pub fn summary(&self) -> &[SummaryLine] {
+        &self.tally.summary
+    }
+
+    /// How many rows belong to a record with an error (and so will not be sent).
+    pub fn error_row_count(&self) -> usize {
+        self.tally.error_rows
+    }
+
+    /// Adds the issues up again (after loading and after each edit).
+    fn retally(&mut self) {
+        let mut tally = Tally::default();
+        for issue in self.file_issues.iter().chain(self.record_issue_list()) {
+            match issue.severity {
+                Severity::Error => tally.errors += 1,
+                Severity::Warning => tally.warnings += 1,
+            }
+            match tally
+                .summary
+                .iter_mut()
+                .find(|line| line.code == issue.code)
+            {
                 Some(line) => {
                     line.count += 1;
                     line.first_line = line.first_line.min(issue.line);
                 }
-                None => lines.push(SummaryLine {
+                None => tally.summary.push(SummaryLine {
                     code: issue.code,
                     severity: issue.severity,
                     message: issue.message.clone(),
@@ -254,8 +325,19 @@ impl Sheet {
                 }),
             }
         }
-        lines.sort_by(|a, b| b.count.cmp(&a.count).then(a.first_line.cmp(&b.first_line)));
-        lines
+        tally
+            .summary
+            .sort_by(|a, b| b.count.cmp(&a.count).then(a.first_line.cmp(&b.first_line)));
+        tally.error_rows = if self.blocks_all() {
+            self.rows.len()
+        } else {
+            self.issues
+                .iter()
+                .filter(|(_, issues)| issues.iter().any(|i| i.severity == Severity::Error))
+                .map(|(&record, _)| self.record_rows(record as usize).len())
+                .sum()
+        };
+        self.tally = tally;
     }
 
     /// The next (or previous) cell with an issue after (before) `from`, wrapping around.
@@ -265,9 +347,7 @@ impl Sheet {
         forward: bool,
     ) -> Option<(usize, usize)> {
         let mut cells: Vec<(usize, usize)> = self
-            .issues
-            .iter()
-            .flatten()
+            .record_issue_list()
             .filter_map(|issue| Some((self.row_at_line(issue.line)?, issue.column.unwrap_or(0))))
             .collect();
         cells.sort_unstable();
@@ -290,7 +370,6 @@ impl Sheet {
         let Some(&record) = self.record_of.get(row) else {
             return;
         };
-        let record = record as usize;
         let checker = Checker::new(
             &self.mapping,
             &self.phone,
@@ -299,26 +378,26 @@ impl Sheet {
         );
         let mut issues = Vec::new();
         let mut keys = Vec::new();
-        checker.check_record(
-            &self.rows[self.records[record].clone()],
-            &mut issues,
-            &mut keys,
-        );
-        self.issues[record] = issues;
+        let rows = self.rows.rows(self.record_rows(record as usize));
+        checker.check_record(&rows, &mut issues, &mut keys);
+        if issues.is_empty() {
+            self.issues.remove(&record);
+        } else {
+            self.issues.insert(record, issues);
+        }
     }
 
     fn apply(&mut self, edits: &[CellEdit], forward: bool) {
         for edit in edits {
             let value = if forward { &edit.after } else { &edit.before };
-            if let Some(row) = self.rows.get_mut(edit.row) {
-                row.set_cell(edit.column, value);
-            }
+            self.rows.set_cell(edit.row, edit.column, value);
         }
         let mut touched: Vec<usize> = edits.iter().map(|edit| edit.row).collect();
         touched.dedup();
         for row in touched {
             self.recheck(row);
         }
+        self.retally();
     }
 
     /// Changes one cell and re-checks its record.
@@ -405,8 +484,8 @@ impl Sheet {
         start_file(&mut output, format)?;
         let mut writer = SafeCsvWriter::new(output, format);
         writer.write_row(self.header.names.iter().map(String::as_str))?;
-        for row in &self.rows {
-            writer.write_row(row.cells.iter())?;
+        for row in 0..self.rows.len() {
+            writer.write_row(self.rows.raw_cells(row))?;
         }
         writer.finish()?.flush()
     }
@@ -416,7 +495,7 @@ impl Sheet {
         let issues: Vec<Issue> = self
             .file_issues
             .iter()
-            .chain(self.issues.iter().flatten())
+            .chain(self.record_issue_list())
             .cloned()
             .collect();
         write_report(output, format, &issues, &self.mapping)?.flush()
@@ -432,20 +511,20 @@ impl Sheet {
             .iter()
             .filter(|issue| issue.severity == Severity::Error)
             .collect();
-        self.records
-            .iter()
-            .zip(&self.issues)
-            .map(|(range, issues)| {
-                let rows = &self.rows[range.clone()];
+        (0..self.record_starts.len())
+            .map(|record| {
+                let rows = self.rows.rows(self.record_rows(record));
+                let issues = self.issues.get(&row_number(record));
                 Candidate {
-                    built: build(&builder, rows),
+                    built: build(&builder, &rows),
                     line: rows.first().map_or(0, |row| row.line),
                     errors: file_errors
                         .iter()
                         .copied()
                         .chain(
                             issues
-                                .iter()
+                                .into_iter()
+                                .flatten()
                                 .filter(|issue| issue.severity == Severity::Error),
                         )
                         .cloned()
@@ -464,6 +543,12 @@ impl Sheet {
     pub fn orders(&self) -> Vec<Candidate<NewOrder>> {
         self.candidates(|builder, rows| builder.order(rows))
     }
+}
+
+/// A row or record index as the sheet stores it (no file has 4 billion rows; one that
+/// did would share the last number rather than stop the program).
+fn row_number(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
@@ -499,6 +584,8 @@ mod tests {
         assert_eq!(sheet.cell_severity(1, 1), Some(Severity::Error));
         assert_eq!(sheet.cell_severity(0, 1), None);
         assert_eq!(sheet.rows_matching(RowFilter::Errors), [1]);
+        assert_eq!(sheet.error_row_count(), 1);
+        assert_eq!(sheet.counts().0, sheet.summary()[0].count);
         assert_eq!(sheet.next_issue(None, true), Some((1, 1)));
     }
 
@@ -508,6 +595,7 @@ mod tests {
         sheet.set_cell(1, 1, "0612345679");
         assert_eq!(sheet.cell_severity(1, 1), None);
         assert!(sheet.rows_matching(RowFilter::Errors).is_empty());
+        assert_eq!((sheet.error_row_count(), sheet.counts().0), (0, 0));
         assert_eq!(sheet.undo(), Some((1, 1)));
         assert_eq!(sheet.cell(1, 1), "06123");
         assert!(sheet.row_has_error(1));

@@ -50,7 +50,7 @@ impl Row {
 
 /// Trims a cell: ASCII spaces first (cheap, and nearly always all there is), then any
 /// other Unicode space only when a non-ASCII character stands at an edge.
-fn trim_cell(cell: &str) -> &str {
+pub(super) fn trim_cell(cell: &str) -> &str {
     let trimmed = cell.trim_ascii();
     let bytes = trimmed.as_bytes();
     if bytes.first().is_some_and(|byte| !byte.is_ascii())
@@ -111,10 +111,12 @@ pub struct TableReader<'t> {
     delimiter: u8,
     reader: csv::Reader<&'t [u8]>,
     header: Header,
-    /// Rows read while looking for the header, handed out first.
-    buffered: std::collections::VecDeque<Row>,
+    /// Rows read while looking for the header, handed out first, with where they start.
+    buffered: std::collections::VecDeque<(Row, usize)>,
     /// Byte offset where the last row read starts (to spot an unclosed quote).
     last_row_start: Option<(u64, usize)>,
+    /// Byte offset where the row last handed out starts.
+    handed_start: Option<usize>,
 }
 
 impl<'t> TableReader<'t> {
@@ -138,14 +140,14 @@ impl<'t> TableReader<'t> {
                 Some(start) => {
                     last_row_start = Some((raw.line, start));
                     if !raw.is_blank() {
-                        first.push(raw.into_row());
+                        first.push((raw.into_row(), start));
                     }
                 }
                 None => break,
             }
         }
         let mut best: Option<(usize, usize)> = None;
-        for (index, row) in first.iter().enumerate() {
+        for (index, (row, _)) in first.iter().enumerate() {
             let score = known_cells(&row.cells);
             if best.is_none_or(|(_, best_score)| score > best_score) {
                 best = Some((index, score));
@@ -156,9 +158,9 @@ impl<'t> TableReader<'t> {
             Some(_) => 0,
             None => return Err(ReadError::NoHeader),
         };
-        let mut buffered: std::collections::VecDeque<Row> = first.into_iter().collect();
+        let mut buffered: std::collections::VecDeque<(Row, usize)> = first.into_iter().collect();
         buffered.drain(..header_index);
-        let header_row = buffered.pop_front().ok_or(ReadError::NoHeader)?;
+        let (header_row, _) = buffered.pop_front().ok_or(ReadError::NoHeader)?;
         let header = Header {
             line: header_row.line,
             names: header_row
@@ -174,6 +176,7 @@ impl<'t> TableReader<'t> {
             header,
             buffered,
             last_row_start,
+            handed_start: None,
         })
     }
 
@@ -192,8 +195,9 @@ impl<'t> TableReader<'t> {
     /// Reads the next non-blank record into `raw` (reusing its buffers), not yet checked
     /// to be text; false at the end.
     pub fn next_raw(&mut self, raw: &mut RawRow) -> Result<bool, ReadError> {
-        if let Some(buffered) = self.buffered.pop_front() {
+        if let Some((buffered, start)) = self.buffered.pop_front() {
             *raw = buffered.into_raw();
+            self.handed_start = Some(start);
             return Ok(true);
         }
         loop {
@@ -201,12 +205,18 @@ impl<'t> TableReader<'t> {
                 Some(start) => {
                     self.last_row_start = Some((raw.line, start));
                     if !raw.is_blank() {
+                        self.handed_start = Some(start);
                         return Ok(true);
                     }
                 }
                 None => return Ok(false),
             }
         }
+    }
+
+    /// Where the row last handed out starts in the text.
+    pub fn row_start(&self) -> Option<usize> {
+        self.handed_start
     }
 
     /// After the last row: the line of a record whose quote never closes, which swallowed

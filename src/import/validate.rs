@@ -183,16 +183,26 @@ fn validate_loaded(
         (phone.join().ok().flatten(), decoded)
     });
     let phone = phone.ok_or_else(|| ValidateError::UnknownRegion(settings.region.clone()))?;
-    let Decoded {
-        text,
+    validate_decoded(&decoded?, &phone, settings, corrected)
+}
+
+/// Checks a file already decoded to text (the window keeps the text to read its rows).
+pub fn validate_decoded(
+    decoded: &Decoded,
+    phone: &PhoneRules,
+    settings: &ValidateSettings,
+    corrected: Option<CorrectedOutput<'_>>,
+) -> Result<Validation, ValidateError> {
+    let &Decoded {
+        ref text,
         encoding,
         source,
-    } = decoded?;
-    let (reader, mapping, delimiter) = open_table(&text, settings)?;
+    } = decoded;
+    let (reader, mapping, delimiter) = open_table(text, settings)?;
     let header = reader.header().clone();
     let checker = Checker::new(
         &mapping,
-        &phone,
+        phone,
         settings.dialect,
         settings.catalogue.as_ref(),
     );
@@ -226,10 +236,10 @@ fn validate_loaded(
     let phone_column = mapping.field_column(Field::Phone);
     let threads = settings.threads.max(1);
     let mut totals = Totals::default();
-    let mut duplicates = DuplicateFinder::with_capacity(estimated_rows(&text, header.line));
+    let mut duplicates = DuplicateFinder::with_capacity(estimated_rows(text, header.line));
 
     // One vectorised pass over the whole file spares a search in every row.
-    let file_has_nul = memchr::memchr(0, &text).is_some();
+    let file_has_nul = memchr::memchr(0, text).is_some();
     let batches = Mutex::new(BatchSource {
         reader,
         group_column,

@@ -170,6 +170,10 @@ pub struct Engine<R: Resource> {
     started: Instant,
     created_before: usize,
     batches: BTreeMap<String, BatchProgress>,
+    /// When each running batch was submitted or last polled. Every poll spends a request
+    /// of the rate budget, so while rows remain to send only one batch that has had
+    /// `poll_every` to progress is looked at per request sent.
+    looked_at: HashMap<String, Instant>,
     offline_since: Option<Instant>,
     /// When reconciliation last found a row: rows of a batch the server is still
     /// working through keep appearing, and none is declared missing until they stop.
@@ -371,6 +375,7 @@ where
             started: Instant::now(),
             created_before,
             batches: BTreeMap::new(),
+            looked_at: HashMap::new(),
             offline_since: None,
             last_found: None,
             activity: String::new(),
@@ -449,9 +454,12 @@ where
                 report(self.progress());
                 self.settle_uncertain().await?;
             }
-            if has_batches && (pending.is_empty() || self.budget_allows_polling()) {
-                self.activity = "following queued batches".into();
-                self.poll_batches().await?;
+            if has_batches {
+                let sending = !pending.is_empty();
+                if !sending || self.budget_allows_polling() {
+                    self.activity = "following queued batches".into();
+                    self.poll_batches(sending).await?;
+                }
             }
             let pending = self.state.rows_in(|s| *s == RowState::Pending);
             if pending.is_empty() {
@@ -539,6 +547,7 @@ where
                 ),
             }),
             CreateOutcome::Queued { batch_id, total } => {
+                self.looked_at.insert(batch_id.clone(), Instant::now());
                 self.batches.insert(
                     batch_id.clone(),
                     BatchProgress {
@@ -682,10 +691,21 @@ where
         Ok(())
     }
 
-    /// Follows the running batches; a server without the batch endpoint makes their rows
-    /// uncertain, to be found by reconciliation.
-    async fn poll_batches(&mut self) -> Result<(), UploadError> {
-        for (batch_id, rows) in self.state.running_batches() {
+    /// Follows the running batches: all of them once nothing is left to send, else only
+    /// the one due longest (see `looked_at`). A server without the batch endpoint makes
+    /// their rows uncertain, to be found by reconciliation.
+    async fn poll_batches(&mut self, one_due: bool) -> Result<(), UploadError> {
+        let mut running: Vec<(String, Vec<usize>)> =
+            self.state.running_batches().into_iter().collect();
+        if one_due {
+            let poll_every = self.settings.poll_every;
+            let last_look = |batch_id: &str| self.looked_at.get(batch_id).copied();
+            running.retain(|(id, _)| last_look(id).is_none_or(|at| at.elapsed() >= poll_every));
+            running.sort_by_key(|(id, rows)| (last_look(id), rows.first().copied()));
+            running.truncate(1);
+        }
+        for (batch_id, rows) in running {
+            self.looked_at.insert(batch_id.clone(), Instant::now());
             match self.client.batch(&batch_id).await {
                 Ok(Some(status)) => {
                     self.batches.insert(
@@ -698,15 +718,19 @@ where
                         },
                     );
                     if status.is_finished() {
+                        self.looked_at.remove(&batch_id);
                         self.record_batch(&rows, status)?;
                     }
                 }
-                Ok(None) => self.record(Event::Uncertain {
-                    rows,
-                    since: stamp(now()),
-                    resend_if_missing: false,
-                    reason: "the server does not say how its batches went".into(),
-                })?,
+                Ok(None) => {
+                    self.looked_at.remove(&batch_id);
+                    self.record(Event::Uncertain {
+                        rows,
+                        since: stamp(now()),
+                        resend_if_missing: false,
+                        reason: "the server does not say how its batches went".into(),
+                    })?
+                }
                 Err(error) if error.is_transient() => {}
                 Err(error) => return Err(UploadError::Api(error)),
             }

@@ -234,7 +234,7 @@ fn upload_section<'a>(file: &'a OpenFile, store: Option<&'a str>) -> Element<'a,
     } else if let Some(reason) = &upload.stopped {
         body = body.push(text(reason).style(text::danger));
     }
-    let invalid = file.sheet.rows_matching(RowFilter::Errors).len();
+    let invalid = file.sheet.error_row_count();
     body = body
         .push(text(fill(
             s.upload_to,
