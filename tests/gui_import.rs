@@ -189,6 +189,10 @@ async fn a_queued_batch_is_followed_to_its_end() {
     )));
     assert_eq!(sandbox.record_count(ResourceName::Leads), before + 30);
     assert!(
+        !driver.sees(S.start_upload) && driver.sees(S.upload_again_hint),
+        "an uploaded file is not offered for sending again"
+    );
+    assert!(
         sandbox
             .request_log()
             .iter()

@@ -151,6 +151,8 @@ pub struct Strings {
     pub server_said: &'static str,
     pub problems: &'static str,
     pub errors_only: &'static str,
+    /// A summary line whose problems differ by their cells' values.
+    pub summary_alike: &'static str,
     pub next_issue: &'static str,
     pub previous_issue: &'static str,
     pub find_replace: &'static str,
@@ -184,6 +186,7 @@ pub struct Strings {
     /// `{created}`, `{refused}`, `{skipped}`, `{pending}`.
     pub upload_done: &'static str,
     pub fix_then_retry: &'static str,
+    pub upload_again_hint: &'static str,
     pub retry_refused: &'static str,
 
     /// `{count}`.
@@ -340,7 +343,7 @@ pub const ENGLISH: Strings = Strings {
     delimiter: "Separator",
     encoding_unsure: "(guessed: check the accents and Arabic letters)",
     read_as: "Read as {encoding}, separator {delimiter}.",
-    rows_summary: "{rows} rows · {errors} errors · {warnings} warnings",
+    rows_summary: "{rows} row(s) · {errors} error(s) · {warnings} warning(s)",
     columns: "Columns",
     column_other: "(custom data / not sent)",
     cell: "Cell",
@@ -349,6 +352,7 @@ pub const ENGLISH: Strings = Strings {
     server_said: "The store refused it: {message}",
     problems: "Problems",
     errors_only: "Rows with errors only",
+    summary_alike: "{count} × like line {line}: {message}",
     next_issue: "Next problem (F8)",
     previous_issue: "Previous (Shift+F8)",
     find_replace: "Find and replace",
@@ -375,6 +379,7 @@ pub const ENGLISH: Strings = Strings {
     batch_line: "Batch {id}: {status}, {processed}/{total}",
     upload_done: "{created} created, {refused} refused, {skipped} skipped, {pending} not settled.",
     fix_then_retry: "Fix the red cells, then send only those rows again.",
+    upload_again_hint: "Uploading this file again would create its rows a second time; to do that on purpose, open it again.",
     retry_refused: "Send the fixed rows",
 
     catalogue_fresh: "SKUs are checked against the store's catalogue ({count} products, fetched now).",

@@ -47,8 +47,11 @@ struct CellEdit {
 pub struct SummaryLine {
     pub code: IssueCode,
     pub severity: Severity,
-    /// The message of the first such issue (they differ only by the cell's value).
+    /// The message of the first such issue.
     pub message: String,
+    /// Whether the others say something else (the same problem with other values), so
+    /// that the message reads as an example rather than as all of them.
+    pub varied: bool,
     pub count: usize,
     pub first_line: u64,
 }
@@ -314,12 +317,17 @@ impl Sheet {
             {
                 Some(line) => {
                     line.count += 1;
-                    line.first_line = line.first_line.min(issue.line);
+                    line.varied |= line.message != issue.message;
+                    if issue.line < line.first_line {
+                        line.first_line = issue.line;
+                        line.message.clone_from(&issue.message);
+                    }
                 }
                 None => tally.summary.push(SummaryLine {
                     code: issue.code,
                     severity: issue.severity,
                     message: issue.message.clone(),
+                    varied: false,
                     count: 1,
                     first_line: issue.line,
                 }),
@@ -587,6 +595,23 @@ mod tests {
         assert_eq!(sheet.error_row_count(), 1);
         assert_eq!(sheet.counts().0, sheet.summary()[0].count);
         assert_eq!(sheet.next_issue(None, true), Some((1, 1)));
+    }
+
+    #[test]
+    fn a_summary_line_says_when_its_problems_differ() {
+        let file = "full_name,phone,city,address,sku,quantity,total\n\
+                    Amina Alaoui,06123,Rabat,12 Rue Ibn Sina,ARG-100,2,298\n\
+                    Omar Fassi,0698,Fès,3 Avenue Hassan II,ARG-100,1,149\n\
+                    Sara Tazi,0698,Fès,3 Avenue Hassan II,ARG-100,1,149\n";
+        let sheet = Sheet::load(
+            file.as_bytes().to_vec(),
+            &ValidateSettings::new(ResourceName::Leads),
+        )
+        .unwrap();
+        let phones = &sheet.summary()[0];
+        assert_eq!((phones.count, phones.first_line), (3, 2));
+        assert!(phones.varied, "06123 and 0698 are two values");
+        assert!(phones.message.contains("06123"), "{}", phones.message);
     }
 
     #[test]

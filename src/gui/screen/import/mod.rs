@@ -508,9 +508,9 @@ impl State {
                 let Some(client) = client else {
                     return Action::None;
                 };
-                let resume = matches!(message, Message::RetryRefused)
-                    .then(|| file.upload.upload_id.clone())
-                    .flatten();
+                // An upload of this file already began (it stopped, or rows were
+                // refused): going on with it is the only way that sends no row twice.
+                let resume = file.upload.upload_id.clone();
                 return Action::Run(file.start_upload(client, resume, self.journal_dir.clone()));
             }
             Message::PauseUpload(paused) => {

@@ -115,7 +115,18 @@ fn summary_section(file: &OpenFile) -> Element<'_, Message> {
     ]
     .spacing(4);
     for line in file.sheet.summary() {
-        let label = format!("{} × {}", line.count, line.message);
+        let label = if line.varied {
+            fill(
+                s.summary_alike,
+                &[
+                    ("count", &line.count),
+                    ("line", &line.first_line),
+                    ("message", &line.message),
+                ],
+            )
+        } else {
+            format!("{} × {}", line.count, line.message)
+        };
         let chosen = file.filter == RowFilter::Code(line.code);
         let style = match line.severity {
             crate::import::Severity::Error => text::danger,
@@ -231,6 +242,9 @@ fn upload_section<'a>(file: &'a OpenFile, store: Option<&'a str>) -> Element<'a,
             body = body.push(text(s.fix_then_retry).size(13).style(theme::muted));
             body = body.push(button(text(s.retry_refused)).on_press(Message::RetryRefused));
         }
+        // Starting over would send the created rows a second time.
+        body = body.push(text(s.upload_again_hint).size(12).style(theme::muted));
+        return section(s.upload, body);
     } else if let Some(reason) = &upload.stopped {
         body = body.push(text(reason).style(text::danger));
     }
