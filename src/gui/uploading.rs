@@ -28,7 +28,8 @@ pub enum UploadEvent {
 /// What to upload, and how.
 pub struct UploadJob {
     pub client: Client,
-    pub sheet: Sheet,
+    /// The file as it was when the upload started; let go once its items are built.
+    pub sheet: Arc<Sheet>,
     pub file: String,
     pub settings: UploadSettings,
     pub control: Arc<Control>,
@@ -45,10 +46,19 @@ async fn run<R>(
     R::NewItem: Submitted + DeserializeOwned + Serialize,
     R::Record: Stored,
 {
-    let mapping = job.sheet.mapping.clone();
-    let engine = match &job.resume {
-        Some(id) => Engine::<R>::resume(job.client, id, Some((candidates, mapping)), job.settings),
-        None => Engine::<R>::start(job.client, &job.file, candidates, mapping, job.settings),
+    let UploadJob {
+        client,
+        sheet,
+        file,
+        settings,
+        control,
+        resume,
+    } = job;
+    let mapping = sheet.mapping.clone();
+    drop(sheet);
+    let engine = match &resume {
+        Some(id) => Engine::<R>::resume(client, id, Some((candidates, mapping)), settings),
+        None => Engine::<R>::start(client, &file, candidates, mapping, settings),
     };
     let mut engine = match engine {
         Ok(engine) => engine,
@@ -62,7 +72,7 @@ async fn run<R>(
         .await;
     let mut progress = output.clone();
     let outcome = engine
-        .run(&job.control, &mut |update| {
+        .run(&control, &mut |update| {
             // Dropped updates are fine: the next one carries the whole picture.
             let _ = progress.try_send(UploadEvent::Progress(update));
         })

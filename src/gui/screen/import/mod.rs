@@ -126,7 +126,8 @@ struct UploadPanel {
 #[derive(Debug)]
 struct OpenFile {
     path: PathBuf,
-    sheet: Sheet,
+    /// Shared with a running upload while it builds its items; an edit then copies it.
+    sheet: Arc<Sheet>,
     filter: RowFilter,
     visible: Vec<usize>,
     first: usize,
@@ -353,8 +354,6 @@ impl State {
                 self.loading = false;
                 match result {
                     Ok(sheet) => {
-                        let sheet =
-                            Arc::try_unwrap(sheet).unwrap_or_else(|shared| (*shared).clone());
                         let visible = sheet.rows_matching(RowFilter::All);
                         let upload = self.file.take().map(|file| file.upload).unwrap_or_default();
                         self.file = Some(Box::new(OpenFile {
@@ -436,7 +435,7 @@ impl State {
             Message::EditorInput(value) => file.editor = value,
             Message::ApplyEdit => {
                 if let Some((row, column)) = file.selected {
-                    file.sheet.set_cell(row, column, &file.editor);
+                    Arc::make_mut(&mut file.sheet).set_cell(row, column, &file.editor);
                     file.server_errors.remove(&(row, column));
                     file.refilter();
                 }
@@ -459,10 +458,11 @@ impl State {
                 return file.reveal(row, column);
             }
             Message::Undo | Message::Redo => {
+                let sheet = Arc::make_mut(&mut file.sheet);
                 let cell = if matches!(message, Message::Undo) {
-                    file.sheet.undo()
+                    sheet.undo()
                 } else {
-                    file.sheet.redo()
+                    sheet.redo()
                 };
                 file.refilter();
                 if let Some((row, column)) = cell {
@@ -474,7 +474,7 @@ impl State {
             Message::ReplaceInput(text) => file.replace = text,
             Message::ReplaceAll => {
                 if let Some(ColumnName(column, _)) = &file.find_column {
-                    let count = file.sheet.replace_in_column(
+                    let count = Arc::make_mut(&mut file.sheet).replace_in_column(
                         *column,
                         &file.find,
                         &file.replace,
@@ -705,7 +705,7 @@ impl OpenFile {
         let per_request = self.upload.per_request.parse().unwrap_or(100).clamp(1, 100);
         let job = UploadJob {
             client: client.clone(),
-            sheet: self.sheet.clone(),
+            sheet: Arc::clone(&self.sheet),
             file: self.path.display().to_string(),
             settings: UploadSettings {
                 per_request,
