@@ -17,12 +17,12 @@ use super::check::Checker;
 use super::decode::{EncodingSource, decode};
 use super::export::{ExportFormat, SafeCsvWriter, start_file, write_report};
 use super::issue::{Issue, IssueCode, Severity};
-use super::mapping::Mapping;
+use super::mapping::{ColumnRole, Mapping};
 use super::phone::PhoneRules;
 use super::records::{continues_record, group_cell};
 use super::row_store::{RowStore, RowStoreBuilder};
 use super::table::{Header, Row};
-use super::target::Target;
+use super::target::{Field, ProductPart, Target};
 use super::validate::{ValidateError, ValidateSettings, open_table, validate_decoded};
 
 /// A record turned into a create item, with its errors (empty when it can be sent).
@@ -373,11 +373,24 @@ impl Sheet {
         found.copied()
     }
 
-    /// Re-checks the record of `row` (and only it).
-    fn recheck(&mut self, row: usize) {
-        let Some(&record) = self.record_of.get(row) else {
-            return;
-        };
+    /// Whether a column feeds the (phone, SKU) key that spots duplicate leads.
+    fn feeds_duplicate_key(&self, column: usize) -> bool {
+        matches!(
+            self.mapping.role(column),
+            ColumnRole::Target(
+                Target::Field(Field::Phone)
+                    | Target::Product {
+                        part: ProductPart::Sku,
+                        ..
+                    }
+            )
+        )
+    }
+
+    /// Re-checks one record (and only it). Duplicates are found across the whole file
+    /// at load, so a record's duplicate warnings are kept when its phone and SKUs did not
+    /// change (and dropped when they did: the record may no longer repeat another).
+    fn recheck(&mut self, record: u32, keep_duplicates: bool) {
         let checker = Checker::new(
             &self.mapping,
             &self.phone,
@@ -388,6 +401,10 @@ impl Sheet {
         let mut keys = Vec::new();
         let rows = self.rows.rows(self.record_rows(record as usize));
         checker.check_record(&rows, &mut issues, &mut keys);
+        if keep_duplicates && let Some(before) = self.issues.get(&record) {
+            let duplicates = before.iter().filter(|i| i.code == IssueCode::DuplicateLead);
+            issues.extend(duplicates.cloned());
+        }
         if issues.is_empty() {
             self.issues.remove(&record);
         } else {
@@ -400,10 +417,15 @@ impl Sheet {
             let value = if forward { &edit.after } else { &edit.before };
             self.rows.set_cell(edit.row, edit.column, value);
         }
-        let mut touched: Vec<usize> = edits.iter().map(|edit| edit.row).collect();
-        touched.dedup();
-        for row in touched {
-            self.recheck(row);
+        // Each touched record once, with whether its duplicate key may have changed.
+        let mut touched: BTreeMap<u32, bool> = BTreeMap::new();
+        for edit in edits {
+            if let Some(&record) = self.record_of.get(edit.row) {
+                *touched.entry(record).or_default() |= self.feeds_duplicate_key(edit.column);
+            }
+        }
+        for (record, key_changed) in touched {
+            self.recheck(record, !key_changed);
         }
         self.retally();
     }
@@ -612,6 +634,29 @@ mod tests {
         assert_eq!((phones.count, phones.first_line), (3, 2));
         assert!(phones.varied, "06123 and 0698 are two values");
         assert!(phones.message.contains("06123"), "{}", phones.message);
+    }
+
+    #[test]
+    fn a_duplicate_warning_outlives_edits_that_keep_phone_and_sku() {
+        let file = "full_name,phone,city,address,sku,quantity,total\n\
+                    Omar Fassi,0698765432,Fès,3 Avenue Hassan II,ARG-100,1,149\n\
+                    Omar Fassi,0698765432,Fes,3 Avenue Hassan II,ARG-100,1,149\n";
+        let mut sheet = Sheet::load(
+            file.as_bytes().to_vec(),
+            &ValidateSettings::new(ResourceName::Leads),
+        )
+        .unwrap();
+        let duplicate = |sheet: &Sheet| {
+            sheet
+                .summary()
+                .iter()
+                .any(|line| line.code == IssueCode::DuplicateLead)
+        };
+        assert!(duplicate(&sheet));
+        sheet.set_cell(1, 2, "Fès");
+        assert!(duplicate(&sheet), "a city edit leaves the repeat as it was");
+        sheet.set_cell(1, 1, "0612345678");
+        assert!(!duplicate(&sheet), "another phone is not a repeat");
     }
 
     #[test]
