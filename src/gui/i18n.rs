@@ -327,7 +327,7 @@ pub const ENGLISH: Strings = Strings {
     token_saved: "API token saved",
     delete_profile_title: "Delete the store “{name}”?",
     delete_profile_body: "Its settings and its API token are removed from this computer. Your data at WedoCOD is not touched.",
-    token_session_only: "No keyring on this computer: the token is kept only until the console closes ({reason}).",
+    token_session_only: "The token is kept only until the console closes: {reason}.",
     keyring_failed: "The token could not be saved in the keyring: {reason} It is kept only until the console closes.",
     token_missing: "The API token of “{name}” is not saved on this computer: paste it again.",
 
