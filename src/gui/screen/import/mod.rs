@@ -561,12 +561,6 @@ impl State {
                     .style(theme::error_banner),
             );
         }
-        if let Some(notice) = &self.notice {
-            content = content.push(crate::gui::notice::banner(
-                [notice.as_str()],
-                Message::DismissNotice,
-            ));
-        }
         match &self.file {
             Some(file) => content = content.push(self.file_view(file, store)),
             None => {
@@ -574,6 +568,13 @@ impl State {
                     text(s.import_hint).style(theme::muted),
                 ))
             }
+        }
+        // Below the grid, so that nothing the merchant is about to click moves.
+        if let Some(notice) = &self.notice {
+            content = content.push(crate::gui::notice::banner(
+                [notice.as_str()],
+                Message::DismissNotice,
+            ));
         }
         container(content).padding(theme::PAD).into()
     }
