@@ -402,3 +402,52 @@ async fn invalid_rows_block_or_are_skipped() {
     assert_eq!((report.created, report.skipped), (3, 1));
     assert!(matches!(engine.state().states[1], RowState::Skipped { .. }));
 }
+
+#[tokio::test]
+async fn a_file_uploaded_before_is_not_sent_twice_by_mistake() {
+    let sandbox = sandbox(fast_batches("")).await;
+    let journal = tempfile::tempdir().unwrap();
+    let before = sandbox.record_count(ResourceName::Leads);
+    let first = leads_csv(3, 40_000_000);
+    upload_leads(&sandbox, &first, 100, &journal).await;
+
+    // The same file plus one new row: the three rows sent before block a new upload…
+    let grown = format!("{first}Nouveau Client;0640000099;Fès;1 Rue Talaa;ARG-100;1;149,00\n");
+    let client = client_with(
+        &sandbox,
+        Dialect::V2,
+        sandbox.token(),
+        RetryPolicy::default(),
+    );
+    let doc = document(&grown, ResourceName::Leads, Dialect::V2);
+    let again = Engine::<Leads>::start(
+        client.clone(),
+        "leads.csv",
+        doc.leads(),
+        doc.mapping.clone(),
+        settings(&journal, 100),
+    );
+    assert!(matches!(
+        again,
+        Err(wedocod_console::upload::UploadError::AlreadyCreated {
+            count: 3,
+            first_line: 2,
+            ..
+        })
+    ));
+    assert_eq!(sandbox.record_count(ResourceName::Leads), before + 3);
+
+    // …unless the merchant asks for them again.
+    let mut send_again = settings(&journal, 100);
+    send_again.send_again = true;
+    let mut engine = Engine::<Leads>::start(
+        client,
+        "leads.csv",
+        doc.leads(),
+        doc.mapping.clone(),
+        send_again,
+    )
+    .unwrap();
+    engine.run(&Control::new(), &mut |_| {}).await.unwrap();
+    assert_eq!(sandbox.record_count(ResourceName::Leads), before + 7);
+}

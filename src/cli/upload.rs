@@ -56,6 +56,10 @@ pub struct UploadArgs {
     /// rows already created are never sent again; refused rows fixed in FILE are.
     #[arg(long, value_name = "ID")]
     pub resume: Option<String>,
+    /// Send rows that an earlier upload already created in this store again, as new
+    /// records (without it the upload refuses to start and names that upload).
+    #[arg(long)]
+    pub again: bool,
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
@@ -150,6 +154,7 @@ where
     let settings = UploadSettings {
         per_request: usize::from(args.per_request),
         skip_invalid: args.skip_invalid,
+        send_again: args.again,
         settle_window: Duration::from_secs(args.settle_seconds),
         ..UploadSettings::default()
     };

@@ -187,6 +187,10 @@ pub struct Strings {
     pub upload_done: &'static str,
     pub fix_then_retry: &'static str,
     pub upload_again_hint: &'static str,
+    /// `{count}`, `{line}`, `{upload}`.
+    pub already_created: &'static str,
+    pub send_again: &'static str,
+    pub busy_uploading: &'static str,
     pub retry_refused: &'static str,
 
     /// `{count}`.
@@ -379,6 +383,9 @@ pub const ENGLISH: Strings = Strings {
     batch_line: "Batch {id}: {status}, {processed}/{total}",
     upload_done: "{created} created, {refused} refused, {skipped} skipped, {pending} not settled.",
     fix_then_retry: "Fix the red cells, then send only those rows again.",
+    already_created: "{count} row(s) of this file (the first on line {line}) were already created in this store by upload {upload}. Go on with that upload from the Uploads tab to send only what it has not, or tick the box below to create them again.",
+    send_again: "Create the rows already sent again, as new records",
+    busy_uploading: "An upload is running: let it finish, or cancel it (it can be resumed), before opening or reading a file again.",
     upload_again_hint: "Uploading this file again would create its rows a second time; to do that on purpose, open it again.",
     retry_refused: "Send the fixed rows",
 

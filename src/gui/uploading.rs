@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use crate::api::{Client, Leads, Orders, Resource, ResourceName};
 use crate::import::sheet::{Candidate, Sheet};
 use crate::upload::matching::{Stored, Submitted};
-use crate::upload::{Control, Engine, Progress, UploadReport, UploadSettings};
+use crate::upload::{Control, Engine, Progress, UploadError, UploadReport, UploadSettings};
 
 /// What the engine tells the window.
 #[derive(Debug, Clone)]
@@ -23,6 +23,12 @@ pub enum UploadEvent {
     Finished(Box<UploadReport>, Option<String>),
     /// It could not start (rows with errors, journal not writable…).
     Failed(String),
+    /// The file holds rows an earlier upload already created in this store.
+    Repeats {
+        count: usize,
+        first_line: u64,
+        upload_id: String,
+    },
 }
 
 /// What to upload, and how.
@@ -63,7 +69,19 @@ async fn run<R>(
     let mut engine = match engine {
         Ok(engine) => engine,
         Err(error) => {
-            let _ = output.send(UploadEvent::Failed(error.to_string())).await;
+            let event = match error {
+                UploadError::AlreadyCreated {
+                    count,
+                    first_line,
+                    upload_id,
+                } => UploadEvent::Repeats {
+                    count,
+                    first_line,
+                    upload_id,
+                },
+                error => UploadEvent::Failed(error.to_string()),
+            };
+            let _ = output.send(event).await;
             return;
         }
     };

@@ -15,12 +15,13 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::api::wire::{BatchStatus, FieldErrors};
-use crate::api::{ApiError, Client, CreateOutcome, ListQuery, Records, Resource};
+use crate::api::{ApiError, Client, CreateOutcome, ListQuery, Records, Resource, ResourceName};
 use crate::import::build::ItemOrigin;
 use crate::import::mapping::Mapping;
 use crate::import::server_errors::locate;
 use crate::import::sheet::Candidate;
 
+use super::history;
 use super::journal::{Event, Journal, JournalError, PlannedRow, RowError};
 use super::matching::{MatchKey, Stored, Submitted};
 use super::state::{Counts, RowState, UploadState};
@@ -39,6 +40,9 @@ pub struct UploadSettings {
     pub poll_every: Duration,
     /// How long the network may stay down before the upload stops (it can be resumed).
     pub offline_patience: Duration,
+    /// Send rows that earlier uploads already created in this store, as new records,
+    /// instead of refusing to start.
+    pub send_again: bool,
     pub journal_dir: PathBuf,
 }
 
@@ -50,6 +54,7 @@ impl Default for UploadSettings {
             settle_window: Duration::from_secs(20),
             poll_every: Duration::from_secs(2),
             offline_patience: Duration::from_secs(120),
+            send_again: false,
             journal_dir: super::journal::journal_dir(),
         }
     }
@@ -118,6 +123,14 @@ pub enum UploadError {
     InvalidRows { count: usize, first_line: u64 },
     #[error("the file has no row to send")]
     NothingToSend,
+    #[error(
+        "{count} row(s) of this file (first at line {first_line}) were already created in this store by upload {upload_id}: go on with that upload to send only what it has not (--resume {upload_id}), or send them again as new records (--again)"
+    )]
+    AlreadyCreated {
+        count: usize,
+        first_line: u64,
+        upload_id: String,
+    },
     #[error("the upload journal does not start like an upload")]
     NotAnUpload,
     #[error("{0}")]
@@ -214,6 +227,39 @@ fn revisions<T: serde::Serialize + Submitted>(
         .collect()
 }
 
+/// Refuses to start when rows of `candidates` are items earlier uploads already created in
+/// this store: running `upload` again, or reopening a file already sent, would duplicate them.
+fn refuse_repeats<T: serde::Serialize>(
+    client: &Client,
+    kind: ResourceName,
+    candidates: &[Candidate<T>],
+    journal_dir: &std::path::Path,
+) -> Result<(), UploadError> {
+    let base_url = client.profile().base_url().to_string();
+    let created = history::created_items(journal_dir, &base_url, kind);
+    if created.is_empty() {
+        return Ok(());
+    }
+    let repeats: Vec<(u64, &String)> = candidates
+        .iter()
+        .filter(|candidate| candidate.errors.is_empty())
+        .filter_map(|candidate| {
+            let item = serde_json::to_value(&candidate.built.item).ok()?;
+            created
+                .get(&item.to_string())
+                .map(|upload| (candidate.line, upload))
+        })
+        .collect();
+    match repeats.first() {
+        Some(&(first_line, upload_id)) => Err(UploadError::AlreadyCreated {
+            count: repeats.len(),
+            first_line,
+            upload_id: upload_id.clone(),
+        }),
+        None => Ok(()),
+    }
+}
+
 fn row_error(line: u64, field: &str, message: impl Into<String>) -> RowError {
     RowError {
         line,
@@ -250,6 +296,9 @@ where
                 count: invalid.len(),
                 first_line: invalid[0],
             });
+        }
+        if !settings.send_again {
+            refuse_repeats(&client, R::NAME, &candidates, &settings.journal_dir)?;
         }
         let upload_id = new_upload_id();
         let rows: Vec<PlannedRow> = candidates

@@ -1,6 +1,7 @@
 //! Past uploads, read back from their journals: what the Uploads screen lists, and the
 //! refused rows exported as a file ready to fix and import again.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -97,6 +98,25 @@ pub fn list(dir: &Path) -> Vec<UploadRecord> {
         .collect();
     records.sort_by(|a, b| b.summary.started_at.cmp(&a.summary.started_at));
     records
+}
+
+/// The items earlier uploads of `kind` created in the store at `base_url`, each with the
+/// newest upload that created it: what a new upload must not send again by mistake.
+pub fn created_items(dir: &Path, base_url: &str, kind: ResourceName) -> HashMap<String, String> {
+    let mut created = HashMap::new();
+    let uploads = list(dir)
+        .into_iter()
+        .filter(|record| record.summary.base_url == base_url && record.summary.kind == kind);
+    for record in uploads {
+        for (row, state) in record.state.rows.iter().zip(&record.state.states) {
+            if matches!(state, RowState::Created { .. }) {
+                created
+                    .entry(row.item.to_string())
+                    .or_insert_with(|| record.summary.upload_id.clone());
+            }
+        }
+    }
+    created
 }
 
 /// Writes the refused (and skipped) rows of an upload, read again from its file, with

@@ -120,6 +120,10 @@ struct UploadPanel {
     progress: Option<Progress>,
     report: Option<UploadReport>,
     stopped: Option<String>,
+    /// The last start was refused because earlier uploads created some of the rows: the
+    /// panel then offers to send them again anyway.
+    repeats_refused: bool,
+    send_again: bool,
 }
 
 /// An open file.
@@ -161,6 +165,10 @@ pub struct State {
     journal_dir: PathBuf,
     /// An upload to go on with once its file is read again.
     resume_after_load: Option<String>,
+    /// Whether the file being read is the open one read again (another encoding,
+    /// separator or column choice): its upload panel then stays. A file opened anew starts
+    /// with an empty one.
+    rereading: bool,
     file: Option<Box<OpenFile>>,
 }
 
@@ -193,6 +201,8 @@ pub enum Message {
     SkipInvalid(bool),
     PerRequest(String),
     StartUpload,
+    /// Send rows earlier uploads already created, as new records.
+    SendAgain(bool),
     RetryRefused,
     PauseUpload(bool),
     CancelUpload,
@@ -253,6 +263,7 @@ impl State {
             catalogue_note: None,
             journal_dir,
             resume_after_load: None,
+            rereading: false,
             file: None,
         }
     }
@@ -262,6 +273,10 @@ impl State {
     pub fn set_catalogue(&mut self, catalogue: Option<Catalogue>, note: Option<String>) -> Action {
         self.catalogue = catalogue;
         self.catalogue_note = note;
+        if self.uploading() {
+            // The running upload's file stays as it is; the next read uses the catalogue.
+            return Action::None;
+        }
         self.reload()
     }
 
@@ -282,6 +297,11 @@ impl State {
     }
 
     fn open(&mut self, path: PathBuf) -> Action {
+        if self.uploading() {
+            self.notice = Some(strings().busy_uploading.to_string());
+            return Action::None;
+        }
+        self.rereading = false;
         self.loading = true;
         self.error = None;
         self.path = path.display().to_string();
@@ -292,10 +312,12 @@ impl State {
     }
 
     fn reload(&mut self) -> Action {
-        match self.file.as_ref().map(|file| file.path.clone()) {
-            Some(path) => self.open(path),
-            None => Action::None,
-        }
+        let Some(path) = self.file.as_ref().map(|file| file.path.clone()) else {
+            return Action::None;
+        };
+        let action = self.open(path);
+        self.rereading = self.loading;
+        action
     }
 
     /// Whether an upload is running (the window must not drop it).
@@ -340,7 +362,10 @@ impl State {
             Message::Kind(Kind(kind)) => {
                 self.kind = kind;
                 self.explicit.clear();
-                return self.reload();
+                let action = self.reload();
+                // Other items: the upload panel of the other kind does not apply.
+                self.rereading = false;
+                return action;
             }
             Message::Encoding(choice) => {
                 self.encoding = choice;
@@ -355,7 +380,8 @@ impl State {
                 match result {
                     Ok(sheet) => {
                         let visible = sheet.rows_matching(RowFilter::All);
-                        let upload = self.file.take().map(|file| file.upload).unwrap_or_default();
+                        let previous = self.file.take().filter(|_| self.rereading);
+                        let upload = previous.map(|file| file.upload).unwrap_or_default();
                         self.file = Some(Box::new(OpenFile {
                             path,
                             sheet,
@@ -501,6 +527,7 @@ impl State {
                 });
             }
             Message::SkipInvalid(skip) => file.upload.skip_invalid = skip,
+            Message::SendAgain(again) => file.upload.send_again = again,
             Message::PerRequest(text) => {
                 file.upload.per_request = text.chars().filter(char::is_ascii_digit).collect()
             }
@@ -711,6 +738,7 @@ impl OpenFile {
             settings: UploadSettings {
                 per_request,
                 skip_invalid: self.upload.skip_invalid,
+                send_again: self.upload.send_again,
                 journal_dir,
                 ..UploadSettings::default()
             },
@@ -731,6 +759,22 @@ impl OpenFile {
             UploadEvent::Failed(reason) => {
                 self.upload.control = None;
                 self.upload.stopped = Some(reason);
+            }
+            UploadEvent::Repeats {
+                count,
+                first_line,
+                upload_id,
+            } => {
+                self.upload.control = None;
+                self.upload.repeats_refused = true;
+                self.upload.stopped = Some(fill(
+                    strings().already_created,
+                    &[
+                        ("count", &count),
+                        ("line", &first_line),
+                        ("upload", &upload_id),
+                    ],
+                ));
             }
             UploadEvent::Finished(report, stopped) => {
                 self.upload.control = None;
@@ -785,6 +829,22 @@ mod tests {
     const FILE: &str = "full_name,phone,city,address,sku,quantity,total\n\
                         Amina Alaoui,0612345678,Rabat,12 Rue Ibn Sina,ARG-100,2,298\n\
                         Omar Fassi,06123,Fès,3 Avenue Hassan II,ARG-100,1,149\n";
+
+    #[test]
+    fn no_file_is_opened_or_read_again_while_an_upload_runs() {
+        let mut state = opened(FILE);
+        if let Some(file) = state.file.as_mut() {
+            file.upload.control = Some(Control::new());
+        }
+        state.path = "other.csv".into();
+        assert!(matches!(state.update(Message::Open, None), Action::None));
+        assert!(matches!(
+            state.update(Message::Delimiter(Choice::Given(b';')), None),
+            Action::None
+        ));
+        assert_eq!(state.notice.as_deref(), Some(strings().busy_uploading));
+        assert!(!state.loading);
+    }
 
     #[test]
     fn f8_selects_the_next_problem_and_an_edit_fixes_it() {

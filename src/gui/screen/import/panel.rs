@@ -258,7 +258,15 @@ fn upload_section<'a>(file: &'a OpenFile, store: Option<&'a str>) -> Element<'a,
             checkbox(upload.skip_invalid)
                 .label(fill(s.skip_invalid, &[("count", &invalid)]))
                 .on_toggle(Message::SkipInvalid),
-        )
+        );
+    if upload.repeats_refused {
+        body = body.push(
+            checkbox(upload.send_again)
+                .label(s.send_again)
+                .on_toggle(Message::SendAgain),
+        );
+    }
+    body = body
         .push(
             row![
                 text(s.per_request),
