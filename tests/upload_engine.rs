@@ -10,7 +10,7 @@ use wedocod_console::api::{Dialect, Leads, Orders, ResourceName, RetryPolicy};
 use wedocod_console::import::sheet::Sheet;
 use wedocod_console::import::validate::ValidateSettings;
 use wedocod_console::sandbox::{Sandbox, SandboxConfig};
-use wedocod_console::upload::{Control, Engine, RowState, UploadReport, UploadSettings};
+use wedocod_console::upload::{Control, Engine, Repeats, RowState, UploadReport, UploadSettings};
 
 /// `count` valid leads, one per line, phones all different.
 fn leads_csv(count: usize, first_phone: usize) -> String {
@@ -411,7 +411,7 @@ async fn a_file_uploaded_before_is_not_sent_twice_by_mistake() {
     let first = leads_csv(3, 40_000_000);
     upload_leads(&sandbox, &first, 100, &journal).await;
 
-    // The same file plus one new row: the three rows sent before block a new upload…
+    // The same file plus one new row: the three rows sent before stop a new upload…
     let grown = format!("{first}Nouveau Client;0640000099;Fès;1 Rue Talaa;ARG-100;1;149,00\n");
     let client = client_with(
         &sandbox,
@@ -437,17 +437,29 @@ async fn a_file_uploaded_before_is_not_sent_twice_by_mistake() {
     ));
     assert_eq!(sandbox.record_count(ResourceName::Leads), before + 3);
 
-    // …unless the merchant asks for them again.
-    let mut send_again = settings(&journal, 100);
-    send_again.send_again = true;
+    // …the merchant can send only the new row…
+    let mut skip = settings(&journal, 100);
+    skip.repeats = Repeats::Skip;
     let mut engine = Engine::<Leads>::start(
-        client,
+        client.clone(),
         "leads.csv",
         doc.leads(),
         doc.mapping.clone(),
-        send_again,
+        skip,
     )
     .unwrap();
+    engine.run(&Control::new(), &mut |_| {}).await.unwrap();
+    let report = UploadReport::of(engine.state());
+    assert_eq!((report.created, report.skipped), (1, 3));
+    assert_eq!(sandbox.record_count(ResourceName::Leads), before + 4);
+
+    // …or create the old rows again on purpose.
+    let mut again = settings(&journal, 100);
+    again.repeats = Repeats::Send;
+    let doc = document(&first, ResourceName::Leads, Dialect::V2);
+    let mut engine =
+        Engine::<Leads>::start(client, "leads.csv", doc.leads(), doc.mapping.clone(), again)
+            .unwrap();
     engine.run(&Control::new(), &mut |_| {}).await.unwrap();
     assert_eq!(sandbox.record_count(ResourceName::Leads), before + 7);
 }

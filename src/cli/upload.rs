@@ -22,7 +22,9 @@ use crate::import::mapping::Mapping;
 use crate::import::sheet::{Candidate, Sheet};
 use crate::secrets::TokenVault;
 use crate::upload::matching::{Stored, Submitted};
-use crate::upload::{Control, Engine, Progress, UploadError, UploadReport, UploadSettings};
+use crate::upload::{
+    Control, Engine, Progress, Repeats, UploadError, UploadReport, UploadSettings,
+};
 
 use super::validate::FileArgs;
 
@@ -56,8 +58,13 @@ pub struct UploadArgs {
     /// rows already created are never sent again; refused rows fixed in FILE are.
     #[arg(long, value_name = "ID")]
     pub resume: Option<String>,
-    /// Send rows that an earlier upload already created in this store again, as new
-    /// records (without it the upload refuses to start and names that upload).
+    /// Rows an earlier upload already created in this store: send the others and report
+    /// these as skipped (without it, or --again, the upload refuses to start and names
+    /// that upload).
+    #[arg(long, conflicts_with = "again")]
+    pub skip_sent: bool,
+    /// Rows an earlier upload already created in this store: create them again as new
+    /// records.
     #[arg(long)]
     pub again: bool,
     /// Print the report as JSON.
@@ -154,7 +161,11 @@ where
     let settings = UploadSettings {
         per_request: usize::from(args.per_request),
         skip_invalid: args.skip_invalid,
-        send_again: args.again,
+        repeats: match (args.skip_sent, args.again) {
+            (true, _) => Repeats::Skip,
+            (false, true) => Repeats::Send,
+            (false, false) => Repeats::Refuse,
+        },
         settle_window: Duration::from_secs(args.settle_seconds),
         ..UploadSettings::default()
     };

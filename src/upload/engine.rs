@@ -40,9 +40,8 @@ pub struct UploadSettings {
     pub poll_every: Duration,
     /// How long the network may stay down before the upload stops (it can be resumed).
     pub offline_patience: Duration,
-    /// Send rows that earlier uploads already created in this store, as new records,
-    /// instead of refusing to start.
-    pub send_again: bool,
+    /// What to do with rows earlier uploads already created in this store.
+    pub repeats: Repeats,
     pub journal_dir: PathBuf,
 }
 
@@ -54,7 +53,7 @@ impl Default for UploadSettings {
             settle_window: Duration::from_secs(20),
             poll_every: Duration::from_secs(2),
             offline_patience: Duration::from_secs(120),
-            send_again: false,
+            repeats: Repeats::Refuse,
             journal_dir: super::journal::journal_dir(),
         }
     }
@@ -124,7 +123,7 @@ pub enum UploadError {
     #[error("the file has no row to send")]
     NothingToSend,
     #[error(
-        "{count} row(s) of this file (first at line {first_line}) were already created in this store by upload {upload_id}: go on with that upload to send only what it has not (--resume {upload_id}), or send them again as new records (--again)"
+        "{count} row(s) of this file (first at line {first_line}) were already created in this store by upload {upload_id}: go on with that upload (--resume {upload_id}), send only the other rows (--skip-sent), or create them again as new records (--again)"
     )]
     AlreadyCreated {
         count: usize,
@@ -169,6 +168,18 @@ fn new_upload_id() -> String {
 const RECONCILE_PAGES: u64 = 50;
 /// Records created this long before a request are still candidates (clock skew).
 const CLOCK_SLACK: Duration = Duration::from_secs(120);
+
+/// What an upload does with rows an earlier upload already created in the same store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Repeats {
+    /// Refuse to start, naming the earlier upload.
+    #[default]
+    Refuse,
+    /// Send the other rows; report these as skipped.
+    Skip,
+    /// Create them again as new records.
+    Send,
+}
 
 /// An upload of one resource's rows.
 pub struct Engine<R: Resource> {
@@ -227,37 +238,27 @@ fn revisions<T: serde::Serialize + Submitted>(
         .collect()
 }
 
-/// Refuses to start when rows of `candidates` are items earlier uploads already created in
-/// this store: running `upload` again, or reopening a file already sent, would duplicate them.
-fn refuse_repeats<T: serde::Serialize>(
+/// For each of `candidates`, the earlier upload that already created the same item in
+/// this store, if one did: running `upload` again, or reopening a file already sent, would
+/// otherwise duplicate those rows.
+fn earlier_uploads<T: serde::Serialize>(
     client: &Client,
     kind: ResourceName,
     candidates: &[Candidate<T>],
     journal_dir: &std::path::Path,
-) -> Result<(), UploadError> {
+) -> Vec<Option<String>> {
     let base_url = client.profile().base_url().to_string();
     let created = history::created_items(journal_dir, &base_url, kind);
-    if created.is_empty() {
-        return Ok(());
-    }
-    let repeats: Vec<(u64, &String)> = candidates
+    candidates
         .iter()
-        .filter(|candidate| candidate.errors.is_empty())
-        .filter_map(|candidate| {
+        .map(|candidate| {
+            if created.is_empty() || !candidate.errors.is_empty() {
+                return None;
+            }
             let item = serde_json::to_value(&candidate.built.item).ok()?;
-            created
-                .get(&item.to_string())
-                .map(|upload| (candidate.line, upload))
+            created.get(&item.to_string()).cloned()
         })
-        .collect();
-    match repeats.first() {
-        Some(&(first_line, upload_id)) => Err(UploadError::AlreadyCreated {
-            count: repeats.len(),
-            first_line,
-            upload_id: upload_id.clone(),
-        }),
-        None => Ok(()),
-    }
+        .collect()
 }
 
 fn row_error(line: u64, field: &str, message: impl Into<String>) -> RowError {
@@ -297,28 +298,53 @@ where
                 first_line: invalid[0],
             });
         }
-        if !settings.send_again {
-            refuse_repeats(&client, R::NAME, &candidates, &settings.journal_dir)?;
+        let earlier = match settings.repeats {
+            Repeats::Send => vec![None; candidates.len()],
+            Repeats::Refuse | Repeats::Skip => {
+                earlier_uploads(&client, R::NAME, &candidates, &settings.journal_dir)
+            }
+        };
+        let repeated: Vec<(u64, &String)> = candidates
+            .iter()
+            .zip(&earlier)
+            .filter_map(|(candidate, upload)| Some((candidate.line, upload.as_ref()?)))
+            .collect();
+        if let (Repeats::Refuse, Some(&(first_line, upload_id))) =
+            (settings.repeats, repeated.first())
+        {
+            return Err(UploadError::AlreadyCreated {
+                count: repeated.len(),
+                first_line,
+                upload_id: upload_id.clone(),
+            });
         }
         let upload_id = new_upload_id();
         let rows: Vec<PlannedRow> = candidates
             .iter()
-            .map(|candidate| PlannedRow {
+            .zip(&earlier)
+            .map(|(candidate, earlier)| PlannedRow {
                 line: candidate.line,
                 item: serde_json::to_value(&candidate.built.item).unwrap_or(Value::Null),
                 key: candidate.built.item.match_key(),
-                skipped: candidate
-                    .errors
-                    .iter()
-                    .map(|issue| RowError {
-                        line: issue.line,
-                        column: issue
-                            .column
-                            .map(|column| mapping.header(column).to_string()),
-                        field: issue.field.clone(),
-                        message: issue.message.clone(),
-                    })
-                    .collect(),
+                skipped: match earlier {
+                    Some(upload) => vec![row_error(
+                        candidate.line,
+                        "",
+                        format!("already created in this store by upload {upload}"),
+                    )],
+                    None => candidate
+                        .errors
+                        .iter()
+                        .map(|issue| RowError {
+                            line: issue.line,
+                            column: issue
+                                .column
+                                .map(|column| mapping.header(column).to_string()),
+                            field: issue.field.clone(),
+                            message: issue.message.clone(),
+                        })
+                        .collect(),
+                },
             })
             .collect();
         let started = Event::Started {

@@ -11,7 +11,7 @@ pub mod matching;
 pub mod report;
 pub mod state;
 
-pub use engine::{BatchProgress, Control, Engine, Progress, UploadError, UploadSettings};
+pub use engine::{BatchProgress, Control, Engine, Progress, Repeats, UploadError, UploadSettings};
 pub use journal::{RowError, journal_dir};
 pub use report::UploadReport;
 pub use state::{Counts, RowState, UploadState};

@@ -26,7 +26,7 @@ use crate::import::remembered::RememberedMappings;
 use crate::import::sheet::{RowFilter, Sheet};
 use crate::import::target::{Field, ProductPart, Target};
 use crate::import::validate::ValidateSettings;
-use crate::upload::{Control, Progress, UploadReport, UploadSettings};
+use crate::upload::{Control, Progress, Repeats, UploadReport, UploadSettings};
 
 pub use grid::{GRID_ID, ROW_HEIGHT};
 
@@ -123,7 +123,6 @@ struct UploadPanel {
     /// The last start was refused because earlier uploads created some of the rows: the
     /// panel then offers to send them again anyway.
     repeats_refused: bool,
-    send_again: bool,
 }
 
 /// An open file.
@@ -201,8 +200,8 @@ pub enum Message {
     SkipInvalid(bool),
     PerRequest(String),
     StartUpload,
-    /// Send rows earlier uploads already created, as new records.
-    SendAgain(bool),
+    /// Start again after a refusal, doing this with the rows earlier uploads created.
+    StartWithRepeats(Repeats),
     RetryRefused,
     PauseUpload(bool),
     CancelUpload,
@@ -411,6 +410,7 @@ impl State {
                     return Action::Run(file.start_upload(
                         client,
                         Some(id),
+                        Repeats::Refuse,
                         self.journal_dir.clone(),
                     ));
                 }
@@ -527,18 +527,23 @@ impl State {
                 });
             }
             Message::SkipInvalid(skip) => file.upload.skip_invalid = skip,
-            Message::SendAgain(again) => file.upload.send_again = again,
+
             Message::PerRequest(text) => {
                 file.upload.per_request = text.chars().filter(char::is_ascii_digit).collect()
             }
-            Message::StartUpload | Message::RetryRefused => {
+            Message::StartUpload | Message::RetryRefused | Message::StartWithRepeats(_) => {
                 let Some(client) = client else {
                     return Action::None;
+                };
+                let repeats = match message {
+                    Message::StartWithRepeats(repeats) => repeats,
+                    _ => Repeats::Refuse,
                 };
                 // An upload of this file already began (it stopped, or rows were
                 // refused): going on with it is the only way that sends no row twice.
                 let resume = file.upload.upload_id.clone();
-                return Action::Run(file.start_upload(client, resume, self.journal_dir.clone()));
+                let journals = self.journal_dir.clone();
+                return Action::Run(file.start_upload(client, resume, repeats, journals));
             }
             Message::PauseUpload(paused) => {
                 if let Some(control) = &file.upload.control {
@@ -727,6 +732,7 @@ impl OpenFile {
         &mut self,
         client: &Client,
         resume: Option<String>,
+        repeats: Repeats,
         journal_dir: PathBuf,
     ) -> Task<Message> {
         let control = Control::new();
@@ -738,7 +744,7 @@ impl OpenFile {
             settings: UploadSettings {
                 per_request,
                 skip_invalid: self.upload.skip_invalid,
-                send_again: self.upload.send_again,
+                repeats,
                 journal_dir,
                 ..UploadSettings::default()
             },
@@ -748,6 +754,7 @@ impl OpenFile {
         self.upload.control = Some(control);
         self.upload.report = None;
         self.upload.stopped = None;
+        self.upload.repeats_refused = false;
         uploading::upload(job, Message::Upload)
     }
 

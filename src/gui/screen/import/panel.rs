@@ -9,6 +9,7 @@ use iced::{Element, Fill};
 use crate::gui::i18n::{fill, strings};
 use crate::gui::theme;
 use crate::import::sheet::RowFilter;
+use crate::upload::Repeats;
 
 use super::{ColumnName, EDITOR_ID, Message, OpenFile};
 
@@ -261,9 +262,13 @@ fn upload_section<'a>(file: &'a OpenFile, store: Option<&'a str>) -> Element<'a,
         );
     if upload.repeats_refused {
         body = body.push(
-            checkbox(upload.send_again)
-                .label(s.send_again)
-                .on_toggle(Message::SendAgain),
+            row![
+                button(text(s.skip_sent)).on_press(Message::StartWithRepeats(Repeats::Skip)),
+                button(text(s.send_again))
+                    .style(button::secondary)
+                    .on_press(Message::StartWithRepeats(Repeats::Send)),
+            ]
+            .spacing(4),
         );
     }
     body = body
