@@ -451,6 +451,7 @@ async fn a_file_uploaded_before_is_not_sent_twice_by_mistake() {
     engine.run(&Control::new(), &mut |_| {}).await.unwrap();
     let report = UploadReport::of(engine.state());
     assert_eq!((report.created, report.skipped), (1, 3));
+    assert!(report.complete(), "rows sent before leave nothing to do");
     assert_eq!(sandbox.record_count(ResourceName::Leads), before + 4);
 
     // …or create the old rows again on purpose.

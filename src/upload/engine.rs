@@ -24,6 +24,7 @@ use crate::import::sheet::Candidate;
 use super::history;
 use super::journal::{Event, Journal, JournalError, PlannedRow, RowError};
 use super::matching::{MatchKey, Stored, Submitted};
+use super::report::SENT_BEFORE;
 use super::state::{Counts, RowState, UploadState};
 
 /// How an upload behaves.
@@ -329,7 +330,7 @@ where
                 skipped: match earlier {
                     Some(upload) => vec![row_error(
                         candidate.line,
-                        "",
+                        SENT_BEFORE,
                         format!("already created in this store by upload {upload}"),
                     )],
                     None => candidate

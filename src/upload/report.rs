@@ -7,6 +7,10 @@ use serde::Serialize;
 
 use super::state::{RowState, UploadState};
 
+/// The `field` of the error that marks a row skipped because an earlier upload already
+/// created it in the store (`upload --skip-sent`): nothing is left to do for it.
+pub const SENT_BEFORE: &str = "sent_before";
+
 /// One row's outcome.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RowResult {
@@ -87,9 +91,14 @@ impl UploadReport {
         }
     }
 
-    /// True when every row was created.
+    /// True when every row is in the store: created now, or by an earlier upload.
     pub fn complete(&self) -> bool {
-        self.created == self.rows
+        self.results.iter().all(|result| {
+            result.status == "created"
+                || (result.status == "skipped"
+                    && !result.errors.is_empty()
+                    && result.errors.iter().all(|error| error.field == SENT_BEFORE))
+        })
     }
 }
 
