@@ -6,7 +6,7 @@ mod common;
 use std::time::Duration;
 
 use common::{client_with, sandbox};
-use wedocod_console::api::{Dialect, Leads, Orders, ResourceName, RetryPolicy};
+use wedocod_console::api::{Client, Dialect, Leads, Orders, ResourceName, RetryPolicy};
 use wedocod_console::import::sheet::Sheet;
 use wedocod_console::import::validate::ValidateSettings;
 use wedocod_console::sandbox::{Sandbox, SandboxConfig};
@@ -63,6 +63,16 @@ fn fast_batches(faults: &str) -> SandboxConfig {
     }
 }
 
+/// A v2 client of `sandbox` with its token.
+fn v2_client(sandbox: &Sandbox) -> Client {
+    client_with(
+        sandbox,
+        Dialect::V2,
+        sandbox.token(),
+        RetryPolicy::default(),
+    )
+}
+
 /// Uploads `csv` as leads and returns the report.
 async fn upload_leads(
     sandbox: &Sandbox,
@@ -70,12 +80,7 @@ async fn upload_leads(
     per_request: usize,
     journal: &tempfile::TempDir,
 ) -> UploadReport {
-    let client = client_with(
-        sandbox,
-        Dialect::V2,
-        sandbox.token(),
-        RetryPolicy::default(),
-    );
+    let client = v2_client(sandbox);
     let document = document(csv, ResourceName::Leads, Dialect::V2);
     let mapping = document.mapping.clone();
     let mut engine = Engine::<Leads>::start(
@@ -133,12 +138,7 @@ async fn orders_upload_too() {
     let sandbox = sandbox(fast_batches("")).await;
     let before = sandbox.record_count(ResourceName::Orders);
     let journal = tempfile::tempdir().unwrap();
-    let client = client_with(
-        &sandbox,
-        Dialect::V2,
-        sandbox.token(),
-        RetryPolicy::default(),
-    );
+    let client = v2_client(&sandbox);
     let document = document(&orders_csv(15), ResourceName::Orders, Dialect::V2);
     let mapping = document.mapping.clone();
     let mut engine = Engine::<Orders>::start(
@@ -314,12 +314,7 @@ async fn fixed_rows_are_resent_alone_on_resume() {
         "0619000003;Casablanca;3 Boulevard Zerktouni;ARG-100",
         "0619000003;Casablanca;3 Boulevard Zerktouni;ZZZ-404",
     );
-    let client = client_with(
-        &sandbox,
-        Dialect::V2,
-        sandbox.token(),
-        RetryPolicy::default(),
-    );
+    let client = v2_client(&sandbox);
     let first = document(&bad, ResourceName::Leads, Dialect::V2);
     let mapping = first.mapping.clone();
     let mut engine = Engine::<Leads>::start(
@@ -371,12 +366,7 @@ async fn invalid_rows_block_or_are_skipped() {
     let sandbox = sandbox(fast_batches("")).await;
     let journal = tempfile::tempdir().unwrap();
     let csv = leads_csv(4, 20_000_000).replace("0620000001", "06ABC");
-    let client = client_with(
-        &sandbox,
-        Dialect::V2,
-        sandbox.token(),
-        RetryPolicy::default(),
-    );
+    let client = v2_client(&sandbox);
     let doc = document(&csv, ResourceName::Leads, Dialect::V2);
     let mapping = doc.mapping.clone();
     let blocked = Engine::<Leads>::start(
@@ -413,12 +403,7 @@ async fn a_file_uploaded_before_is_not_sent_twice_by_mistake() {
 
     // The same file plus one new row: the three rows sent before stop a new upload…
     let grown = format!("{first}Nouveau Client;0640000099;Fès;1 Rue Talaa;ARG-100;1;149,00\n");
-    let client = client_with(
-        &sandbox,
-        Dialect::V2,
-        sandbox.token(),
-        RetryPolicy::default(),
-    );
+    let client = v2_client(&sandbox);
     let doc = document(&grown, ResourceName::Leads, Dialect::V2);
     let again = Engine::<Leads>::start(
         client.clone(),
