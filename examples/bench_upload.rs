@@ -45,9 +45,10 @@ async fn run(
         &ValidateSettings::new(ResourceName::Leads),
     )
     .expect("the file");
-    let journal = std::env::temp_dir().join(format!("wedocod-bench-{}", std::process::id()));
+    // Removed when the run ends.
+    let journal = tempfile::tempdir().expect("a temporary folder");
     let settings = UploadSettings {
-        journal_dir: journal,
+        journal_dir: journal.path().to_path_buf(),
         ..UploadSettings::default()
     };
     let start = Instant::now();
