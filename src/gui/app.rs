@@ -137,6 +137,8 @@ pub enum Message {
     Import(import::Message),
     Uploads(uploads::Message),
     Catalogue(Result<crate::upload::catalogue::KnownCatalogue, crate::api::ApiError>),
+    /// How many uploads to the store just opened stopped before their end.
+    InterruptedUploads(usize),
     FileDropped(std::path::PathBuf),
     Shortcut(Shortcut),
     ToggleTheme,
@@ -191,6 +193,7 @@ impl App {
         let loaded = Config::load_from(&options.config_file);
         let notices = loaded.warnings.clone();
         let opening = !options.demo && loaded.config.active().is_some();
+        let journal_dir = options.data_dir.join("uploads");
         let mut app = App {
             screen: if opening {
                 Screen::Opening
@@ -205,9 +208,9 @@ impl App {
             config_file: options.config_file,
             vault: TokenVault::session_only("the keyring is being opened"),
             notices,
-            import: import::State::new(options.data_dir.join("uploads")),
-            uploads: uploads::State::new(options.data_dir.join("uploads")),
-            journal_dir: options.data_dir.join("uploads"),
+            import: import::State::new(journal_dir.clone()),
+            uploads: uploads::State::new(journal_dir.clone()),
+            journal_dir,
         };
         let vault = match options.vault {
             VaultSource::System => Task::perform(TokenVault::open(), Message::VaultOpened),
@@ -256,14 +259,20 @@ impl App {
 
     /// Opens the leads and orders screens on a connected store.
     fn browse(&mut self, session: Session) -> Task<Message> {
-        let interrupted =
-            uploads::interrupted(&self.journal_dir, session.profile.base_url().as_str());
-        if interrupted > 0 {
-            self.notify(fill(
-                strings().uploads_interrupted,
-                &[("count", &interrupted)],
-            ));
-        }
+        let interrupted = Task::perform(
+            uploads::interrupted(
+                self.journal_dir.clone(),
+                session.profile.base_url().to_string(),
+            ),
+            Message::InterruptedUploads,
+        );
+        let catalogue = Task::perform(
+            crate::upload::catalogue::load(
+                session.client.clone(),
+                self.journal_dir.with_file_name("catalogues"),
+            ),
+            Message::Catalogue,
+        );
         let per_page = self.per_page();
         let (leads, load_leads) =
             records::State::new(ResourceName::Leads, per_page, &session.client);
@@ -275,20 +284,11 @@ impl App {
             leads,
             orders,
         }));
-        let catalogue = match &self.session {
-            Some(session) => Task::perform(
-                crate::upload::catalogue::load(
-                    session.client.clone(),
-                    self.journal_dir.with_file_name("catalogues"),
-                ),
-                Message::Catalogue,
-            ),
-            None => Task::none(),
-        };
         Task::batch([
             load_leads.map(|m| Message::Records(ResourceName::Leads, m)),
             load_orders.map(|m| Message::Records(ResourceName::Orders, m)),
             catalogue,
+            interrupted,
         ])
     }
 
@@ -507,6 +507,12 @@ impl App {
                     _ => Task::none(),
                 }
             }
+            Message::InterruptedUploads(count) => {
+                if count > 0 {
+                    self.notify(fill(strings().uploads_interrupted, &[("count", &count)]));
+                }
+                Task::none()
+            }
             Message::Catalogue(result) => {
                 let (catalogue, note) = match result {
                     Ok(known) => {
@@ -527,10 +533,8 @@ impl App {
                         Some(fill(strings().catalogue_unknown, &[("reason", &error)])),
                     ),
                 };
-                match self.import.set_catalogue(catalogue, note) {
-                    import::Action::None => Task::none(),
-                    import::Action::Run(task) => task.map(Message::Import),
-                }
+                let action = self.import.set_catalogue(catalogue, note);
+                import_task(action)
             }
             Message::Uploads(message) => {
                 let base_url = self
@@ -669,10 +673,7 @@ impl App {
 
     fn update_import(&mut self, message: import::Message) -> Task<Message> {
         let client = self.session.as_ref().map(|session| &session.client);
-        match self.import.update(message, client) {
-            import::Action::None => Task::none(),
-            import::Action::Run(task) => task.map(Message::Import),
-        }
+        import_task(self.import.update(message, client))
     }
 
     fn update_records(
@@ -867,5 +868,13 @@ impl App {
         .width(Fill)
         .style(theme::bar)
         .into()
+    }
+}
+
+/// What the import screen asked for, as a task of the window.
+fn import_task(action: import::Action) -> Task<Message> {
+    match action {
+        import::Action::None => Task::none(),
+        import::Action::Run(task) => task.map(Message::Import),
     }
 }

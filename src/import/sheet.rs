@@ -223,6 +223,14 @@ impl Sheet {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// The records with an error, in file order.
+    fn error_records(&self) -> impl Iterator<Item = usize> {
+        self.issues
+            .iter()
+            .filter(|(_, issues)| issues.iter().any(|i| i.severity == Severity::Error))
+            .map(|(&record, _)| record as usize)
+    }
+
     /// Every issue of the records, in file order.
     fn record_issue_list(&self) -> impl Iterator<Item = &Issue> {
         self.issues.values().flatten()
@@ -269,10 +277,8 @@ impl Sheet {
             RowFilter::All => (0..self.rows.len()).collect(),
             RowFilter::Errors if self.blocks_all() => (0..self.rows.len()).collect(),
             RowFilter::Errors => self
-                .issues
-                .iter()
-                .filter(|(_, issues)| issues.iter().any(|i| i.severity == Severity::Error))
-                .flat_map(|(&record, _)| self.record_rows(record as usize))
+                .error_records()
+                .flat_map(|record| self.record_rows(record))
                 .collect(),
             RowFilter::Code(code) => {
                 let mut rows: Vec<usize> = self
@@ -339,10 +345,8 @@ impl Sheet {
         tally.error_rows = if self.blocks_all() {
             self.rows.len()
         } else {
-            self.issues
-                .iter()
-                .filter(|(_, issues)| issues.iter().any(|i| i.severity == Severity::Error))
-                .map(|(&record, _)| self.record_rows(record as usize).len())
+            self.error_records()
+                .map(|record| self.record_rows(record).len())
                 .sum()
         };
         self.tally = tally;
@@ -444,8 +448,13 @@ impl Sheet {
             before: self.cell(row, column).to_string(),
             after: value.to_string(),
         };
-        self.apply(std::slice::from_ref(&edit), true);
-        self.undo.push(vec![edit]);
+        self.commit(vec![edit]);
+    }
+
+    /// Applies new edits as one undo step.
+    fn commit(&mut self, edits: Vec<CellEdit>) {
+        self.apply(&edits, true);
+        self.undo.push(edits);
         self.redo.clear();
     }
 
@@ -475,9 +484,7 @@ impl Sheet {
             .collect();
         let count = edits.len();
         if count > 0 {
-            self.apply(&edits, true);
-            self.undo.push(edits);
-            self.redo.clear();
+            self.commit(edits);
         }
         count
     }

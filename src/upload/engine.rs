@@ -239,24 +239,25 @@ fn revisions<T: serde::Serialize + Submitted>(
         .collect()
 }
 
-/// For each of `candidates`, the earlier upload that already created the same item in
-/// this store, if one did: running `upload` again, or reopening a file already sent, would
-/// otherwise duplicate those rows.
-fn earlier_uploads<T: serde::Serialize>(
+/// For each of `candidates` (with its `items` as sent), the earlier upload that already
+/// created the same item in this store, if one did: running `upload` again, or reopening
+/// a file already sent, would otherwise duplicate those rows.
+fn earlier_uploads<T>(
     client: &Client,
     kind: ResourceName,
     candidates: &[Candidate<T>],
+    items: &[Value],
     journal_dir: &std::path::Path,
 ) -> Vec<Option<String>> {
     let base_url = client.profile().base_url().to_string();
     let created = history::created_items(journal_dir, &base_url, kind);
     candidates
         .iter()
-        .map(|candidate| {
-            if created.is_empty() || !candidate.errors.is_empty() {
+        .zip(items)
+        .map(|(candidate, item)| {
+            if !candidate.errors.is_empty() {
                 return None;
             }
-            let item = serde_json::to_value(&candidate.built.item).ok()?;
             created.get(&item.to_string()).cloned()
         })
         .collect()
@@ -299,10 +300,14 @@ where
                 first_line: invalid[0],
             });
         }
+        let items: Vec<Value> = candidates
+            .iter()
+            .map(|candidate| serde_json::to_value(&candidate.built.item).unwrap_or(Value::Null))
+            .collect();
         let earlier = match settings.repeats {
             Repeats::Send => vec![None; candidates.len()],
             Repeats::Refuse | Repeats::Skip => {
-                earlier_uploads(&client, R::NAME, &candidates, &settings.journal_dir)
+                earlier_uploads(&client, R::NAME, &candidates, &items, &settings.journal_dir)
             }
         };
         let repeated: Vec<(u64, &String)> = candidates
@@ -322,10 +327,11 @@ where
         let upload_id = new_upload_id();
         let rows: Vec<PlannedRow> = candidates
             .iter()
+            .zip(items)
             .zip(&earlier)
-            .map(|(candidate, earlier)| PlannedRow {
+            .map(|((candidate, item), earlier)| PlannedRow {
                 line: candidate.line,
-                item: serde_json::to_value(&candidate.built.item).unwrap_or(Value::Null),
+                item,
                 key: candidate.built.item.match_key(),
                 skipped: match earlier {
                     Some(upload) => vec![row_error(
@@ -513,13 +519,11 @@ where
                 tokio::time::sleep(Duration::from_millis(200)).await;
                 continue;
             }
-            let pending = self.state.rows_in(|s| *s == RowState::Pending);
-            let has_uncertain = !self
-                .state
-                .rows_in(|s| matches!(s, RowState::Uncertain { .. }))
-                .is_empty();
-            let has_batches = !self.state.running_batches().is_empty();
-            if pending.is_empty() && !has_uncertain && !has_batches {
+            let counts = self.state.counts();
+            let has_uncertain = counts.uncertain > 0;
+            let has_batches = counts.queued > 0;
+            let sending = self.state.states.contains(&RowState::Pending);
+            if !sending && !has_uncertain && !has_batches {
                 self.record(Event::Finished { at: stamp(now()) })?;
                 self.activity = "done".into();
                 report(self.progress());
@@ -530,12 +534,9 @@ where
                 report(self.progress());
                 self.settle_uncertain().await?;
             }
-            if has_batches {
-                let sending = !pending.is_empty();
-                if !sending || self.budget_allows_polling() {
-                    self.activity = "following queued batches".into();
-                    self.poll_batches(sending).await?;
-                }
+            if has_batches && (!sending || self.budget_allows_polling()) {
+                self.activity = "following queued batches".into();
+                self.poll_batches(sending).await?;
             }
             let pending = self.state.rows_in(|s| *s == RowState::Pending);
             if pending.is_empty() {
@@ -889,10 +890,11 @@ where
                     .collect(),
             })?;
         }
+        let found_rows: HashSet<usize> = found.iter().map(|(row, _)| *row).collect();
         let missing: Vec<usize> = uncertain
             .iter()
             .copied()
-            .filter(|row| !found.iter().any(|(r, _)| r == row))
+            .filter(|row| !found_rows.contains(row))
             .collect();
         let mut release = Vec::new();
         let mut refuse = Vec::new();

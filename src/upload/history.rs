@@ -79,8 +79,9 @@ fn summarise(events: &[Event]) -> Option<UploadRecord> {
     })
 }
 
-/// Every upload in `dir`, newest first. Unreadable journals are left out.
-pub fn list(dir: &Path) -> Vec<UploadRecord> {
+/// Every upload to the store at `base_url` in `dir`, newest first. Unreadable journals
+/// are left out.
+pub fn list(dir: &Path, base_url: &str) -> Vec<UploadRecord> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -92,8 +93,8 @@ pub fn list(dir: &Path) -> Vec<UploadRecord> {
                 .to_str()?
                 .strip_suffix(".jsonl")?
                 .to_string();
-            let (_, events) = Journal::open(dir, &name).ok()?;
-            summarise(&events)
+            let events = Journal::read(dir, &name).ok()?;
+            summarise(&events).filter(|record| record.summary.base_url == base_url)
         })
         .collect();
     records.sort_by(|a, b| b.summary.started_at.cmp(&a.summary.started_at));
@@ -104,9 +105,9 @@ pub fn list(dir: &Path) -> Vec<UploadRecord> {
 /// newest upload that created it: what a new upload must not send again by mistake.
 pub fn created_items(dir: &Path, base_url: &str, kind: ResourceName) -> HashMap<String, String> {
     let mut created = HashMap::new();
-    let uploads = list(dir)
+    let uploads = list(dir, base_url)
         .into_iter()
-        .filter(|record| record.summary.base_url == base_url && record.summary.kind == kind);
+        .filter(|record| record.summary.kind == kind);
     for record in uploads {
         for (row, state) in record.state.rows.iter().zip(&record.state.states) {
             if matches!(state, RowState::Created { .. }) {

@@ -140,6 +140,21 @@ impl Journal {
 
     /// Opens an upload's journal to replay it and go on writing.
     pub fn open(dir: &Path, upload_id: &str) -> Result<(Journal, Vec<Event>), JournalError> {
+        let events = Journal::read(dir, upload_id)?;
+        let path = dir.join(format!("{upload_id}.jsonl"));
+        let file = OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .map_err(|source| JournalError::Write {
+                path: path.clone(),
+                source,
+            })?;
+        Ok((Journal { path, file }, events))
+    }
+
+    /// An upload's events, read without opening the journal for writing (the Uploads
+    /// screen lists journals it never writes to).
+    pub fn read(dir: &Path, upload_id: &str) -> Result<Vec<Event>, JournalError> {
         let path = dir.join(format!("{upload_id}.jsonl"));
         if !path.exists() {
             return Err(JournalError::Unknown(upload_id.to_string()));
@@ -167,14 +182,7 @@ impl Journal {
                 }
             }
         }
-        let file = OpenOptions::new()
-            .append(true)
-            .open(&path)
-            .map_err(|source| JournalError::Write {
-                path: path.clone(),
-                source,
-            })?;
-        Ok((Journal { path, file }, events))
+        Ok(events)
     }
 
     pub fn path(&self) -> &Path {

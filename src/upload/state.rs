@@ -102,21 +102,24 @@ impl UploadState {
         }
     }
 
+    /// Puts every row of `rows` in `state`.
+    fn set_all(&mut self, rows: &[usize], state: &RowState) {
+        for &row in rows {
+            self.set(row, state.clone());
+        }
+    }
+
     /// Applies one event.
     pub fn apply(&mut self, event: &Event) {
         match event {
             Event::Started { .. } => {}
             Event::Sending { request, rows, at } => {
                 self.requests_sent = self.requests_sent.max(*request);
-                for &row in rows {
-                    self.set(
-                        row,
-                        RowState::Sending {
-                            request: *request,
-                            at: at.clone(),
-                        },
-                    );
-                }
+                let sending = RowState::Sending {
+                    request: *request,
+                    at: at.clone(),
+                };
+                self.set_all(rows, &sending);
             }
             Event::Created { rows } => {
                 for (row, reference) in rows {
@@ -129,14 +132,10 @@ impl UploadState {
                 }
             }
             Event::Queued { rows, batch_id, .. } => {
-                for &row in rows {
-                    self.set(
-                        row,
-                        RowState::Queued {
-                            batch_id: batch_id.clone(),
-                        },
-                    );
-                }
+                let queued = RowState::Queued {
+                    batch_id: batch_id.clone(),
+                };
+                self.set_all(rows, &queued);
             }
             Event::Refused { rows } => {
                 for (row, errors) in rows {
@@ -154,21 +153,13 @@ impl UploadState {
                 resend_if_missing,
                 ..
             } => {
-                for &row in rows {
-                    self.set(
-                        row,
-                        RowState::Uncertain {
-                            since: since.clone(),
-                            resend_if_missing: *resend_if_missing,
-                        },
-                    );
-                }
+                let uncertain = RowState::Uncertain {
+                    since: since.clone(),
+                    resend_if_missing: *resend_if_missing,
+                };
+                self.set_all(rows, &uncertain);
             }
-            Event::Released { rows } => {
-                for &row in rows {
-                    self.set(row, RowState::Pending);
-                }
-            }
+            Event::Released { rows } => self.set_all(rows, &RowState::Pending),
             Event::Revised { row, item, key } => {
                 if let Some(planned) = self.rows.get_mut(*row) {
                     planned.item = item.clone();

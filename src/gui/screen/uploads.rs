@@ -46,22 +46,19 @@ pub enum Action {
 
 /// The uploads to `base_url` recorded in `dir`.
 async fn load(dir: PathBuf, base_url: String) -> Arc<Vec<UploadRecord>> {
-    let records = tokio::task::spawn_blocking(move || {
-        history::list(&dir)
-            .into_iter()
-            .filter(|record| record.summary.base_url == base_url)
-            .collect()
-    })
-    .await
-    .unwrap_or_default();
+    let records = tokio::task::spawn_blocking(move || history::list(&dir, &base_url))
+        .await
+        .unwrap_or_default();
     Arc::new(records)
 }
 
-/// How many uploads to `base_url` stopped before their end.
-pub fn interrupted(dir: &Path, base_url: &str) -> usize {
-    history::list(dir)
+/// How many uploads to `base_url` stopped before their end (journals are read off the UI
+/// thread).
+pub async fn interrupted(dir: PathBuf, base_url: String) -> usize {
+    load(dir, base_url)
+        .await
         .iter()
-        .filter(|record| record.summary.base_url == base_url && !record.summary.finished)
+        .filter(|record| !record.summary.finished)
         .count()
 }
 

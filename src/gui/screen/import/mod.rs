@@ -199,10 +199,11 @@ pub enum Message {
     SaveReport,
     SkipInvalid(bool),
     PerRequest(String),
+    /// Starts the upload, or goes on with the one this file began (sending only the rows
+    /// fixed since they were refused).
     StartUpload,
     /// Start again after a refusal, doing this with the rows earlier uploads created.
     StartWithRepeats(Repeats),
-    RetryRefused,
     PauseUpload(bool),
     CancelUpload,
     Upload(UploadEvent),
@@ -276,7 +277,7 @@ impl State {
             // The running upload's file stays as it is; the next read uses the catalogue.
             return Action::None;
         }
-        self.reload()
+        self.reload(true)
     }
 
     fn settings(&self) -> ValidateSettings {
@@ -295,12 +296,16 @@ impl State {
         settings
     }
 
-    fn open(&mut self, path: PathBuf) -> Action {
+    /// Reads `path`; `rereading` when it is the open file read again (its upload panel
+    /// stays). Refused while an upload runs.
+    fn open(&mut self, path: PathBuf, rereading: bool) -> Action {
         if self.uploading() {
             self.notice = Some(strings().busy_uploading.to_string());
+            // Nothing is read, so there is nothing to resume after it.
+            self.resume_after_load = None;
             return Action::None;
         }
-        self.rereading = false;
+        self.rereading = rereading;
         self.loading = true;
         self.error = None;
         self.path = path.display().to_string();
@@ -310,13 +315,13 @@ impl State {
         }))
     }
 
-    fn reload(&mut self) -> Action {
-        let Some(path) = self.file.as_ref().map(|file| file.path.clone()) else {
-            return Action::None;
-        };
-        let action = self.open(path);
-        self.rereading = self.loading;
-        action
+    /// Reads the open file again, keeping its upload panel when `same_items` (another
+    /// encoding, separator, column choice or catalogue; not another kind of records).
+    fn reload(&mut self, same_items: bool) -> Action {
+        match self.file.as_ref().map(|file| file.path.clone()) {
+            Some(path) => self.open(path, same_items),
+            None => Action::None,
+        }
     }
 
     /// Whether an upload is running (the window must not drop it).
@@ -332,7 +337,7 @@ impl State {
             Message::Open => {
                 let path = PathBuf::from(self.path.trim());
                 if !self.path.trim().is_empty() {
-                    return self.open(path);
+                    return self.open(path, false);
                 }
             }
             Message::Browse => {
@@ -347,7 +352,9 @@ impl State {
                     Message::Browsed,
                 ));
             }
-            Message::Browsed(Some(path)) | Message::Dropped(path) => return self.open(path),
+            Message::Browsed(Some(path)) | Message::Dropped(path) => {
+                return self.open(path, false);
+            }
             Message::Browsed(None) => {}
             Message::ResumeUpload {
                 upload_id,
@@ -356,23 +363,20 @@ impl State {
             } => {
                 self.kind = kind;
                 self.resume_after_load = Some(upload_id);
-                return self.open(file);
+                return self.open(file, false);
             }
             Message::Kind(Kind(kind)) => {
                 self.kind = kind;
                 self.explicit.clear();
-                let action = self.reload();
-                // Other items: the upload panel of the other kind does not apply.
-                self.rereading = false;
-                return action;
+                return self.reload(false);
             }
             Message::Encoding(choice) => {
                 self.encoding = choice;
-                return self.reload();
+                return self.reload(true);
             }
             Message::Delimiter(choice) => {
                 self.delimiter = choice;
-                return self.reload();
+                return self.reload(true);
             }
             Message::Loaded(path, result) => {
                 self.loading = false;
@@ -436,7 +440,7 @@ impl State {
                 if let Err(error) = remembered.save(&remembered_path()) {
                     self.notice = Some(error.to_string());
                 }
-                return self.reload();
+                return self.reload(true);
             }
             Message::DismissNotice => self.notice = None,
             other => return self.update_file(other, client),
@@ -504,7 +508,7 @@ impl State {
                         *column,
                         &file.find,
                         &file.replace,
-                        &file.visible.clone(),
+                        &file.visible,
                     );
                     file.refilter();
                     self.notice = Some(fill(strings().replaced, &[("count", &count)]));
@@ -527,11 +531,10 @@ impl State {
                 });
             }
             Message::SkipInvalid(skip) => file.upload.skip_invalid = skip,
-
             Message::PerRequest(text) => {
                 file.upload.per_request = text.chars().filter(char::is_ascii_digit).collect()
             }
-            Message::StartUpload | Message::RetryRefused | Message::StartWithRepeats(_) => {
+            Message::StartUpload | Message::StartWithRepeats(_) => {
                 let Some(client) = client else {
                     return Action::None;
                 };

@@ -241,7 +241,7 @@ fn upload_section<'a>(file: &'a OpenFile, store: Option<&'a str>) -> Element<'a,
         }
         if !report.complete() {
             body = body.push(text(s.fix_then_retry).size(13).style(theme::muted));
-            body = body.push(button(text(s.retry_refused)).on_press(Message::RetryRefused));
+            body = body.push(button(text(s.retry_refused)).on_press(Message::StartUpload));
         }
         // Starting over would send the created rows a second time.
         body = body.push(text(s.upload_again_hint).size(12).style(theme::muted));
