@@ -42,6 +42,17 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// Runs an async command on a runtime of its own (exit 2 when none can start).
+fn block_on(command: impl Future<Output = ExitCode>) -> ExitCode {
+    match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime.block_on(command),
+        Err(error) => {
+            eprintln!("error: cannot start the async runtime: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 /// `wedocod-console` alone opens the window; `--sandbox` goes straight to the demo store.
 fn open_window(demo: bool) -> ExitCode {
     if let Some(reason) = no_display() {

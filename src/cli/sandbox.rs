@@ -93,14 +93,7 @@ impl SandboxArgs {
 }
 
 pub fn run(args: SandboxArgs) -> ExitCode {
-    let runtime = match tokio::runtime::Runtime::new() {
-        Ok(runtime) => runtime,
-        Err(error) => {
-            eprintln!("error: cannot start the async runtime: {error}");
-            return ExitCode::from(2);
-        }
-    };
-    runtime.block_on(serve(args.config()))
+    super::block_on(serve(args.config()))
 }
 
 async fn serve(config: SandboxConfig) -> ExitCode {

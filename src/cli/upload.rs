@@ -77,20 +77,12 @@ pub struct UploadArgs {
 
 /// Runs the command.
 pub fn run(args: UploadArgs) -> ExitCode {
-    let runtime = match tokio::runtime::Runtime::new() {
-        Ok(runtime) => runtime,
-        Err(error) => {
-            eprintln!("error: cannot start the async runtime: {error}");
-            return ExitCode::from(2);
-        }
-    };
-    match runtime.block_on(upload(args)) {
-        Ok(code) => code,
-        Err(message) => {
+    super::block_on(async {
+        upload(args).await.unwrap_or_else(|message| {
             eprintln!("error: {message}");
             ExitCode::from(2)
-        }
-    }
+        })
+    })
 }
 
 /// The client for the store named on the command line.
