@@ -8,7 +8,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::sandbox;
+use common::{posts, sandbox};
 use wedocod_console::api::ResourceName;
 use wedocod_console::sandbox::{Sandbox, SandboxConfig};
 
@@ -154,14 +154,7 @@ async fn kill_9_mid_upload_then_resume_creates_each_row_once() {
     .unwrap();
     // Let a few requests through, then kill the process where it stands.
     let deadline = Instant::now() + Duration::from_secs(30);
-    while sandbox
-        .request_log()
-        .iter()
-        .filter(|r| r.method == "POST")
-        .count()
-        < 5
-        && Instant::now() < deadline
-    {
+    while posts(&sandbox) < 5 && Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     child.kill().unwrap(); // SIGKILL: no clean-up runs

@@ -4,7 +4,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{client, client_with, sandbox, valid_lead, valid_leads};
+use common::{client, client_with, posts, sandbox, valid_lead, valid_leads};
 use wedocod_console::api::wire::StatusChange;
 use wedocod_console::api::{
     Action, ApiError, CreateOutcome, Dialect, ListQuery, ResourceName, RetryPolicy, Scope,
@@ -265,11 +265,7 @@ async fn a_connection_dropped_after_commit_is_an_unknown_outcome_never_resent() 
         before + 3,
         "the rows were stored"
     );
-    let posts = sandbox
-        .request_log()
-        .iter()
-        .filter(|r| r.method == "POST")
-        .count();
+    let posts = posts(&sandbox);
     assert_eq!(
         posts, 1,
         "a create with an unknown outcome is never resent blindly"

@@ -5,7 +5,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{client_with, sandbox};
+use common::{client_with, posts, sandbox};
 use wedocod_console::api::{Client, Dialect, Leads, Orders, ResourceName, RetryPolicy};
 use wedocod_console::import::sheet::Sheet;
 use wedocod_console::import::validate::ValidateSettings;
@@ -109,11 +109,7 @@ async fn sync_requests_create_every_row_once() {
             .all(|r| r.reference.as_deref().is_some_and(|x| x.starts_with("LD-")))
     );
     assert_eq!(sandbox.record_count(ResourceName::Leads), before + 25);
-    let posts = sandbox
-        .request_log()
-        .iter()
-        .filter(|r| r.method == "POST")
-        .count();
+    let posts = posts(&sandbox);
     assert_eq!(posts, 3, "10 + 10 + 5");
 }
 
@@ -332,11 +328,7 @@ async fn fixed_rows_are_resent_alone_on_resume() {
 
     let fixed = document(&good, ResourceName::Leads, Dialect::V2);
     let mapping = fixed.mapping.clone();
-    let posts_before = sandbox
-        .request_log()
-        .iter()
-        .filter(|r| r.method == "POST")
-        .count();
+    let posts_before = posts(&sandbox);
     let mut engine = Engine::<Leads>::resume(
         client,
         &id,
@@ -352,12 +344,7 @@ async fn fixed_rows_are_resent_alone_on_resume() {
         before + 5,
         "only the fixed row was sent"
     );
-    let posts = sandbox
-        .request_log()
-        .iter()
-        .filter(|r| r.method == "POST")
-        .count()
-        - posts_before;
+    let posts = posts(&sandbox) - posts_before;
     assert_eq!(posts, 1);
 }
 

@@ -15,6 +15,15 @@ pub async fn sandbox(config: SandboxConfig) -> Sandbox {
     Sandbox::start(config).await.expect("sandbox starts")
 }
 
+/// How many POST requests (creates) the sandbox has received.
+pub fn posts(sandbox: &Sandbox) -> usize {
+    sandbox
+        .request_log()
+        .iter()
+        .filter(|request| request.method == "POST")
+        .count()
+}
+
 pub fn profile(sandbox: &Sandbox, dialect: Dialect) -> ApiProfile {
     let prefix = match dialect {
         Dialect::V2 => "",
