@@ -34,7 +34,7 @@ fn open(path: &str) -> (import::State, Duration) {
     let bytes = std::fs::read(path).expect("the benchmark file");
     let sheet =
         Sheet::load(bytes, &ValidateSettings::new(ResourceName::Leads)).expect("a readable file");
-    let mut state = import::State::new(std::env::temp_dir());
+    let mut state = import::State::default();
     state.update(
         import::Message::Loaded(PathBuf::from(path), Ok(Arc::new(sheet))),
         None,

@@ -16,6 +16,7 @@ use wedocod_console::api::{ApiProfile, Client, Dialect, Leads, ResourceName};
 use wedocod_console::import::sheet::Sheet;
 use wedocod_console::import::validate::ValidateSettings;
 use wedocod_console::sandbox::{Sandbox, SandboxConfig};
+use wedocod_console::stores::StoreHome;
 use wedocod_console::upload::{Control, Engine, UploadReport, UploadSettings};
 
 fn leads(rows: usize, first_phone: usize) -> Vec<u8> {
@@ -47,10 +48,7 @@ async fn run(
     .expect("the file");
     // Removed when the run ends.
     let journal = tempfile::tempdir().expect("a temporary folder");
-    let settings = UploadSettings {
-        journal_dir: journal.path().to_path_buf(),
-        ..UploadSettings::default()
-    };
+    let settings = UploadSettings::new(StoreHome::detached(journal.path().to_path_buf()));
     let start = Instant::now();
     let mut engine = Engine::<Leads>::start(
         client,

@@ -8,7 +8,7 @@
 //! damaged file is copied aside first so nothing the merchant typed is silently lost.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use secrecy::{ExposeSecret, SecretString};
@@ -83,6 +83,9 @@ pub struct StoreProfile {
     pub token_hint: Option<String>,
     /// True for the embedded demo sandbox.
     pub sandbox: bool,
+    /// The store account's id ([`crate::stores`]): its uploads and caches, kept when
+    /// the token is replaced. Set when the store is first opened.
+    pub store_id: Option<String>,
 }
 
 impl Default for StoreProfile {
@@ -94,6 +97,7 @@ impl Default for StoreProfile {
             dialect: Dialect::default(),
             token_hint: None,
             sandbox: false,
+            store_id: None,
         }
     }
 }
@@ -108,6 +112,7 @@ impl StoreProfile {
             dialect,
             token_hint: None,
             sandbox: false,
+            store_id: None,
         }
     }
 
@@ -197,7 +202,7 @@ impl Config {
     /// it, so a crash or a full disk leaves the previous file whole. Creates the directory.
     pub fn save_to(&self, path: &Path) -> Result<(), SaveError> {
         let text = toml::to_string_pretty(self)?;
-        write_atomically(path, text.as_bytes()).map_err(|source| SaveError::Write {
+        crate::files::write_atomically(path, text.as_bytes()).map_err(|source| SaveError::Write {
             path: path.to_path_buf(),
             source,
         })
@@ -423,28 +428,6 @@ fn keep_damaged_copy(path: &Path) -> String {
             copy.display()
         ),
     }
-}
-
-/// Writes `bytes` to a temporary file in `path`'s directory, flushes it to disk, then
-/// renames it over `path` (a rename within one directory is atomic).
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let directory = path.parent().unwrap_or_else(|| Path::new("."));
-    fs::create_dir_all(directory)?;
-    let file_name = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_else(|| CONFIG_FILE_NAME.to_string());
-    let temporary = directory.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let written = fs::File::create(&temporary).and_then(|mut file| {
-        file.write_all(bytes)?;
-        file.sync_all()
-    });
-    let renamed = written.and_then(|()| fs::rename(&temporary, path));
-    if renamed.is_err() {
-        // Best effort: the temporary file is garbage either way, the rename error matters.
-        let _ = fs::remove_file(&temporary);
-    }
-    renamed
 }
 
 #[cfg(test)]

@@ -237,10 +237,14 @@ async fn the_uploads_tab_lists_exports_and_resumes() {
         sandbox.token(),
         RetryPolicy::default(),
     );
-    let settings = UploadSettings {
-        journal_dir: isolated.dir.path().join("data/uploads"),
-        ..UploadSettings::default()
-    };
+    // The store the window will find for this token: the same one.
+    let home = wedocod_console::stores::identify(
+        &isolated.dir.path().join("data"),
+        client.profile(),
+        &secrecy::SecretString::from(sandbox.token().to_string()),
+    )
+    .unwrap();
+    let settings = UploadSettings::new(home);
     let mut engine = Engine::<Leads>::start(
         client,
         &path,
@@ -252,6 +256,8 @@ async fn the_uploads_tab_lists_exports_and_resumes() {
     let control = Control::new();
     control.cancel();
     assert!(engine.run(&control, &mut |_| {}).await.is_err());
+    // The crashed console's lock goes with it.
+    drop(engine);
 
     let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
     assert!(driver.sees(&fill(S.uploads_interrupted, &[("count", &1)])));

@@ -10,6 +10,7 @@ use wedocod_console::api::{Client, Dialect, Leads, Orders, ResourceName, RetryPo
 use wedocod_console::import::sheet::Sheet;
 use wedocod_console::import::validate::ValidateSettings;
 use wedocod_console::sandbox::{Sandbox, SandboxConfig};
+use wedocod_console::stores::StoreHome;
 use wedocod_console::upload::{Control, Engine, Repeats, RowState, UploadReport, UploadSettings};
 
 /// `count` valid leads, one per line, phones all different.
@@ -49,8 +50,7 @@ fn settings(journal: &tempfile::TempDir, per_request: usize) -> UploadSettings {
         settle_window: Duration::from_millis(1_500),
         poll_every: Duration::from_millis(100),
         offline_patience: Duration::from_secs(5),
-        journal_dir: journal.path().to_path_buf(),
-        ..UploadSettings::default()
+        ..UploadSettings::new(StoreHome::detached(journal.path().to_path_buf()))
     }
 }
 

@@ -21,6 +21,7 @@ use crate::config::Config;
 use crate::import::mapping::Mapping;
 use crate::import::sheet::{Candidate, Sheet};
 use crate::secrets::TokenVault;
+use crate::stores::{self, StoreHome};
 use crate::upload::matching::{Stored, Submitted};
 use crate::upload::{
     Control, Engine, Progress, Repeats, UploadError, UploadReport, UploadSettings,
@@ -85,15 +86,17 @@ pub fn run(args: UploadArgs) -> ExitCode {
     })
 }
 
-/// The client for the store named on the command line.
-async fn client(args: &UploadArgs, dialect: Dialect) -> Result<Client, String> {
-    let (profile, token) = match (&args.base_url, &args.token_env) {
+/// The client for the store named on the command line, and that store's folder: the
+/// same store the window uses for the same account, found by the token's fingerprint
+/// when the store is given by address and token.
+async fn client(args: &UploadArgs, dialect: Dialect) -> Result<(Client, StoreHome), String> {
+    let (profile, token, saved_id) = match (&args.base_url, &args.token_env) {
         (Some(base_url), Some(variable)) => {
             let token = std::env::var(variable)
                 .map_err(|_| format!("the environment variable {variable} holds no token"))?;
             let profile =
                 ApiProfile::new(base_url, &args.prefix, dialect).map_err(|e| e.to_string())?;
-            (profile, SecretString::from(token.trim().to_string()))
+            (profile, SecretString::from(token.trim().to_string()), None)
         }
         _ => {
             let config = Config::load().config;
@@ -114,10 +117,24 @@ async fn client(args: &UploadArgs, dialect: Dialect) -> Result<Client, String> {
                 .ok_or_else(|| {
                     format!("no token saved for {name:?}: connect it again in the window")
                 })?;
-            (profile, token)
+            (profile, token, saved.store_id.clone())
         }
     };
-    Client::with_options(profile, token, ClientOptions::default()).map_err(|e| e.to_string())
+    let (api, secret) = (profile.clone(), token.clone());
+    let home = tokio::task::spawn_blocking(move || {
+        stores::open(
+            &crate::paths::data_dir(),
+            saved_id.as_deref(),
+            &api,
+            &secret,
+        )
+    })
+    .await
+    .map_err(|e| e.to_string())?
+    .map_err(|e| e.to_string())?;
+    let client = Client::with_options(profile, token, ClientOptions::default())
+        .map_err(|e| e.to_string())?;
+    Ok((client, home))
 }
 
 async fn upload(args: UploadArgs) -> Result<ExitCode, String> {
@@ -128,20 +145,27 @@ async fn upload(args: UploadArgs) -> Result<ExitCode, String> {
         .await
         .map_err(|e| e.to_string())?
         .map_err(|e| e.to_string())?;
-    let client = client(&args, args.file.dialect()).await?;
+    let (client, home) = client(&args, args.file.dialect()).await?;
     let mapping = document.mapping.clone();
+    let store = Store { client, home };
     match kind {
-        ResourceName::Leads => drive::<Leads>(&args, path, client, document.leads(), mapping).await,
+        ResourceName::Leads => drive::<Leads>(&args, path, store, document.leads(), mapping).await,
         ResourceName::Orders => {
-            drive::<Orders>(&args, path, client, document.orders(), mapping).await
+            drive::<Orders>(&args, path, store, document.orders(), mapping).await
         }
     }
+}
+
+/// Where the rows go: the client, and the store's folder for the journal.
+struct Store {
+    client: Client,
+    home: StoreHome,
 }
 
 async fn drive<R>(
     args: &UploadArgs,
     path: PathBuf,
-    client: Client,
+    store: Store,
     candidates: Vec<Candidate<R::NewItem>>,
     mapping: Mapping,
 ) -> Result<ExitCode, String>
@@ -159,8 +183,9 @@ where
             (false, false) => Repeats::Refuse,
         },
         settle_window: Duration::from_secs(args.settle_seconds),
-        ..UploadSettings::default()
+        ..UploadSettings::new(store.home)
     };
+    let client = store.client;
     let file = path.display().to_string();
     let mut engine = match &args.resume {
         Some(id) => Engine::<R>::resume(client, id, Some((candidates, mapping)), settings),

@@ -14,7 +14,9 @@ use crate::api::{ApiProfile, Client, Dialect, ResourceName};
 use crate::config::{Config, StoreProfile};
 use crate::sandbox::{BackgroundSandbox, SandboxConfig};
 use crate::secrets::{KeyringError, Persistence, TokenVault};
+use crate::stores::StoreHome;
 
+use super::StoreLink;
 use super::i18n::{fill, strings};
 use super::screen::{connect, import, profiles, records, uploads, welcome};
 use super::theme;
@@ -34,7 +36,7 @@ pub struct LaunchOptions {
     /// Go straight to the embedded demo store.
     pub demo: bool,
     pub config_file: PathBuf,
-    /// Where upload journals go.
+    /// Where each store's upload journals and caches go.
     pub data_dir: PathBuf,
     pub vault: VaultSource,
 }
@@ -53,12 +55,54 @@ impl LaunchOptions {
 
 /// The store the window talks to.
 #[derive(Debug, Clone)]
-struct Session {
+pub struct Session {
     name: String,
     profile: ApiProfile,
-    client: Client,
+    store: StoreLink,
     /// The embedded demo store, kept alive while connected to it.
-    _demo: Option<Arc<BackgroundSandbox>>,
+    _demo: Option<Arc<Demo>>,
+}
+
+/// The embedded demo store: a sandbox that is new every time, and a folder for its
+/// uploads that goes with it.
+#[derive(Debug)]
+pub struct Demo {
+    sandbox: BackgroundSandbox,
+    folder: tempfile::TempDir,
+}
+
+/// A saved store about to open, before its folder is found.
+struct Opening {
+    name: String,
+    saved_id: Option<String>,
+    profile: ApiProfile,
+    client: Client,
+    token: SecretString,
+}
+
+/// Finds a saved store's folder off the UI thread (the token's fingerprint is a
+/// deliberately slow hash, and the store index a file) and makes the session.
+async fn open_store(data_dir: PathBuf, opening: Opening) -> Result<Box<Session>, String> {
+    let Opening {
+        name,
+        saved_id,
+        profile,
+        client,
+        token,
+    } = opening;
+    let api = profile.clone();
+    let home = tokio::task::spawn_blocking(move || {
+        crate::stores::open(&data_dir, saved_id.as_deref(), &api, &token)
+    })
+    .await
+    .map_err(|error| error.to_string())?
+    .map_err(|error| error.to_string())?;
+    Ok(Box::new(Session {
+        name,
+        profile,
+        store: StoreLink { client, home },
+        _demo: None,
+    }))
 }
 
 #[derive(Debug)]
@@ -128,7 +172,9 @@ pub enum Message {
     TokenSaved(String, SecretString, Result<Persistence, KeyringError>),
     KeyringDone(Result<(), KeyringError>),
     Welcome(welcome::Message),
-    DemoStarted(Result<Arc<BackgroundSandbox>, String>),
+    DemoStarted(Result<Arc<Demo>, String>),
+    /// A saved store's folder was found (or could not be).
+    StoreOpened(Result<Box<Session>, String>),
     Connect(connect::Message),
     Profiles(profiles::Message),
     ShowProfiles,
@@ -137,8 +183,9 @@ pub enum Message {
     Import(import::Message),
     Uploads(uploads::Message),
     Catalogue(Result<crate::upload::catalogue::KnownCatalogue, crate::api::ApiError>),
-    /// How many uploads to the store just opened stopped before their end.
-    InterruptedUploads(usize),
+    /// How many uploads to the store just opened stopped before their end, and how
+    /// many of its journals cannot be read.
+    UploadsNeedingAttention(usize, usize),
     FileDropped(std::path::PathBuf),
     Shortcut(Shortcut),
     ToggleTheme,
@@ -158,16 +205,22 @@ pub struct App {
     /// The import screen keeps its file across screens and stores.
     import: import::State,
     uploads: uploads::State,
-    journal_dir: PathBuf,
+    data_dir: PathBuf,
 }
 
-/// Starts the embedded sandbox off the UI thread.
-async fn start_demo() -> Result<Arc<BackgroundSandbox>, String> {
-    tokio::task::spawn_blocking(|| BackgroundSandbox::start(SandboxConfig::default()))
-        .await
-        .map_err(|error| error.to_string())?
-        .map(Arc::new)
-        .map_err(|error| error.to_string())
+/// Starts the embedded sandbox, and makes its uploads folder, off the UI thread.
+async fn start_demo() -> Result<Arc<Demo>, String> {
+    tokio::task::spawn_blocking(|| {
+        let folder = tempfile::Builder::new()
+            .prefix("wedocod-demo-")
+            .tempdir()
+            .map_err(|error| error.to_string())?;
+        let sandbox = BackgroundSandbox::start(SandboxConfig::default())
+            .map_err(|error| error.to_string())?;
+        Ok(Arc::new(Demo { sandbox, folder }))
+    })
+    .await
+    .map_err(|error| error.to_string())?
 }
 
 fn shortcut(event: keyboard::Event) -> Option<Shortcut> {
@@ -193,7 +246,6 @@ impl App {
         let loaded = Config::load_from(&options.config_file);
         let notices = loaded.warnings.clone();
         let opening = !options.demo && loaded.config.active().is_some();
-        let journal_dir = options.data_dir.join("uploads");
         let mut app = App {
             screen: if opening {
                 Screen::Opening
@@ -208,9 +260,9 @@ impl App {
             config_file: options.config_file,
             vault: TokenVault::session_only("the keyring is being opened"),
             notices,
-            import: import::State::new(journal_dir.clone()),
-            uploads: uploads::State::new(journal_dir.clone()),
-            journal_dir,
+            import: import::State::default(),
+            uploads: uploads::State::default(),
+            data_dir: options.data_dir,
         };
         let vault = match options.vault {
             VaultSource::System => Task::perform(TokenVault::open(), Message::VaultOpened),
@@ -259,25 +311,23 @@ impl App {
 
     /// Opens the leads and orders screens on a connected store.
     fn browse(&mut self, session: Session) -> Task<Message> {
-        let interrupted = Task::perform(
-            uploads::interrupted(
-                self.journal_dir.clone(),
-                session.profile.base_url().to_string(),
-            ),
-            Message::InterruptedUploads,
-        );
+        let journals = session.store.home.journals();
+        let attention = Task::perform(uploads::load(journals.clone()), |listing| {
+            let (interrupted, damaged) = uploads::needing_attention(&listing);
+            Message::UploadsNeedingAttention(interrupted, damaged)
+        });
+        self.uploads.set_store(journals);
         let catalogue = Task::perform(
             crate::upload::catalogue::load(
-                session.client.clone(),
-                self.journal_dir.with_file_name("catalogues"),
+                session.store.client.clone(),
+                session.store.home.caches(),
             ),
             Message::Catalogue,
         );
         let per_page = self.per_page();
-        let (leads, load_leads) =
-            records::State::new(ResourceName::Leads, per_page, &session.client);
-        let (orders, load_orders) =
-            records::State::new(ResourceName::Orders, per_page, &session.client);
+        let client = &session.store.client;
+        let (leads, load_leads) = records::State::new(ResourceName::Leads, per_page, client);
+        let (orders, load_orders) = records::State::new(ResourceName::Orders, per_page, client);
         self.session = Some(session);
         self.screen = Screen::Browse(Box::new(Browse {
             tab: Tab::Records(ResourceName::Leads),
@@ -288,8 +338,16 @@ impl App {
             load_leads.map(|m| Message::Records(ResourceName::Leads, m)),
             load_orders.map(|m| Message::Records(ResourceName::Orders, m)),
             catalogue,
-            interrupted,
+            attention,
         ])
+    }
+
+    /// Opens a saved store once its folder is found.
+    fn open_store(&mut self, opening: Opening) -> Task<Message> {
+        Task::perform(
+            open_store(self.data_dir.clone(), opening),
+            Message::StoreOpened,
+        )
     }
 
     /// Opens a saved store: its token comes from the vault first.
@@ -333,7 +391,11 @@ impl App {
         profile.remember_token_hint(&connected.token);
         let name = profile.name.clone();
         match self.config.profile_mut(&name) {
-            Some(existing) => *existing = profile,
+            Some(existing) => {
+                // A replaced token keeps the store's history.
+                profile.store_id = existing.store_id.take();
+                *existing = profile;
+            }
             None => {
                 if let Err(error) = self.config.add_profile(profile) {
                     self.notify(error.to_string());
@@ -342,6 +404,10 @@ impl App {
         }
         let _ = self.config.set_active(&name);
         self.save_config();
+        let saved_id = self
+            .config
+            .profile(&name)
+            .and_then(|saved| saved.store_id.clone());
         let vault = self.vault.clone();
         let token = connected.token.clone();
         let save = Task::perform(
@@ -351,13 +417,14 @@ impl App {
             },
             |(name, token, result)| Message::TokenSaved(name, token, result),
         );
-        let browse = self.browse(Session {
+        let open = self.open_store(Opening {
             name: connected.name,
+            saved_id,
             profile: connected.profile,
             client: connected.client,
-            _demo: None,
+            token: connected.token,
         });
-        Task::batch([save, browse])
+        Task::batch([save, open])
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
@@ -386,11 +453,12 @@ impl App {
                     Ok((api, client)) => {
                         let _ = self.config.set_active(&name);
                         self.save_config();
-                        self.browse(Session {
+                        self.open_store(Opening {
                             name,
+                            saved_id: profile.store_id.clone(),
                             profile: api,
                             client,
-                            _demo: None,
+                            token,
                         })
                     }
                     Err(reason) => {
@@ -447,7 +515,8 @@ impl App {
                     Screen::Connect(Box::new(connect::State::adding(self.profile_names())));
                 Task::none()
             }
-            Message::DemoStarted(Ok(sandbox)) => {
+            Message::DemoStarted(Ok(demo)) => {
+                let sandbox = &demo.sandbox;
                 let token = SecretString::from(sandbox.token().to_string());
                 let connected = ApiProfile::new(sandbox.base_url(), "", Dialect::V2)
                     .map_err(|error| error.to_string())
@@ -457,12 +526,15 @@ impl App {
                             .map_err(|error| error.to_string())
                     });
                 match connected {
-                    Ok((profile, client)) => self.browse(Session {
-                        name: strings().demo_profile.to_string(),
-                        profile,
-                        client,
-                        _demo: Some(sandbox),
-                    }),
+                    Ok((profile, client)) => {
+                        let home = StoreHome::detached(demo.folder.path().to_path_buf());
+                        self.browse(Session {
+                            name: strings().demo_profile.to_string(),
+                            profile,
+                            store: StoreLink { client, home },
+                            _demo: Some(demo),
+                        })
+                    }
                     Err(error) => {
                         self.screen = Screen::Welcome {
                             starting_demo: false,
@@ -499,17 +571,35 @@ impl App {
                 if let Screen::Browse(browse) = &mut self.screen {
                     browse.tab = tab;
                 }
-                match (tab, &self.session) {
-                    (Tab::Uploads, Some(session)) => self
-                        .uploads
-                        .refresh(session.profile.base_url().as_str())
-                        .map(Message::Uploads),
+                match tab {
+                    Tab::Uploads => self.uploads.refresh().map(Message::Uploads),
                     _ => Task::none(),
                 }
             }
-            Message::InterruptedUploads(count) => {
-                if count > 0 {
-                    self.notify(fill(strings().uploads_interrupted, &[("count", &count)]));
+            Message::StoreOpened(Ok(session)) => {
+                let id = session.store.home.id().to_string();
+                if let Some(profile) = self.config.profile_mut(&session.name)
+                    && profile.store_id.as_deref() != Some(id.as_str())
+                {
+                    profile.store_id = Some(id);
+                    self.save_config();
+                }
+                self.browse(*session)
+            }
+            Message::StoreOpened(Err(reason)) => {
+                self.notify(reason);
+                self.screen = Screen::Profiles(profiles::State::default());
+                Task::none()
+            }
+            Message::UploadsNeedingAttention(interrupted, damaged) => {
+                if interrupted > 0 {
+                    self.notify(fill(
+                        strings().uploads_interrupted,
+                        &[("count", &interrupted)],
+                    ));
+                }
+                if damaged > 0 {
+                    self.notify(fill(strings().uploads_damaged, &[("count", &damaged)]));
                 }
                 Task::none()
             }
@@ -536,31 +626,24 @@ impl App {
                 let action = self.import.set_catalogue(catalogue, note);
                 import_task(action)
             }
-            Message::Uploads(message) => {
-                let base_url = self
-                    .session
-                    .as_ref()
-                    .map(|s| s.profile.base_url().to_string())
-                    .unwrap_or_default();
-                match self.uploads.update(message, &base_url) {
-                    uploads::Action::None => Task::none(),
-                    uploads::Action::Run(task) => task.map(Message::Uploads),
-                    uploads::Action::Resume {
+            Message::Uploads(message) => match self.uploads.update(message) {
+                uploads::Action::None => Task::none(),
+                uploads::Action::Run(task) => task.map(Message::Uploads),
+                uploads::Action::Resume {
+                    upload_id,
+                    file,
+                    kind,
+                } => {
+                    if let Screen::Browse(browse) = &mut self.screen {
+                        browse.tab = Tab::Import;
+                    }
+                    self.update_import(import::Message::ResumeUpload {
                         upload_id,
                         file,
                         kind,
-                    } => {
-                        if let Screen::Browse(browse) = &mut self.screen {
-                            browse.tab = Tab::Import;
-                        }
-                        self.update_import(import::Message::ResumeUpload {
-                            upload_id,
-                            file,
-                            kind,
-                        })
-                    }
+                    })
                 }
-            }
+            },
             Message::Records(resource, message) => self.update_records(resource, message),
             Message::Import(message) => self.update_import(message),
             Message::FileDropped(path) => {
@@ -672,8 +755,8 @@ impl App {
     }
 
     fn update_import(&mut self, message: import::Message) -> Task<Message> {
-        let client = self.session.as_ref().map(|session| &session.client);
-        import_task(self.import.update(message, client))
+        let store = self.session.as_ref().map(|session| &session.store);
+        import_task(self.import.update(message, store))
     }
 
     fn update_records(
@@ -690,7 +773,10 @@ impl App {
         let (Screen::Browse(browse), Some(session)) = (&mut self.screen, &self.session) else {
             return Task::none();
         };
-        match browse.screen_mut(resource).update(message, &session.client) {
+        match browse
+            .screen_mut(resource)
+            .update(message, &session.store.client)
+        {
             records::Action::None => Task::none(),
             records::Action::Run(task) => task.map(move |m| Message::Records(resource, m)),
             records::Action::ReplaceToken => {
@@ -839,6 +925,7 @@ impl App {
             return space().into();
         };
         let budget = session
+            .store
             .client
             .rate_budget()
             .map(|b| {

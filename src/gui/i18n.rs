@@ -222,6 +222,8 @@ pub struct Strings {
     pub refused_exported: &'static str,
     /// `{count}`.
     pub uploads_interrupted: &'static str,
+    pub uploads_damaged: &'static str,
+    pub upload_damaged: &'static str,
 
     pub online: &'static str,
     pub offline: &'static str,
@@ -384,7 +386,7 @@ pub const ENGLISH: Strings = Strings {
     batch_line: "Batch {id}: {status}, {processed}/{total}",
     upload_done: "{created} created, {refused} refused, {skipped} skipped, {pending} not settled.",
     fix_then_retry: "Fix the red cells, then send only those rows again.",
-    already_created: "{count} row(s) of this file (the first on line {line}) were already created in this store by upload {upload}. Go on with that upload from the Uploads tab to send only what it has not, send only the other rows, or create them again as new records.",
+    already_created: "{count} row(s) of this file (the first on line {line}) were already sent to this store by upload {upload} (created, or still waiting in it). Go on with that upload from the Uploads tab to send only what it has not, send only the other rows, or create them again as new records.",
     skip_sent: "Send only the other rows",
     send_again: "Create them again too",
     busy_uploading: "An upload is running: let it finish, or cancel it (it can be resumed), before opening or reading a file again.",
@@ -412,6 +414,8 @@ pub const ENGLISH: Strings = Strings {
     upload_batches: "Batches: {ids}",
     refused_exported: "{count} refused row(s) written to {path}, with an errors column.",
     uploads_interrupted: "{count} upload(s) to this store stopped before their end: resume them from the Uploads tab.",
+    uploads_damaged: "{count} upload journal(s) of this store cannot be read: see the Uploads tab. Rows they may hold are not sent again without asking.",
+    upload_damaged: "Upload {upload}: its journal cannot be read ({reason}). The rows it planned count as sent: a new upload of the same rows is refused unless you create them again on purpose.",
 
     online: "Online",
     offline: "Offline",

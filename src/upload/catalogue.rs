@@ -47,21 +47,19 @@ impl KnownCatalogue {
     }
 }
 
-/// The cache file of a store (one per API address).
-fn cache_file(dir: &Path, base_url: &str) -> PathBuf {
-    let safe: String = base_url
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect();
-    dir.join(format!("catalogue-{safe}.json"))
+/// The cache file in a store's cache folder ([`crate::stores::StoreHome::caches`]): one
+/// per store account, since two stores on one address sell different products.
+fn cache_file(dir: &Path) -> PathBuf {
+    dir.join("catalogue.json")
 }
 
-fn read_cache(dir: &Path, base_url: &str) -> Option<SavedCatalogue> {
-    let text = std::fs::read_to_string(cache_file(dir, base_url)).ok()?;
+fn read_cache(dir: &Path) -> Option<SavedCatalogue> {
+    let text = std::fs::read_to_string(cache_file(dir)).ok()?;
     serde_json::from_str(&text).ok()
 }
 
-/// Fetches the catalogue and saves it; when the store cannot be reached, the last copy.
+/// Fetches the catalogue and saves it in the store's cache folder `dir`; when the store
+/// cannot be reached, the last copy.
 pub async fn load(client: Client, dir: PathBuf) -> Result<KnownCatalogue, ApiError> {
     let base_url = client.profile().base_url().to_string();
     match client.all_products().await {
@@ -74,15 +72,15 @@ pub async fn load(client: Client, dir: PathBuf) -> Result<KnownCatalogue, ApiErr
                     .filter_map(|product| product.sku)
                     .collect(),
             };
-            if let Ok(text) = serde_json::to_string(&saved) {
-                let _ = std::fs::create_dir_all(&dir);
-                if let Err(error) = std::fs::write(cache_file(&dir, &base_url), text) {
-                    tracing::warn!(%error, "could not cache the catalogue");
-                }
+            if let Ok(text) = serde_json::to_string(&saved)
+                && let Err(error) =
+                    crate::files::write_atomically(&cache_file(&dir), text.as_bytes())
+            {
+                tracing::warn!(%error, "could not cache the catalogue");
             }
             Ok(KnownCatalogue { saved, fresh: true })
         }
-        Err(error) => match read_cache(&dir, &base_url) {
+        Err(error) => match read_cache(&dir) {
             Some(saved) if error.is_transient() => Ok(KnownCatalogue {
                 saved,
                 fresh: false,

@@ -5,7 +5,7 @@
 //! server; rows the server refused wait for a fix while the others go on.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -15,11 +15,15 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::api::wire::{BatchStatus, FieldErrors};
-use crate::api::{ApiError, Client, CreateOutcome, ListQuery, Records, Resource, ResourceName};
+use crate::api::{
+    ApiError, Client, CreateOutcome, Dialect, ListQuery, Records, Resource, ResourceName,
+};
+use crate::files::{self, LockFile};
 use crate::import::build::ItemOrigin;
 use crate::import::mapping::Mapping;
 use crate::import::server_errors::locate;
 use crate::import::sheet::Candidate;
+use crate::stores::StoreHome;
 
 use super::history;
 use super::journal::{Event, Journal, JournalError, PlannedRow, RowError};
@@ -41,13 +45,15 @@ pub struct UploadSettings {
     pub poll_every: Duration,
     /// How long the network may stay down before the upload stops (it can be resumed).
     pub offline_patience: Duration,
-    /// What to do with rows earlier uploads already created in this store.
+    /// What to do with rows earlier uploads already sent to this store.
     pub repeats: Repeats,
-    pub journal_dir: PathBuf,
+    /// The store account the rows go to: its journals, and the "sent before" check.
+    pub store: StoreHome,
 }
 
-impl Default for UploadSettings {
-    fn default() -> Self {
+impl UploadSettings {
+    /// The usual settings for an upload to `store`.
+    pub fn new(store: StoreHome) -> UploadSettings {
         UploadSettings {
             per_request: 100,
             skip_invalid: false,
@@ -55,7 +61,7 @@ impl Default for UploadSettings {
             poll_every: Duration::from_secs(2),
             offline_patience: Duration::from_secs(120),
             repeats: Repeats::Refuse,
-            journal_dir: super::journal::journal_dir(),
+            store,
         }
     }
 }
@@ -124,15 +130,25 @@ pub enum UploadError {
     #[error("the file has no row to send")]
     NothingToSend,
     #[error(
-        "{count} row(s) of this file (first at line {first_line}) were already created in this store by upload {upload_id}: go on with that upload (--resume {upload_id}), send only the other rows (--skip-sent), or create them again as new records (--again)"
+        "{count} row(s) of this file (first at line {first_line}) were already sent to this store by upload {upload_id} (created, or still waiting in it): go on with that upload (--resume {upload_id}), send only the other rows (--skip-sent), or create them again as new records (--again)"
     )]
     AlreadyCreated {
         count: usize,
         first_line: u64,
         upload_id: String,
     },
+    /// Rows it may hold cannot be told apart from this file's: refuse rather than
+    /// risk a duplicate.
+    #[error(
+        "the journal of upload {upload_id} cannot be read ({reason}), so rows of this file may have been sent by it: move that journal aside if you are sure they were not, or create them again as new records (--again)"
+    )]
+    UnreadableJournal { upload_id: String, reason: String },
     #[error("the upload journal does not start like an upload")]
     NotAnUpload,
+    /// A journal is resumed only by an engine of its own store, kind and generation:
+    /// anything else would send its rows to the wrong place or in the wrong shape.
+    #[error("upload {upload_id} {mismatch}: it cannot be resumed here")]
+    WrongJournal { upload_id: String, mismatch: String },
     #[error("{0}")]
     Api(ApiError),
     #[error("the network is down ({0}); the upload can be resumed")]
@@ -164,6 +180,9 @@ fn new_upload_id() -> String {
         rand::rng().random::<u16>()
     )
 }
+
+/// The lock a new upload holds while it checks earlier uploads and records its own.
+const START_LOCK: &str = "start.lock";
 
 /// Pages of the newest records looked at when reconciling, at most.
 const RECONCILE_PAGES: u64 = 50;
@@ -240,27 +259,68 @@ fn revisions<T: serde::Serialize + Submitted>(
 }
 
 /// For each of `candidates` (with its `items` as sent), the earlier upload that already
-/// created the same item in this store, if one did: running `upload` again, or reopening
-/// a file already sent, would otherwise duplicate those rows.
+/// sent the same item to this store or will, if one did: running `upload` again, two
+/// windows starting one file, or reopening a file already sent, would otherwise
+/// duplicate those rows.
 fn earlier_uploads<T>(
-    client: &Client,
     kind: ResourceName,
     candidates: &[Candidate<T>],
     items: &[Value],
-    journal_dir: &std::path::Path,
-) -> Vec<Option<String>> {
-    let base_url = client.profile().base_url().to_string();
-    let created = history::created_items(journal_dir, &base_url, kind);
-    candidates
+    journal_dir: &Path,
+) -> Result<Vec<Option<String>>, UploadError> {
+    let claims = history::claims(journal_dir, kind);
+    if let Some(unreadable) = claims.unreadable.into_iter().next() {
+        return Err(UploadError::UnreadableJournal {
+            upload_id: unreadable.upload_id,
+            reason: unreadable.reason,
+        });
+    }
+    Ok(candidates
         .iter()
         .zip(items)
         .map(|(candidate, item)| {
             if !candidate.errors.is_empty() {
                 return None;
             }
-            created.get(&item.to_string()).cloned()
+            claims.items.get(&item.to_string()).cloned()
         })
-        .collect()
+        .collect())
+}
+
+/// Why the journal `started` cannot be resumed by an engine of `kind` and `dialect` for
+/// `store`, if it cannot.
+fn mismatch(
+    started: &Event,
+    store: &StoreHome,
+    kind: ResourceName,
+    dialect: Dialect,
+) -> Option<String> {
+    let Event::Started {
+        store: journal_store,
+        kind: journal_kind,
+        dialect: journal_dialect,
+        ..
+    } = started
+    else {
+        return Some("does not start like an upload".to_string());
+    };
+    if journal_store.is_empty() {
+        Some("was written before stores had an identity, so its store is unknown".to_string())
+    } else if journal_store != store.id() {
+        Some("belongs to another store".to_string())
+    } else if *journal_kind != kind {
+        Some(format!(
+            "sent {}, not {}",
+            journal_kind.plural(),
+            kind.plural()
+        ))
+    } else if *journal_dialect != dialect {
+        Some(format!(
+            "was sent with API generation {journal_dialect}, not {dialect}"
+        ))
+    } else {
+        None
+    }
 }
 
 fn row_error(line: u64, field: &str, message: impl Into<String>) -> RowError {
@@ -304,10 +364,20 @@ where
             .iter()
             .map(|candidate| serde_json::to_value(&candidate.built.item).unwrap_or(Value::Null))
             .collect();
+        let journal_dir = settings.store.journals();
+        // One start at a time per store: the check below and the journal that records
+        // these rows as claimed happen together, so a second window or command starting
+        // the same file at the same moment sees them.
+        files::create_private_dir(&journal_dir).map_err(|source| JournalError::Write {
+            path: journal_dir.clone(),
+            source,
+        })?;
+        let _starting =
+            LockFile::acquire(&journal_dir.join(START_LOCK)).map_err(JournalError::Lock)?;
         let earlier = match settings.repeats {
             Repeats::Send => vec![None; candidates.len()],
             Repeats::Refuse | Repeats::Skip => {
-                earlier_uploads(&client, R::NAME, &candidates, &items, &settings.journal_dir)
+                earlier_uploads(R::NAME, &candidates, &items, &journal_dir)?
             }
         };
         let repeated: Vec<(u64, &String)> = candidates
@@ -337,7 +407,7 @@ where
                     Some(upload) => vec![row_error(
                         candidate.line,
                         SENT_BEFORE,
-                        format!("already created in this store by upload {upload}"),
+                        format!("already sent to this store by upload {upload}"),
                     )],
                     None => candidate
                         .errors
@@ -360,11 +430,12 @@ where
             dialect: client.profile().dialect(),
             file: file.to_string(),
             base_url: client.profile().base_url().to_string(),
+            store: settings.store.id().to_string(),
             per_request: settings.per_request,
             at: stamp(now()),
             rows,
         };
-        let mut journal = Journal::create(&settings.journal_dir, &upload_id)?;
+        let mut journal = Journal::create(&journal_dir, &upload_id)?;
         journal.record(&started)?;
         let state =
             UploadState::replay(std::slice::from_ref(&started)).ok_or(UploadError::NotAnUpload)?;
@@ -390,7 +461,19 @@ where
         file: Option<(Vec<Candidate<R::NewItem>>, Mapping)>,
         settings: UploadSettings,
     ) -> Result<Engine<R>, UploadError> {
-        let (journal, events) = Journal::open(&settings.journal_dir, upload_id)?;
+        let (journal, events) = Journal::open(&settings.store.journals(), upload_id)?;
+        let started = events.first().ok_or(UploadError::NotAnUpload)?;
+        if let Some(mismatch) = mismatch(
+            started,
+            &settings.store,
+            R::NAME,
+            client.profile().dialect(),
+        ) {
+            return Err(UploadError::WrongJournal {
+                upload_id: upload_id.to_string(),
+                mismatch,
+            });
+        }
         let state = UploadState::replay(&events).ok_or(UploadError::NotAnUpload)?;
         let (origins, mapping) = match &file {
             Some((candidates, mapping)) => {

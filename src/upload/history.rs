@@ -10,7 +10,7 @@ use crate::import::export::{ExportFormat, SafeCsvWriter, start_file};
 use crate::import::sheet::Sheet;
 use crate::import::validate::ValidateSettings;
 
-use super::journal::{Event, Journal};
+use super::journal::{self, Event, Journal, JournalError, Partial, PlannedRow};
 use super::state::{Counts, RowState, UploadState};
 
 /// One upload as the Uploads screen shows it.
@@ -79,45 +79,131 @@ fn summarise(events: &[Event]) -> Option<UploadRecord> {
     })
 }
 
-/// Every upload to the store at `base_url` in `dir`, newest first. Unreadable journals
-/// are left out.
-pub fn list(dir: &Path, base_url: &str) -> Vec<UploadRecord> {
+/// A journal that cannot be read whole: shown as damaged, never left out, since the
+/// rows it holds may have been sent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DamagedJournal {
+    pub upload_id: String,
+    pub reason: String,
+    /// The rows it planned, when its first event could be read.
+    pub planned: Option<(ResourceName, Vec<PlannedRow>)>,
+}
+
+/// Every journal of one store.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    /// Newest first.
+    pub uploads: Vec<UploadRecord>,
+    pub damaged: Vec<DamagedJournal>,
+}
+
+/// The upload ids of the journals in `dir`.
+fn upload_ids(dir: &Path) -> Vec<String> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
-    let mut records: Vec<UploadRecord> = entries
+    entries
         .flatten()
         .filter_map(|entry| {
-            let name = entry
-                .file_name()
-                .to_str()?
-                .strip_suffix(".jsonl")?
-                .to_string();
-            let events = Journal::read(dir, &name).ok()?;
-            summarise(&events).filter(|record| record.summary.base_url == base_url)
+            let name = entry.file_name();
+            let id = name.to_str()?.strip_suffix(".jsonl")?;
+            journal::is_upload_id(id).then(|| id.to_string())
         })
-        .collect();
-    records.sort_by(|a, b| b.summary.started_at.cmp(&a.summary.started_at));
-    records
+        .collect()
 }
 
-/// The items earlier uploads of `kind` created in the store at `base_url`, each with the
-/// newest upload that created it: what a new upload must not send again by mistake.
-pub fn created_items(dir: &Path, base_url: &str, kind: ResourceName) -> HashMap<String, String> {
-    let mut created = HashMap::new();
-    let uploads = list(dir, base_url)
-        .into_iter()
-        .filter(|record| record.summary.kind == kind);
-    for record in uploads {
+/// Every upload in `dir`, one store's journal folder.
+pub fn list(dir: &Path) -> Listing {
+    let mut listing = Listing::default();
+    for upload_id in upload_ids(dir) {
+        let partial = match Journal::read_partial(dir, &upload_id) {
+            // Gone between the folder listing and the read: nothing to show.
+            Err(JournalError::Unknown(_)) => continue,
+            Err(error) => Partial {
+                events: Vec::new(),
+                damage: Some(error),
+            },
+            Ok(partial) => partial,
+        };
+        match partial.damage {
+            None => listing.uploads.extend(summarise(&partial.events)),
+            Some(damage) => listing.damaged.push(DamagedJournal {
+                upload_id,
+                reason: damage.to_string(),
+                planned: match partial.events.first() {
+                    Some(Event::Started { kind, rows, .. }) => Some((*kind, rows.clone())),
+                    _ => None,
+                },
+            }),
+        }
+    }
+    listing
+        .uploads
+        .sort_by(|a, b| b.summary.started_at.cmp(&a.summary.started_at));
+    listing
+        .damaged
+        .sort_by(|a, b| b.upload_id.cmp(&a.upload_id));
+    listing
+}
+
+/// Whether an earlier upload still answers for a row: created, queued, in flight,
+/// uncertain, or waiting to be sent by an upload that has not finished (resuming it
+/// would send the row). Rows refused or skipped are free to be sent again.
+fn holds(state: &RowState, finished: bool) -> bool {
+    match state {
+        RowState::Refused { .. } | RowState::Skipped { .. } => false,
+        RowState::Pending => !finished,
+        RowState::Sending { .. }
+        | RowState::Queued { .. }
+        | RowState::Created { .. }
+        | RowState::Uncertain { .. } => true,
+    }
+}
+
+/// The items earlier uploads of one kind answer for in a store.
+#[derive(Debug, Default)]
+pub struct Claims {
+    /// Each item (as sent, serialised) with the newest upload that answers for it.
+    pub items: HashMap<String, String>,
+    /// Journals of which not even the planned rows can be read: any row may be in them.
+    pub unreadable: Vec<DamagedJournal>,
+}
+
+/// What earlier uploads of `kind` in the store whose journals are in `dir` created or
+/// will send: what a new upload must not send again by mistake. A damaged journal's
+/// planned rows all count, since how far it got cannot be known.
+pub fn claims(dir: &Path, kind: ResourceName) -> Claims {
+    let listing = list(dir);
+    let mut claims = Claims::default();
+    for record in listing
+        .uploads
+        .iter()
+        .filter(|record| record.summary.kind == kind)
+    {
         for (row, state) in record.state.rows.iter().zip(&record.state.states) {
-            if matches!(state, RowState::Created { .. }) {
-                created
+            if holds(state, record.state.finished) {
+                claims
+                    .items
                     .entry(row.item.to_string())
                     .or_insert_with(|| record.summary.upload_id.clone());
             }
         }
     }
-    created
+    for damaged in listing.damaged {
+        match &damaged.planned {
+            Some((planned_kind, rows)) if *planned_kind == kind => {
+                for row in rows.iter().filter(|row| row.skipped.is_empty()) {
+                    claims
+                        .items
+                        .entry(row.item.to_string())
+                        .or_insert_with(|| damaged.upload_id.clone());
+                }
+            }
+            Some(_) => {}
+            None => claims.unreadable.push(damaged),
+        }
+    }
+    claims
 }
 
 /// Writes the refused (and skipped) rows of an upload, read again from its file, with

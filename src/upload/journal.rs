@@ -3,14 +3,15 @@
 //! every row's state back; a request with no recorded outcome is known to be uncertain,
 //! so its rows are looked up on the server before anything is sent again.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{BufRead, BufReader, Write};
+use std::fs::{File, OpenOptions};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::api::{Dialect, ResourceName};
+use crate::files::{self, LockError, LockFile};
 
 use super::matching::MatchKey;
 
@@ -45,6 +46,10 @@ pub enum Event {
         dialect: Dialect,
         file: String,
         base_url: String,
+        /// The store's id ([`crate::stores`]); empty in journals written before stores
+        /// had one.
+        #[serde(default)]
+        store: String,
         per_request: usize,
         at: String,
         rows: Vec<PlannedRow>,
@@ -105,84 +110,190 @@ pub enum JournalError {
         line: usize,
         message: String,
     },
-    #[error("no upload {0:?} in the journal folder")]
+    #[error("no upload {0:?} in this store's journals")]
     Unknown(String),
+    #[error("{0:?} is not an upload id (they look like up-20261122-032537-0eea)")]
+    NotAnId(String),
+    /// Two engines on one journal would both send its pending rows.
+    #[error(
+        "upload {0} is running in another window or command: let it finish there, or close it and try again"
+    )]
+    InUse(String),
+    #[error("cannot lock the upload journal: {0}")]
+    Lock(LockError),
 }
 
-/// An open journal file.
+/// Whether `id` is an upload id this console made: ids come from command lines and
+/// are joined to paths, so `../` or a separator must never get through.
+pub fn is_upload_id(id: &str) -> bool {
+    id.strip_prefix("up-").is_some_and(|rest| {
+        !rest.is_empty()
+            && rest.len() <= 64
+            && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    })
+}
+
+/// An open journal file, locked for this engine alone until it is dropped.
 #[derive(Debug)]
 pub struct Journal {
     path: PathBuf,
     file: File,
+    _lock: LockFile,
 }
 
-/// The folder of the journals.
-pub fn journal_dir() -> PathBuf {
-    crate::paths::data_dir().join("uploads")
+/// What could be read of a journal: its events up to the first damaged line, and the
+/// damage if there is one (a torn last line is not damage: see [`split_events`]).
+#[derive(Debug)]
+pub struct Partial {
+    pub events: Vec<Event>,
+    pub damage: Option<JournalError>,
+}
+
+fn journal_path(dir: &Path, upload_id: &str) -> Result<PathBuf, JournalError> {
+    if !is_upload_id(upload_id) {
+        return Err(JournalError::NotAnId(upload_id.to_string()));
+    }
+    Ok(dir.join(format!("{upload_id}.jsonl")))
+}
+
+/// Takes the lock that says an engine uses the upload's journal.
+fn lock(dir: &Path, upload_id: &str) -> Result<LockFile, JournalError> {
+    LockFile::try_acquire(&dir.join(format!("{upload_id}.lock"))).map_err(|error| match error {
+        LockError::Busy(_) => JournalError::InUse(upload_id.to_string()),
+        other => JournalError::Lock(other),
+    })
+}
+
+/// Whether an engine in some process is using the upload's journal right now.
+pub fn in_use(dir: &Path, upload_id: &str) -> bool {
+    LockFile::is_held_elsewhere(&dir.join(format!("{upload_id}.lock")))
+}
+
+/// The journal's events, the length of the bytes that hold them whole, and the damage.
+///
+/// Every event is written as one line ending in a newline, so bytes after the last
+/// newline are a write a crash cut short, and so is a last line that does not read
+/// (a power cut can leave a zero-filled block): the event it was recording never
+/// completed, which replay already treats as unknown. They are a torn tail, whatever
+/// they hold (half of a multi-byte character included). A line that does not read
+/// *before* the last one is damage.
+fn split_events(path: &Path, bytes: &[u8]) -> (Vec<Event>, usize, Option<JournalError>) {
+    let whole = bytes
+        .iter()
+        .rposition(|&byte| byte == b'\n')
+        .map_or(0, |last| last + 1);
+    let lines: Vec<&[u8]> = bytes[..whole]
+        .split_inclusive(|&byte| byte == b'\n')
+        .collect();
+    let mut events = Vec::with_capacity(lines.len());
+    let mut kept = 0;
+    for (number, line) in lines.iter().enumerate() {
+        match serde_json::from_slice::<Event>(line) {
+            Ok(event) => {
+                events.push(event);
+                kept += line.len();
+            }
+            Err(_) if number + 1 == lines.len() => break,
+            Err(error) => {
+                let damage = JournalError::Damaged {
+                    path: path.to_path_buf(),
+                    line: number + 1,
+                    message: error.to_string(),
+                };
+                return (events, kept, Some(damage));
+            }
+        }
+    }
+    (events, kept, None)
 }
 
 impl Journal {
-    /// Creates the journal of a new upload in `dir`.
+    /// Creates the journal of a new upload in `dir` (owner-only: it holds customers'
+    /// names and phones), locked for the caller.
     pub fn create(dir: &Path, upload_id: &str) -> Result<Journal, JournalError> {
-        let path = dir.join(format!("{upload_id}.jsonl"));
+        let path = journal_path(dir, upload_id)?;
         let write_error = |source| JournalError::Write {
             path: path.clone(),
             source,
         };
-        fs::create_dir_all(dir).map_err(write_error)?;
-        let file = OpenOptions::new()
+        files::create_private_dir(dir).map_err(write_error)?;
+        let lock = lock(dir, upload_id)?;
+        let file = files::private_file_options()
             .create_new(true)
             .append(true)
             .open(&path)
             .map_err(write_error)?;
-        Ok(Journal { path, file })
+        files::sync_dir(dir).map_err(write_error)?;
+        Ok(Journal {
+            path,
+            file,
+            _lock: lock,
+        })
     }
 
-    /// Opens an upload's journal to replay it and go on writing.
+    /// Opens an upload's journal to replay it and go on writing: locked first (another
+    /// window or command using it is refused), then cut back to its last whole event,
+    /// so what is appended next starts on a line of its own.
     pub fn open(dir: &Path, upload_id: &str) -> Result<(Journal, Vec<Event>), JournalError> {
-        let events = Journal::read(dir, upload_id)?;
-        let path = dir.join(format!("{upload_id}.jsonl"));
+        let path = journal_path(dir, upload_id)?;
+        if !path.exists() {
+            return Err(JournalError::Unknown(upload_id.to_string()));
+        }
+        let lock = lock(dir, upload_id)?;
+        let write_error = |source| JournalError::Write {
+            path: path.clone(),
+            source,
+        };
+        let bytes = std::fs::read(&path).map_err(|source| JournalError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        let (events, kept, damage) = split_events(&path, &bytes);
+        if let Some(damage) = damage {
+            return Err(damage);
+        }
         let file = OpenOptions::new()
             .append(true)
             .open(&path)
-            .map_err(|source| JournalError::Write {
-                path: path.clone(),
-                source,
-            })?;
-        Ok((Journal { path, file }, events))
+            .map_err(write_error)?;
+        if kept < bytes.len() {
+            file.set_len(kept as u64).map_err(write_error)?;
+            file.sync_all().map_err(write_error)?;
+        }
+        Ok((
+            Journal {
+                path,
+                file,
+                _lock: lock,
+            },
+            events,
+        ))
     }
 
     /// An upload's events, read without opening the journal for writing (the Uploads
     /// screen lists journals it never writes to).
     pub fn read(dir: &Path, upload_id: &str) -> Result<Vec<Event>, JournalError> {
-        let path = dir.join(format!("{upload_id}.jsonl"));
-        if !path.exists() {
-            return Err(JournalError::Unknown(upload_id.to_string()));
+        let partial = Journal::read_partial(dir, upload_id)?;
+        match partial.damage {
+            Some(damage) => Err(damage),
+            None => Ok(partial.events),
         }
-        let read_error = |source| JournalError::Read {
-            path: path.clone(),
-            source,
-        };
-        let reader = BufReader::new(File::open(&path).map_err(read_error)?);
-        let mut events = Vec::new();
-        let mut lines = reader.lines().enumerate().peekable();
-        while let Some((number, line)) = lines.next() {
-            let line = line.map_err(read_error)?;
-            match serde_json::from_str(&line) {
-                Ok(event) => events.push(event),
-                // A kill in the middle of a write leaves a torn last line: the event it
-                // was recording never completed, which replay already treats as unknown.
-                Err(_) if lines.peek().is_none() => break,
-                Err(error) => {
-                    return Err(JournalError::Damaged {
-                        path,
-                        line: number + 1,
-                        message: error.to_string(),
-                    });
-                }
-            }
-        }
-        Ok(events)
+    }
+
+    /// As much of an upload's events as can be read, and the damage after them: a
+    /// damaged journal still tells which rows it planned, which the "sent before"
+    /// check must count.
+    pub fn read_partial(dir: &Path, upload_id: &str) -> Result<Partial, JournalError> {
+        let path = journal_path(dir, upload_id)?;
+        let bytes = std::fs::read(&path).map_err(|source| match source.kind() {
+            std::io::ErrorKind::NotFound => JournalError::Unknown(upload_id.to_string()),
+            _ => JournalError::Read {
+                path: path.clone(),
+                source,
+            },
+        })?;
+        let (events, _, damage) = split_events(&path, &bytes);
+        Ok(Partial { events, damage })
     }
 
     pub fn path(&self) -> &Path {
@@ -205,34 +316,125 @@ impl Journal {
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use super::*;
 
-    #[test]
-    fn events_survive_a_torn_last_line() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut journal = Journal::create(dir.path(), "up-1").unwrap();
-        journal
-            .record(&Event::Sending {
-                request: 1,
-                rows: vec![0, 1],
-                at: "now".into(),
-            })
-            .unwrap();
+    fn sending(request: u64) -> Event {
+        Event::Sending {
+            request,
+            rows: vec![0, 1],
+            at: "now".into(),
+        }
+    }
+
+    /// A journal of two events followed by `tail`, as a crash may leave it.
+    fn journal_with_tail(dir: &Path, tail: &[u8]) -> PathBuf {
+        let mut journal = Journal::create(dir, "up-1").unwrap();
+        journal.record(&sending(1)).unwrap();
         journal
             .record(&Event::Created {
                 rows: vec![(0, Some("LD-1".into()))],
             })
             .unwrap();
         drop(journal);
-        let path = dir.path().join("up-1.jsonl");
-        let mut text = fs::read_to_string(&path).unwrap();
-        text.push_str("{\"event\":\"sen");
-        fs::write(&path, text).unwrap();
-        let (_, events) = Journal::open(dir.path(), "up-1").unwrap();
-        assert_eq!(events.len(), 2);
+        let path = dir.join("up-1.jsonl");
+        let mut bytes = fs::read(&path).unwrap();
+        bytes.extend_from_slice(tail);
+        fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    #[test]
+    fn a_torn_tail_is_cut_before_anything_is_appended() {
+        let name = "{\"event\":\"revised\",\"row\":0,\"item\":{\"full_name\":\"محمد";
+        let cut_inside_a_letter = &name.as_bytes()[..name.len() - 1];
+        for tail in [
+            &b"{\"event\":\"sen"[..],
+            cut_inside_a_letter,
+            &[0u8; 512][..],
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            let path = journal_with_tail(dir.path(), tail);
+            assert_eq!(Journal::read(dir.path(), "up-1").unwrap().len(), 2);
+            let (mut journal, events) = Journal::open(dir.path(), "up-1").unwrap();
+            assert_eq!(events.len(), 2);
+            journal.record(&sending(2)).unwrap();
+            drop(journal);
+            let events = Journal::read(dir.path(), "up-1").unwrap();
+            assert_eq!(
+                events.len(),
+                3,
+                "{}",
+                fs::read_to_string(&path).unwrap_or_default()
+            );
+            assert_eq!(events[2], sending(2));
+        }
+    }
+
+    #[test]
+    fn damage_before_the_last_line_is_reported_with_what_came_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = journal_with_tail(dir.path(), b"garbage\n");
+        let mut bytes = fs::read(&path).unwrap();
+        bytes.extend_from_slice(&serde_json::to_vec(&sending(3)).unwrap());
+        bytes.push(b'\n');
+        fs::write(&path, bytes).unwrap();
+        let partial = Journal::read_partial(dir.path(), "up-1").unwrap();
+        assert_eq!(partial.events.len(), 2);
         assert!(matches!(
-            Journal::open(dir.path(), "nope"),
+            partial.damage,
+            Some(JournalError::Damaged { line: 3, .. })
+        ));
+        assert!(matches!(
+            Journal::open(dir.path(), "up-1"),
+            Err(JournalError::Damaged { line: 3, .. })
+        ));
+    }
+
+    #[test]
+    fn one_engine_per_journal() {
+        let dir = tempfile::tempdir().unwrap();
+        journal_with_tail(dir.path(), b"");
+        let (first, _) = Journal::open(dir.path(), "up-1").unwrap();
+        assert!(in_use(dir.path(), "up-1"));
+        assert!(matches!(
+            Journal::open(dir.path(), "up-1"),
+            Err(JournalError::InUse(_))
+        ));
+        drop(first);
+        assert!(!in_use(dir.path(), "up-1"));
+        assert!(Journal::open(dir.path(), "up-1").is_ok());
+    }
+
+    #[test]
+    fn ids_that_are_not_upload_ids_never_reach_a_path() {
+        let dir = tempfile::tempdir().unwrap();
+        for id in ["../up-1", "up-1/../../x", "up-", "x", "up-a b", "up-1\\.."] {
+            assert!(matches!(
+                Journal::open(dir.path(), id),
+                Err(JournalError::NotAnId(_))
+            ));
+            assert!(matches!(
+                Journal::create(dir.path(), id),
+                Err(JournalError::NotAnId(_))
+            ));
+        }
+        assert!(matches!(
+            Journal::open(dir.path(), "up-2"),
             Err(JournalError::Unknown(_))
         ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn journals_are_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("uploads");
+        let path = journal_with_tail(&folder, b"");
+        let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&folder), 0o700);
+        assert_eq!(mode(&path), 0o600);
     }
 }

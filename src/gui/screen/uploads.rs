@@ -13,12 +13,15 @@ use crate::gui::i18n::{fill, strings};
 use crate::gui::theme;
 use crate::import::export::ExportFormat;
 use crate::upload::RowState;
-use crate::upload::history::{self, UploadRecord};
+use crate::upload::history::{self, DamagedJournal, Listing, UploadRecord};
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct State {
-    journal_dir: PathBuf,
+    /// The connected store's journal folder.
+    journals: Option<PathBuf>,
     records: Arc<Vec<UploadRecord>>,
+    /// Journals that cannot be read whole: listed, never hidden.
+    damaged: Arc<Vec<DamagedJournal>>,
     selected: Option<String>,
     notice: Option<String>,
 }
@@ -26,7 +29,7 @@ pub struct State {
 #[derive(Debug, Clone)]
 pub enum Message {
     Refresh,
-    Loaded(Arc<Vec<UploadRecord>>),
+    Loaded(Arc<Vec<UploadRecord>>, Arc<Vec<DamagedJournal>>),
     Select(String),
     Export(String),
     Resume(String),
@@ -44,22 +47,22 @@ pub enum Action {
     },
 }
 
-/// The uploads to `base_url` recorded in `dir`.
-async fn load(dir: PathBuf, base_url: String) -> Arc<Vec<UploadRecord>> {
-    let records = tokio::task::spawn_blocking(move || history::list(&dir, &base_url))
+/// The uploads recorded in one store's journal folder `dir` (read off the UI thread).
+pub async fn load(dir: PathBuf) -> Listing {
+    tokio::task::spawn_blocking(move || history::list(&dir))
         .await
-        .unwrap_or_default();
-    Arc::new(records)
+        .unwrap_or_default()
 }
 
-/// How many uploads to `base_url` stopped before their end (journals are read off the UI
-/// thread).
-pub async fn interrupted(dir: PathBuf, base_url: String) -> usize {
-    load(dir, base_url)
-        .await
+/// How many of a store's uploads stopped before their end, and how many journals
+/// cannot be read.
+pub fn needing_attention(listing: &Listing) -> (usize, usize) {
+    let interrupted = listing
+        .uploads
         .iter()
         .filter(|record| !record.summary.finished)
-        .count()
+        .count();
+    (interrupted, listing.damaged.len())
 }
 
 fn file_name(path: &str) -> String {
@@ -71,21 +74,22 @@ fn file_name(path: &str) -> String {
 }
 
 impl State {
-    pub fn new(journal_dir: PathBuf) -> State {
-        State {
-            journal_dir,
-            records: Arc::new(Vec::new()),
-            selected: None,
-            notice: None,
-        }
+    /// Shows the uploads of the store whose journals are in `journals` from now on.
+    pub fn set_store(&mut self, journals: PathBuf) {
+        *self = State {
+            journals: Some(journals),
+            ..State::default()
+        };
     }
 
     /// Reads the journals again.
-    pub fn refresh(&self, base_url: &str) -> Task<Message> {
-        Task::perform(
-            load(self.journal_dir.clone(), base_url.to_string()),
-            Message::Loaded,
-        )
+    pub fn refresh(&self) -> Task<Message> {
+        let Some(dir) = self.journals.clone() else {
+            return Task::none();
+        };
+        Task::perform(load(dir), |listing| {
+            Message::Loaded(Arc::new(listing.uploads), Arc::new(listing.damaged))
+        })
     }
 
     fn record(&self, id: &str) -> Option<&UploadRecord> {
@@ -94,10 +98,13 @@ impl State {
             .find(|record| record.summary.upload_id == id)
     }
 
-    pub fn update(&mut self, message: Message, base_url: &str) -> Action {
+    pub fn update(&mut self, message: Message) -> Action {
         match message {
-            Message::Refresh => return Action::Run(self.refresh(base_url)),
-            Message::Loaded(records) => self.records = records,
+            Message::Refresh => return Action::Run(self.refresh()),
+            Message::Loaded(records, damaged) => {
+                self.records = records;
+                self.damaged = damaged;
+            }
             Message::Select(id) => self.selected = Some(id),
             Message::Export(id) => {
                 let Some(record) = self.record(&id) else {
@@ -151,8 +158,19 @@ impl State {
                 Message::DismissNotice,
             ));
         }
+        for damaged in self.damaged.iter() {
+            content = content.push(
+                text(fill(
+                    s.upload_damaged,
+                    &[("upload", &damaged.upload_id), ("reason", &damaged.reason)],
+                ))
+                .style(text::danger),
+            );
+        }
         if self.records.is_empty() {
-            content = content.push(text(s.no_uploads).style(theme::muted));
+            if self.damaged.is_empty() {
+                content = content.push(text(s.no_uploads).style(theme::muted));
+            }
             return container(content).padding(theme::PAD).into();
         }
         let bold = |label: &'static str| {

@@ -14,7 +14,8 @@ use std::sync::Arc;
 use iced::widget::{button, column, container, pick_list, row, text, text_input};
 use iced::{Center, Element, Fill, Task};
 
-use crate::api::{Client, ResourceName};
+use crate::api::ResourceName;
+use crate::gui::StoreLink;
 use crate::gui::i18n::{fill, strings};
 use crate::gui::theme;
 use crate::gui::uploading::{self, UploadEvent, UploadJob};
@@ -160,8 +161,6 @@ pub struct State {
     /// SKUs of the store's catalogue, when known, and where they come from.
     catalogue: Option<Catalogue>,
     catalogue_note: Option<String>,
-    /// Where upload journals go.
-    journal_dir: PathBuf,
     /// An upload to go on with once its file is read again.
     resume_after_load: Option<String>,
     /// Whether the file being read is the open one read again (another encoding,
@@ -248,8 +247,8 @@ const EXCEL: ExportFormat = ExportFormat {
     delimiter: b';',
 };
 
-impl State {
-    pub fn new(journal_dir: PathBuf) -> State {
+impl Default for State {
+    fn default() -> State {
         State {
             kind: ResourceName::Leads,
             path: String::new(),
@@ -261,13 +260,14 @@ impl State {
             explicit: Vec::new(),
             catalogue: None,
             catalogue_note: None,
-            journal_dir,
             resume_after_load: None,
             rereading: false,
             file: None,
         }
     }
+}
 
+impl State {
     /// The SKUs to check against (the store's catalogue, fetched or cached), and a note
     /// saying which; an open file is checked again with them.
     pub fn set_catalogue(&mut self, catalogue: Option<Catalogue>, note: Option<String>) -> Action {
@@ -331,7 +331,7 @@ impl State {
             .is_some_and(|file| file.upload.control.is_some())
     }
 
-    pub fn update(&mut self, message: Message, client: Option<&Client>) -> Action {
+    pub fn update(&mut self, message: Message, store: Option<&StoreLink>) -> Action {
         match message {
             Message::PathInput(path) => self.path = path,
             Message::Open => {
@@ -406,17 +406,12 @@ impl State {
                         self.error = Some(error);
                     }
                 }
-                if let (Some(id), Some(client), Some(file)) = (
+                if let (Some(id), Some(store), Some(file)) = (
                     self.resume_after_load.take(),
-                    client,
+                    store,
                     self.file.as_deref_mut(),
                 ) {
-                    return Action::Run(file.start_upload(
-                        client,
-                        Some(id),
-                        Repeats::Refuse,
-                        self.journal_dir.clone(),
-                    ));
+                    return Action::Run(file.start_upload(store, Some(id), Repeats::Refuse));
                 }
             }
             Message::MapColumn(column, choice) => {
@@ -443,13 +438,13 @@ impl State {
                 return self.reload(true);
             }
             Message::DismissNotice => self.notice = None,
-            other => return self.update_file(other, client),
+            other => return self.update_file(other, store),
         }
         Action::None
     }
 
     /// Messages about the open file.
-    fn update_file(&mut self, message: Message, client: Option<&Client>) -> Action {
+    fn update_file(&mut self, message: Message, store: Option<&StoreLink>) -> Action {
         let Some(file) = self.file.as_deref_mut() else {
             return Action::None;
         };
@@ -535,7 +530,7 @@ impl State {
                 file.upload.per_request = text.chars().filter(char::is_ascii_digit).collect()
             }
             Message::StartUpload | Message::StartWithRepeats(_) => {
-                let Some(client) = client else {
+                let Some(store) = store else {
                     return Action::None;
                 };
                 let repeats = match message {
@@ -545,8 +540,7 @@ impl State {
                 // An upload of this file already began (it stopped, or rows were
                 // refused): going on with it is the only way that sends no row twice.
                 let resume = file.upload.upload_id.clone();
-                let journals = self.journal_dir.clone();
-                return Action::Run(file.start_upload(client, resume, repeats, journals));
+                return Action::Run(file.start_upload(store, resume, repeats));
             }
             Message::PauseUpload(paused) => {
                 if let Some(control) = &file.upload.control {
@@ -733,23 +727,21 @@ impl OpenFile {
 
     fn start_upload(
         &mut self,
-        client: &Client,
+        store: &StoreLink,
         resume: Option<String>,
         repeats: Repeats,
-        journal_dir: PathBuf,
     ) -> Task<Message> {
         let control = Control::new();
         let per_request = self.upload.per_request.parse().unwrap_or(100).clamp(1, 100);
         let job = UploadJob {
-            client: client.clone(),
+            client: store.client.clone(),
             sheet: Arc::clone(&self.sheet),
             file: self.path.display().to_string(),
             settings: UploadSettings {
                 per_request,
                 skip_invalid: self.upload.skip_invalid,
                 repeats,
-                journal_dir,
-                ..UploadSettings::default()
+                ..UploadSettings::new(store.home.clone())
             },
             control: control.clone(),
             resume,
@@ -823,7 +815,7 @@ mod tests {
     use super::*;
 
     fn opened(csv: &str) -> State {
-        let mut state = State::new(std::env::temp_dir());
+        let mut state = State::default();
         let sheet = Sheet::load(
             csv.as_bytes().to_vec(),
             &ValidateSettings::new(ResourceName::Leads),
