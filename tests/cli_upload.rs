@@ -5,65 +5,13 @@
 mod common;
 
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
+use common::cli::{json_of, upload, write_leads};
 use common::{posts, sandbox};
 use wedocod_console::api::ResourceName;
-use wedocod_console::sandbox::{Sandbox, SandboxConfig};
-
-const TOKEN_VARIABLE: &str = "WEDOCOD_TEST_TOKEN";
-
-fn write_leads(
-    dir: &std::path::Path,
-    count: usize,
-    bad_sku_at: Option<usize>,
-) -> std::path::PathBuf {
-    let mut csv = String::from("full_name,phone,city,address,sku,quantity,total\n");
-    for n in 0..count {
-        let sku = if Some(n) == bad_sku_at {
-            "ZZZ-404"
-        } else {
-            "ARG-100"
-        };
-        csv.push_str(&format!(
-            "Client {n},06{:08},Fès,{n} Rue Talaa Kebira,{sku},1,149\n",
-            40_000_000 + n
-        ));
-    }
-    let path = dir.join("leads.csv");
-    std::fs::write(&path, csv).unwrap();
-    path
-}
-
-fn upload(sandbox: &Sandbox, data_dir: &std::path::Path, token: &str, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_wedocod-console"));
-    command
-        .arg("upload")
-        .args(args)
-        .args([
-            "--kind",
-            "leads",
-            "--base-url",
-            sandbox.base_url(),
-            "--token-env",
-            TOKEN_VARIABLE,
-        ])
-        .args(["--settle-seconds", "1"])
-        .env(TOKEN_VARIABLE, token)
-        .env("WEDOCOD_CONSOLE_DATA_DIR", data_dir)
-        .env("WEDOCOD_CONSOLE_CONFIG_DIR", data_dir.join("config"));
-    command
-}
-
-fn json_of(output: &std::process::Output) -> serde_json::Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
-        panic!(
-            "not JSON ({error}): {}",
-            String::from_utf8_lossy(&output.stdout)
-        )
-    })
-}
+use wedocod_console::sandbox::SandboxConfig;
 
 #[tokio::test]
 async fn the_json_report_names_each_refused_cell() {

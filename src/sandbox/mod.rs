@@ -122,6 +122,14 @@ impl SandboxState {
 const LOG_LIMIT: usize = 100_000;
 const DEMO_ACCOUNT: AccountId = 0;
 
+fn count_records(store: &Store, account: AccountId, resource: ResourceName) -> usize {
+    let account = &store.accounts[account];
+    match resource {
+        ResourceName::Leads => <Leads as store::StoredResource>::records(account).len(),
+        ResourceName::Orders => <Orders as store::StoredResource>::records(account).len(),
+    }
+}
+
 /// A running sandbox. Dropping it stops the server.
 #[derive(Debug)]
 pub struct Sandbox {
@@ -224,12 +232,27 @@ impl Sandbox {
 
     /// How many records of `resource` the demo account holds.
     pub fn record_count(&self, resource: ResourceName) -> usize {
+        count_records(&lock(&self.state.store), DEMO_ACCOUNT, resource)
+    }
+
+    /// How many records of `resource` the account that `token` opens holds (`None`
+    /// when no account has that token).
+    pub fn record_count_of(&self, token: &str, resource: ResourceName) -> Option<usize> {
         let store = lock(&self.state.store);
-        let account = &store.accounts[DEMO_ACCOUNT];
-        match resource {
-            ResourceName::Leads => <Leads as store::StoredResource>::records(account).len(),
-            ResourceName::Orders => <Orders as store::StoredResource>::records(account).len(),
-        }
+        let account = store.tokens.get(token)?.account;
+        Some(count_records(&store, account, resource))
+    }
+
+    /// Opens another merchant account on this server, selling the demo account's
+    /// products, and returns its token: an agency's second store on the same address.
+    pub fn add_store(&self) -> String {
+        let mut store = lock(&self.state.store);
+        let products = store.accounts[DEMO_ACCOUNT].products.clone();
+        let account = store.add_account();
+        store.accounts[account].products = products;
+        let token = random_token("sbx_store_");
+        store.grant(&token, account, &Scope::all());
+        token
     }
 
     /// Stops accepting connections and waits for the server task.

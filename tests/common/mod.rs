@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+pub mod cli;
 pub mod gui;
 
 use secrecy::SecretString;
