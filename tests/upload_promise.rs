@@ -290,3 +290,43 @@ async fn one_file_started_twice_at_once_is_sent_once() {
     );
     assert_eq!(sandbox.record_count(ResourceName::Leads) - before, 40);
 }
+
+#[tokio::test]
+async fn a_fixed_row_sent_by_a_new_upload_is_not_sent_again_by_the_old_one() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let before = sandbox.record_count(ResourceName::Leads);
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_leads(dir.path(), 6, Some(3));
+    let file_arg = file.to_str().unwrap();
+    let first = finish(upload(
+        &sandbox,
+        dir.path(),
+        sandbox.token(),
+        &[file_arg, "--json"],
+    ))
+    .await;
+    assert_eq!(first.status.code(), Some(1), "{}", stderr_of(&first));
+    let id = json_of(&first)["upload_id"].as_str().unwrap().to_string();
+
+    // The merchant fixes the SKU and sends the file anew, skipping what was sent.
+    write_leads(dir.path(), 6, None);
+    let fixed = finish(upload(
+        &sandbox,
+        dir.path(),
+        sandbox.token(),
+        &[file_arg, "--skip-sent", "--json"],
+    ))
+    .await;
+    assert_eq!(fixed.status.code(), Some(0), "{}", stderr_of(&fixed));
+    assert_eq!(json_of(&fixed)["created"], 1);
+    // Then goes on with the first upload too: the fixed row is not sent a second time.
+    let resumed = finish(upload(
+        &sandbox,
+        dir.path(),
+        sandbox.token(),
+        &[file_arg, "--resume", &id],
+    ))
+    .await;
+    assert!(resumed.status.code().is_some(), "{}", stderr_of(&resumed));
+    assert_eq!(sandbox.record_count(ResourceName::Leads) - before, 6);
+}

@@ -495,10 +495,21 @@ where
             }
             None => (vec![None; state.rows.len()], None),
         };
-        let revised = match &file {
+        let mut revised = match &file {
             Some((candidates, _)) => revisions(&state, candidates),
             None => Vec::new(),
         };
+        if !revised.is_empty() {
+            // A fixed row that another upload has sent since (the fixed file sent anew
+            // with --skip-sent) stays with that upload.
+            let claims = history::claims(&settings.store.journals(), R::NAME);
+            revised.retain(|(_, item, ..)| {
+                claims
+                    .items
+                    .get(&item.to_string())
+                    .is_none_or(|owner| owner == upload_id)
+            });
+        }
         let mut engine = Engine::with(client, journal, state, origins, mapping, settings);
         // Rows the merchant fixed in the file since they were refused or skipped: sent
         // with their new values. Rows already created are never sent again.
