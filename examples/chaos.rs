@@ -128,6 +128,8 @@ fn upload_with_chaos(run: &Run, rows: usize, rng: &mut StdRng, figures: &mut Fig
     let _ = stderr.read_line(&mut line);
     let Some(upload_id) = line.split_whitespace().nth(1).map(str::to_string) else {
         eprintln!("the upload did not start: {line}");
+        let _ = first.kill();
+        let _ = first.wait();
         return false;
     };
     // Keep reading so the command never blocks on a full pipe.

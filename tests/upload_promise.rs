@@ -58,6 +58,11 @@ async fn stopped_engine(sandbox: &Sandbox, data_dir: &Path, file: &Path) -> Engi
     engine
 }
 
+/// `upload` run to its end with `token`, its stores and journals in `data_dir`.
+async fn send(sandbox: &Sandbox, data_dir: &Path, token: &str, args: &[&str]) -> Output {
+    finish(upload(sandbox, data_dir, token, args)).await
+}
+
 /// A sandbox whose answers take a while, so two processes overlap.
 async fn slow_sandbox(faults: &str) -> Sandbox {
     sandbox(SandboxConfig {
@@ -97,21 +102,9 @@ async fn two_stores_on_one_address_each_get_the_file_exactly_once() {
     let file = write_leads(dir.path(), 12, None);
     let file_arg = file.to_str().unwrap();
 
-    let to_a = finish(upload(
-        &sandbox,
-        dir.path(),
-        sandbox.token(),
-        &[file_arg, "--json"],
-    ))
-    .await;
+    let to_a = send(&sandbox, dir.path(), sandbox.token(), &[file_arg, "--json"]).await;
     assert_eq!(to_a.status.code(), Some(0), "{}", stderr_of(&to_a));
-    let to_b = finish(upload(
-        &sandbox,
-        dir.path(),
-        &store_b,
-        &[file_arg, "--json"],
-    ))
-    .await;
+    let to_b = send(&sandbox, dir.path(), &store_b, &[file_arg, "--json"]).await;
     assert_eq!(to_b.status.code(), Some(0), "{}", stderr_of(&to_b));
     assert_eq!(json_of(&to_b)["created"], 12);
     assert_eq!(sandbox.record_count(ResourceName::Leads) - before_a, 12);
@@ -134,12 +127,12 @@ async fn two_stores_on_one_address_each_get_the_file_exactly_once() {
     assert_eq!(listed(&store_b), vec![id_b]);
 
     // Store B cannot resume store A's upload; sending the file to A again is refused.
-    let wrong = finish(upload(
+    let wrong = send(
         &sandbox,
         dir.path(),
         &store_b,
         &[file_arg, "--resume", &id_a],
-    ))
+    )
     .await;
     assert_eq!(wrong.status.code(), Some(2));
     assert!(
@@ -147,7 +140,7 @@ async fn two_stores_on_one_address_each_get_the_file_exactly_once() {
         "{}",
         stderr_of(&wrong)
     );
-    let again = finish(upload(&sandbox, dir.path(), sandbox.token(), &[file_arg])).await;
+    let again = send(&sandbox, dir.path(), sandbox.token(), &[file_arg]).await;
     assert_eq!(again.status.code(), Some(2));
     assert!(stderr_of(&again).contains(&id_a), "{}", stderr_of(&again));
     assert_eq!(sandbox.record_count(ResourceName::Leads) - before_a, 12);
@@ -170,13 +163,7 @@ async fn a_journal_torn_by_a_crash_still_stops_a_second_send() {
         let dir = tempfile::tempdir().unwrap();
         let file = write_leads(dir.path(), 15 + round, None);
         let file_arg = file.to_str().unwrap();
-        let first = finish(upload(
-            &sandbox,
-            dir.path(),
-            sandbox.token(),
-            &[file_arg, "--json"],
-        ))
-        .await;
+        let first = send(&sandbox, dir.path(), sandbox.token(), &[file_arg, "--json"]).await;
         assert_eq!(first.status.code(), Some(0), "{}", stderr_of(&first));
         let id = json_of(&first)["upload_id"].as_str().unwrap().to_string();
 
@@ -187,19 +174,19 @@ async fn a_journal_torn_by_a_crash_still_stops_a_second_send() {
         bytes.extend_from_slice(tail);
         std::fs::write(&path, bytes).unwrap();
 
-        let resumed = finish(upload(
+        let resumed = send(
             &sandbox,
             dir.path(),
             sandbox.token(),
             &[file_arg, "--resume", &id],
-        ))
+        )
         .await;
         assert_eq!(resumed.status.code(), Some(0), "{}", stderr_of(&resumed));
         let listing = history::list(&journals);
         assert!(listing.damaged.is_empty(), "{:?}", listing.damaged);
         assert_eq!(listing.uploads.len(), 1);
 
-        let again = finish(upload(&sandbox, dir.path(), sandbox.token(), &[file_arg])).await;
+        let again = send(&sandbox, dir.path(), sandbox.token(), &[file_arg]).await;
         assert_eq!(again.status.code(), Some(2), "{}", stderr_of(&again));
         assert_eq!(
             sandbox.record_count(ResourceName::Leads) - before,
@@ -260,7 +247,7 @@ async fn the_command_cannot_resume_an_upload_the_window_is_running() {
     assert_eq!(refused.status.code(), Some(2));
     assert!(stderr_of(&refused).contains("running in another window or command"));
     // Nor start the same file anew: its rows wait in that upload.
-    let anew = finish(upload(&sandbox, dir.path(), sandbox.token(), &[file_arg])).await;
+    let anew = send(&sandbox, dir.path(), sandbox.token(), &[file_arg]).await;
     assert_eq!(anew.status.code(), Some(2));
     assert!(stderr_of(&anew).contains(&id), "{}", stderr_of(&anew));
     assert_eq!(sandbox.record_count(ResourceName::Leads), before);
@@ -298,34 +285,28 @@ async fn a_fixed_row_sent_by_a_new_upload_is_not_sent_again_by_the_old_one() {
     let dir = tempfile::tempdir().unwrap();
     let file = write_leads(dir.path(), 6, Some(3));
     let file_arg = file.to_str().unwrap();
-    let first = finish(upload(
-        &sandbox,
-        dir.path(),
-        sandbox.token(),
-        &[file_arg, "--json"],
-    ))
-    .await;
+    let first = send(&sandbox, dir.path(), sandbox.token(), &[file_arg, "--json"]).await;
     assert_eq!(first.status.code(), Some(1), "{}", stderr_of(&first));
     let id = json_of(&first)["upload_id"].as_str().unwrap().to_string();
 
     // The merchant fixes the SKU and sends the file anew, skipping what was sent.
     write_leads(dir.path(), 6, None);
-    let fixed = finish(upload(
+    let fixed = send(
         &sandbox,
         dir.path(),
         sandbox.token(),
         &[file_arg, "--skip-sent", "--json"],
-    ))
+    )
     .await;
     assert_eq!(fixed.status.code(), Some(0), "{}", stderr_of(&fixed));
     assert_eq!(json_of(&fixed)["created"], 1);
     // Then goes on with the first upload too: the fixed row is not sent a second time.
-    let resumed = finish(upload(
+    let resumed = send(
         &sandbox,
         dir.path(),
         sandbox.token(),
         &[file_arg, "--resume", &id],
-    ))
+    )
     .await;
     assert!(resumed.status.code().is_some(), "{}", stderr_of(&resumed));
     assert_eq!(sandbox.record_count(ResourceName::Leads) - before, 6);
