@@ -291,3 +291,34 @@ async fn the_uploads_tab_lists_exports_and_resumes() {
         "{exported}"
     );
 }
+
+#[tokio::test]
+async fn a_damaged_journal_is_shown_never_hidden() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let isolated = Isolated::new();
+    let client = common::client(&sandbox);
+    let home = wedocod_console::stores::identify(
+        &isolated.dir.path().join("data"),
+        client.profile(),
+        &secrecy::SecretString::from(sandbox.token().to_string()),
+    )
+    .unwrap();
+    let journals = home.journals();
+    std::fs::create_dir_all(&journals).unwrap();
+    // Damage before the last line: not a torn tail, something overwrote the journal.
+    std::fs::write(
+        journals.join("up-20260101-000000-beef.jsonl"),
+        "\u{0}\u{0}garbage\n{\"event\":\"finished\",\"at\":\"2026-01-01T00:00:00Z\"}\n",
+    )
+    .unwrap();
+    let listing = wedocod_console::upload::history::list(&journals);
+    let reason = &listing.damaged[0].reason;
+
+    let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
+    assert!(driver.sees(&fill(S.uploads_damaged, &[("count", &1)])));
+    driver.click(S.uploads_tab).await.unwrap();
+    assert!(driver.sees(&fill(
+        S.upload_damaged,
+        &[("upload", &"up-20260101-000000-beef"), ("reason", reason)]
+    )));
+}
