@@ -252,14 +252,19 @@ impl Journal {
         if let Some(damage) = damage {
             return Err(damage);
         }
+        if kept < bytes.len() {
+            // A handle of its own: Windows lets an append-only handle add bytes, not cut them.
+            let cutting = OpenOptions::new()
+                .write(true)
+                .open(&path)
+                .map_err(write_error)?;
+            cutting.set_len(kept as u64).map_err(write_error)?;
+            cutting.sync_all().map_err(write_error)?;
+        }
         let file = OpenOptions::new()
             .append(true)
             .open(&path)
             .map_err(write_error)?;
-        if kept < bytes.len() {
-            file.set_len(kept as u64).map_err(write_error)?;
-            file.sync_all().map_err(write_error)?;
-        }
         Ok((
             Journal {
                 path,
