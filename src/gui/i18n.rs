@@ -189,6 +189,7 @@ pub struct Strings {
     pub upload_again_hint: &'static str,
     /// `{count}`, `{line}`, `{upload}`.
     pub already_created: &'static str,
+    pub unreadable_journal: &'static str,
     pub skip_sent: &'static str,
     pub send_again: &'static str,
     pub busy_uploading: &'static str,
@@ -387,6 +388,7 @@ pub const ENGLISH: Strings = Strings {
     upload_done: "{created} created, {refused} refused, {skipped} skipped, {pending} not settled.",
     fix_then_retry: "Fix the red cells, then send only those rows again.",
     already_created: "{count} row(s) of this file (the first on line {line}) were already sent to this store by upload {upload} (created, or still waiting in it). Go on with that upload from the Uploads tab to send only what it has not, send only the other rows, or create them again as new records.",
+    unreadable_journal: "The journal of upload {upload} cannot be read ({reason}), so rows of this file may have been sent by it. Move that journal aside if you are sure they were not, or create them again as new records.",
     skip_sent: "Send only the other rows",
     send_again: "Create them again too",
     busy_uploading: "An upload is running: let it finish, or cancel it (it can be resumed), before opening or reading a file again.",

@@ -10,6 +10,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::api::{Client, Leads, Orders, Resource, ResourceName};
+use crate::gui::i18n::{fill, strings};
 use crate::import::sheet::{Candidate, Sheet};
 use crate::upload::matching::{Stored, Submitted};
 use crate::upload::{Control, Engine, Progress, UploadError, UploadReport, UploadSettings};
@@ -23,12 +24,9 @@ pub enum UploadEvent {
     Finished(Box<UploadReport>, Option<String>),
     /// It could not start (rows with errors, journal not writable…).
     Failed(String),
-    /// The file holds rows an earlier upload already created in this store.
-    Repeats {
-        count: usize,
-        first_line: u64,
-        upload_id: String,
-    },
+    /// The file holds rows an earlier upload sent to this store, or may have (its
+    /// journal cannot be read): why, for the screen that offers the ways on.
+    Repeats(String),
 }
 
 /// What to upload, and how.
@@ -74,11 +72,18 @@ async fn run<R>(
                     count,
                     first_line,
                     upload_id,
-                } => UploadEvent::Repeats {
-                    count,
-                    first_line,
-                    upload_id,
-                },
+                } => UploadEvent::Repeats(fill(
+                    strings().already_created,
+                    &[
+                        ("count", &count),
+                        ("line", &first_line),
+                        ("upload", &upload_id),
+                    ],
+                )),
+                UploadError::UnreadableJournal { upload_id, reason } => UploadEvent::Repeats(fill(
+                    strings().unreadable_journal,
+                    &[("upload", &upload_id), ("reason", &reason)],
+                )),
                 error => UploadEvent::Failed(error.to_string()),
             };
             let _ = output.send(event).await;

@@ -762,21 +762,10 @@ impl OpenFile {
                 self.upload.control = None;
                 self.upload.stopped = Some(reason);
             }
-            UploadEvent::Repeats {
-                count,
-                first_line,
-                upload_id,
-            } => {
+            UploadEvent::Repeats(why) => {
                 self.upload.control = None;
                 self.upload.repeats_refused = true;
-                self.upload.stopped = Some(fill(
-                    strings().already_created,
-                    &[
-                        ("count", &count),
-                        ("line", &first_line),
-                        ("upload", &upload_id),
-                    ],
-                ));
+                self.upload.stopped = Some(why);
             }
             UploadEvent::Finished(report, stopped) => {
                 self.upload.control = None;
