@@ -113,7 +113,13 @@ impl State {
                     bom: true,
                     delimiter: b';',
                 };
-                self.notice = Some(match history::export_refused(record, &output, format) {
+                let written = std::fs::File::create(&output)
+                    .map_err(|error| error.to_string())
+                    .and_then(|file| {
+                        history::export_refused(record, std::io::BufWriter::new(file), format)
+                    })
+                    .map_err(|error| format!("{}: {error}", output.display()));
+                self.notice = Some(match written {
                     Ok(count) => fill(
                         strings().refused_exported,
                         &[("count", &count), ("path", &output.display())],
