@@ -201,8 +201,6 @@ fn check_and_write<'a>(
     created: &mut Vec<&'a Path>,
 ) -> Result<Validation, String> {
     let (settings, kind) = args.file.settings()?;
-    let mut remembered = settings.remembered.clone();
-    let remembered_path = remembered_path();
     let format = export_format(args);
     if args.fixed.is_some() && args.fixed == args.report {
         return Err("--fixed and --report name the same file".to_string());
@@ -234,8 +232,14 @@ fn check_and_write<'a>(
     }
     if !settings.explicit.is_empty() {
         let choices = validation.mapping.explicit_choices();
-        remembered.remember(&validation.header.names, kind, &choices);
-        if let Err(error) = remembered.save(&remembered_path) {
+        let remembered_path = remembered_path();
+        let remembered = RememberedMappings::remember_in(
+            &remembered_path,
+            &validation.header.names,
+            kind,
+            &choices,
+        );
+        if let Err(error) = remembered {
             eprintln!(
                 "warning: could not remember the mapping in {}: {error}",
                 remembered_path.display()
