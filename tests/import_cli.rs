@@ -182,13 +182,10 @@ fn fixed_file_and_report_are_written_for_excel() {
     let folder = scratch_dir.path();
     let fixed = folder.join("fixed.csv");
     let report = folder.join("report.csv");
-    let file = data("leads_utf8_bom.csv");
-    let output = validate(
+    let output = validate_leads_to(
         folder,
+        None,
         &[
-            file.to_str().unwrap(),
-            "--kind",
-            "leads",
             "--format",
             "csv",
             "--excel",
@@ -241,9 +238,11 @@ fn a_sku_list_turns_unknown_skus_into_errors() {
     );
 }
 
-/// `validate` of a small leads file with `extra` arguments.
-fn validate_leads_to(folder: &Path, extra: &[&str]) -> Output {
-    let file = data("leads_utf8_bom.csv");
+/// `validate FILE --kind leads` plus `extra` arguments; FILE is a small leads file unless
+/// given.
+fn validate_leads_to(folder: &Path, file: Option<&Path>, extra: &[&str]) -> Output {
+    let small = data("leads_utf8_bom.csv");
+    let file = file.unwrap_or(&small);
     let mut args = vec![file.to_str().unwrap(), "--kind", "leads"];
     args.extend_from_slice(extra);
     validate(folder, &args)
@@ -258,7 +257,7 @@ fn existing_output_files_are_kept_unless_force_is_given() {
         std::fs::write(&target, "the merchant's own file").unwrap();
         let target_arg = target.to_str().unwrap();
 
-        let refused = validate_leads_to(folder, &[option, target_arg]);
+        let refused = validate_leads_to(folder, None, &[option, target_arg]);
         assert_eq!(refused.status.code(), Some(2), "{option}");
         let stderr = String::from_utf8_lossy(&refused.stderr);
         assert!(
@@ -270,7 +269,7 @@ fn existing_output_files_are_kept_unless_force_is_given() {
             "the merchant's own file"
         );
 
-        let forced = validate_leads_to(folder, &[option, target_arg, "--force"]);
+        let forced = validate_leads_to(folder, None, &[option, target_arg, "--force"]);
         assert_eq!(
             forced.status.code(),
             Some(1),
@@ -290,6 +289,7 @@ fn a_refused_run_leaves_no_new_file_behind() {
     std::fs::write(&report, "kept").unwrap();
     let output = validate_leads_to(
         folder,
+        None,
         &[
             "--fixed",
             fixed.to_str().unwrap(),
@@ -305,16 +305,8 @@ fn a_refused_run_leaves_no_new_file_behind() {
     assert_eq!(std::fs::read_to_string(&report).unwrap(), "kept");
 
     let missing = folder.join("missing.csv");
-    let output = validate(
-        folder,
-        &[
-            missing.to_str().unwrap(),
-            "--kind",
-            "leads",
-            "--fixed",
-            fixed.to_str().unwrap(),
-        ],
-    );
+    let fixed_arg = fixed.to_str().unwrap();
+    let output = validate_leads_to(folder, Some(&missing), &["--fixed", fixed_arg]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
         !fixed.exists(),

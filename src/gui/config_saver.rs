@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::config::Config;
+use crate::gui::blocking::off_the_window;
 
 #[derive(Debug)]
 pub struct ConfigSaver {
@@ -34,19 +35,15 @@ impl ConfigSaver {
         let config = config.clone();
         let path = self.path.clone();
         let written = Arc::clone(&self.written);
-        async move {
-            tokio::task::spawn_blocking(move || {
-                let mut newest = written.lock().unwrap_or_else(PoisonError::into_inner);
-                if *newest > number {
-                    return Ok(());
-                }
-                config.save_to(&path).map_err(|error| error.to_string())?;
-                *newest = number;
-                Ok(())
-            })
-            .await
-            .map_err(|error| error.to_string())?
-        }
+        off_the_window(move || {
+            let mut newest = written.lock().unwrap_or_else(PoisonError::into_inner);
+            if *newest > number {
+                return Ok(());
+            }
+            config.save_to(&path).map_err(|error| error.to_string())?;
+            *newest = number;
+            Ok(())
+        })
     }
 }
 

@@ -3,6 +3,7 @@
 //! window holds no business rule: it calls `api` and shows what comes back.
 
 pub mod app;
+mod blocking;
 mod config_saver;
 mod dialog;
 pub mod error_view;

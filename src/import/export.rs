@@ -227,18 +227,27 @@ mod tests {
         assert_eq!(corrected_cell(&mapping, &phone, 3, " Fès\0 "), "Fès");
     }
 
-    #[test]
-    fn the_report_neutralizes_column_names_and_values() {
-        let headers = ["-1+Tel"];
+    /// The error report of one `required` issue on `value`, in the file's only column.
+    fn report(header: &str, line: u64, value: &str, format: ExportFormat) -> String {
+        let headers = [header];
         let mapping = Mapping::infer(&headers, ResourceName::Leads, &[]).unwrap();
         let issue = crate::import::rule_check::required("phone").at(
-            2,
+            line,
             Some(0),
             "phone".to_string(),
-            "+1+HYPERLINK(\"http://x\",\"y\")",
+            value,
         );
-        let bytes = write_report(Vec::new(), ExportFormat::default(), &[issue], &mapping).unwrap();
-        let text = String::from_utf8(bytes).unwrap();
+        String::from_utf8(write_report(Vec::new(), format, &[issue], &mapping).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn the_report_neutralizes_column_names_and_values() {
+        let text = report(
+            "-1+Tel",
+            2,
+            "+1+HYPERLINK(\"http://x\",\"y\")",
+            ExportFormat::default(),
+        );
         let line = text.lines().nth(1).unwrap();
         assert!(
             line.starts_with("2,'-1+Tel,phone,\"'+1+HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","),
@@ -248,20 +257,11 @@ mod tests {
 
     #[test]
     fn the_report_uses_excel_settings() {
-        let headers = ["Tel"];
-        let mapping = Mapping::infer(&headers, ResourceName::Leads, &[]).unwrap();
-        let issue = crate::import::rule_check::required("phone").at(
-            3,
-            Some(0),
-            "phone".to_string(),
-            "=1+1",
-        );
         let format = ExportFormat {
             bom: true,
             delimiter: b';',
         };
-        let bytes = write_report(Vec::new(), format, &[issue], &mapping).unwrap();
-        let text = String::from_utf8(bytes).unwrap();
+        let text = report("Tel", 3, "=1+1", format);
         assert!(text.starts_with("\u{feff}line;column;field;value"));
         assert!(text.contains("3;Tel;phone;'=1+1;error;required;"));
     }

@@ -9,6 +9,7 @@ use iced::widget::{button, column, container, row, scrollable, space, table, tex
 use iced::{Center, Element, Fill, Task};
 
 use crate::api::ResourceName;
+use crate::gui::blocking::off_the_window;
 use crate::gui::i18n::{fill, strings};
 use crate::gui::theme;
 use crate::import::export::ExportFormat;
@@ -70,7 +71,7 @@ pub async fn interrupted(dir: PathBuf, base_url: String) -> usize {
 /// in memory first (only the refused ones: a small file), so that a source that cannot be
 /// read leaves no empty file behind.
 async fn export(record: UploadRecord) -> Result<(usize, PathBuf), String> {
-    tokio::task::spawn_blocking(move || {
+    off_the_window(move || {
         let format = ExportFormat {
             bom: true,
             delimiter: b';',
@@ -85,7 +86,6 @@ async fn export(record: UploadRecord) -> Result<(usize, PathBuf), String> {
             .map_err(|error| format!("{}: {error}", output.display()))
     })
     .await
-    .map_err(|error| error.to_string())?
 }
 
 fn file_name(path: &str) -> String {

@@ -15,6 +15,7 @@ use iced::widget::{button, column, container, pick_list, row, text, text_input};
 use iced::{Center, Element, Fill, Task};
 
 use crate::api::{Client, ResourceName};
+use crate::gui::blocking::off_the_window;
 use crate::gui::i18n::{fill, strings};
 use crate::gui::theme;
 use crate::gui::uploading::{self, UploadEvent, UploadJob};
@@ -232,7 +233,7 @@ fn remembered_path() -> PathBuf {
 
 /// Reads and checks a file off the UI thread, with the column choices remembered for it.
 async fn load(path: PathBuf, mut settings: ValidateSettings) -> Result<Arc<Sheet>, String> {
-    tokio::task::spawn_blocking(move || {
+    off_the_window(move || {
         settings.remembered = RememberedMappings::load(&remembered_path());
         let bytes = std::fs::read(&path).map_err(|error| format!("{}: {error}", path.display()))?;
         Sheet::load(bytes, &settings)
@@ -240,7 +241,6 @@ async fn load(path: PathBuf, mut settings: ValidateSettings) -> Result<Arc<Sheet
             .map_err(|error| error.to_string())
     })
     .await
-    .map_err(|error| error.to_string())?
 }
 
 /// Remembers the column choices made for these headers, off the UI thread.
@@ -249,12 +249,11 @@ async fn remember(
     kind: ResourceName,
     choices: Vec<(Target, String)>,
 ) -> Result<(), String> {
-    tokio::task::spawn_blocking(move || {
+    off_the_window(move || {
         RememberedMappings::remember_in(&remembered_path(), &headers, kind, &choices)
             .map_err(|error| error.to_string())
     })
     .await
-    .map_err(|error| error.to_string())?
 }
 
 /// Writes the corrected file (`corrected`) or the error report beside `source`, under the
@@ -265,7 +264,7 @@ async fn save_beside(
     source: PathBuf,
     corrected: bool,
 ) -> Result<PathBuf, String> {
-    tokio::task::spawn_blocking(move || {
+    off_the_window(move || {
         let suffix = if corrected { "corrected" } else { "errors" };
         let (path, file) = output_file::create_beside(&source, suffix)
             .map_err(|error| format!("{}: {error}", source.display()))?;
@@ -280,7 +279,6 @@ async fn save_beside(
             .map_err(|error| format!("{}: {error}", path.display()))
     })
     .await
-    .map_err(|error| error.to_string())?
 }
 
 const EXCEL: ExportFormat = ExportFormat {
