@@ -56,8 +56,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");
         let mut saver = ConfigSaver::new(path.clone());
-        let mut config = Config::default();
-        config.page_size = 100;
+        let mut config = Config {
+            page_size: 100,
+            ..Config::default()
+        };
         let older = saver.save(&config);
         config.page_size = 25;
         let newer = saver.save(&config);
