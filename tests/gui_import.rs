@@ -79,6 +79,42 @@ async fn a_french_export_is_checked_and_fixed_offline() {
     assert!(driver.sees(S.upload_needs_store), "uploading needs a store");
 }
 
+#[tokio::test]
+async fn saved_files_are_written_by_a_task_and_never_over_a_kept_file() {
+    let isolated = Isolated::new();
+    let source = isolated.dir.path().join("leads.csv");
+    std::fs::copy(FRENCH_EXPORT, &source).unwrap();
+    let kept = isolated.dir.path().join("leads-corrected.csv");
+    std::fs::write(&kept, "the merchant's own corrections").unwrap();
+    let mut driver = Driver::boot(isolated.launch()).await;
+    driver.click(S.check_file_offline).await.unwrap();
+    open(&mut driver, source.to_str().unwrap()).await;
+
+    let saved = isolated.dir.path().join("leads-corrected-2.csv");
+    let task = driver
+        .app
+        .update(import_message(import::Message::SaveCorrected));
+    assert!(!saved.exists(), "nothing is written on the window's thread");
+    driver.run(task).await;
+    assert!(
+        std::fs::read_to_string(&saved)
+            .unwrap()
+            .starts_with("\u{feff}")
+    );
+    assert_eq!(
+        std::fs::read_to_string(&kept).unwrap(),
+        "the merchant's own corrections"
+    );
+    assert!(driver.sees(&fill(S.saved_to, &[("path", &saved.display())])));
+
+    driver.click(S.save_report).await.unwrap();
+    driver.click(S.save_report).await.unwrap();
+    for report in ["leads-errors.csv", "leads-errors-2.csv"] {
+        let text = std::fs::read_to_string(isolated.dir.path().join(report)).unwrap();
+        assert!(text.contains("line;column;field"), "{report}: {text}");
+    }
+}
+
 /// A small file whose third row names a SKU the store does not sell.
 fn file_with_unknown_sku(dir: &std::path::Path, rows: usize) -> String {
     let mut csv = String::from("Nom complet;Téléphone;Ville;Adresse;SKU;Quantité;Prix\n");
@@ -244,7 +280,7 @@ async fn the_uploads_tab_lists_exports_and_resumes() {
         &secrecy::SecretString::from(sandbox.token().to_string()),
     )
     .unwrap();
-    let settings = UploadSettings::new(home);
+    let settings = UploadSettings::new(home.clone());
     let mut engine = Engine::<Leads>::start(
         client,
         &path,
@@ -283,13 +319,39 @@ async fn the_uploads_tab_lists_exports_and_resumes() {
         .await;
     assert!(driver.sees(S.upload_finished));
     driver.click(S.details).await.unwrap();
-    driver.click(S.export_refused).await.unwrap();
-    let exported = std::fs::read_to_string(isolated.dir.path().join("ventes-refused.csv")).unwrap();
-    assert!(exported.contains("ZZZ-404"));
+    let exported = isolated.dir.path().join("ventes-refused.csv");
+    let upload_id = std::fs::read_dir(home.journals())
+        .unwrap()
+        .flatten()
+        .find_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            name.strip_suffix(".jsonl").map(str::to_string)
+        })
+        .unwrap();
+    let task = driver
+        .app
+        .update(Message::Uploads(uploads::Message::Export(upload_id)));
     assert!(
-        exported.contains("The selected data.2.products.0.sku is invalid."),
-        "{exported}"
+        !exported.exists(),
+        "the file is read and written by a task, not on the window's thread"
     );
+    driver.run(task).await;
+    let text = std::fs::read_to_string(&exported).unwrap();
+    assert!(text.contains("ZZZ-404"));
+    assert!(
+        text.contains("The selected data.2.products.0.sku is invalid."),
+        "{text}"
+    );
+    assert!(driver.sees(&fill(
+        S.refused_exported,
+        &[("count", &1), ("path", &exported.display())]
+    )));
+
+    std::fs::write(&exported, "fixed by hand").unwrap();
+    driver.click(S.export_refused).await.unwrap();
+    assert_eq!(std::fs::read_to_string(&exported).unwrap(), "fixed by hand");
+    let again = std::fs::read_to_string(isolated.dir.path().join("ventes-refused-2.csv")).unwrap();
+    assert!(again.contains("ZZZ-404"));
 }
 
 #[tokio::test]

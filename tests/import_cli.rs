@@ -182,13 +182,10 @@ fn fixed_file_and_report_are_written_for_excel() {
     let folder = scratch_dir.path();
     let fixed = folder.join("fixed.csv");
     let report = folder.join("report.csv");
-    let file = data("leads_utf8_bom.csv");
-    let output = validate(
+    let output = validate_leads_to(
         folder,
+        None,
         &[
-            file.to_str().unwrap(),
-            "--kind",
-            "leads",
             "--format",
             "csv",
             "--excel",
@@ -239,4 +236,95 @@ fn a_sku_list_turns_unknown_skus_into_errors() {
         unknown,
         [(4, "CAP-RED".to_string()), (6, "CAP-RED".to_string())]
     );
+}
+
+/// `validate FILE --kind leads` plus `extra` arguments; FILE is a small leads file unless
+/// given.
+fn validate_leads_to(folder: &Path, file: Option<&Path>, extra: &[&str]) -> Output {
+    let small = data("leads_utf8_bom.csv");
+    let file = file.unwrap_or(&small);
+    let mut args = vec![file.to_str().unwrap(), "--kind", "leads"];
+    args.extend_from_slice(extra);
+    validate(folder, &args)
+}
+
+#[test]
+fn existing_output_files_are_kept_unless_force_is_given() {
+    let scratch_dir = scratch("force");
+    let folder = scratch_dir.path();
+    for (option, first_column) in [("--fixed", "full_name"), ("--report", "line")] {
+        let target = folder.join(format!("{}.csv", &option[2..]));
+        std::fs::write(&target, "the merchant's own file").unwrap();
+        let target_arg = target.to_str().unwrap();
+
+        let refused = validate_leads_to(folder, None, &[option, target_arg]);
+        assert_eq!(refused.status.code(), Some(2), "{option}");
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert!(
+            stderr.contains("already exists") && stderr.contains("--force"),
+            "{stderr}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&target).unwrap(),
+            "the merchant's own file"
+        );
+
+        let forced = validate_leads_to(folder, None, &[option, target_arg, "--force"]);
+        assert_eq!(
+            forced.status.code(),
+            Some(1),
+            "{option}: the file has errors"
+        );
+        let written = std::fs::read_to_string(&target).unwrap();
+        assert!(written.starts_with(first_column), "{written}");
+    }
+}
+
+#[test]
+fn a_refused_run_leaves_no_new_file_behind() {
+    let scratch_dir = scratch("refused-run");
+    let folder = scratch_dir.path();
+    let fixed = folder.join("fixed.csv");
+    let report = folder.join("report.csv");
+    std::fs::write(&report, "kept").unwrap();
+    let output = validate_leads_to(
+        folder,
+        None,
+        &[
+            "--fixed",
+            fixed.to_str().unwrap(),
+            "--report",
+            report.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        !fixed.exists(),
+        "the fixed file created before the refusal is removed"
+    );
+    assert_eq!(std::fs::read_to_string(&report).unwrap(), "kept");
+
+    let missing = folder.join("missing.csv");
+    let fixed_arg = fixed.to_str().unwrap();
+    let output = validate_leads_to(folder, Some(&missing), &["--fixed", fixed_arg]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        !fixed.exists(),
+        "an unreadable input leaves no empty output"
+    );
+}
+
+#[test]
+fn the_checked_file_is_never_an_output_even_with_force() {
+    let scratch_dir = scratch("same-file");
+    let folder = scratch_dir.path();
+    let file = write_csv(folder, "leads.csv", "full_name,phone\nAmina,0612345678\n");
+    let before = std::fs::read_to_string(&file).unwrap();
+    let output = validate(
+        folder,
+        &[&file, "--kind", "leads", "--fixed", &file, "--force"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("the file being checked"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), before);
 }

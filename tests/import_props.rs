@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use wedocod_console::api::scope::ResourceName;
 use wedocod_console::import::Row;
 use wedocod_console::import::decode::decode;
-use wedocod_console::import::export::neutralize_formula;
+use wedocod_console::import::export::{is_plain_number, neutralize_formula};
 use wedocod_console::import::phone::PhoneRules;
 use wedocod_console::import::sheet::Sheet;
 use wedocod_console::import::validate::{ValidateSettings, open_table, validate_bytes};
@@ -106,7 +106,16 @@ proptest! {
         let rules = PhoneRules::new("MA").unwrap();
         let _ = rules.check(&cell);
         let _ = parse_amount(&cell);
+    }
+
+    /// Cells built to start like a formula, a number or a phone, then anything.
+    #[test]
+    fn no_exported_cell_starts_a_formula(cell in "[-+=@\t\r]?[0-9 .,+-]{0,4}\\PC{0,12}") {
         let safe = neutralize_formula(&cell);
-        prop_assert!(!safe.starts_with('=') && !safe.starts_with('@'));
+        let quoted = format!("'{cell}");
+        prop_assert!(*safe == cell || *safe == quoted);
+        if safe.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            prop_assert!(is_plain_number(&safe), "{:?} leaves as a formula", safe);
+        }
     }
 }

@@ -59,6 +59,12 @@ pub enum ProfileError {
     PlainHttpRefused(String),
     #[error("unknown dialect {0:?}: expected v2 or v1")]
     UnknownDialect(String),
+    /// Only what was found is named, never its value: a password typed into the address
+    /// must not reach a log or an error message.
+    #[error(
+        "the API address of {host} must not carry {found}: give only https://host[:port][/path]; the token goes in its own field"
+    )]
+    NotABaseUrl { host: String, found: String },
 }
 
 /// Base URL + optional prefix + dialect: all the client needs to build a request URL.
@@ -70,10 +76,13 @@ pub struct ApiProfile {
 }
 
 impl ApiProfile {
-    /// Checks the URL: `https://` anywhere, `http://` only for loopback hosts.
+    /// Checks the URL: `https://` anywhere, `http://` only for loopback hosts, and nothing
+    /// but scheme, host, port and path (credentials or a query would be saved in the config
+    /// file and sent with every request).
     pub fn new(base_url: &str, prefix: &str, dialect: Dialect) -> Result<Self, ProfileError> {
         let base = Url::parse(base_url.trim())
             .map_err(|_| ProfileError::InvalidUrl(base_url.to_string()))?;
+        refuse_extras(&base)?;
         match base.scheme() {
             "https" => {}
             "http" if is_loopback(base.host()) => {}
@@ -117,6 +126,26 @@ impl ApiProfile {
         }
         url
     }
+}
+
+/// Refuses a user name, password, query string or fragment in a base URL.
+fn refuse_extras(base: &Url) -> Result<(), ProfileError> {
+    let found: Vec<&str> = [
+        (!base.username().is_empty(), "a user name"),
+        (base.password().is_some(), "a password"),
+        (base.query().is_some(), "a query string"),
+        (base.fragment().is_some(), "a fragment"),
+    ]
+    .into_iter()
+    .filter_map(|(present, what)| present.then_some(what))
+    .collect();
+    if found.is_empty() {
+        return Ok(());
+    }
+    Err(ProfileError::NotABaseUrl {
+        host: base.host_str().unwrap_or_default().to_string(),
+        found: found.join(", "),
+    })
 }
 
 /// `"api/web/1.0/"` → `"/api/web/1.0"`; empty stays empty.
@@ -169,6 +198,28 @@ mod tests {
             ApiProfile::new("not a url", "", Dialect::V2),
             Err(ProfileError::InvalidUrl(_))
         ));
+    }
+
+    #[test]
+    fn credentials_queries_and_fragments_are_refused_without_echoing_them() {
+        let refused = |url: &str| match ApiProfile::new(url, "", Dialect::V2) {
+            Err(error @ ProfileError::NotABaseUrl { .. }) => error.to_string(),
+            other => panic!("{url}: {other:?}"),
+        };
+        let message = refused("https://merchant:s3cr3t-pass@shop.example.ma");
+        assert!(message.contains("a user name, a password"), "{message}");
+        assert!(message.contains("shop.example.ma"), "{message}");
+        assert!(
+            !message.contains("s3cr3t-pass") && !message.contains("merchant"),
+            "{message}"
+        );
+        let message = refused("https://:s3cr3t-pass@shop.example.ma");
+        assert!(message.contains("a password") && !message.contains("s3cr3t-pass"));
+        let message = refused("https://shop.example.ma/api?token=s3cr3t-pass");
+        assert!(message.contains("a query string") && !message.contains("s3cr3t-pass"));
+        assert!(refused("https://shop.example.ma/#s3cr3t-pass").contains("a fragment"));
+        assert!(refused("http://user@127.0.0.1:8080").contains("a user name"));
+        assert!(ApiProfile::new("https://shop.example.ma/api/", "", Dialect::V2).is_ok());
     }
 
     #[test]

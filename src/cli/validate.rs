@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
@@ -17,6 +17,7 @@ use crate::import::catalogue::Catalogue;
 use crate::import::decode::encoding_by_label;
 use crate::import::export::{ExportFormat, write_report};
 use crate::import::mapping::{ColumnRole, MatchedBy, parse_map_argument};
+use crate::import::output_file;
 use crate::import::remembered::RememberedMappings;
 use crate::import::validate::{CorrectedOutput, ValidateSettings, Validation, validate_file};
 use crate::import::values::parse_yes_no;
@@ -75,6 +76,9 @@ pub struct ValidateArgs {
     /// Write exported files for Excel: UTF-8 with a BOM and `;` between cells.
     #[arg(long)]
     pub excel: bool,
+    /// Overwrite the `--fixed` and `--report` files when they already exist.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -178,41 +182,64 @@ impl FileArgs {
 }
 
 fn validate(args: &ValidateArgs) -> Result<Validation, String> {
+    let mut created = Vec::new();
+    let validation = check_and_write(args, &mut created);
+    if validation.is_err() {
+        // Files this run created, empty or half written: running it again must not meet
+        // them as existing files.
+        for path in created {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+    validation
+}
+
+/// Checks the file and writes the outputs, adding to `created` each output file it
+/// created anew.
+fn check_and_write<'a>(
+    args: &'a ValidateArgs,
+    created: &mut Vec<&'a Path>,
+) -> Result<Validation, String> {
     let (settings, kind) = args.file.settings()?;
-    let mut remembered = settings.remembered.clone();
-    let remembered_path = remembered_path();
     let format = export_format(args);
-    let mut fixed_file = args
-        .fixed
-        .as_ref()
-        .map(|path| {
-            std::fs::File::create(path)
-                .map(std::io::BufWriter::new)
-                .map_err(|error| format!("cannot write {}: {error}", path.display()))
-        })
-        .transpose()?;
+    if args.fixed.is_some() && args.fixed == args.report {
+        return Err("--fixed and --report name the same file".to_string());
+    }
+    // Both are opened before the check starts, so that a refusal costs nothing.
+    let mut open = |path: &'a Option<PathBuf>| {
+        path.as_deref()
+            .map(|path| {
+                let file = open_output(path, args)?;
+                if !args.force {
+                    created.push(path);
+                }
+                Ok::<_, String>(file)
+            })
+            .transpose()
+    };
+    let mut fixed_file = open(&args.fixed)?;
+    let report_file = open(&args.report)?;
     let corrected = fixed_file.as_mut().map(|writer| CorrectedOutput {
         writer: writer as &mut (dyn Write + Send),
         format,
     });
     let validation =
         validate_file(&args.file.file, &settings, corrected).map_err(|error| error.to_string())?;
-    if let Some(path) = &args.report {
-        let file = std::fs::File::create(path)
+    if let (Some(path), Some(file)) = (&args.report, report_file) {
+        write_report(file, format, &validation.issues, &validation.mapping)
+            .and_then(|mut writer| writer.flush())
             .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
-        write_report(
-            std::io::BufWriter::new(file),
-            format,
-            &validation.issues,
-            &validation.mapping,
-        )
-        .and_then(|mut writer| writer.flush())
-        .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
     }
     if !settings.explicit.is_empty() {
         let choices = validation.mapping.explicit_choices();
-        remembered.remember(&validation.header.names, kind, &choices);
-        if let Err(error) = remembered.save(&remembered_path) {
+        let remembered_path = remembered_path();
+        let remembered = RememberedMappings::remember_in(
+            &remembered_path,
+            &validation.header.names,
+            kind,
+            &choices,
+        );
+        if let Err(error) = remembered {
             eprintln!(
                 "warning: could not remember the mapping in {}: {error}",
                 remembered_path.display()
@@ -220,6 +247,30 @@ fn validate(args: &ValidateArgs) -> Result<Validation, String> {
         }
     }
     Ok(validation)
+}
+
+/// Opens an output file: an existing one only with `--force`, and never the file being
+/// checked (it would be emptied before it is read).
+fn open_output(
+    path: &Path,
+    args: &ValidateArgs,
+) -> Result<std::io::BufWriter<std::fs::File>, String> {
+    let canonical = |path: &Path| std::fs::canonicalize(path).ok();
+    if canonical(path).is_some() && canonical(path) == canonical(&args.file.file) {
+        return Err(format!(
+            "{} is the file being checked: write to another file",
+            path.display()
+        ));
+    }
+    output_file::create(path, args.force)
+        .map(std::io::BufWriter::new)
+        .map_err(|error| match error.kind() {
+            std::io::ErrorKind::AlreadyExists => format!(
+                "{} already exists: give another name, or add --force to overwrite it",
+                path.display()
+            ),
+            _ => format!("cannot write {}: {error}", path.display()),
+        })
 }
 
 fn export_format(args: &ValidateArgs) -> ExportFormat {

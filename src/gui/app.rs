@@ -17,6 +17,7 @@ use crate::secrets::{KeyringError, Persistence, TokenVault};
 use crate::stores::StoreHome;
 
 use super::StoreLink;
+use super::config_saver::ConfigSaver;
 use super::i18n::{fill, strings};
 use super::screen::{connect, import, profiles, records, uploads, welcome};
 use super::theme;
@@ -171,6 +172,8 @@ pub enum Message {
     TokenLoaded(String, Result<Option<SecretString>, KeyringError>),
     TokenSaved(String, SecretString, Result<Persistence, KeyringError>),
     KeyringDone(Result<(), KeyringError>),
+    /// The settings file was written (or why not).
+    ConfigSaved(Result<(), String>),
     Welcome(welcome::Message),
     DemoStarted(Result<Arc<Demo>, String>),
     /// A saved store's folder was found (or could not be).
@@ -198,7 +201,7 @@ pub struct App {
     screen: Screen,
     session: Option<Session>,
     config: Config,
-    config_file: PathBuf,
+    config_saver: ConfigSaver,
     vault: TokenVault,
     /// News for the merchant that is not tied to one screen (keyring, settings file).
     notices: Vec<String>,
@@ -257,7 +260,7 @@ impl App {
             },
             session: None,
             config: loaded.config,
-            config_file: options.config_file,
+            config_saver: ConfigSaver::new(options.config_file),
             vault: TokenVault::session_only("the keyring is being opened"),
             notices,
             import: import::State::default(),
@@ -303,10 +306,9 @@ impl App {
         self.notices.push(notice.into());
     }
 
-    fn save_config(&mut self) {
-        if let Err(error) = self.config.save_to(&self.config_file) {
-            self.notify(error.to_string());
-        }
+    /// Saves the settings off the window's thread; a failure comes back as a notice.
+    fn save_config(&mut self) -> Task<Message> {
+        Task::perform(self.config_saver.save(&self.config), Message::ConfigSaved)
     }
 
     /// Opens the leads and orders screens on a connected store.
@@ -403,7 +405,7 @@ impl App {
             }
         }
         let _ = self.config.set_active(&name);
-        self.save_config();
+        let saved = self.save_config();
         let saved_id = self
             .config
             .profile(&name)
@@ -424,7 +426,7 @@ impl App {
             client: connected.client,
             token: connected.token,
         });
-        Task::batch([save, open])
+        Task::batch([saved, save, open])
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
@@ -452,14 +454,15 @@ impl App {
                 match client {
                     Ok((api, client)) => {
                         let _ = self.config.set_active(&name);
-                        self.save_config();
-                        self.open_store(Opening {
+                        let saved = self.save_config();
+                        let open = self.open_store(Opening {
                             name,
                             saved_id: profile.store_id.clone(),
                             profile: api,
                             client,
                             token,
-                        })
+                        });
+                        Task::batch([saved, open])
                     }
                     Err(reason) => {
                         self.notify(reason);
@@ -491,6 +494,12 @@ impl App {
             Message::TokenSaved(name, token, Err(error)) => {
                 self.vault.keep_for_session(&name, token);
                 self.notify(fill(strings().keyring_failed, &[("reason", &error)]));
+                Task::none()
+            }
+            Message::ConfigSaved(result) => {
+                if let Err(error) = result {
+                    self.notify(error);
+                }
                 Task::none()
             }
             Message::KeyringDone(result) => {
@@ -578,13 +587,14 @@ impl App {
             }
             Message::StoreOpened(Ok(session)) => {
                 let id = session.store.home.id().to_string();
-                if let Some(profile) = self.config.profile_mut(&session.name)
-                    && profile.store_id.as_deref() != Some(id.as_str())
-                {
-                    profile.store_id = Some(id);
-                    self.save_config();
-                }
-                self.browse(*session)
+                let saved = match self.config.profile_mut(&session.name) {
+                    Some(profile) if profile.store_id.as_deref() != Some(id.as_str()) => {
+                        profile.store_id = Some(id);
+                        self.save_config()
+                    }
+                    _ => Task::none(),
+                };
+                Task::batch([saved, self.browse(*session)])
             }
             Message::StoreOpened(Err(reason)) => {
                 self.notify(reason);
@@ -686,8 +696,7 @@ impl App {
             }
             Message::ToggleTheme => {
                 self.config.theme = theme::toggled(self.config.theme);
-                self.save_config();
-                Task::none()
+                self.save_config()
             }
             Message::DismissNotice => {
                 self.notices.clear();
@@ -726,30 +735,32 @@ impl App {
                     return Task::none();
                 }
                 let new = new.trim().to_string();
-                self.save_config();
+                let saved = self.save_config();
                 if let Some(session) = self.session.as_mut().filter(|s| s.name == old) {
                     session.name = new.clone();
                 }
                 let vault = self.vault.clone();
-                Task::perform(
+                let renamed = Task::perform(
                     async move { vault.rename(&old, &new).await },
                     Message::KeyringDone,
-                )
+                );
+                Task::batch([saved, renamed])
             }
             profiles::Action::Delete(name) => {
                 if let Err(error) = self.config.delete_profile(&name) {
                     screen.refuse(error.to_string());
                     return Task::none();
                 }
-                self.save_config();
+                let saved = self.save_config();
                 if self.session.as_ref().is_some_and(|s| s.name == name) {
                     self.session = None;
                 }
                 let vault = self.vault.clone();
-                Task::perform(
+                let deleted = Task::perform(
                     async move { vault.delete(&name).await },
                     Message::KeyringDone,
-                )
+                );
+                Task::batch([saved, deleted])
             }
         }
     }
@@ -764,16 +775,19 @@ impl App {
         resource: ResourceName,
         message: records::Message,
     ) -> Task<Message> {
-        if let records::Message::PerPage(per_page) = message {
-            // Remembered for next time: merchants pick a page size once.
-            self.config.page_size =
-                u32::try_from(per_page).unwrap_or(crate::config::DEFAULT_PAGE_SIZE);
-            self.save_config();
-        }
-        let (Screen::Browse(browse), Some(session)) = (&mut self.screen, &self.session) else {
-            return Task::none();
+        let saved = match message {
+            records::Message::PerPage(per_page) => {
+                // Remembered for next time: merchants pick a page size once.
+                self.config.page_size =
+                    u32::try_from(per_page).unwrap_or(crate::config::DEFAULT_PAGE_SIZE);
+                self.save_config()
+            }
+            _ => Task::none(),
         };
-        match browse
+        let (Screen::Browse(browse), Some(session)) = (&mut self.screen, &self.session) else {
+            return saved;
+        };
+        let task = match browse
             .screen_mut(resource)
             .update(message, &session.store.client)
         {
@@ -784,7 +798,8 @@ impl App {
                 self.screen = Screen::Connect(Box::new(form));
                 Task::none()
             }
-        }
+        };
+        Task::batch([saved, task])
     }
 
     pub fn subscription(&self) -> Subscription<Message> {

@@ -96,6 +96,7 @@ pub fn describe_profile_error(error: &ProfileError) -> String {
         ProfileError::InvalidUrl(_) | ProfileError::UnsupportedScheme(_) => {
             s.error_bad_url.to_string()
         }
+        ProfileError::NotABaseUrl { .. } => s.error_url_extras.to_string(),
         ProfileError::UnknownDialect(_) => error.to_string(),
     }
 }

@@ -104,6 +104,7 @@ pub struct Strings {
     pub error_not_sent: &'static str,
     pub error_plain_http: &'static str,
     pub error_bad_url: &'static str,
+    pub error_url_extras: &'static str,
 
     pub stores: &'static str,
     pub profiles_title: &'static str,
@@ -322,6 +323,7 @@ pub const ENGLISH: Strings = Strings {
     error_not_sent: "Not sent",
     error_plain_http: "Plain http:// is refused for this address: the token would travel unencrypted. Use https://.",
     error_bad_url: "This is not a valid web address.",
+    error_url_extras: "Give the API address alone (https://host/path), without a user name, password, ?query or #fragment: the token goes in its own field.",
 
     stores: "Stores",
     profiles_title: "Your stores",

@@ -3,6 +3,8 @@
 //! window holds no business rule: it calls `api` and shows what comes back.
 
 pub mod app;
+mod blocking;
+mod config_saver;
 mod dialog;
 pub mod error_view;
 pub mod i18n;

@@ -1,7 +1,8 @@
 //! Files handed back to the merchant: the corrected CSV (UTF-8, with a BOM and `;` on
 //! request so Excel opens it right) and the error report. A cell that would start a
-//! spreadsheet formula (`=`, `@`, a tab, or `+`/`-` not followed by a digit) gets a
-//! leading `'`; `+212…` phone numbers and negative amounts stay as they are.
+//! spreadsheet formula (`=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading
+//! `'`, unless the whole cell is a plain number: `+212…` phone numbers and negative
+//! amounts stay as they are.
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -29,15 +30,32 @@ impl Default for ExportFormat {
     }
 }
 
-/// `cell`, made safe to open in a spreadsheet.
-pub fn neutralize_formula(cell: &str) -> Cow<'_, str> {
-    let mut chars = cell.chars();
-    let starts_formula = match chars.next() {
-        Some('=' | '@' | '\t' | '\r') => true,
-        Some('+' | '-') => !chars.next().is_some_and(|next| next.is_ascii_digit()),
-        _ => false,
+/// The first characters that make a spreadsheet read a cell as a formula (OWASP's list).
+const FORMULA_TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether the whole cell is a plain number a spreadsheet reads as a value, never as a
+/// formula: an optional sign, then ASCII digits with single spaces, dots or commas between
+/// them (`-12,5`, `+3`, `1 270,00`, `+212612345678`, `+212 6 12 34 56 78`). Looking at the
+/// whole cell, not its first two characters, is what keeps `-1+cmd|' /C calc'!A0` out.
+pub fn is_plain_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix(['+', '-']).unwrap_or(cell).as_bytes();
+    let (Some(first), Some(last)) = (digits.first(), digits.last()) else {
+        return false;
     };
-    if starts_formula {
+    first.is_ascii_digit()
+        && last.is_ascii_digit()
+        && digits
+            .iter()
+            .all(|byte| byte.is_ascii_digit() || matches!(byte, b' ' | b'.' | b','))
+        && digits
+            .windows(2)
+            .all(|pair| pair[0].is_ascii_digit() || pair[1].is_ascii_digit())
+}
+
+/// `cell`, made safe to open in a spreadsheet: a leading `'` when it would start a
+/// formula and is not a plain number.
+pub fn neutralize_formula(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(FORMULA_TRIGGERS) && !is_plain_number(cell) {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)
@@ -159,21 +177,39 @@ mod tests {
 
     #[test]
     fn formulas_are_neutralized_but_phones_and_amounts_survive() {
-        assert_eq!(
-            neutralize_formula("=HYPERLINK(\"x\")"),
-            "'=HYPERLINK(\"x\")"
-        );
-        assert_eq!(neutralize_formula("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(
-            neutralize_formula("+cmd|' /C calc'!A0"),
-            "'+cmd|' /C calc'!A0"
-        );
-        assert_eq!(neutralize_formula("-2+3"), "-2+3");
-        assert_eq!(neutralize_formula("- x"), "'- x");
-        assert_eq!(neutralize_formula("+212612345678"), "+212612345678");
-        assert_eq!(neutralize_formula("\tx"), "'\tx");
-        assert_eq!(neutralize_formula("Ali"), "Ali");
-        assert_eq!(neutralize_formula(""), "");
+        for formula in [
+            "=HYPERLINK(\"x\")",
+            "@SUM(A1)",
+            "+cmd|' /C calc'!A0",
+            "-1+cmd|' /C calc'!A0",
+            "+1+HYPERLINK(\"http://x\",\"y\")",
+            "-2+3",
+            "- x",
+            "-",
+            "+212-6-12",
+            "-1,,2",
+            "\tx",
+            "\r1",
+        ] {
+            assert_eq!(
+                neutralize_formula(formula),
+                format!("'{formula}"),
+                "{formula}"
+            );
+        }
+        for value in [
+            "+212612345678",
+            "+212 6 12 34 56 78",
+            "-12,5",
+            "-12.5",
+            "+3",
+            "-1 270,00",
+            "1 270,00",
+            "Ali",
+            "",
+        ] {
+            assert_eq!(neutralize_formula(value), value);
+        }
     }
 
     #[test]
@@ -191,22 +227,41 @@ mod tests {
         assert_eq!(corrected_cell(&mapping, &phone, 3, " Fès\0 "), "Fès");
     }
 
-    #[test]
-    fn the_report_uses_excel_settings() {
-        let headers = ["Tel"];
+    /// The error report of one `required` issue on `value`, in the file's only column.
+    fn report(header: &str, line: u64, value: &str, format: ExportFormat) -> String {
+        let headers = [header];
         let mapping = Mapping::infer(&headers, ResourceName::Leads, &[]).unwrap();
         let issue = crate::import::rule_check::required("phone").at(
-            3,
+            line,
             Some(0),
             "phone".to_string(),
-            "=1+1",
+            value,
         );
+        String::from_utf8(write_report(Vec::new(), format, &[issue], &mapping).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn the_report_neutralizes_column_names_and_values() {
+        let text = report(
+            "-1+Tel",
+            2,
+            "+1+HYPERLINK(\"http://x\",\"y\")",
+            ExportFormat::default(),
+        );
+        let line = text.lines().nth(1).unwrap();
+        assert!(
+            line.starts_with("2,'-1+Tel,phone,\"'+1+HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn the_report_uses_excel_settings() {
         let format = ExportFormat {
             bom: true,
             delimiter: b';',
         };
-        let bytes = write_report(Vec::new(), format, &[issue], &mapping).unwrap();
-        let text = String::from_utf8(bytes).unwrap();
+        let text = report("Tel", 3, "=1+1", format);
         assert!(text.starts_with("\u{feff}line;column;field;value"));
         assert!(text.contains("3;Tel;phone;'=1+1;error;required;"));
     }

@@ -9,7 +9,8 @@
 //! [`check`] (issues per item, with [`rule_check`], [`values`], [`phone`],
 //! [`catalogue`]; across items, [`duplicates`]), [`build`] (items → `NewLead`/`NewOrder`
 //! with their source cells), [`server_errors`] (a 422 key → file line and column),
-//! [`export`] (corrected file, error report), [`validate`] (a whole file checked on
+//! [`export`] (corrected file, error report), [`output_file`] (where an export goes
+//! without overwriting a file), [`validate`] (a whole file checked on
 //! every core) and [`sheet`] (a checked file held in memory to be fixed and uploaded, its
 //! rows in a [`row_store`]).
 
@@ -22,6 +23,7 @@ pub mod error;
 pub mod export;
 pub mod issue;
 pub mod mapping;
+pub mod output_file;
 pub mod phone;
 pub mod records;
 pub mod remembered;

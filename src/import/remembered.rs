@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::{Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
@@ -11,6 +12,11 @@ use crate::api::scope::ResourceName;
 
 use super::synonyms::normalize_header;
 use super::target::Target;
+
+/// Held while the file is read, changed and written again: two saves in flight (two
+/// column choices made in a row) would otherwise each write back the file without the
+/// other's choice.
+static CHANGING: Mutex<()> = Mutex::new(());
 
 /// Every remembered mapping, keyed by [`header_set_key`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -46,6 +52,20 @@ impl RememberedMappings {
         }
         let text = toml::to_string_pretty(self).map_err(std::io::Error::other)?;
         std::fs::write(path, text)
+    }
+
+    /// Remembers `choices` for these headers in the file at `path`, keeping every other
+    /// header set it holds. Reads and writes the file: call it off the UI thread.
+    pub fn remember_in(
+        path: &Path,
+        headers: &[String],
+        kind: ResourceName,
+        choices: &[(Target, String)],
+    ) -> std::io::Result<()> {
+        let _changing = CHANGING.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut remembered = RememberedMappings::load(path);
+        remembered.remember(headers, kind, choices);
+        remembered.save(path)
     }
 
     /// The choices remembered for these headers, dropping any that no longer parse.
@@ -105,6 +125,32 @@ pub fn header_set_key(headers: &[String], kind: ResourceName) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn remembering_in_the_file_keeps_other_header_sets() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("config").join("mappings.toml");
+        let phone = |header: &str| {
+            vec![(
+                Target::parse("phone", ResourceName::Leads).unwrap(),
+                header.to_string(),
+            )]
+        };
+        let first = vec!["Tel".to_string()];
+        let second = vec!["Contact".to_string()];
+        RememberedMappings::remember_in(&path, &first, ResourceName::Leads, &phone("Tel")).unwrap();
+        RememberedMappings::remember_in(&path, &second, ResourceName::Leads, &phone("Contact"))
+            .unwrap();
+        let loaded = RememberedMappings::load(&path);
+        assert_eq!(
+            loaded.choices_for(&first, ResourceName::Leads),
+            phone("Tel")
+        );
+        assert_eq!(
+            loaded.choices_for(&second, ResourceName::Leads),
+            phone("Contact")
+        );
+    }
 
     #[test]
     fn choices_round_trip_through_the_file() {

@@ -207,19 +207,18 @@ pub fn claims(dir: &Path, kind: ResourceName) -> Claims {
 }
 
 /// Writes the refused (and skipped) rows of an upload, read again from its file, with
-/// an `errors` column: the file to fix and import again.
-pub fn export_refused(
+/// an `errors` column: the file to fix and import again. Returns how many rows it wrote.
+/// Reads and checks the whole source file: call it off the UI thread.
+pub fn export_refused<W: Write>(
     record: &UploadRecord,
-    output: &Path,
+    output: W,
     format: ExportFormat,
 ) -> Result<usize, String> {
     let source = PathBuf::from(&record.summary.file);
     let bytes = std::fs::read(&source).map_err(|error| format!("{}: {error}", source.display()))?;
     let sheet = Sheet::load(bytes, &ValidateSettings::new(record.summary.kind))
         .map_err(|error| error.to_string())?;
-    let file =
-        std::fs::File::create(output).map_err(|error| format!("{}: {error}", output.display()))?;
-    let mut out = std::io::BufWriter::new(file);
+    let mut out = output;
     let written = (|| -> std::io::Result<usize> {
         start_file(&mut out, format)?;
         let mut writer = SafeCsvWriter::new(&mut out, format);
@@ -257,5 +256,70 @@ pub fn export_refused(
         out.flush()?;
         Ok(count)
     })();
-    written.map_err(|error| format!("{}: {error}", output.display()))
+    written.map_err(|error| error.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::upload::RowError;
+    use crate::upload::journal::PlannedRow;
+    use crate::upload::matching::MatchKey;
+
+    /// An upload of `file` whose only row (line 2) the server refused because of `column`.
+    fn refused(file: &Path, column: &str, message: &str) -> UploadRecord {
+        let error = RowError {
+            line: 2,
+            column: Some(column.to_string()),
+            field: "full_name".to_string(),
+            message: message.to_string(),
+        };
+        UploadRecord {
+            summary: UploadSummary {
+                upload_id: "u1".to_string(),
+                started_at: String::new(),
+                file: file.display().to_string(),
+                base_url: String::new(),
+                kind: ResourceName::Leads,
+                mode: "sync",
+                batches: Vec::new(),
+                counts: Counts::default(),
+                finished: true,
+            },
+            state: UploadState {
+                upload_id: "u1".to_string(),
+                rows: vec![PlannedRow {
+                    line: 2,
+                    item: serde_json::Value::Null,
+                    key: MatchKey::new("0612345678", "x", &[]),
+                    skipped: Vec::new(),
+                }],
+                states: vec![RowState::Refused {
+                    errors: vec![error],
+                }],
+                requests_sent: 1,
+                finished: true,
+            },
+        }
+    }
+
+    #[test]
+    fn no_exported_cell_header_or_error_starts_a_formula() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("leads.csv");
+        std::fs::write(
+            &file,
+            "-1+Nom,phone\n\"-1+cmd|' /C calc'!A0\",+212612345678\n",
+        )
+        .unwrap();
+        let record = refused(&file, "-1+Nom", "is invalid");
+        let mut bytes = Vec::new();
+        let count = export_refused(&record, &mut bytes, ExportFormat::default()).unwrap();
+        assert_eq!(count, 1);
+        let text = String::from_utf8(bytes).unwrap();
+        assert_eq!(
+            text,
+            "'-1+Nom,phone,errors\n'-1+cmd|' /C calc'!A0,+212612345678,'-1+Nom: is invalid\n"
+        );
+    }
 }

@@ -4,7 +4,7 @@
 
 use iced::widget::{button, center, column, container, pick_list, row, space, text, text_input};
 use iced::{Element, Fill, Task};
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 
 use crate::api::{ApiError, ApiProfile, Client, DEFAULT_BASE_URL, Dialect, ListQuery};
 use crate::gui::error_view;
@@ -17,14 +17,16 @@ pub const BASE_URL_ID: &str = "connect-base-url";
 pub const PREFIX_ID: &str = "connect-prefix";
 pub const TOKEN_ID: &str = "connect-token";
 
-/// The form. The token field's text is dropped as soon as the check starts.
+/// The form. The typed token is a secret from the first key (its `Debug` shows nothing,
+/// its memory is wiped when dropped); it is cleared once the store is saved or the form is
+/// left, and kept after a refusal so that only the wrong field is typed again.
 #[derive(Debug, Clone)]
 pub struct State {
     name: String,
     base_url: String,
     prefix: String,
     dialect: Dialect,
-    token: String,
+    token: SecretString,
     /// Names already used by other stores.
     taken: Vec<String>,
     /// The store whose token is being replaced (its name cannot change here).
@@ -40,7 +42,9 @@ pub enum Message {
     BaseUrl(String),
     Prefix(String),
     Dialect(Dialect),
-    Token(String),
+    /// What the token field holds after a key: a secret already, so that a printed
+    /// message shows nothing.
+    Token(SecretString),
     Submit,
     Checked(Result<(), ApiError>),
     Back,
@@ -69,7 +73,7 @@ impl Default for State {
             base_url: DEFAULT_BASE_URL.to_string(),
             prefix: String::new(),
             dialect: Dialect::V2,
-            token: String::new(),
+            token: SecretString::default(),
             taken: Vec::new(),
             replacing: None,
             checking: None,
@@ -118,13 +122,16 @@ impl State {
             Message::Prefix(prefix) => self.prefix = prefix,
             Message::Dialect(dialect) => self.dialect = dialect,
             Message::Token(token) => self.token = token,
-            Message::Back => return Action::Back,
+            Message::Back => {
+                self.forget_token();
+                return Action::Back;
+            }
             Message::Submit => return self.submit(),
             Message::Checked(result) => {
                 let checked = self.checking.take();
                 match (result, checked) {
                     (Ok(()), Some(connected)) => {
-                        self.token.clear();
+                        self.forget_token();
                         return Action::Connected(connected);
                     }
                     (Err(error), _) => self.error = Some(error_view::describe(&error, None)),
@@ -152,7 +159,7 @@ impl State {
             self.error = Some(fill(s.name_taken, &[("name", &name)]));
             return Action::None;
         }
-        if self.token.trim().is_empty() {
+        if self.token.expose_secret().trim().is_empty() {
             self.error = Some(s.token_required.into());
             return Action::None;
         }
@@ -163,7 +170,7 @@ impl State {
                 return Action::None;
             }
         };
-        let token = SecretString::from(self.token.trim().to_string());
+        let token = SecretString::from(self.token.expose_secret().trim());
         match crate::gui::client_for(&profile, &token) {
             Ok(client) => {
                 self.checking = Some(Connected {
@@ -179,6 +186,12 @@ impl State {
                 Action::None
             }
         }
+    }
+
+    /// Drops every copy of the token the form holds (the field and the store being checked).
+    fn forget_token(&mut self) {
+        self.token = SecretString::default();
+        self.checking = None;
     }
 
     pub fn view(&self) -> Element<'_, Message> {
@@ -198,10 +211,13 @@ impl State {
                 .on_submit(Message::Submit)
                 .into()
         };
-        let token: Element<'static, Message> = text_input("", &self.token)
+        // The widget needs the text to draw its dots: the secret is exposed here only, for
+        // the time of one view.
+        let on_token = |typed: String| Message::Token(SecretString::from(typed));
+        let token: Element<'static, Message> = text_input("", self.token.expose_secret())
             .id(TOKEN_ID)
             .secure(true)
-            .on_input_maybe(editable.then_some(Message::Token as fn(String) -> Message))
+            .on_input_maybe(editable.then_some(on_token))
             .on_submit(Message::Submit)
             .into();
         let mut form = column![
@@ -248,5 +264,51 @@ impl State {
             button(text(submit_label)).on_press_maybe(editable.then_some(Message::Submit)),
         ]);
         center(container(form).padding(24).width(520).style(theme::panel)).into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TYPED: &str = "wdc_live_9f8e7d6c5b4a";
+
+    #[test]
+    fn the_typed_token_never_shows_in_debug_output() {
+        let mut form = State::adding(Vec::new());
+        form.update(Message::Name("Boutique".into()));
+        form.update(Message::BaseUrl("http://127.0.0.1:9".into()));
+        form.update(Message::Token(SecretString::from(TYPED)));
+        assert!(!format!("{form:?}").contains(TYPED));
+        assert!(!format!("{:?}", Message::Token(SecretString::from(TYPED))).contains(TYPED));
+        assert!(matches!(form.update(Message::Submit), Action::Run(_)));
+        assert!(form.checking.is_some());
+        assert!(!format!("{form:?}").contains(TYPED), "{form:?}");
+    }
+
+    #[test]
+    fn the_token_is_cleared_when_the_form_is_left_or_the_store_saved() {
+        let mut form = State::adding(Vec::new());
+        form.update(Message::Token(SecretString::from(TYPED)));
+        assert!(matches!(form.update(Message::Back), Action::Back));
+        assert_eq!(form.token.expose_secret(), "");
+
+        form.update(Message::Name("Boutique".into()));
+        form.update(Message::BaseUrl("http://127.0.0.1:9".into()));
+        form.update(Message::Token(SecretString::from(TYPED)));
+        form.update(Message::Submit);
+        assert!(matches!(form.update(Message::Back), Action::Back));
+        assert!(
+            form.checking.is_none(),
+            "the store being checked is dropped"
+        );
+
+        form.update(Message::Token(SecretString::from(TYPED)));
+        form.update(Message::Submit);
+        assert!(matches!(
+            form.update(Message::Checked(Ok(()))),
+            Action::Connected(_)
+        ));
+        assert_eq!(form.token.expose_secret(), "");
     }
 }

@@ -9,9 +9,11 @@ use iced::widget::{button, column, container, row, scrollable, space, table, tex
 use iced::{Center, Element, Fill, Task};
 
 use crate::api::ResourceName;
+use crate::gui::blocking::off_the_window;
 use crate::gui::i18n::{fill, strings};
 use crate::gui::theme;
 use crate::import::export::ExportFormat;
+use crate::import::output_file;
 use crate::upload::RowState;
 use crate::upload::history::{self, DamagedJournal, Listing, UploadRecord};
 
@@ -32,6 +34,8 @@ pub enum Message {
     Loaded(Arc<Vec<UploadRecord>>, Arc<Vec<DamagedJournal>>),
     Select(String),
     Export(String),
+    /// How many refused rows were written and where (or why not).
+    Exported(Result<(usize, PathBuf), String>),
     Resume(String),
     DismissNotice,
 }
@@ -63,6 +67,28 @@ pub fn needing_attention(listing: &Listing) -> (usize, usize) {
         .filter(|record| !record.summary.finished)
         .count();
     (interrupted, listing.damaged.len())
+}
+
+/// Writes the refused rows of `record` beside its file, under the first name no file has
+/// (`ventes-refused.csv`, `ventes-refused-2.csv`…), off the UI thread. The rows are written
+/// in memory first (only the refused ones: a small file), so that a source that cannot be
+/// read leaves no empty file behind.
+async fn export(record: UploadRecord) -> Result<(usize, PathBuf), String> {
+    off_the_window(move || {
+        let format = ExportFormat {
+            bom: true,
+            delimiter: b';',
+        };
+        let mut bytes = Vec::new();
+        let count = history::export_refused(&record, &mut bytes, format)?;
+        let source = PathBuf::from(&record.summary.file);
+        let (output, mut file) = output_file::create_beside(&source, "refused")
+            .map_err(|error| format!("{}: {error}", source.display()))?;
+        std::io::Write::write_all(&mut file, &bytes)
+            .map(|()| (count, output.clone()))
+            .map_err(|error| format!("{}: {error}", output.display()))
+    })
+    .await
 }
 
 fn file_name(path: &str) -> String {
@@ -107,23 +133,15 @@ impl State {
             }
             Message::Select(id) => self.selected = Some(id),
             Message::Export(id) => {
-                let Some(record) = self.record(&id) else {
-                    return Action::None;
-                };
-                let source = PathBuf::from(&record.summary.file);
-                let stem = source
-                    .file_stem()
-                    .and_then(|s| s.to_str())
-                    .unwrap_or("upload");
-                let output = source.with_file_name(format!("{stem}-refused.csv"));
-                let format = ExportFormat {
-                    bom: true,
-                    delimiter: b';',
-                };
-                self.notice = Some(match history::export_refused(record, &output, format) {
-                    Ok(count) => fill(
+                if let Some(record) = self.record(&id) {
+                    return Action::Run(Task::perform(export(record.clone()), Message::Exported));
+                }
+            }
+            Message::Exported(result) => {
+                self.notice = Some(match result {
+                    Ok((count, path)) => fill(
                         strings().refused_exported,
-                        &[("count", &count), ("path", &output.display())],
+                        &[("count", &count), ("path", &path.display())],
                     ),
                     Err(error) => error,
                 });

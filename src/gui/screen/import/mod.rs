@@ -8,7 +8,7 @@ mod panel;
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use iced::widget::{button, column, container, pick_list, row, text, text_input};
@@ -16,6 +16,7 @@ use iced::{Center, Element, Fill, Task};
 
 use crate::api::ResourceName;
 use crate::gui::StoreLink;
+use crate::gui::blocking::off_the_window;
 use crate::gui::i18n::{fill, strings};
 use crate::gui::theme;
 use crate::gui::uploading::{self, UploadEvent, UploadJob};
@@ -23,6 +24,7 @@ use crate::import::catalogue::Catalogue;
 use crate::import::decode::EncodingSource;
 use crate::import::export::ExportFormat;
 use crate::import::mapping::ColumnRole;
+use crate::import::output_file;
 use crate::import::remembered::RememberedMappings;
 use crate::import::sheet::{RowFilter, Sheet};
 use crate::import::target::{Field, ProductPart, Target};
@@ -196,6 +198,10 @@ pub enum Message {
     ReplaceAll,
     SaveCorrected,
     SaveReport,
+    /// Where the corrected file or the report was written (or why not).
+    Saved(Result<PathBuf, String>),
+    /// The column choices were remembered (or why not); the file is then read again.
+    Remembered(Result<(), String>),
     SkipInvalid(bool),
     PerRequest(String),
     /// Starts the upload, or goes on with the one this file began (sending only the rows
@@ -224,22 +230,54 @@ fn remembered_path() -> PathBuf {
     crate::paths::config_dir().join("mappings.toml")
 }
 
-/// Reads and checks a file off the UI thread.
-async fn load(path: PathBuf, settings: ValidateSettings) -> Result<Arc<Sheet>, String> {
-    tokio::task::spawn_blocking(move || {
+/// Reads and checks a file off the UI thread, with the column choices remembered for it.
+async fn load(path: PathBuf, mut settings: ValidateSettings) -> Result<Arc<Sheet>, String> {
+    off_the_window(move || {
+        settings.remembered = RememberedMappings::load(&remembered_path());
         let bytes = std::fs::read(&path).map_err(|error| format!("{}: {error}", path.display()))?;
         Sheet::load(bytes, &settings)
             .map(Arc::new)
             .map_err(|error| error.to_string())
     })
     .await
-    .map_err(|error| error.to_string())?
 }
 
-/// `orders.csv` → `orders-corrected.csv` beside it.
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("file");
-    path.with_file_name(format!("{stem}-{suffix}.csv"))
+/// Remembers the column choices made for these headers, off the UI thread.
+async fn remember(
+    headers: Vec<String>,
+    kind: ResourceName,
+    choices: Vec<(Target, String)>,
+) -> Result<(), String> {
+    off_the_window(move || {
+        RememberedMappings::remember_in(&remembered_path(), &headers, kind, &choices)
+            .map_err(|error| error.to_string())
+    })
+    .await
+}
+
+/// Writes the corrected file (`corrected`) or the error report beside `source`, under the
+/// first name no file has (`orders-corrected.csv`, `orders-corrected-2.csv`…): a file the
+/// merchant kept is never overwritten. Off the UI thread.
+async fn save_beside(
+    sheet: Arc<Sheet>,
+    source: PathBuf,
+    corrected: bool,
+) -> Result<PathBuf, String> {
+    off_the_window(move || {
+        let suffix = if corrected { "corrected" } else { "errors" };
+        let (path, file) = output_file::create_beside(&source, suffix)
+            .map_err(|error| format!("{}: {error}", source.display()))?;
+        let out = std::io::BufWriter::new(file);
+        let written = if corrected {
+            sheet.write_corrected(out, EXCEL)
+        } else {
+            sheet.write_report(out, EXCEL)
+        };
+        written
+            .map(|()| path.clone())
+            .map_err(|error| format!("{}: {error}", path.display()))
+    })
+    .await
 }
 
 const EXCEL: ExportFormat = ExportFormat {
@@ -291,7 +329,6 @@ impl State {
             Choice::Auto => None,
         };
         settings.explicit = self.explicit.clone();
-        settings.remembered = RememberedMappings::load(&remembered_path());
         settings.catalogue = self.catalogue.clone();
         settings
     }
@@ -430,12 +467,26 @@ impl State {
                     self.explicit.retain(|(existing, _)| *existing != target);
                     self.explicit.push((target, header));
                 }
-                let mut remembered = RememberedMappings::load(&remembered_path());
-                remembered.remember(&file.sheet.header.names, self.kind, &self.explicit);
-                if let Err(error) = remembered.save(&remembered_path()) {
-                    self.notice = Some(error.to_string());
+                return Action::Run(Task::perform(
+                    remember(
+                        file.sheet.header.names.clone(),
+                        self.kind,
+                        self.explicit.clone(),
+                    ),
+                    Message::Remembered,
+                ));
+            }
+            Message::Remembered(result) => {
+                if let Err(error) = result {
+                    self.notice = Some(error);
                 }
                 return self.reload(true);
+            }
+            Message::Saved(result) => {
+                self.notice = Some(match result {
+                    Ok(path) => fill(strings().saved_to, &[("path", &path.display())]),
+                    Err(error) => error,
+                });
             }
             Message::DismissNotice => self.notice = None,
             other => return self.update_file(other, store),
@@ -511,19 +562,8 @@ impl State {
             }
             Message::SaveCorrected | Message::SaveReport => {
                 let corrected = matches!(message, Message::SaveCorrected);
-                let path = sibling(&file.path, if corrected { "corrected" } else { "errors" });
-                let written = std::fs::File::create(&path).and_then(|out| {
-                    let out = std::io::BufWriter::new(out);
-                    if corrected {
-                        file.sheet.write_corrected(out, EXCEL)
-                    } else {
-                        file.sheet.write_report(out, EXCEL)
-                    }
-                });
-                self.notice = Some(match written {
-                    Ok(()) => fill(strings().saved_to, &[("path", &path.display())]),
-                    Err(error) => format!("{}: {error}", path.display()),
-                });
+                let save = save_beside(Arc::clone(&file.sheet), file.path.clone(), corrected);
+                return Action::Run(Task::perform(save, Message::Saved));
             }
             Message::SkipInvalid(skip) => file.upload.skip_invalid = skip,
             Message::PerRequest(text) => {
