@@ -426,3 +426,46 @@ async fn non_json_answers_keep_status_and_an_excerpt() {
         "{error:?}"
     );
 }
+
+#[tokio::test]
+async fn hostile_answers_to_a_create_are_never_taken_for_created() {
+    use wedocod_console::api::pacing::MAX_RETRY_WAIT;
+    // A Retry-After of 2^64 - 1 seconds: a capped wait, no panic.
+    let absurd = sandbox(faults("absurd429=x1")).await;
+    let error = client(&absurd)
+        .leads()
+        .create(&valid_leads(2))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, ApiError::RateLimited { retry_after: Some(wait), .. } if wait == MAX_RETRY_WAIT),
+        "{error:?}"
+    );
+
+    // A redirect is not followed with the rows: an unknown outcome, nothing sent on.
+    let redirecting = sandbox(faults("redirect=x1")).await;
+    let before = redirecting.record_count(ResourceName::Leads);
+    let error = client(&redirecting)
+        .leads()
+        .create(&valid_leads(2))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, ApiError::Redirected { status: 307, ref location } if location.starts_with("/moved")),
+        "{error:?}"
+    );
+    assert!(error.outcome_unknown());
+    assert_eq!(redirecting.record_count(ResourceName::Leads), before);
+    assert_eq!(redirecting.request_log().len(), 1, "not followed");
+
+    // A 201 whose body is in no documented shape (here nothing was stored): never "created".
+    let odd = sandbox(faults("oddbody=x1")).await;
+    let before = odd.record_count(ResourceName::Leads);
+    let error = client(&odd)
+        .leads()
+        .create(&valid_leads(2))
+        .await
+        .unwrap_err();
+    assert!(error.outcome_unknown(), "{error:?}");
+    assert_eq!(odd.record_count(ResourceName::Leads), before);
+}

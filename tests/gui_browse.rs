@@ -199,6 +199,21 @@ async fn a_429_counts_down_and_retries_by_itself() {
 }
 
 #[tokio::test]
+async fn an_absurd_retry_after_counts_down_from_the_ceiling() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let mut driver = connect_to(&sandbox, sandbox.token()).await;
+    sandbox.set_faults("absurd429=x1".parse().unwrap());
+    driver.click(S.refresh).await.unwrap();
+    driver.send(leads(records::Message::Tick)).await;
+    let ceiling = wedocod_console::api::pacing::MAX_RETRY_WAIT.as_secs();
+    assert!(
+        (ceiling - 2..=ceiling)
+            .any(|seconds| driver.sees(&fill(S.error_rate_limited, &[("seconds", &seconds)]))),
+        "the countdown starts at the ceiling"
+    );
+}
+
+#[tokio::test]
 async fn server_errors_offer_a_retry() {
     let sandbox = sandbox(SandboxConfig::default()).await;
     let mut driver = connect_to(&sandbox, sandbox.token()).await;

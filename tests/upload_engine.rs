@@ -436,3 +436,26 @@ async fn a_file_uploaded_before_is_not_sent_twice_by_mistake() {
     engine.run(&Control::new(), &mut |_| {}).await.unwrap();
     assert_eq!(sandbox.record_count(ResourceName::Leads), before + 7);
 }
+
+#[tokio::test]
+async fn redirects_and_undocumented_answers_are_reconciled_not_believed() {
+    // Sync requests of 10 and queued ones of 50: each answer shape meets each fault.
+    for (fault, per_request) in [
+        ("redirect=x2", 10),
+        ("redirect=x2", 50),
+        ("oddbody=x2", 10),
+        ("oddbody=x2", 50),
+    ] {
+        let sandbox = sandbox(fast_batches(fault)).await;
+        let before = sandbox.record_count(ResourceName::Leads);
+        let journal = tempfile::tempdir().unwrap();
+        let csv = leads_csv(120, 19_000_000 + per_request * 1_000);
+        let report = upload_leads(&sandbox, &csv, per_request, &journal).await;
+        assert_eq!(report.created, 120, "{fault} / {per_request}");
+        assert_eq!(
+            sandbox.record_count(ResourceName::Leads),
+            before + 120,
+            "{fault} / {per_request}: every row once"
+        );
+    }
+}

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use rand::Rng;
 use reqwest::Method;
-use reqwest::header::{ACCEPT, CONTENT_TYPE};
+use reqwest::header::{ACCEPT, CONTENT_TYPE, LOCATION};
 use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
@@ -181,7 +181,11 @@ pub struct Client {
 }
 
 struct Inner {
+    /// Reads: follows redirects (reqwest drops the token when one leaves the host).
     http: reqwest::Client,
+    /// Writes: follows none. A create sent on to another address could be applied
+    /// twice or land in the wrong place; its 3xx is an unknown outcome instead.
+    http_writes: reqwest::Client,
     profile: ApiProfile,
     token: SecretString,
     pacer: Pacer,
@@ -195,6 +199,18 @@ impl fmt::Debug for Client {
             .field("token", &"[redacted]")
             .finish_non_exhaustive()
     }
+}
+
+/// Pages of 100 products read at most: 100,000 products is far beyond any store, and a
+/// server that announces more (or answers every page forever) must not hold the
+/// console in a loop.
+pub const MAX_CATALOGUE_PAGES: u64 = 1_000;
+
+/// A redirect's target as shown to the merchant: short, without a query (which could
+/// carry anything).
+fn excerpt_of_location(location: &str) -> String {
+    let without_query = location.split(['?', '#']).next().unwrap_or_default();
+    without_query.chars().take(120).collect()
 }
 
 /// rustls needs one process-wide crypto provider; `ring` builds quickly everywhere.
@@ -217,15 +233,19 @@ impl Client {
         options: ClientOptions,
     ) -> Result<Client, ApiError> {
         install_crypto_provider();
-        let http = reqwest::Client::builder()
-            .timeout(options.timeout)
-            .connect_timeout(options.connect_timeout)
-            .user_agent(concat!("wedocod-console/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|error| ApiError::InvalidRequest(format!("HTTP client: {error}")))?;
+        let build = |redirects: reqwest::redirect::Policy| {
+            reqwest::Client::builder()
+                .timeout(options.timeout)
+                .connect_timeout(options.connect_timeout)
+                .user_agent(concat!("wedocod-console/", env!("CARGO_PKG_VERSION")))
+                .redirect(redirects)
+                .build()
+                .map_err(|error| ApiError::InvalidRequest(format!("HTTP client: {error}")))
+        };
         Ok(Client {
             inner: Arc::new(Inner {
-                http,
+                http: build(reqwest::redirect::Policy::limited(5))?,
+                http_writes: build(reqwest::redirect::Policy::none())?,
                 profile,
                 token,
                 pacer: Pacer::default(),
@@ -262,16 +282,22 @@ impl Client {
         decode_page(success, query)
     }
 
-    /// The whole catalogue, every page.
+    /// The whole catalogue, every page: up to the page count the server announces, and
+    /// never past [`MAX_CATALOGUE_PAGES`] however many it announces or keeps sending.
     pub async fn all_products(&self) -> Result<Vec<Product>, ApiError> {
         let mut query = ListQuery::page(1, 100);
         let mut products = Vec::new();
         loop {
             let page = self.products(&query).await?;
-            let last = page.items.is_empty() || page.page >= page.pages;
+            let last = page.items.is_empty() || query.page >= page.pages;
             products.extend(page.items);
             if last {
                 return Ok(products);
+            }
+            if query.page >= MAX_CATALOGUE_PAGES {
+                return Err(ApiError::InvalidRequest(format!(
+                    "the catalogue has more than {MAX_CATALOGUE_PAGES} pages of 100 products: it was not read whole"
+                )));
             }
             query.page += 1;
         }
@@ -305,8 +331,12 @@ impl Client {
         loop {
             attempt += 1;
             inner.pacer.wait_turn().await;
-            let mut request = inner
-                .http
+            let http = if method == Method::GET {
+                &inner.http
+            } else {
+                &inner.http_writes
+            };
+            let mut request = http
                 .request(method.clone(), url.clone())
                 .bearer_auth(inner.token.expose_secret())
                 .header(ACCEPT, "application/json")
@@ -362,6 +392,13 @@ impl Client {
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         self.inner.pacer.observe(&headers);
+        if response.status().is_redirection() {
+            let location = headers
+                .get(LOCATION)
+                .and_then(|value| value.to_str().ok())
+                .map_or_else(|| "no address".to_string(), excerpt_of_location);
+            return Err(ApiError::Redirected { status, location });
+        }
         let body = response.bytes().await.map_err(|error| {
             let mut failure = transport_error(&error);
             if let ApiError::Transport { maybe_sent, .. } = &mut failure {
@@ -576,14 +613,21 @@ fn decode_create(success: Success, sent: u64) -> Result<CreateOutcome, ApiError>
         .and_then(Value::as_u64)
         .unwrap_or(sent);
     let data = &success.data;
-    if data.get("batch_id").is_some() {
+    let field = |name: &str| data.get(name).filter(|_| success.enveloped);
+    if field("batch_id").is_some() {
         let queued: Queued = decode_data(success)?;
+        if queued.batch_id.is_empty() {
+            return Err(undecodable(
+                "a batch without an id",
+                &json!(queued.batch_id),
+            ));
+        }
         return Ok(CreateOutcome::Queued {
             batch_id: queued.batch_id,
             total,
         });
     }
-    if data.get("created_refs").is_some() {
+    if field("created_refs").is_some() {
         let created: SyncCreated = decode_data(success)?;
         return Ok(CreateOutcome::Created {
             created_refs: created.created_refs,
@@ -591,10 +635,16 @@ fn decode_create(success: Success, sent: u64) -> Result<CreateOutcome, ApiError>
             total,
         });
     }
-    Ok(CreateOutcome::Accepted {
-        message: success.message,
-        total,
-    })
+    // v1's 201 `{message}`: a bare object with a message.
+    if !success.enveloped && success.message.is_some() {
+        return Ok(CreateOutcome::Accepted {
+            message: success.message,
+            total,
+        });
+    }
+    // Any other 2xx body is no documented answer: the rows may or may not exist, and
+    // taking it for "created" could lose them.
+    Err(undecodable("a create answer in no documented shape", data))
 }
 
 #[cfg(test)]
@@ -631,6 +681,7 @@ mod tests {
             data: json!({"created_refs": ["L-1"], "failed_count": 1}),
             meta: serde_json::from_value(json!({"mode": "sync", "total": 2})).unwrap(),
             message: None,
+            enveloped: true,
         };
         assert_eq!(
             decode_create(sync, 2).unwrap(),
@@ -644,10 +695,77 @@ mod tests {
             data: json!({"message": "Leads created successfully."}),
             meta: Map::new(),
             message: Some("Leads created successfully.".into()),
+            enveloped: false,
         };
         assert!(matches!(
             decode_create(v1, 3).unwrap(),
             CreateOutcome::Accepted { total: 3, .. }
         ));
+    }
+
+    fn answer(status: u16, body: &str) -> Result<Success, ApiError> {
+        envelope::decode(envelope::ResponseParts {
+            status,
+            retry_after_header: None,
+            body: body.as_bytes(),
+            needed_scope: None,
+        })
+    }
+
+    #[test]
+    fn only_documented_create_answers_count_as_created() {
+        for unknown in [
+            "{}",
+            "[]",
+            "null",
+            "\"ok\"",
+            r#"{"ok": true}"#,
+            r#"{"data": {}}"#,
+            r#"{"data": {"created_refs": "LD-1"}}"#,
+            r#"{"data": null, "message": "done"}"#,
+        ] {
+            let outcome = answer(201, unknown).and_then(|success| decode_create(success, 3));
+            assert!(
+                outcome.as_ref().is_err_and(ApiError::outcome_unknown),
+                "{unknown}: {outcome:?}"
+            );
+        }
+        let v1 = answer(201, r#"{"message": "Leads created successfully."}"#).unwrap();
+        assert!(matches!(
+            decode_create(v1, 3),
+            Ok(CreateOutcome::Accepted { total: 3, .. })
+        ));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_create_answer_is_documented_or_unknown(json in crate::api::arbitrary::json()) {
+            let Ok(success) = answer(201, &json.to_string()) else {
+                return Ok(());
+            };
+            match decode_create(success, 5) {
+                Ok(CreateOutcome::Created { .. }) => {
+                    proptest::prop_assert!(json["data"]["created_refs"].is_array());
+                }
+                Ok(CreateOutcome::Queued { batch_id, .. }) => {
+                    proptest::prop_assert!(!batch_id.is_empty());
+                    proptest::prop_assert!(json["data"]["batch_id"].is_string());
+                }
+                Ok(CreateOutcome::Accepted { .. }) => {
+                    proptest::prop_assert!(json["message"].is_string() && json.get("data").is_none());
+                }
+                Err(error) => proptest::prop_assert!(error.outcome_unknown()),
+            }
+        }
+
+        #[test]
+        fn any_list_answer_pages_without_panic(
+            json in crate::api::arbitrary::json(),
+            page in 1u64..1_000,
+        ) {
+            if let Ok(success) = answer(200, &json.to_string()) {
+                let _ = decode_page::<Product>(success, &ListQuery::page(page, 100));
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@ use std::time::Duration;
 use serde_json::{Map, Value};
 
 use super::error::ApiError;
+use super::pacing::capped_wait;
 use super::scope::Scope;
 use super::wire::FieldErrors;
 
@@ -20,6 +21,8 @@ pub struct Success {
     pub meta: Map<String, Value>,
     /// A top-level `message` (v1 answers).
     pub message: Option<String>,
+    /// Whether the body had a `data` key: v2's envelope, not v1's bare object.
+    pub enveloped: bool,
 }
 
 /// What the response told about the request besides its body.
@@ -71,6 +74,7 @@ fn success_or_soft_failure(mut object: Map<String, Value>) -> Result<Success, Ap
         });
     }
     let meta = object.remove("meta");
+    let enveloped = object.contains_key("data");
     let (data, meta) = match (object.remove("data"), meta) {
         (Some(data), Some(Value::Object(meta))) => (data, meta),
         // Laravel's default paginator: `current_page`, `per_page`, `total` beside `data`.
@@ -81,6 +85,7 @@ fn success_or_soft_failure(mut object: Map<String, Value>) -> Result<Success, Ap
         data,
         meta,
         message,
+        enveloped,
     })
 }
 
@@ -111,8 +116,7 @@ fn error_body(json: &Value) -> ErrorBody {
             retry_after: error
                 .get("retry_after")
                 .and_then(Value::as_f64)
-                .filter(|seconds| seconds.is_finite() && *seconds >= 0.0)
-                .map(Duration::from_secs_f64),
+                .and_then(capped_wait),
         };
     }
     // v1 and the `status: false` shape: {"message", "errors"}
@@ -365,5 +369,43 @@ mod tests {
     fn excerpts_are_short() {
         let long = "x".repeat(1_000);
         assert!(excerpt(long.as_bytes()).chars().count() <= 161);
+    }
+
+    #[test]
+    fn an_absurd_wait_in_the_body_is_capped() {
+        let body = br#"{"error": {"code": "HTTP_ERROR", "message": "Too Many Attempts.", "retry_after": 1e300}}"#;
+        assert!(matches!(
+            decode(parts(429, body)).unwrap_err(),
+            ApiError::RateLimited { retry_after: Some(wait), .. } if wait == crate::api::pacing::MAX_RETRY_WAIT
+        ));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_decode_without_panic(
+            status in 0u16..1000,
+            body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300),
+        ) {
+            let _ = decode(parts(status, &body));
+        }
+
+        #[test]
+        fn any_json_lands_in_a_documented_case(
+            status in 100u16..600,
+            json in crate::api::arbitrary::json(),
+        ) {
+            let body = json.to_string();
+            match decode(parts(status, body.as_bytes())) {
+                // A 2xx is a success, or the `status: false` refusal some pages answer.
+                Ok(_) => proptest::prop_assert!((200..300).contains(&status)),
+                Err(ApiError::RateLimited { retry_after, .. }) => {
+                    proptest::prop_assert!(
+                        retry_after.is_none_or(|wait| wait <= crate::api::pacing::MAX_RETRY_WAIT)
+                    );
+                }
+                Err(ApiError::Server { .. }) => proptest::prop_assert!(status >= 500),
+                Err(_) => {}
+            }
+        }
     }
 }

@@ -70,6 +70,14 @@ pub enum ApiError {
         message: String,
     },
 
+    /// 3xx: the server sent the request elsewhere. A write is never sent on to another
+    /// address (the token and the rows would follow), so for a create its outcome is
+    /// unknown; for a read it usually means a wrong API address.
+    #[error(
+        "the server answered HTTP {status}, sending the request on to {location}: check the API address"
+    )]
+    Redirected { status: u16, location: String },
+
     /// A response arrived but its body is not what the contract describes.
     #[error("the server's answer could not be read (HTTP {status}): {excerpt}")]
     Undecodable { status: u16, excerpt: String },
@@ -113,17 +121,20 @@ impl ApiError {
             ApiError::RateLimited { .. } => Some(429),
             ApiError::Server { status, .. }
             | ApiError::UnexpectedStatus { status, .. }
+            | ApiError::Redirected { status, .. }
             | ApiError::Undecodable { status, .. } => Some(*status),
             ApiError::Transport { .. } | ApiError::InvalidRequest(_) => None,
         }
     }
 
     /// True when a write may have been applied although no success was seen: a 5xx, a
-    /// broken connection after sending, or an unreadable answer. Such a create must be
-    /// reconciled, never blindly resent.
+    /// broken connection after sending, a redirect, or an unreadable answer. Such a
+    /// create must be reconciled, never blindly resent.
     pub fn outcome_unknown(&self) -> bool {
         match self {
-            ApiError::Server { .. } | ApiError::Undecodable { .. } => true,
+            ApiError::Server { .. }
+            | ApiError::Undecodable { .. }
+            | ApiError::Redirected { .. } => true,
             ApiError::Transport { maybe_sent, .. } => *maybe_sent,
             _ => false,
         }

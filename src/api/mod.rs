@@ -1,6 +1,8 @@
 //! The WedoCOD API: wire types, envelopes, errors, pacing and the typed client. Knows
 //! HTTP and JSON, nothing of CSV files or windows.
 
+#[cfg(test)]
+mod arbitrary;
 pub mod client;
 pub mod endpoints;
 pub mod envelope;

@@ -63,7 +63,7 @@ impl Pacer {
 
     /// After a 429: nothing starts before `wait` has passed.
     pub fn hold_for(&self, wait: Duration) {
-        let until = Instant::now() + wait;
+        let until = deadline_after(wait);
         let mut state = self.lock();
         state.not_before = Some(state.not_before.map_or(until, |t| t.max(until)));
     }
@@ -102,7 +102,26 @@ fn header_number(headers: &HeaderMap, name: &str) -> Option<u32> {
     headers.get(name)?.to_str().ok()?.trim().parse().ok()
 }
 
-/// Seconds from a `Retry-After` header (the HTTP-date form is not used by Laravel).
+/// The longest a 429 makes the console wait. A server value is never trusted further:
+/// `Retry-After: 99999999999999999999999` would overflow a `Duration` (a panic) or an
+/// `Instant`, and an honest limit of 60 requests a minute never needs more than a minute.
+pub const MAX_RETRY_WAIT: Duration = Duration::from_secs(120);
+
+/// A wait the server asked for, in seconds, capped at [`MAX_RETRY_WAIT`]; `None` for a
+/// negative or non-finite number.
+pub fn capped_wait(seconds: f64) -> Option<Duration> {
+    (seconds.is_finite() && seconds >= 0.0)
+        .then(|| Duration::from_secs_f64(seconds.min(MAX_RETRY_WAIT.as_secs_f64())))
+}
+
+/// The moment `wait` from now, or as far as the clock can go: no wait can panic.
+pub fn deadline_after(wait: Duration) -> Instant {
+    let now = Instant::now();
+    now.checked_add(wait.min(MAX_RETRY_WAIT)).unwrap_or(now)
+}
+
+/// Seconds from a `Retry-After` header (the HTTP-date form is not used by Laravel),
+/// capped at [`MAX_RETRY_WAIT`].
 pub fn retry_after_header(headers: &HeaderMap) -> Option<Duration> {
     let seconds: f64 = headers
         .get("retry-after")?
@@ -111,7 +130,7 @@ pub fn retry_after_header(headers: &HeaderMap) -> Option<Duration> {
         .trim()
         .parse()
         .ok()?;
-    (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds))
+    capped_wait(seconds)
 }
 
 #[cfg(test)]
@@ -165,5 +184,51 @@ mod tests {
         let mut headers = HeaderMap::new();
         headers.insert("retry-after", HeaderValue::from_static("2"));
         assert_eq!(retry_after_header(&headers), Some(Duration::from_secs(2)));
+    }
+
+    #[test]
+    fn absurd_and_broken_waits_neither_panic_nor_hang() {
+        let wait = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert("retry-after", HeaderValue::from_str(value).unwrap());
+            retry_after_header(&headers)
+        };
+        assert_eq!(wait("99999999999999999999999"), Some(MAX_RETRY_WAIT));
+        assert_eq!(wait("18446744073709551615"), Some(MAX_RETRY_WAIT));
+        assert_eq!(wait("1e308"), Some(MAX_RETRY_WAIT));
+        assert_eq!(wait("2.5"), Some(Duration::from_millis(2_500)));
+        assert_eq!(wait("-1"), None);
+        assert_eq!(wait("NaN"), None);
+        assert_eq!(wait("inf"), None);
+        assert_eq!(wait("Wed, 21 Oct 2026 07:28:00 GMT"), None);
+        let pacer = Pacer::default();
+        pacer.hold_for(Duration::MAX);
+        assert!(deadline_after(Duration::MAX) <= Instant::now() + MAX_RETRY_WAIT);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_header_values_are_read_without_panic(
+            retry_after in "\\PC{0,30}",
+            limit in "\\PC{0,30}",
+            remaining in "\\PC{0,30}",
+            seconds in proptest::prelude::any::<f64>(),
+        ) {
+            let mut headers = HeaderMap::new();
+            for (name, value) in [
+                ("retry-after", retry_after),
+                ("x-ratelimit-limit", limit),
+                ("x-ratelimit-remaining", remaining),
+            ] {
+                if let Ok(value) = HeaderValue::from_str(&value) {
+                    headers.insert(name, value);
+                }
+            }
+            proptest::prop_assert!(
+                retry_after_header(&headers).is_none_or(|wait| wait <= MAX_RETRY_WAIT)
+            );
+            Pacer::default().observe(&headers);
+            proptest::prop_assert!(capped_wait(seconds).is_none_or(|wait| wait <= MAX_RETRY_WAIT));
+        }
     }
 }

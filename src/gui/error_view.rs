@@ -84,6 +84,10 @@ pub fn describe(error: &ApiError, seconds_left: Option<u64>) -> String {
         ApiError::UnexpectedStatus { status, .. } => {
             fill(s.error_unexpected, &[("status", status)])
         }
+        ApiError::Redirected { status, location } => fill(
+            s.error_redirected,
+            &[("status", status), ("location", location)],
+        ),
         ApiError::InvalidRequest(reason) => format!("{}: {reason}", s.error_not_sent),
     }
 }

@@ -100,6 +100,7 @@ pub struct Strings {
     /// `{status}`, `{excerpt}`.
     pub error_undecodable: &'static str,
     /// `{status}`.
+    pub error_redirected: &'static str,
     pub error_unexpected: &'static str,
     pub error_not_sent: &'static str,
     pub error_plain_http: &'static str,
@@ -319,6 +320,7 @@ pub const ENGLISH: Strings = Strings {
     error_timeout: "The store did not answer in time.",
     error_interrupted: "The connection broke before the answer arrived.",
     error_undecodable: "The store's answer could not be read (HTTP {status}): {excerpt}",
+    error_redirected: "The server answered HTTP {status} and sent the request on to {location}. Check the API address in Stores: the console never follows a write to another address.",
     error_unexpected: "Unexpected answer from the store (HTTP {status}).",
     error_not_sent: "Not sent",
     error_plain_http: "Plain http:// is refused for this address: the token would travel unencrypted. Use https://.",

@@ -13,6 +13,9 @@
 //! | `slow`      | every request waits this long first (`slow=1500ms`, `slow=2s`)       |
 //! | `rowfail`   | a created row fails business processing (`failed_count`, failures)  |
 //! | `batchfail` | an async batch stops part-way and ends `failed`                      |
+//! | `absurd429` | a 429 whose `Retry-After` (and `retry_after`) is 2^64 - 1 seconds     |
+//! | `redirect`  | a create is answered 307 to another path, before anything is stored  |
+//! | `oddbody`   | a create is answered 201 `{"ok": true}` (no documented shape), unstored |
 //!
 //! A trigger is a probability (`0.25`, `1`), `xN` for "the next N times only", or `off`.
 
@@ -98,6 +101,10 @@ pub struct Faults {
     pub slow: Option<Duration>,
     pub row_failure: Trigger,
     pub batch_failure: Trigger,
+    /// A wait no client should take literally: it must neither panic nor hang.
+    pub absurd_retry_after: Trigger,
+    pub redirect_create: Trigger,
+    pub odd_body: Trigger,
 }
 
 impl FromStr for Faults {
@@ -122,9 +129,12 @@ impl FromStr for Faults {
                 "drop" => &mut faults.drop_after_commit,
                 "rowfail" => &mut faults.row_failure,
                 "batchfail" => &mut faults.batch_failure,
+                "absurd429" => &mut faults.absurd_retry_after,
+                "redirect" => &mut faults.redirect_create,
+                "oddbody" => &mut faults.odd_body,
                 _ => {
                     return Err(FaultSpecError(format!(
-                        "unknown fault {name:?}; known: storm429, fail500, commit500, drop, slow, rowfail, batchfail"
+                        "unknown fault {name:?}; known: storm429, fail500, commit500, drop, slow, rowfail, batchfail, absurd429, redirect, oddbody"
                     )));
                 }
             };
@@ -143,6 +153,9 @@ impl fmt::Display for Faults {
             ("drop", self.drop_after_commit),
             ("rowfail", self.row_failure),
             ("batchfail", self.batch_failure),
+            ("absurd429", self.absurd_retry_after),
+            ("redirect", self.redirect_create),
+            ("oddbody", self.odd_body),
         ];
         let mut parts: Vec<String> = triggers
             .iter()

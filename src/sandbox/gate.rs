@@ -7,7 +7,8 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use axum::extract::{Request, State};
-use axum::http::HeaderValue;
+use axum::http::header::LOCATION;
+use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use tokio::time::Instant;
@@ -108,6 +109,23 @@ async fn admit_and_run(state: &SandboxState, mut request: Request, next: Next) -
     };
     if in_storm(state, &token) {
         return with_budget(rate_limited(dialect, 1), limit, remaining);
+    }
+    if state.roll(|faults| &mut faults.absurd_retry_after) {
+        return with_budget(rate_limited(dialect, u64::MAX), limit, remaining);
+    }
+    if request.method() == Method::POST {
+        if state.roll(|faults| &mut faults.redirect_create) {
+            let elsewhere = format!("/moved{}", request.uri().path());
+            let redirect = (StatusCode::TEMPORARY_REDIRECT, [(LOCATION, elsewhere)]);
+            return with_budget(redirect.into_response(), limit, remaining);
+        }
+        if state.roll(|faults| &mut faults.odd_body) {
+            let odd = (
+                StatusCode::CREATED,
+                axum::Json(serde_json::json!({"ok": true})),
+            );
+            return with_budget(odd.into_response(), limit, remaining);
+        }
     }
     if state.roll(|faults| &mut faults.fail500) {
         return with_budget(

@@ -12,6 +12,7 @@ use iced::widget::{
 };
 use iced::{Center, Element, Fill, Subscription, Task};
 
+use crate::api::pacing::deadline_after;
 use crate::api::statuses::known_statuses;
 use crate::api::wire::History;
 use crate::api::{
@@ -226,7 +227,7 @@ impl State {
         }
         let retry_at = match &error {
             ApiError::RateLimited { retry_after, .. } => {
-                Some(Instant::now() + retry_after.unwrap_or(Duration::from_secs(1)))
+                Some(deadline_after(retry_after.unwrap_or(Duration::from_secs(1))).into_std())
             }
             _ => None,
         };
