@@ -1099,3 +1099,52 @@ where
         Ok(found)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn started(store: &str, kind: ResourceName, dialect: Dialect) -> Event {
+        Event::Started {
+            upload_id: "up-1".into(),
+            kind,
+            dialect,
+            file: "leads.csv".into(),
+            base_url: "https://api.wedocod.com".into(),
+            store: store.into(),
+            per_request: 100,
+            at: "2026-11-28T00:00:00Z".into(),
+            rows: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_journal_is_resumed_only_by_its_store_kind_and_generation() {
+        let home = StoreHome::of(Path::new("/data"), "st-a").unwrap();
+        let (leads, v2) = (ResourceName::Leads, Dialect::V2);
+        assert_eq!(
+            mismatch(&started("st-a", leads, v2), &home, leads, v2),
+            None
+        );
+        let refusals = [
+            (started("st-b", leads, v2), leads, v2, "another store"),
+            (started("", leads, v2), leads, v2, "store is unknown"),
+            (
+                started("st-a", leads, v2),
+                ResourceName::Orders,
+                v2,
+                "not orders",
+            ),
+            (
+                started("st-a", leads, v2),
+                leads,
+                Dialect::V1,
+                "generation v2, not v1",
+            ),
+        ];
+        for (journal, kind, dialect, reason) in refusals {
+            let said = mismatch(&journal, &home, kind, dialect).unwrap();
+            assert!(said.contains(reason), "{said}");
+        }
+    }
+}
