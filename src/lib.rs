@@ -1,21 +1,14 @@
-//! WedoCOD Merchant Console: the library behind the `wedocod-console` binary.
-//!
-//! Layers (data flows one way): `api` (HTTP client and wire format), `sandbox` (a
-//! WedoCOD-compatible server sharing `api`'s wire types), `import` (CSV files → checked
-//! rows → create items), `gui` (the window) and `cli` (the commands) on top; `config`
-//! (profiles, never a token), `secrets` (the token in the OS keyring), `stores` (a store
-//! account's identity and folder), `paths` (where files live) and `files` (durable,
-//! owner-only files and locks) beside them; `upload` (rows → requests → outcomes, with a journal) joins
-//! `import` and `api`.
+//! WedoCOD Merchant Console: the window (`gui`) and the commands (`cli`) of the
+//! `wedocod-console` binary, on top of three crates the compiler keeps apart:
+//! `wedocod-api` (wire format and client), `wedocod-core` (import, upload, stores,
+//! settings, tokens: everything the window and the terminal share, with no iced in its
+//! tree) and `wedocod-sandbox` (the WedoCOD-compatible server of the demo store). They
+//! are re-exported under their old names, so `crate::upload::…` reads the same in the
+//! window's code and in the tests.
 
-pub mod api;
 pub mod cli;
-pub mod config;
-pub mod files;
 pub mod gui;
-pub mod import;
-pub mod paths;
-pub mod sandbox;
-pub mod secrets;
-pub mod stores;
-pub mod upload;
+
+pub use wedocod_api as api;
+pub use wedocod_core::{config, files, import, paths, secrets, stores, upload};
+pub use wedocod_sandbox as sandbox;

@@ -17,7 +17,7 @@ if (-not (Get-Command cargo-wix -ErrorAction SilentlyContinue)) {
 # The same binary as the Linux packages: installer profile, wgpu with the tiny-skia fallback.
 Invoke-Checked cargo build --locked --profile installer --features wgpu --bin wedocod-console
 
-$version = (cargo metadata --no-deps --format-version 1 | ConvertFrom-Json).packages[0].version
+$version = ((cargo metadata --no-deps --format-version 1 | ConvertFrom-Json).packages | Where-Object name -eq 'wedocod-console').version
 New-Item -ItemType Directory -Force target\dist | Out-Null
 # [package.metadata.wix] names the source (packaging\windows\main.wxs) and the profile.
 Invoke-Checked cargo wix --no-build --nocapture --output "target\dist\wedocod-console-$version-x86_64.msi"

@@ -4,6 +4,10 @@
 //! on it with no account, the tests run the real client against it, and integrators
 //! can start it alone with `wedocod-console sandbox`.
 
+/// The wire types and rules the client uses too: one definition, so the sandbox cannot
+/// drift from what the console sends and reads.
+use wedocod_api as api;
+
 mod background;
 mod faults;
 mod gate;

@@ -1,7 +1,7 @@
 //! The endpoint table of api-contract.md §6 in one place: method, path and the scope each
 //! call needs. The client builds its URLs from it and the sandbox its routes.
 
-use reqwest::Method;
+use http::Method;
 
 use super::scope::{Action, ResourceName, Scope};
 

@@ -65,7 +65,7 @@ impl Resource for Orders {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::wire::ProductLine;
+    use crate::wire::ProductLine;
 
     #[test]
     fn v1_leads_send_unit_prices() {

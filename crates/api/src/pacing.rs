@@ -5,7 +5,7 @@
 use std::sync::Mutex;
 use std::time::Duration;
 
-use reqwest::header::HeaderMap;
+use http::HeaderMap;
 use tokio::time::Instant;
 
 /// The rate-limit budget as the server last reported it.
@@ -136,7 +136,7 @@ pub fn retry_after_header(headers: &HeaderMap) -> Option<Duration> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use reqwest::header::HeaderValue;
+    use http::HeaderValue;
 
     fn headers(limit: &str, remaining: &str) -> HeaderMap {
         let mut headers = HeaderMap::new();

@@ -1,8 +1,10 @@
 //! The WedoCOD API: wire types, envelopes, errors, pacing and the typed client. Knows
-//! HTTP and JSON, nothing of CSV files or windows.
+//! HTTP and JSON, nothing of CSV files or windows. The client (reqwest) is behind the
+//! `client` feature: the sandbox shares everything else without it.
 
 #[cfg(test)]
 mod arbitrary;
+#[cfg(feature = "client")]
 pub mod client;
 pub mod endpoints;
 pub mod envelope;
@@ -16,6 +18,7 @@ pub mod scope;
 pub mod statuses;
 pub mod wire;
 
+#[cfg(feature = "client")]
 pub use client::{
     Client, ClientOptions, CreateOutcome, DeleteOutcome, ListQuery, Page, Records, RetryPolicy,
     UpdateOutcome,

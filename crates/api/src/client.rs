@@ -739,7 +739,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn any_create_answer_is_documented_or_unknown(json in crate::api::arbitrary::json()) {
+        fn any_create_answer_is_documented_or_unknown(json in crate::arbitrary::json()) {
             let Ok(success) = answer(201, &json.to_string()) else {
                 return Ok(());
             };
@@ -760,7 +760,7 @@ mod tests {
 
         #[test]
         fn any_list_answer_pages_without_panic(
-            json in crate::api::arbitrary::json(),
+            json in crate::arbitrary::json(),
             page in 1u64..1_000,
         ) {
             if let Ok(success) = answer(200, &json.to_string()) {

@@ -152,7 +152,7 @@ impl ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::scope::{Action, ResourceName};
+    use crate::scope::{Action, ResourceName};
 
     #[test]
     fn forbidden_names_the_scope() {

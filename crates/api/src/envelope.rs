@@ -232,7 +232,7 @@ pub fn excerpt(body: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::scope::{Action, ResourceName};
+    use crate::scope::{Action, ResourceName};
     use serde_json::json;
 
     fn parts(status: u16, body: &[u8]) -> ResponseParts<'_> {
@@ -376,7 +376,7 @@ mod tests {
         let body = br#"{"error": {"code": "HTTP_ERROR", "message": "Too Many Attempts.", "retry_after": 1e300}}"#;
         assert!(matches!(
             decode(parts(429, body)).unwrap_err(),
-            ApiError::RateLimited { retry_after: Some(wait), .. } if wait == crate::api::pacing::MAX_RETRY_WAIT
+            ApiError::RateLimited { retry_after: Some(wait), .. } if wait == crate::pacing::MAX_RETRY_WAIT
         ));
     }
 
@@ -392,7 +392,7 @@ mod tests {
         #[test]
         fn any_json_lands_in_a_documented_case(
             status in 100u16..600,
-            json in crate::api::arbitrary::json(),
+            json in crate::arbitrary::json(),
         ) {
             let body = json.to_string();
             match decode(parts(status, body.as_bytes())) {
@@ -400,7 +400,7 @@ mod tests {
                 Ok(_) => proptest::prop_assert!((200..300).contains(&status)),
                 Err(ApiError::RateLimited { retry_after, .. }) => {
                     proptest::prop_assert!(
-                        retry_after.is_none_or(|wait| wait <= crate::api::pacing::MAX_RETRY_WAIT)
+                        retry_after.is_none_or(|wait| wait <= crate::pacing::MAX_RETRY_WAIT)
                     );
                 }
                 Err(ApiError::Server { .. }) => proptest::prop_assert!(status >= 500),

@@ -1,0 +1,16 @@
+//! What the console's window and terminal share, with no window library in its tree:
+//! `import` (CSV files → checked rows → create items), `upload` (rows → requests →
+//! outcomes, with a journal on disk), `stores` (a store account's identity and folder),
+//! `config` (profiles, never a token), `secrets` (the token in the OS keyring), `paths`
+//! (where files live) and `files` (durable, owner-only files and locks).
+
+/// The API crate under the name the modules use (`crate::api::…`).
+use wedocod_api as api;
+
+pub mod config;
+pub mod files;
+pub mod import;
+pub mod paths;
+pub mod secrets;
+pub mod stores;
+pub mod upload;
