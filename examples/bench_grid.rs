@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 
 use wedocod_console::api::ResourceName;
 use wedocod_console::gui::screen::import::{self, ROW_HEIGHT};
+use wedocod_console::import::file_check::ValidateSettings;
 use wedocod_console::import::sheet::Sheet;
-use wedocod_console::import::validate::ValidateSettings;
 
 /// The peak resident memory of this process, in KiB.
 fn peak_kib() -> u64 {

@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 
 use secrecy::SecretString;
 use wedocod_console::api::{ApiProfile, Client, Dialect, Leads, ResourceName};
+use wedocod_console::import::file_check::ValidateSettings;
 use wedocod_console::import::sheet::Sheet;
-use wedocod_console::import::validate::ValidateSettings;
 use wedocod_console::sandbox::{Sandbox, SandboxConfig};
 use wedocod_console::stores::StoreHome;
 use wedocod_console::upload::{Control, Engine, UploadReport, UploadSettings};

@@ -253,8 +253,8 @@ async fn a_queued_batch_is_followed_to_its_end() {
 async fn the_uploads_tab_lists_exports_and_resumes() {
     use wedocod_console::api::{Dialect, Leads, RetryPolicy};
     use wedocod_console::gui::screen::uploads;
+    use wedocod_console::import::file_check::ValidateSettings;
     use wedocod_console::import::sheet::Sheet;
-    use wedocod_console::import::validate::ValidateSettings;
     use wedocod_console::upload::{Control, Engine, UploadSettings};
 
     let sandbox = sandbox(SandboxConfig::default()).await;
@@ -373,7 +373,7 @@ async fn a_damaged_journal_is_shown_never_hidden() {
         "\u{0}\u{0}garbage\n{\"event\":\"finished\",\"at\":\"2026-01-01T00:00:00Z\"}\n",
     )
     .unwrap();
-    let listing = wedocod_console::upload::history::list(&journals);
+    let listing = wedocod_console::upload::past_uploads::list(&journals);
     let reason = &listing.damaged[0].reason;
 
     let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;

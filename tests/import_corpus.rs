@@ -6,7 +6,7 @@ use std::path::Path;
 use wedocod_console::api::scope::ResourceName;
 use wedocod_console::import::ReadError;
 use wedocod_console::import::export::ExportFormat;
-use wedocod_console::import::validate::{
+use wedocod_console::import::file_check::{
     CorrectedOutput, ValidateError, ValidateSettings, Validation, validate_bytes,
 };
 

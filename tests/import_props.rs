@@ -7,9 +7,9 @@ use wedocod_console::api::scope::ResourceName;
 use wedocod_console::import::Row;
 use wedocod_console::import::decode::decode;
 use wedocod_console::import::export::{is_plain_number, neutralize_formula};
+use wedocod_console::import::file_check::{ValidateSettings, open_table, validate_bytes};
 use wedocod_console::import::phone::PhoneRules;
 use wedocod_console::import::sheet::Sheet;
-use wedocod_console::import::validate::{ValidateSettings, open_table, validate_bytes};
 use wedocod_console::import::values::parse_amount;
 
 fn settings(kind: ResourceName, delimiter: Option<u8>) -> ValidateSettings {

@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use common::{client_with, posts, sandbox};
 use wedocod_console::api::{Client, Dialect, Leads, Orders, ResourceName, RetryPolicy};
+use wedocod_console::import::file_check::ValidateSettings;
 use wedocod_console::import::sheet::Sheet;
-use wedocod_console::import::validate::ValidateSettings;
 use wedocod_console::sandbox::{Sandbox, SandboxConfig};
 use wedocod_console::stores::StoreHome;
 use wedocod_console::upload::{Control, Engine, Repeats, RowState, UploadReport, UploadSettings};

@@ -12,11 +12,11 @@ use common::cli::{finish, json_of, upload, write_leads};
 use common::{client_with, sandbox};
 use secrecy::SecretString;
 use wedocod_console::api::{Dialect, Leads, ResourceName, RetryPolicy};
+use wedocod_console::import::file_check::ValidateSettings;
 use wedocod_console::import::sheet::Sheet;
-use wedocod_console::import::validate::ValidateSettings;
 use wedocod_console::sandbox::{Sandbox, SandboxConfig};
 use wedocod_console::stores::{self, StoreHome};
-use wedocod_console::upload::history;
+use wedocod_console::upload::past_uploads;
 use wedocod_console::upload::{Control, Engine, UploadSettings};
 
 fn stderr_of(output: &Output) -> String {
@@ -117,7 +117,7 @@ async fn two_stores_on_one_address_each_get_the_file_exactly_once() {
     let id_a = json_of(&to_a)["upload_id"].as_str().unwrap().to_string();
     let id_b = json_of(&to_b)["upload_id"].as_str().unwrap().to_string();
     let listed = |token: &str| -> Vec<String> {
-        history::list(&home_of(&sandbox, dir.path(), token).journals())
+        past_uploads::list(&home_of(&sandbox, dir.path(), token).journals())
             .uploads
             .into_iter()
             .map(|record| record.summary.upload_id)
@@ -182,7 +182,7 @@ async fn a_journal_torn_by_a_crash_still_stops_a_second_send() {
         )
         .await;
         assert_eq!(resumed.status.code(), Some(0), "{}", stderr_of(&resumed));
-        let listing = history::list(&journals);
+        let listing = past_uploads::list(&journals);
         assert!(listing.damaged.is_empty(), "{:?}", listing.damaged);
         assert_eq!(listing.uploads.len(), 1);
 

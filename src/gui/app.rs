@@ -185,7 +185,7 @@ pub enum Message {
     Records(ResourceName, records::Message),
     Import(import::Message),
     Uploads(uploads::Message),
-    Catalogue(Result<crate::upload::catalogue::KnownCatalogue, crate::api::ApiError>),
+    Catalogue(Result<crate::upload::catalogue_cache::KnownCatalogue, crate::api::ApiError>),
     /// How many uploads to the store just opened stopped before their end, and how
     /// many of its journals cannot be read.
     UploadsNeedingAttention(usize, usize),
@@ -320,7 +320,7 @@ impl App {
         });
         self.uploads.set_store(journals);
         let catalogue = Task::perform(
-            crate::upload::catalogue::load(
+            crate::upload::catalogue_cache::load(
                 session.store.client.clone(),
                 session.store.home.caches(),
             ),

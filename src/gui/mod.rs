@@ -10,7 +10,7 @@ pub mod error_view;
 pub mod i18n;
 mod icon;
 mod notice;
-pub mod records;
+pub mod record_rows;
 pub mod screen;
 pub mod theme;
 mod uploading;

@@ -12,12 +12,12 @@ mod background;
 mod faults;
 mod gate;
 mod rate_limit;
+mod request_check;
 mod respond;
 mod routes;
 mod seed;
 mod server;
 mod store;
-mod validate;
 mod worker;
 
 use std::net::SocketAddr;

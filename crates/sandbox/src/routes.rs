@@ -19,7 +19,7 @@ use super::gate::{Caller, gate};
 use super::respond::{self, Failure, Reject};
 use super::server::ConnectionKiller;
 use super::store::{Batch, StoredRecord, StoredResource};
-use super::{Faults, SandboxState, lock, validate, worker};
+use super::{Faults, SandboxState, lock, request_check, worker};
 use crate::api::endpoints::{Endpoint, body_key};
 use crate::api::rules::{item_schema, max_items_per_request};
 use crate::api::wire::{BatchStatus, Deleted, Pagination, Queued, RecordRef, SyncCreated};
@@ -82,7 +82,7 @@ fn page_query(
     state: &SandboxState,
     params: &HashMap<String, String>,
 ) -> Result<(u64, u64), Reject> {
-    validate::page_query(params).map_err(|fields| reject(state, Failure::Validation(fields)))
+    request_check::page_query(params).map_err(|fields| reject(state, Failure::Validation(fields)))
 }
 
 /// Laravel reads a malformed JSON body as no input at all.
@@ -179,7 +179,7 @@ async fn create<R: StoredResource>(
     require(&state, &caller, Endpoint::Create(R::NAME))?;
     let dialect = state.dialect;
     let skus = lock(&state.store).accounts[caller.account].skus();
-    let items = validate::validate_create(
+    let items = request_check::validate_create(
         &json_body(&body),
         R::NAME,
         dialect,
@@ -257,7 +257,7 @@ async fn update<R: StoredResource>(
 ) -> Answer {
     require(&state, &caller, Endpoint::Update(R::NAME))?;
     let key = body_key(R::NAME, state.dialect);
-    let changes = validate::validate_status_changes(
+    let changes = request_check::validate_status_changes(
         &json_body(&body),
         key,
         R::STATUSES,
@@ -303,7 +303,7 @@ async fn delete<R: StoredResource>(
     body: Bytes,
 ) -> Answer {
     require(&state, &caller, Endpoint::Delete(R::NAME))?;
-    let ids = validate::validate_ids(&json_body(&body), exists::<R>(&state, &caller))
+    let ids = request_check::validate_ids(&json_body(&body), exists::<R>(&state, &caller))
         .map_err(|fields| reject(&state, Failure::Validation(fields)))?;
     let count = {
         let mut store = lock(&state.store);

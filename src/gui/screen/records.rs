@@ -1,6 +1,6 @@
 //! The Leads and Orders screens: one page of records at a time, filters, a detail panel
 //! with the status history, and bulk status changes and deletes. The same screen serves
-//! both resources; what differs lives in `gui::records`.
+//! both resources; what differs lives in `gui::record_rows`.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -22,7 +22,7 @@ use crate::api::{
 use crate::gui::dialog;
 use crate::gui::error_view::{self, ErrorAction, Remedy};
 use crate::gui::i18n::{fill, strings};
-use crate::gui::records::{self, RecordRow};
+use crate::gui::record_rows::{self, RecordRow};
 use crate::gui::theme;
 
 /// The search box, focused by Ctrl+F.
@@ -175,7 +175,7 @@ impl State {
                 self.loading = true;
                 let generation = self.generation;
                 Task::perform(
-                    records::load_page(client, resource, self.query.clone()),
+                    record_rows::load_page(client, resource, self.query.clone()),
                     move |result| Message::Loaded(generation, result),
                 )
             }
@@ -185,21 +185,21 @@ impl State {
                     loaded: None,
                 });
                 Task::perform(
-                    records::load_detail(client, resource, reference.clone()),
+                    record_rows::load_detail(client, resource, reference.clone()),
                     move |result| Message::DetailLoaded(reference.clone(), result),
                 )
             }
             Operation::ChangeStatus(references, status) => {
                 self.loading = true;
                 Task::perform(
-                    records::change_status(client, resource, references, status),
+                    record_rows::change_status(client, resource, references, status),
                     Message::StatusApplied,
                 )
             }
             Operation::Delete(references) => {
                 self.loading = true;
                 Task::perform(
-                    records::delete(client, resource, references),
+                    record_rows::delete(client, resource, references),
                     Message::Deleted,
                 )
             }

@@ -15,7 +15,7 @@ use crate::gui::theme;
 use crate::import::export::ExportFormat;
 use crate::import::output_file;
 use crate::upload::RowState;
-use crate::upload::history::{self, DamagedJournal, Listing, UploadRecord};
+use crate::upload::past_uploads::{self, DamagedJournal, Listing, UploadRecord};
 
 #[derive(Debug, Default)]
 pub struct State {
@@ -53,7 +53,7 @@ pub enum Action {
 
 /// The uploads recorded in one store's journal folder `dir` (read off the UI thread).
 pub async fn load(dir: PathBuf) -> Listing {
-    tokio::task::spawn_blocking(move || history::list(&dir))
+    tokio::task::spawn_blocking(move || past_uploads::list(&dir))
         .await
         .unwrap_or_default()
 }
@@ -80,7 +80,7 @@ async fn export(record: UploadRecord) -> Result<(usize, PathBuf), String> {
             delimiter: b';',
         };
         let mut bytes = Vec::new();
-        let count = history::export_refused(&record, &mut bytes, format)?;
+        let count = past_uploads::export_refused(&record, &mut bytes, format)?;
         let source = PathBuf::from(&record.summary.file);
         let (output, mut file) = output_file::create_beside(&source, "refused")
             .map_err(|error| format!("{}: {error}", source.display()))?;

@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, HashSet};
 
 use crate::api::scope::ResourceName;
 
-use super::synonyms::{Preset, normalize_header, synonyms_of};
+use super::presets::Preset;
+use super::synonyms::{normalize_header, synonyms_of};
 use super::target::{Field, ProductPart, Target, split_slot};
 
 /// What one column of the file is used for.

@@ -76,8 +76,8 @@ mod tests {
     use crate::api::profile::Dialect;
     use crate::api::scope::ResourceName;
     use crate::import::build::ItemBuilder;
+    use crate::import::grouping::record_ranges;
     use crate::import::phone::PhoneRules;
-    use crate::import::records::record_ranges;
     use crate::import::table::Row;
 
     #[test]

@@ -16,14 +16,14 @@ use super::catalogue::Catalogue;
 use super::check::Checker;
 use super::decode::{EncodingSource, decode};
 use super::export::{ExportFormat, SafeCsvWriter, start_file, write_report};
+use super::file_check::{ValidateError, ValidateSettings, open_table, validate_decoded};
+use super::grouping::{continues_record, group_cell};
 use super::issue::{Issue, IssueCode, Severity};
 use super::mapping::{ColumnRole, Mapping};
 use super::phone::PhoneRules;
-use super::records::{continues_record, group_cell};
 use super::row_store::{RowStore, RowStoreBuilder};
 use super::table::{Header, Row};
 use super::target::{Field, ProductPart, Target};
-use super::validate::{ValidateError, ValidateSettings, open_table, validate_decoded};
 
 /// A record turned into a create item, with its errors (empty when it can be sent).
 #[derive(Debug, Clone)]

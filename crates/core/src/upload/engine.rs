@@ -25,9 +25,9 @@ use crate::import::server_errors::locate;
 use crate::import::sheet::Candidate;
 use crate::stores::StoreHome;
 
-use super::history;
 use super::journal::{Event, Journal, JournalError, PlannedRow, RowError};
 use super::matching::{MatchKey, Stored, Submitted};
+use super::past_uploads;
 use super::report::SENT_BEFORE;
 use super::state::{Counts, RowState, UploadState};
 
@@ -268,7 +268,7 @@ fn earlier_uploads<T>(
     items: &[Value],
     journal_dir: &Path,
 ) -> Result<Vec<Option<String>>, UploadError> {
-    let claims = history::claims(journal_dir, kind);
+    let claims = past_uploads::claims(journal_dir, kind);
     if let Some(unreadable) = claims.unreadable.into_iter().next() {
         return Err(UploadError::UnreadableJournal {
             upload_id: unreadable.upload_id,
@@ -502,7 +502,7 @@ where
         if !revised.is_empty() {
             // A fixed row that another upload has sent since (the fixed file sent anew
             // with --skip-sent) stays with that upload.
-            let claims = history::claims(&settings.store.journals(), R::NAME);
+            let claims = past_uploads::claims(&settings.store.journals(), R::NAME);
             revised.retain(|(_, item, ..)| {
                 claims
                     .items

@@ -3,11 +3,11 @@
 //! console is killed mid-upload. No UI code: the window and the `upload` command drive
 //! the same engine.
 
-pub mod catalogue;
+pub mod catalogue_cache;
 pub mod engine;
-pub mod history;
 pub mod journal;
 pub mod matching;
+pub mod past_uploads;
 pub mod report;
 pub mod state;
 

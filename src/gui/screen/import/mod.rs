@@ -23,12 +23,12 @@ use crate::gui::uploading::{self, UploadEvent, UploadJob};
 use crate::import::catalogue::Catalogue;
 use crate::import::decode::EncodingSource;
 use crate::import::export::ExportFormat;
+use crate::import::file_check::ValidateSettings;
 use crate::import::mapping::ColumnRole;
 use crate::import::output_file;
 use crate::import::remembered::RememberedMappings;
 use crate::import::sheet::{RowFilter, Sheet};
 use crate::import::target::{Field, ProductPart, Target};
-use crate::import::validate::ValidateSettings;
 use crate::upload::{Control, Progress, Repeats, UploadReport, UploadSettings};
 
 pub use grid::{GRID_ID, ROW_HEIGHT};

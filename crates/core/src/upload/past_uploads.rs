@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use crate::api::ResourceName;
 use crate::import::export::{ExportFormat, SafeCsvWriter, start_file};
+use crate::import::file_check::ValidateSettings;
 use crate::import::sheet::Sheet;
-use crate::import::validate::ValidateSettings;
 
 use super::journal::{self, Event, Journal, JournalError, Partial, PlannedRow};
 use super::state::{Counts, RowState, UploadState};
