@@ -1,0 +1,268 @@
+//! What each answer of the server means for the rows it concerns, as journal events:
+//! pure functions of the rows sent and the answer, so every answer shape is tested
+//! without HTTP. The engine records what they return.
+
+use std::collections::{BTreeMap, HashSet};
+
+use crate::api::CreateOutcome;
+use crate::api::wire::{BatchStatus, FieldErrors};
+use crate::import::build::ItemOrigin;
+use crate::import::mapping::Mapping;
+use crate::import::server_errors::locate;
+use crate::upload::journal::{Event, PlannedRow, RowError};
+
+use super::row_error;
+
+/// What a successful create of `rows` (request number `request`, sent at `at`) means.
+/// Created rows only when the server named one reference per row and no failure; a
+/// `failed_count` it does not attribute makes every row uncertain, to be looked up.
+pub(super) fn created(request: u64, rows: &[usize], outcome: CreateOutcome, at: &str) -> Event {
+    match outcome {
+        CreateOutcome::Created {
+            created_refs,
+            failed_count: 0,
+            ..
+        } if created_refs.len() == rows.len() => Event::Created {
+            rows: rows
+                .iter()
+                .copied()
+                .zip(created_refs.into_iter().map(Some))
+                .collect(),
+        },
+        CreateOutcome::Created { failed_count, .. } => Event::Uncertain {
+            rows: rows.to_vec(),
+            since: at.to_string(),
+            resend_if_missing: false,
+            reason: format!(
+                "the server could not process {failed_count} row(s) and did not say which"
+            ),
+        },
+        CreateOutcome::Queued { batch_id, .. } => Event::Queued {
+            request,
+            rows: rows.to_vec(),
+            batch_id,
+        },
+        CreateOutcome::Accepted { .. } => Event::Created {
+            rows: rows.iter().map(|&row| (row, None)).collect(),
+        },
+    }
+}
+
+/// What a 422 on `rows` means: it refused the whole request, so its field errors go on
+/// their rows (and, with the file's `origins` and `mapping`, on their cells), and rows
+/// without an error are released to be sent again at once.
+pub(super) fn refused(
+    rows: &[usize],
+    fields: &FieldErrors,
+    message: &str,
+    planned: &[PlannedRow],
+    origins: &[Option<ItemOrigin>],
+    mapping: Option<&Mapping>,
+) -> Vec<Event> {
+    let origins: Option<Vec<ItemOrigin>> = rows
+        .iter()
+        .map(|&row| origins.get(row).cloned().flatten())
+        .collect();
+    let mut refused: BTreeMap<usize, Vec<RowError>> = BTreeMap::new();
+    for (key, messages) in fields {
+        let index = key
+            .split('.')
+            .nth(1)
+            .and_then(|index| index.parse::<usize>().ok());
+        let Some(&row) = index.and_then(|index| rows.get(index)) else {
+            continue;
+        };
+        let line = planned[row].line;
+        let location = match (&origins, mapping) {
+            (Some(origins), Some(mapping)) => locate(key, origins, mapping),
+            _ => None,
+        };
+        let field = key.splitn(3, '.').nth(2).unwrap_or(key).to_string();
+        for text in messages {
+            refused.entry(row).or_default().push(match &location {
+                Some(cell) => RowError {
+                    line: cell.line,
+                    column: cell.header.clone(),
+                    field: cell.field.clone(),
+                    message: text.clone(),
+                },
+                None => row_error(line, &field, text.clone()),
+            });
+        }
+    }
+    if refused.is_empty() {
+        // Errors that name no row (`data`, a top-level message): every row waits.
+        for &row in rows {
+            let line = planned[row].line;
+            let messages: Vec<RowError> = fields
+                .iter()
+                .flat_map(|(key, texts)| texts.iter().map(move |text| (key, text)))
+                .map(|(key, text)| row_error(line, key, text.clone()))
+                .collect();
+            let errors = if messages.is_empty() {
+                vec![row_error(line, "", message)]
+            } else {
+                messages
+            };
+            refused.insert(row, errors);
+        }
+    }
+    let clean: Vec<usize> = rows
+        .iter()
+        .copied()
+        .filter(|row| !refused.contains_key(row))
+        .collect();
+    let mut events = vec![Event::Refused {
+        rows: refused.into_iter().collect(),
+    }];
+    if !clean.is_empty() {
+        events.push(Event::Released { rows: clean });
+    }
+    events
+}
+
+/// What a finished batch of `rows` means: its failures are refused, the rest created
+/// in request order, or uncertain (seen at `at`) when its references do not match them.
+pub(super) fn batch_finished(
+    rows: &[usize],
+    status: BatchStatus,
+    planned: &[PlannedRow],
+    at: String,
+) -> Vec<Event> {
+    let mut refused = Vec::new();
+    let mut failed = HashSet::new();
+    for failure in &status.failures {
+        let Some(&row) = rows.get(failure.index) else {
+            continue;
+        };
+        failed.insert(row);
+        let line = planned[row].line;
+        let errors = failure
+            .errors
+            .iter()
+            .flat_map(|(field, texts)| {
+                texts
+                    .iter()
+                    .map(move |text| row_error(line, field, text.clone()))
+            })
+            .collect();
+        refused.push((row, errors));
+    }
+    let succeeded: Vec<usize> = rows
+        .iter()
+        .copied()
+        .filter(|row| !failed.contains(row))
+        .collect();
+    let mut events = Vec::new();
+    if !refused.is_empty() {
+        events.push(Event::Refused { rows: refused });
+    }
+    events.push(if succeeded.len() == status.created_refs.len() {
+        Event::Created {
+            rows: succeeded
+                .into_iter()
+                .zip(status.created_refs.into_iter().map(Some))
+                .collect(),
+        }
+    } else {
+        Event::Uncertain {
+            rows: succeeded,
+            since: at,
+            resend_if_missing: false,
+            reason: "the batch's references do not match its rows".into(),
+        }
+    });
+    events
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::api::wire::BatchFailure;
+    use crate::upload::matching::MatchKey;
+
+    fn planned(lines: &[u64]) -> Vec<PlannedRow> {
+        lines
+            .iter()
+            .map(|&line| PlannedRow {
+                line,
+                item: json!({}),
+                key: MatchKey::new("", "", &[]),
+                skipped: Vec::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_create_is_created_only_when_every_row_has_its_reference() {
+        let sync = |refs: &[&str], failed_count| CreateOutcome::Created {
+            created_refs: refs.iter().map(|r| r.to_string()).collect(),
+            failed_count,
+            total: 2,
+        };
+        assert_eq!(
+            created(1, &[4, 5], sync(&["LD-1", "LD-2"], 0), "t"),
+            Event::Created {
+                rows: vec![(4, Some("LD-1".into())), (5, Some("LD-2".into()))]
+            }
+        );
+        // One row failed and the answer does not say which: both are looked up.
+        assert!(matches!(
+            created(1, &[4, 5], sync(&["LD-1"], 1), "t"),
+            Event::Uncertain { resend_if_missing: false, ref rows, .. } if rows == &[4, 5]
+        ));
+        let queued = CreateOutcome::Queued {
+            batch_id: "batch_1".into(),
+            total: 2,
+        };
+        assert!(matches!(
+            created(7, &[4, 5], queued, "t"),
+            Event::Queued { request: 7, ref batch_id, .. } if batch_id == "batch_1"
+        ));
+    }
+
+    #[test]
+    fn a_422_refuses_the_rows_it_names_and_releases_the_others() {
+        let mut fields = FieldErrors::new();
+        fields.insert(
+            "data.1.phone".into(),
+            vec!["The data.1.phone field is required.".into()],
+        );
+        let sent = planned(&[2, 3, 4]);
+        let events = refused(&[0, 1, 2], &fields, "invalid", &sent, &[], None);
+        let Event::Refused { rows } = &events[0] else {
+            panic!("{events:?}");
+        };
+        assert_eq!(rows.len(), 1);
+        assert_eq!((rows[0].0, rows[0].1[0].line), (1, 3));
+        assert_eq!(rows[0].1[0].field, "phone");
+        assert_eq!(events[1], Event::Released { rows: vec![0, 2] });
+        // Nothing names a row: every row waits with the message.
+        let events = refused(&[0, 1], &FieldErrors::new(), "invalid", &sent, &[], None);
+        assert!(matches!(&events[..], [Event::Refused { rows }] if rows.len() == 2));
+    }
+
+    #[test]
+    fn a_finished_batch_refuses_its_failures_and_creates_the_rest() {
+        let status = BatchStatus {
+            created_refs: vec!["LD-1".into()],
+            failures: vec![BatchFailure {
+                index: 1,
+                errors: [("phone".to_string(), vec!["taken".to_string()])]
+                    .into_iter()
+                    .collect(),
+            }],
+            ..BatchStatus::default()
+        };
+        let events = batch_finished(&[3, 4], status, &planned(&[2, 3, 4, 5, 6]), "t".into());
+        assert!(matches!(&events[0], Event::Refused { rows } if rows[0].0 == 4));
+        assert_eq!(
+            events[1],
+            Event::Created {
+                rows: vec![(3, Some("LD-1".into()))]
+            }
+        );
+    }
+}

@@ -1,0 +1,240 @@
+//! The run loop: sends the pending rows a request at a time, follows queued batches,
+//! settles rows of unknown outcome, waits out the rate limit and the network, and
+//! stops when every row is settled, on cancel, or when it cannot go on.
+
+use std::time::{Duration, Instant};
+
+use serde::de::DeserializeOwned;
+
+use crate::api::{ApiError, CreateOutcome, Resource};
+use crate::upload::journal::{Event, JournalError};
+use crate::upload::matching::{Stored, Submitted};
+use crate::upload::state::RowState;
+
+use super::{BatchProgress, Control, Engine, Progress, UploadError, answers, now, stamp};
+
+impl<R> Engine<R>
+where
+    R: Resource,
+    R::NewItem: Submitted + DeserializeOwned,
+    R::Record: Stored,
+{
+    /// Runs until every row is settled, the upload is cancelled, or it cannot go on.
+    pub async fn run(
+        &mut self,
+        control: &Control,
+        report: &mut (dyn FnMut(Progress) + Send),
+    ) -> Result<(), UploadError> {
+        loop {
+            if control.is_cancelled() {
+                return Err(UploadError::Cancelled);
+            }
+            if control.is_paused() {
+                let mut progress = self.progress();
+                progress.paused = true;
+                report(progress);
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                continue;
+            }
+            let counts = self.state.counts();
+            let has_uncertain = counts.uncertain > 0;
+            let has_batches = counts.queued > 0;
+            let sending = self.state.states.contains(&RowState::Pending);
+            if !sending && !has_uncertain && !has_batches {
+                self.record(Event::Finished { at: stamp(now()) })?;
+                self.activity = "done".into();
+                report(self.progress());
+                return Ok(());
+            }
+            if has_uncertain {
+                self.activity = "looking up rows whose outcome is unknown".into();
+                report(self.progress());
+                self.settle_uncertain().await?;
+            }
+            if has_batches && (!sending || self.budget_allows_polling()) {
+                self.activity = "following queued batches".into();
+                self.poll_batches(sending).await?;
+            }
+            let pending = self.state.rows_in(|s| *s == RowState::Pending);
+            if pending.is_empty() {
+                report(self.progress());
+                tokio::time::sleep(self.settings.poll_every).await;
+                continue;
+            }
+            let take = pending.len().min(self.settings.per_request.max(1));
+            self.activity = format!("sending {take} row(s)");
+            report(self.progress());
+            self.send(&pending[..take]).await?;
+            report(self.progress());
+        }
+    }
+
+    /// Polling a batch spends a request of the rate budget: while rows remain to send,
+    /// only poll when the budget has room, so sending keeps its pace.
+    fn budget_allows_polling(&self) -> bool {
+        self.client
+            .rate_budget()
+            .is_none_or(|budget| budget.remaining >= 5)
+    }
+
+    fn items(&self, rows: &[usize]) -> Result<Vec<R::NewItem>, UploadError> {
+        rows.iter()
+            .map(|&row| {
+                serde_json::from_value(self.state.rows[row].item.clone()).map_err(|_| {
+                    UploadError::Journal(JournalError::Damaged {
+                        path: self.journal.path().to_path_buf(),
+                        line: 1,
+                        message: format!(
+                            "row at line {} cannot be read back",
+                            self.state.rows[row].line
+                        ),
+                    })
+                })
+            })
+            .collect()
+    }
+
+    async fn send(&mut self, rows: &[usize]) -> Result<(), UploadError> {
+        let items = self.items(rows)?;
+        let request = self.state.requests_sent + 1;
+        let at = stamp(now());
+        self.record(Event::Sending {
+            request,
+            rows: rows.to_vec(),
+            at: at.clone(),
+        })?;
+        match self.records.create(&items).await {
+            Ok(outcome) => {
+                self.offline_since = None;
+                if let CreateOutcome::Queued { batch_id, total } = &outcome {
+                    self.follow_batch(batch_id, *total);
+                }
+                self.record(answers::created(request, rows, outcome, &at))
+            }
+            Err(error) => self.record_failure(rows, error, &at).await,
+        }
+    }
+
+    async fn record_failure(
+        &mut self,
+        rows: &[usize],
+        error: ApiError,
+        at: &str,
+    ) -> Result<(), UploadError> {
+        match error {
+            ApiError::Validation {
+                fields, message, ..
+            } => {
+                self.offline_since = None;
+                let events = answers::refused(
+                    rows,
+                    &fields,
+                    &message,
+                    &self.state.rows,
+                    &self.origins,
+                    self.mapping.as_ref(),
+                );
+                self.record_all(events)
+            }
+            ref unknown if unknown.outcome_unknown() => self.record(Event::Uncertain {
+                rows: rows.to_vec(),
+                since: at.to_string(),
+                resend_if_missing: true,
+                reason: unknown.to_string(),
+            }),
+            ApiError::RateLimited { retry_after, .. } => {
+                self.record(Event::Released {
+                    rows: rows.to_vec(),
+                })?;
+                tokio::time::sleep(retry_after.unwrap_or(Duration::from_secs(1))).await;
+                Ok(())
+            }
+            ApiError::Transport { .. } => {
+                self.record(Event::Released {
+                    rows: rows.to_vec(),
+                })?;
+                self.wait_for_network(error).await
+            }
+            fatal => {
+                self.record(Event::Released {
+                    rows: rows.to_vec(),
+                })?;
+                Err(UploadError::Api(fatal))
+            }
+        }
+    }
+
+    /// The network is down: wait and try again, up to the patience.
+    pub(super) async fn wait_for_network(&mut self, error: ApiError) -> Result<(), UploadError> {
+        let since = *self.offline_since.get_or_insert_with(Instant::now);
+        if since.elapsed() >= self.settings.offline_patience {
+            return Err(UploadError::Offline(error));
+        }
+        self.activity = format!("offline, trying again: {error}");
+        tokio::time::sleep(self.settings.poll_every).await;
+        Ok(())
+    }
+
+    /// Starts following a batch the server just queued.
+    fn follow_batch(&mut self, batch_id: &str, total: u64) {
+        self.looked_at.insert(batch_id.to_string(), Instant::now());
+        self.batches.insert(
+            batch_id.to_string(),
+            BatchProgress {
+                batch_id: batch_id.to_string(),
+                status: "queued".into(),
+                total,
+                processed: 0,
+            },
+        );
+    }
+
+    /// Follows the running batches: all of them once nothing is left to send, else only
+    /// the one due longest (see `looked_at`). A server without the batch endpoint makes
+    /// their rows uncertain, to be found by reconciliation.
+    async fn poll_batches(&mut self, one_due: bool) -> Result<(), UploadError> {
+        let mut running: Vec<(String, Vec<usize>)> =
+            self.state.running_batches().into_iter().collect();
+        if one_due {
+            let poll_every = self.settings.poll_every;
+            let last_look = |batch_id: &str| self.looked_at.get(batch_id).copied();
+            running.retain(|(id, _)| last_look(id).is_none_or(|at| at.elapsed() >= poll_every));
+            running.sort_by_key(|(id, rows)| (last_look(id), rows.first().copied()));
+            running.truncate(1);
+        }
+        for (batch_id, rows) in running {
+            self.looked_at.insert(batch_id.clone(), Instant::now());
+            match self.client.batch(&batch_id).await {
+                Ok(Some(status)) => {
+                    self.batches.insert(
+                        batch_id.clone(),
+                        BatchProgress {
+                            batch_id: batch_id.clone(),
+                            status: status.status.clone(),
+                            total: status.total,
+                            processed: status.processed,
+                        },
+                    );
+                    if status.is_finished() {
+                        self.looked_at.remove(&batch_id);
+                        let events =
+                            answers::batch_finished(&rows, status, &self.state.rows, stamp(now()));
+                        self.record_all(events)?;
+                    }
+                }
+                Ok(None) => {
+                    self.looked_at.remove(&batch_id);
+                    self.record(Event::Uncertain {
+                        rows,
+                        since: stamp(now()),
+                        resend_if_missing: false,
+                        reason: "the server does not say how its batches went".into(),
+                    })?
+                }
+                Err(error) if error.is_transient() => {}
+                Err(error) => return Err(UploadError::Api(error)),
+            }
+        }
+        Ok(())
+    }
+}
