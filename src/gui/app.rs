@@ -2,25 +2,26 @@
 //! stores (profiles, in the config file) and their tokens (in the keyring), the header
 //! with the Leads/Orders tabs, the status bar, keyboard shortcuts and the theme.
 
-use std::path::PathBuf;
-use std::sync::Arc;
+mod session;
+mod shortcuts;
 
-use iced::keyboard::{self, Key, key::Named};
+use std::path::PathBuf;
+
 use iced::widget::{button, column, container, row, space, text};
 use iced::{Center, Element, Fill, Subscription, Task, Theme};
-use secrecy::SecretString;
 
-use crate::api::{ApiProfile, Client, Dialect, ResourceName};
-use crate::config::{Config, StoreProfile};
-use crate::sandbox::{BackgroundSandbox, SandboxConfig};
-use crate::secrets::{KeyringError, Persistence, TokenVault};
-use crate::stores::StoreHome;
+use crate::api::{ApiError, ResourceName};
+use crate::config::Config;
+use crate::secrets::TokenVault;
+use crate::upload::catalogue_cache::KnownCatalogue;
 
-use super::StoreLink;
 use super::config_saver::ConfigSaver;
 use super::i18n::{fill, strings};
 use super::screen::{connect, import, profiles, records, uploads, welcome};
 use super::theme;
+
+pub use session::{Demo, Session};
+pub use shortcuts::Shortcut;
 
 /// Where the token vault comes from.
 #[derive(Debug, Clone)]
@@ -52,58 +53,6 @@ impl LaunchOptions {
             vault: VaultSource::System,
         }
     }
-}
-
-/// The store the window talks to.
-#[derive(Debug, Clone)]
-pub struct Session {
-    name: String,
-    profile: ApiProfile,
-    store: StoreLink,
-    /// The embedded demo store, kept alive while connected to it.
-    _demo: Option<Arc<Demo>>,
-}
-
-/// The embedded demo store: a sandbox that is new every time, and a folder for its
-/// uploads that goes with it.
-#[derive(Debug)]
-pub struct Demo {
-    sandbox: BackgroundSandbox,
-    folder: tempfile::TempDir,
-}
-
-/// A saved store about to open, before its folder is found.
-struct Opening {
-    name: String,
-    saved_id: Option<String>,
-    profile: ApiProfile,
-    client: Client,
-    token: SecretString,
-}
-
-/// Finds a saved store's folder off the UI thread (the token's fingerprint is a
-/// deliberately slow hash, and the store index a file) and makes the session.
-async fn open_store(data_dir: PathBuf, opening: Opening) -> Result<Box<Session>, String> {
-    let Opening {
-        name,
-        saved_id,
-        profile,
-        client,
-        token,
-    } = opening;
-    let api = profile.clone();
-    let home = tokio::task::spawn_blocking(move || {
-        crate::stores::open(&data_dir, saved_id.as_deref(), &api, &token)
-    })
-    .await
-    .map_err(|error| error.to_string())?
-    .map_err(|error| error.to_string())?;
-    Ok(Box::new(Session {
-        name,
-        profile,
-        store: StoreLink { client, home },
-        _demo: None,
-    }))
 }
 
 #[derive(Debug)]
@@ -153,31 +102,13 @@ impl Browse {
     }
 }
 
-/// A keyboard shortcut of the browse screens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shortcut {
-    PreviousPage,
-    NextPage,
-    Refresh,
-    Search,
-    NextIssue,
-    PreviousIssue,
-    Undo,
-    Redo,
-}
-
 #[derive(Debug, Clone)]
 pub enum Message {
-    VaultOpened(TokenVault),
-    TokenLoaded(String, Result<Option<SecretString>, KeyringError>),
-    TokenSaved(String, SecretString, Result<Persistence, KeyringError>),
-    KeyringDone(Result<(), KeyringError>),
+    /// The keyring, a store being opened, the demo starting: see [`session`].
+    Session(session::Message),
     /// The settings file was written (or why not).
     ConfigSaved(Result<(), String>),
     Welcome(welcome::Message),
-    DemoStarted(Result<Arc<Demo>, String>),
-    /// A saved store's folder was found (or could not be).
-    StoreOpened(Result<Box<Session>, String>),
     Connect(connect::Message),
     Profiles(profiles::Message),
     ShowProfiles,
@@ -185,7 +116,7 @@ pub enum Message {
     Records(ResourceName, records::Message),
     Import(import::Message),
     Uploads(uploads::Message),
-    Catalogue(Result<crate::upload::catalogue_cache::KnownCatalogue, crate::api::ApiError>),
+    Catalogue(Result<KnownCatalogue, ApiError>),
     /// How many uploads to the store just opened stopped before their end, and how
     /// many of its journals cannot be read.
     UploadsNeedingAttention(usize, usize),
@@ -209,39 +140,6 @@ pub struct App {
     import: import::State,
     uploads: uploads::State,
     data_dir: PathBuf,
-}
-
-/// Starts the embedded sandbox, and makes its uploads folder, off the UI thread.
-async fn start_demo() -> Result<Arc<Demo>, String> {
-    tokio::task::spawn_blocking(|| {
-        let folder = tempfile::Builder::new()
-            .prefix("wedocod-demo-")
-            .tempdir()
-            .map_err(|error| error.to_string())?;
-        let sandbox = BackgroundSandbox::start(SandboxConfig::default())
-            .map_err(|error| error.to_string())?;
-        Ok(Arc::new(Demo { sandbox, folder }))
-    })
-    .await
-    .map_err(|error| error.to_string())?
-}
-
-fn shortcut(event: keyboard::Event) -> Option<Shortcut> {
-    let keyboard::Event::KeyPressed { key, modifiers, .. } = event else {
-        return None;
-    };
-    match key.as_ref() {
-        Key::Named(Named::PageUp) => Some(Shortcut::PreviousPage),
-        Key::Named(Named::PageDown) => Some(Shortcut::NextPage),
-        Key::Character("r") if modifiers.command() => Some(Shortcut::Refresh),
-        Key::Character("f") if modifiers.command() => Some(Shortcut::Search),
-        Key::Named(Named::F5) => Some(Shortcut::Refresh),
-        Key::Named(Named::F8) if modifiers.shift() => Some(Shortcut::PreviousIssue),
-        Key::Named(Named::F8) => Some(Shortcut::NextIssue),
-        Key::Character("z") if modifiers.command() => Some(Shortcut::Undo),
-        Key::Character("y") if modifiers.command() => Some(Shortcut::Redo),
-        _ => None,
-    }
 }
 
 impl App {
@@ -268,8 +166,12 @@ impl App {
             data_dir: options.data_dir,
         };
         let vault = match options.vault {
-            VaultSource::System => Task::perform(TokenVault::open(), Message::VaultOpened),
-            VaultSource::Given(vault) => app.update(Message::VaultOpened(vault)),
+            VaultSource::System => Task::perform(TokenVault::open(), |vault| {
+                Message::Session(session::Message::VaultOpened(vault))
+            }),
+            VaultSource::Given(vault) => {
+                app.update(Message::Session(session::Message::VaultOpened(vault)))
+            }
         };
         let demo = if options.demo {
             app.update(Message::Welcome(welcome::Message::ExploreDemo))
@@ -344,35 +246,6 @@ impl App {
         ])
     }
 
-    /// Opens a saved store once its folder is found.
-    fn open_store(&mut self, opening: Opening) -> Task<Message> {
-        Task::perform(
-            open_store(self.data_dir.clone(), opening),
-            Message::StoreOpened,
-        )
-    }
-
-    /// Opens a saved store: its token comes from the vault first.
-    fn open_profile(&mut self, name: String) -> Task<Message> {
-        self.screen = Screen::Opening;
-        let vault = self.vault.clone();
-        Task::perform(
-            async move {
-                let token = vault.load(&name).await;
-                (name, token)
-            },
-            |(name, token)| Message::TokenLoaded(name, token),
-        )
-    }
-
-    /// The connect form to paste a store's token again.
-    fn ask_token(&mut self, profile: &StoreProfile) {
-        self.screen = match profile.api_profile() {
-            Ok(api) => Screen::Connect(Box::new(connect::State::for_profile(&profile.name, &api))),
-            Err(_) => Screen::Connect(Box::new(connect::State::adding(self.profile_names()))),
-        };
-    }
-
     fn profile_names(&self) -> Vec<String> {
         self.config
             .profiles
@@ -381,279 +254,29 @@ impl App {
             .collect()
     }
 
-    /// A store whose token was checked: remember it (never the token) and save the
-    /// token in the vault.
-    fn connected(&mut self, connected: connect::Connected) -> Task<Message> {
-        let mut profile = StoreProfile::new(
-            &connected.name,
-            connected.profile.base_url().as_str().trim_end_matches('/'),
-            connected.profile.prefix(),
-            connected.profile.dialect(),
-        );
-        profile.remember_token_hint(&connected.token);
-        let name = profile.name.clone();
-        match self.config.profile_mut(&name) {
-            Some(existing) => {
-                // A replaced token keeps the store's history.
-                profile.store_id = existing.store_id.take();
-                *existing = profile;
-            }
-            None => {
-                if let Err(error) = self.config.add_profile(profile) {
-                    self.notify(error.to_string());
-                }
-            }
-        }
-        let _ = self.config.set_active(&name);
-        let saved = self.save_config();
-        let saved_id = self
-            .config
-            .profile(&name)
-            .and_then(|saved| saved.store_id.clone());
-        let vault = self.vault.clone();
-        let token = connected.token.clone();
-        let save = Task::perform(
-            async move {
-                let result = vault.save(&name, &token).await;
-                (name, token, result)
-            },
-            |(name, token, result)| Message::TokenSaved(name, token, result),
-        );
-        let open = self.open_store(Opening {
-            name: connected.name,
-            saved_id,
-            profile: connected.profile,
-            client: connected.client,
-            token: connected.token,
-        });
-        Task::batch([saved, save, open])
-    }
-
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
-            Message::VaultOpened(vault) => {
-                self.vault = vault;
-                match (&self.screen, self.config.active_profile.clone()) {
-                    (Screen::Opening, Some(name)) => self.open_profile(name),
-                    _ => Task::none(),
-                }
-            }
-            Message::TokenLoaded(name, Ok(Some(token))) => {
-                let Some(profile) = self.config.profile(&name).cloned() else {
-                    self.welcome();
-                    return Task::none();
-                };
-                let client = profile
-                    .api_profile()
-                    .map_err(|error| super::error_view::describe_profile_error(&error))
-                    .and_then(|api| {
-                        super::client_for(&api, &token)
-                            .map(|client| (api, client))
-                            .map_err(|error| super::error_view::describe(&error, None))
-                    });
-                match client {
-                    Ok((api, client)) => {
-                        let _ = self.config.set_active(&name);
-                        let saved = self.save_config();
-                        let open = self.open_store(Opening {
-                            name,
-                            saved_id: profile.store_id.clone(),
-                            profile: api,
-                            client,
-                            token,
-                        });
-                        Task::batch([saved, open])
-                    }
-                    Err(reason) => {
-                        self.notify(reason);
-                        self.ask_token(&profile);
-                        Task::none()
-                    }
-                }
-            }
-            Message::TokenLoaded(name, Ok(None)) => {
-                match self.config.profile(&name).cloned() {
-                    Some(profile) => {
-                        self.notify(fill(strings().token_missing, &[("name", &name)]));
-                        self.ask_token(&profile);
-                    }
-                    None => self.welcome(),
-                }
-                Task::none()
-            }
-            Message::TokenLoaded(_, Err(error)) => {
-                self.notify(error.to_string());
-                self.screen = Screen::Profiles(profiles::State::default());
-                Task::none()
-            }
-            Message::TokenSaved(_, _, Ok(Persistence::Keyring)) => Task::none(),
-            Message::TokenSaved(_, _, Ok(Persistence::SessionOnly { reason })) => {
-                self.notify(fill(strings().token_session_only, &[("reason", &reason)]));
-                Task::none()
-            }
-            Message::TokenSaved(name, token, Err(error)) => {
-                self.vault.keep_for_session(&name, token);
-                self.notify(fill(strings().keyring_failed, &[("reason", &error)]));
-                Task::none()
-            }
+            Message::Session(message) => self.update_session(message),
             Message::ConfigSaved(result) => {
                 if let Err(error) = result {
                     self.notify(error);
                 }
                 Task::none()
             }
-            Message::KeyringDone(result) => {
-                if let Err(error) = result {
-                    self.notify(error.to_string());
-                }
-                Task::none()
-            }
-            Message::Welcome(welcome::Message::ExploreDemo) => {
-                self.screen = Screen::Welcome {
-                    starting_demo: true,
-                    error: None,
-                };
-                Task::perform(start_demo(), Message::DemoStarted)
-            }
-            Message::Welcome(welcome::Message::CheckFile) => {
-                self.screen = Screen::ImportOffline;
-                Task::none()
-            }
-            Message::Welcome(welcome::Message::ConnectStore) => {
-                self.screen =
-                    Screen::Connect(Box::new(connect::State::adding(self.profile_names())));
-                Task::none()
-            }
-            Message::DemoStarted(Ok(demo)) => {
-                let sandbox = &demo.sandbox;
-                let token = SecretString::from(sandbox.token().to_string());
-                let connected = ApiProfile::new(sandbox.base_url(), "", Dialect::V2)
-                    .map_err(|error| error.to_string())
-                    .and_then(|profile| {
-                        super::client_for(&profile, &token)
-                            .map(|client| (profile, client))
-                            .map_err(|error| error.to_string())
-                    });
-                match connected {
-                    Ok((profile, client)) => {
-                        let home = StoreHome::detached(demo.folder.path().to_path_buf());
-                        self.browse(Session {
-                            name: strings().demo_profile.to_string(),
-                            profile,
-                            store: StoreLink { client, home },
-                            _demo: Some(demo),
-                        })
-                    }
-                    Err(error) => {
-                        self.screen = Screen::Welcome {
-                            starting_demo: false,
-                            error: Some(error),
-                        };
-                        Task::none()
-                    }
-                }
-            }
-            Message::DemoStarted(Err(error)) => {
-                self.screen = Screen::Welcome {
-                    starting_demo: false,
-                    error: Some(error),
-                };
-                Task::none()
-            }
-            Message::Connect(message) => {
-                let Screen::Connect(form) = &mut self.screen else {
-                    return Task::none();
-                };
-                match form.update(message) {
-                    connect::Action::None => Task::none(),
-                    connect::Action::Run(task) => task.map(Message::Connect),
-                    connect::Action::Back => self.back(),
-                    connect::Action::Connected(connected) => self.connected(connected),
-                }
-            }
+            Message::Welcome(message) => self.update_welcome(message),
+            Message::Connect(message) => self.update_connect(message),
             Message::ShowProfiles => {
                 self.screen = Screen::Profiles(profiles::State::default());
                 Task::none()
             }
             Message::Profiles(message) => self.update_profiles(message),
-            Message::Tab(tab) => {
-                if let Screen::Browse(browse) = &mut self.screen {
-                    browse.tab = tab;
-                }
-                match tab {
-                    Tab::Uploads => self.uploads.refresh().map(Message::Uploads),
-                    _ => Task::none(),
-                }
-            }
-            Message::StoreOpened(Ok(session)) => {
-                let id = session.store.home.id().to_string();
-                let saved = match self.config.profile_mut(&session.name) {
-                    Some(profile) if profile.store_id.as_deref() != Some(id.as_str()) => {
-                        profile.store_id = Some(id);
-                        self.save_config()
-                    }
-                    _ => Task::none(),
-                };
-                Task::batch([saved, self.browse(*session)])
-            }
-            Message::StoreOpened(Err(reason)) => {
-                self.notify(reason);
-                self.screen = Screen::Profiles(profiles::State::default());
-                Task::none()
-            }
+            Message::Tab(tab) => self.show_tab(tab),
             Message::UploadsNeedingAttention(interrupted, damaged) => {
-                if interrupted > 0 {
-                    self.notify(fill(
-                        strings().uploads_interrupted,
-                        &[("count", &interrupted)],
-                    ));
-                }
-                if damaged > 0 {
-                    self.notify(fill(strings().uploads_damaged, &[("count", &damaged)]));
-                }
+                self.tell_uploads_needing_attention(interrupted, damaged);
                 Task::none()
             }
-            Message::Catalogue(result) => {
-                let (catalogue, note) = match result {
-                    Ok(known) => {
-                        let count = known.saved.skus.len();
-                        let note = if known.fresh {
-                            fill(strings().catalogue_fresh, &[("count", &count)])
-                        } else {
-                            let hours = known.age().as_secs() / 3600;
-                            fill(
-                                strings().catalogue_cached,
-                                &[("count", &count), ("hours", &hours)],
-                            )
-                        };
-                        (Some(known.catalogue()), Some(note))
-                    }
-                    Err(error) => (
-                        None,
-                        Some(fill(strings().catalogue_unknown, &[("reason", &error)])),
-                    ),
-                };
-                let action = self.import.set_catalogue(catalogue, note);
-                import_task(action)
-            }
-            Message::Uploads(message) => match self.uploads.update(message) {
-                uploads::Action::None => Task::none(),
-                uploads::Action::Run(task) => task.map(Message::Uploads),
-                uploads::Action::Resume {
-                    upload_id,
-                    file,
-                    kind,
-                } => {
-                    if let Screen::Browse(browse) = &mut self.screen {
-                        browse.tab = Tab::Import;
-                    }
-                    self.update_import(import::Message::ResumeUpload {
-                        upload_id,
-                        file,
-                        kind,
-                    })
-                }
-            },
+            Message::Catalogue(result) => self.take_catalogue(result),
+            Message::Uploads(message) => self.update_uploads(message),
             Message::Records(resource, message) => self.update_records(resource, message),
             Message::Import(message) => self.update_import(message),
             Message::FileDropped(path) => {
@@ -664,36 +287,7 @@ impl App {
                 }
                 self.update_import(import::Message::Dropped(path))
             }
-            Message::Shortcut(shortcut) => {
-                let tab = match &self.screen {
-                    Screen::Browse(browse) => browse.tab,
-                    Screen::ImportOffline => Tab::Import,
-                    _ => return Task::none(),
-                };
-                match (tab, shortcut) {
-                    (Tab::Records(resource), Shortcut::PreviousPage) => {
-                        self.update_records(resource, records::Message::PreviousPage)
-                    }
-                    (Tab::Records(resource), Shortcut::NextPage) => {
-                        self.update_records(resource, records::Message::NextPage)
-                    }
-                    (Tab::Records(resource), Shortcut::Refresh) => {
-                        self.update_records(resource, records::Message::Refresh)
-                    }
-                    (Tab::Records(resource), Shortcut::Search) => {
-                        self.update_records(resource, records::Message::FocusSearch)
-                    }
-                    (Tab::Import, Shortcut::NextIssue) => {
-                        self.update_import(import::Message::NextIssue(true))
-                    }
-                    (Tab::Import, Shortcut::PreviousIssue) => {
-                        self.update_import(import::Message::NextIssue(false))
-                    }
-                    (Tab::Import, Shortcut::Undo) => self.update_import(import::Message::Undo),
-                    (Tab::Import, Shortcut::Redo) => self.update_import(import::Message::Redo),
-                    _ => Task::none(),
-                }
-            }
+            Message::Shortcut(shortcut) => self.on_shortcut(shortcut),
             Message::ToggleTheme => {
                 self.config.theme = theme::toggled(self.config.theme);
                 self.save_config()
@@ -705,6 +299,108 @@ impl App {
         }
     }
 
+    fn update_welcome(&mut self, message: welcome::Message) -> Task<Message> {
+        match message {
+            welcome::Message::ExploreDemo => {
+                self.screen = Screen::Welcome {
+                    starting_demo: true,
+                    error: None,
+                };
+                Task::perform(session::start_demo(), |started| {
+                    Message::Session(session::Message::DemoStarted(started))
+                })
+            }
+            welcome::Message::CheckFile => {
+                self.screen = Screen::ImportOffline;
+                Task::none()
+            }
+            welcome::Message::ConnectStore => {
+                self.screen =
+                    Screen::Connect(Box::new(connect::State::adding(self.profile_names())));
+                Task::none()
+            }
+        }
+    }
+
+    fn update_connect(&mut self, message: connect::Message) -> Task<Message> {
+        let Screen::Connect(form) = &mut self.screen else {
+            return Task::none();
+        };
+        match form.update(message) {
+            connect::Action::None => Task::none(),
+            connect::Action::Run(task) => task.map(Message::Connect),
+            connect::Action::Back => self.back(),
+            connect::Action::Connected(connected) => self.connected(connected),
+        }
+    }
+
+    fn show_tab(&mut self, tab: Tab) -> Task<Message> {
+        if let Screen::Browse(browse) = &mut self.screen {
+            browse.tab = tab;
+        }
+        match tab {
+            Tab::Uploads => self.uploads.refresh().map(Message::Uploads),
+            _ => Task::none(),
+        }
+    }
+
+    fn tell_uploads_needing_attention(&mut self, interrupted: usize, damaged: usize) {
+        if interrupted > 0 {
+            self.notify(fill(
+                strings().uploads_interrupted,
+                &[("count", &interrupted)],
+            ));
+        }
+        if damaged > 0 {
+            self.notify(fill(strings().uploads_damaged, &[("count", &damaged)]));
+        }
+    }
+
+    /// The store's catalogue (fetched, or the cached copy) for the import screen's checks.
+    fn take_catalogue(&mut self, result: Result<KnownCatalogue, ApiError>) -> Task<Message> {
+        let (catalogue, note) = match result {
+            Ok(known) => {
+                let count = known.saved.skus.len();
+                let note = if known.fresh {
+                    fill(strings().catalogue_fresh, &[("count", &count)])
+                } else {
+                    let hours = known.age().as_secs() / 3600;
+                    fill(
+                        strings().catalogue_cached,
+                        &[("count", &count), ("hours", &hours)],
+                    )
+                };
+                (Some(known.catalogue()), Some(note))
+            }
+            Err(error) => (
+                None,
+                Some(fill(strings().catalogue_unknown, &[("reason", &error)])),
+            ),
+        };
+        let action = self.import.set_catalogue(catalogue, note);
+        import_task(action)
+    }
+
+    fn update_uploads(&mut self, message: uploads::Message) -> Task<Message> {
+        match self.uploads.update(message) {
+            uploads::Action::None => Task::none(),
+            uploads::Action::Run(task) => task.map(Message::Uploads),
+            uploads::Action::Resume {
+                upload_id,
+                file,
+                kind,
+            } => {
+                if let Screen::Browse(browse) = &mut self.screen {
+                    browse.tab = Tab::Import;
+                }
+                self.update_import(import::Message::ResumeUpload {
+                    upload_id,
+                    file,
+                    kind,
+                })
+            }
+        }
+    }
     /// Back from a form or the profiles: to the open store, else the start screen.
     fn back(&mut self) -> Task<Message> {
         match self.session.clone() {
@@ -740,10 +436,10 @@ impl App {
                     session.name = new.clone();
                 }
                 let vault = self.vault.clone();
-                let renamed = Task::perform(
-                    async move { vault.rename(&old, &new).await },
-                    Message::KeyringDone,
-                );
+                let renamed =
+                    Task::perform(async move { vault.rename(&old, &new).await }, |done| {
+                        Message::Session(session::Message::KeyringDone(done))
+                    });
                 Task::batch([saved, renamed])
             }
             profiles::Action::Delete(name) => {
@@ -756,10 +452,9 @@ impl App {
                     self.session = None;
                 }
                 let vault = self.vault.clone();
-                let deleted = Task::perform(
-                    async move { vault.delete(&name).await },
-                    Message::KeyringDone,
-                );
+                let deleted = Task::perform(async move { vault.delete(&name).await }, |done| {
+                    Message::Session(session::Message::KeyringDone(done))
+                });
                 Task::batch([saved, deleted])
             }
         }
@@ -812,7 +507,7 @@ impl App {
         // Shortcuts work even while a text field has the focus (the search box, the
         // cell editor): none of them is a key a text field uses.
         let keys = iced::event::listen_with(|event, _status, _window| match event {
-            iced::Event::Keyboard(event) => shortcut(event).map(Message::Shortcut),
+            iced::Event::Keyboard(event) => shortcuts::shortcut(event).map(Message::Shortcut),
             _ => None,
         });
         let Screen::Browse(browse) = &self.screen else {
