@@ -263,30 +263,21 @@ impl State {
                 Action::None
             }
             Message::Loaded(_, Err(error)) => self.fail(Operation::Load, error),
-            Message::GoToPage(page) => {
-                let page = page.clamp(1, self.pages());
-                if page == self.query.page && self.page.is_some() {
-                    return Action::None;
-                }
-                self.query.page = page;
-                self.reload(client)
-            }
+            Message::GoToPage(page) => self.go_to_page(page, client),
             Message::NextPage => self.update(Message::GoToPage(self.query.page + 1), client),
             Message::PreviousPage => {
                 self.update(Message::GoToPage(self.query.page.saturating_sub(1)), client)
             }
             Message::PerPage(per_page) => {
                 self.query.per_page = per_page;
-                self.query.page = 1;
-                self.reload(client)
+                self.first_page(client)
             }
             Message::StatusFilter(filter) => {
                 self.query.status = match filter {
                     StatusFilter::All => None,
                     StatusFilter::Only(status) => Some(status),
                 };
-                self.query.page = 1;
-                self.reload(client)
+                self.first_page(client)
             }
             Message::SearchInput(search) => {
                 self.search = search;
@@ -295,8 +286,7 @@ impl State {
             Message::SearchSubmit => {
                 let search = self.search.trim();
                 self.query.search = (!search.is_empty()).then(|| search.to_string());
-                self.query.page = 1;
-                self.reload(client)
+                self.first_page(client)
             }
             Message::FocusSearch => Action::Run(iced::widget::operation::focus(SEARCH_ID)),
             Message::Refresh => self.reload(client),
@@ -309,37 +299,13 @@ impl State {
                 Action::None
             }
             Message::ToggleAll(on) => {
-                let visible = self
-                    .page
-                    .iter()
-                    .flat_map(|page| &page.items)
-                    .map(|row| row.reference.clone());
-                if on {
-                    self.selected.extend(visible);
-                } else {
-                    for reference in visible {
-                        self.selected.remove(&reference);
-                    }
-                }
+                self.toggle_all(on);
                 Action::None
             }
             Message::Open(reference) => {
                 Action::Run(self.perform(Operation::Detail(reference), client))
             }
-            Message::DetailLoaded(reference, result) => {
-                match (&mut self.detail, result) {
-                    (Some(detail), Ok(loaded)) if detail.reference == reference => {
-                        detail.loaded = Some(loaded);
-                        self.succeed();
-                    }
-                    (Some(detail), Err(error)) if detail.reference == reference => {
-                        self.detail = None;
-                        return self.fail(Operation::Detail(reference), error);
-                    }
-                    _ => {}
-                }
-                Action::None
-            }
+            Message::DetailLoaded(reference, result) => self.detail_loaded(reference, result),
             Message::CloseDetail => {
                 self.detail = None;
                 Action::None
@@ -348,18 +314,11 @@ impl State {
                 self.bulk_status = Some(status);
                 Action::None
             }
-            Message::ApplyStatus => match &self.bulk_status {
-                Some(status) if !self.selected.is_empty() => {
-                    let operation = Operation::ChangeStatus(
-                        self.selected.iter().cloned().collect(),
-                        status.clone(),
-                    );
-                    Action::Run(self.perform(operation, client))
-                }
-                _ => Action::None,
+            Message::ApplyStatus => match self.status_change() {
+                Some(operation) => Action::Run(self.perform(operation, client)),
+                None => Action::None,
             },
             Message::StatusApplied(Ok(outcome)) => {
-                self.succeed();
                 self.notice = Some(fill(
                     strings().status_changed,
                     &[
@@ -367,8 +326,7 @@ impl State {
                         ("fields", &outcome.updated_fields.join(", ")),
                     ],
                 ));
-                self.selected.clear();
-                self.reload(client)
+                self.bulk_done(client)
             }
             Message::StatusApplied(Err(error)) => {
                 let operation = Operation::ChangeStatus(
@@ -391,7 +349,6 @@ impl State {
                 Action::Run(self.perform(operation, client))
             }
             Message::Deleted(Ok(outcome)) => {
-                self.succeed();
                 self.notice = Some(fill(strings().deleted, &[("count", &outcome.count)]));
                 if self
                     .detail
@@ -400,8 +357,7 @@ impl State {
                 {
                     self.detail = None;
                 }
-                self.selected.clear();
-                self.reload(client)
+                self.bulk_done(client)
             }
             Message::Deleted(Err(error)) => {
                 let operation = Operation::Delete(self.selected.iter().cloned().collect());
@@ -421,19 +377,84 @@ impl State {
                 self.notice = None;
                 Action::None
             }
-            Message::Tick => {
-                let due = self
-                    .problem
-                    .as_ref()
-                    .and_then(|problem| problem.retry_at)
-                    .is_some_and(|at| Instant::now() >= at);
-                if due {
-                    self.update(Message::Problem(ErrorAction::Retry), client)
-                } else {
-                    Action::None
-                }
+            Message::Tick if self.retry_is_due() => {
+                self.update(Message::Problem(ErrorAction::Retry), client)
+            }
+            Message::Tick => Action::None,
+        }
+    }
+
+    fn go_to_page(&mut self, page: u64, client: &Client) -> Action {
+        let page = page.clamp(1, self.pages());
+        if page == self.query.page && self.page.is_some() {
+            return Action::None;
+        }
+        self.query.page = page;
+        self.reload(client)
+    }
+
+    /// A new filter, search or page size starts again from the first page.
+    fn first_page(&mut self, client: &Client) -> Action {
+        self.query.page = 1;
+        self.reload(client)
+    }
+
+    /// Ticks or unticks every row of the page in view.
+    fn toggle_all(&mut self, on: bool) {
+        let visible = self
+            .page
+            .iter()
+            .flat_map(|page| &page.items)
+            .map(|row| row.reference.clone());
+        if on {
+            self.selected.extend(visible);
+        } else {
+            for reference in visible {
+                self.selected.remove(&reference);
             }
         }
+    }
+
+    fn detail_loaded(
+        &mut self,
+        reference: String,
+        result: Result<(RecordRow, Vec<History>), ApiError>,
+    ) -> Action {
+        match (&mut self.detail, result) {
+            (Some(detail), Ok(loaded)) if detail.reference == reference => {
+                detail.loaded = Some(loaded);
+                self.succeed();
+            }
+            (Some(detail), Err(error)) if detail.reference == reference => {
+                self.detail = None;
+                return self.fail(Operation::Detail(reference), error);
+            }
+            _ => {}
+        }
+        Action::None
+    }
+
+    /// The status change the merchant asked for, when rows are ticked and a status chosen.
+    fn status_change(&self) -> Option<Operation> {
+        let status = self.bulk_status.as_ref()?;
+        (!self.selected.is_empty()).then(|| {
+            Operation::ChangeStatus(self.selected.iter().cloned().collect(), status.clone())
+        })
+    }
+
+    /// A bulk change or delete went through: the ticks go, the page is read again.
+    fn bulk_done(&mut self, client: &Client) -> Action {
+        self.succeed();
+        self.selected.clear();
+        self.reload(client)
+    }
+
+    /// Whether a 429's countdown has run out.
+    fn retry_is_due(&self) -> bool {
+        self.problem
+            .as_ref()
+            .and_then(|problem| problem.retry_at)
+            .is_some_and(|at| Instant::now() >= at)
     }
 
     /// A one-second tick while a 429 countdown runs.
