@@ -11,6 +11,7 @@ use wedocod_console::import::file_check::ValidateSettings;
 use wedocod_console::import::sheet::Sheet;
 use wedocod_console::sandbox::{Sandbox, SandboxConfig};
 use wedocod_console::stores::StoreHome;
+use wedocod_console::upload::report::RowOutcome;
 use wedocod_console::upload::{Control, Engine, Repeats, RowState, UploadReport, UploadSettings};
 
 /// `count` valid leads, one per line, phones all different.
@@ -166,7 +167,7 @@ async fn a_422_lands_on_its_cell_and_the_other_rows_go_on() {
     let refused = report
         .results
         .iter()
-        .find(|r| r.status == "refused")
+        .find(|r| r.status == RowOutcome::Refused)
         .unwrap();
     assert_eq!(refused.line, 4);
     assert_eq!(refused.errors[0].column.as_deref(), Some("SKU"));
@@ -211,7 +212,7 @@ async fn a_v1_422_keyed_by_leads_lands_on_its_cell() {
     let refused = report
         .results
         .iter()
-        .find(|r| r.status == "refused")
+        .find(|r| r.status == RowOutcome::Refused)
         .unwrap();
     assert_eq!(refused.line, 3);
     assert_eq!(refused.errors[0].column.as_deref(), Some("SKU"));
@@ -282,7 +283,7 @@ async fn rows_that_fail_processing_are_found_by_reconciliation() {
         let refused: Vec<u64> = report
             .results
             .iter()
-            .filter(|r| r.status == "refused")
+            .filter(|r| r.status == RowOutcome::Refused)
             .map(|r| r.line)
             .collect();
         assert_eq!(refused, [2, 3], "the first two rows failed");

@@ -15,11 +15,16 @@ use crate::files::{self, LockError, LockFile};
 
 use super::matching::MatchKey;
 
-/// A server error placed on the file: the line, the column's header, the field.
+/// A server error placed on the file: the line, the column (its index in the file, and
+/// its header as written), the field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RowError {
     pub line: u64,
     pub column: Option<String>,
+    /// The column's index in the file: how the window finds the cell (two columns may
+    /// share a header). Absent in journals written before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column_index: Option<usize>,
     pub field: String,
     pub message: String,
 }

@@ -271,6 +271,7 @@ mod tests {
         let error = RowError {
             line: 2,
             column: Some(column.to_string()),
+            column_index: Some(0),
             field: "full_name".to_string(),
             message: message.to_string(),
         };

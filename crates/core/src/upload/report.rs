@@ -11,13 +11,38 @@ use super::state::{RowState, UploadState};
 /// created it in the store (`upload --skip-sent`): nothing is left to do for it.
 pub const SENT_BEFORE: &str = "sent_before";
 
+/// What became of a row, as the report says it (`"created"`, `"refused"`, … in JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowOutcome {
+    Created,
+    /// The server refused it (422) or did not create it.
+    Refused,
+    /// Maybe created: queued, in flight or still to be looked up.
+    Unknown,
+    /// Errors found offline, or sent by an earlier upload (`--skip-sent`).
+    Skipped,
+    /// Not sent yet.
+    Pending,
+}
+
+impl fmt::Display for RowOutcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RowOutcome::Created => "created",
+            RowOutcome::Refused => "refused",
+            RowOutcome::Unknown => "unknown",
+            RowOutcome::Skipped => "skipped",
+            RowOutcome::Pending => "pending",
+        })
+    }
+}
+
 /// One row's outcome.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RowResult {
     pub line: u64,
-    /// `created`, `refused`, `unknown` (maybe created, still to be looked up),
-    /// `skipped` (errors found offline) or `pending` (not sent yet).
-    pub status: &'static str,
+    pub status: RowOutcome,
     pub reference: Option<String>,
     pub errors: Vec<ErrorEntry>,
 }
@@ -29,6 +54,10 @@ pub struct ErrorEntry {
     #[serde(skip)]
     pub line: u64,
     pub column: Option<String>,
+    /// The column's index in the file, for the window (not in the JSON report, whose
+    /// shape is documented).
+    #[serde(skip)]
+    pub column_index: Option<usize>,
     pub field: String,
     pub message: String,
 }
@@ -54,13 +83,15 @@ impl UploadReport {
             .zip(&state.states)
             .map(|(row, row_state)| {
                 let (status, reference, errors) = match row_state {
-                    RowState::Created { reference } => ("created", reference.clone(), Vec::new()),
-                    RowState::Refused { errors } => ("refused", None, errors.clone()),
-                    RowState::Skipped { errors } => ("skipped", None, errors.clone()),
-                    RowState::Pending => ("pending", None, Vec::new()),
+                    RowState::Created { reference } => {
+                        (RowOutcome::Created, reference.clone(), Vec::new())
+                    }
+                    RowState::Refused { errors } => (RowOutcome::Refused, None, errors.clone()),
+                    RowState::Skipped { errors } => (RowOutcome::Skipped, None, errors.clone()),
+                    RowState::Pending => (RowOutcome::Pending, None, Vec::new()),
                     RowState::Sending { .. }
                     | RowState::Queued { .. }
-                    | RowState::Uncertain { .. } => ("unknown", None, Vec::new()),
+                    | RowState::Uncertain { .. } => (RowOutcome::Unknown, None, Vec::new()),
                 };
                 RowResult {
                     line: row.line,
@@ -71,6 +102,7 @@ impl UploadReport {
                         .map(|error| ErrorEntry {
                             line: error.line,
                             column: error.column,
+                            column_index: error.column_index,
                             field: error.field,
                             message: error.message,
                         })
@@ -78,15 +110,15 @@ impl UploadReport {
                 }
             })
             .collect();
-        let count = |status: &str| results.iter().filter(|r| r.status == status).count();
+        let count = |status: RowOutcome| results.iter().filter(|r| r.status == status).count();
         UploadReport {
             upload_id: state.upload_id.clone(),
             rows: results.len(),
-            created: count("created"),
-            refused: count("refused"),
-            unknown: count("unknown"),
-            skipped: count("skipped"),
-            pending: count("pending"),
+            created: count(RowOutcome::Created),
+            refused: count(RowOutcome::Refused),
+            unknown: count(RowOutcome::Unknown),
+            skipped: count(RowOutcome::Skipped),
+            pending: count(RowOutcome::Pending),
             results,
         }
     }
@@ -94,8 +126,8 @@ impl UploadReport {
     /// True when every row is in the store: created now, or by an earlier upload.
     pub fn complete(&self) -> bool {
         self.results.iter().all(|result| {
-            result.status == "created"
-                || (result.status == "skipped"
+            result.status == RowOutcome::Created
+                || (result.status == RowOutcome::Skipped
                     && !result.errors.is_empty()
                     && result.errors.iter().all(|error| error.field == SENT_BEFORE))
         })
@@ -115,7 +147,11 @@ impl fmt::Display for UploadReport {
             self.unknown,
             self.pending
         )?;
-        for result in self.results.iter().filter(|r| r.status != "created") {
+        for result in self
+            .results
+            .iter()
+            .filter(|r| r.status != RowOutcome::Created)
+        {
             writeln!(f, "  line {}: {}", result.line, result.status)?;
             for error in &result.errors {
                 match &error.column {

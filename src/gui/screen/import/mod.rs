@@ -29,6 +29,7 @@ use crate::import::output_file;
 use crate::import::remembered::RememberedMappings;
 use crate::import::sheet::{RowFilter, Sheet};
 use crate::import::target::{Field, ProductPart, Target};
+use crate::upload::report::RowOutcome;
 use crate::upload::{Control, Progress, Repeats, UploadReport, UploadSettings};
 
 pub use grid::{GRID_ID, ROW_HEIGHT};
@@ -810,22 +811,17 @@ impl OpenFile {
             UploadEvent::Finished(report, stopped) => {
                 self.upload.control = None;
                 self.server_errors.clear();
-                for result in report.results.iter().filter(|r| r.status == "refused") {
+                for result in report
+                    .results
+                    .iter()
+                    .filter(|r| r.status == RowOutcome::Refused)
+                {
                     for error in &result.errors {
                         let Some(row) = self.sheet.row_at_line(error.line) else {
                             continue;
                         };
-                        let column = error
-                            .column
-                            .as_ref()
-                            .and_then(|header| {
-                                self.sheet
-                                    .header
-                                    .names
-                                    .iter()
-                                    .position(|name| name == header)
-                            })
-                            .unwrap_or(0);
+                        // By index: two columns of a file may share a header.
+                        let column = error.column_index.unwrap_or(0);
                         self.server_errors
                             .entry((row, column))
                             .or_default()

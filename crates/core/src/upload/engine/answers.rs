@@ -83,6 +83,7 @@ pub(super) fn refused(
                 Some(cell) => RowError {
                     line: cell.line,
                     column: cell.header.clone(),
+                    column_index: cell.column,
                     field: cell.field.clone(),
                     message: text.clone(),
                 },

@@ -212,6 +212,7 @@ fn row_error(line: u64, field: &str, message: impl Into<String>) -> RowError {
     RowError {
         line,
         column: None,
+        column_index: None,
         field: field.to_string(),
         message: message.into(),
     }

@@ -216,6 +216,7 @@ where
                             column: issue
                                 .column
                                 .map(|column| mapping.header(column).to_string()),
+                            column_index: issue.column,
                             field: issue.field.clone(),
                             message: issue.message.clone(),
                         })
