@@ -114,8 +114,14 @@ fn kill_after(child: &mut Child, delay: Duration) -> bool {
     killed
 }
 
-/// One upload from its start to every row in the store, whatever happens on the way.
-fn upload_with_chaos(run: &Run, rows: usize, rng: &mut StdRng, figures: &mut Figures) -> bool {
+/// One upload from its start to every row in the store, whatever happens on the way;
+/// its id, and whether it finished.
+fn upload_with_chaos(
+    run: &Run,
+    rows: usize,
+    rng: &mut StdRng,
+    figures: &mut Figures,
+) -> (Option<String>, bool) {
     let mut first = run
         .command(&[])
         .stdout(Stdio::null())
@@ -130,14 +136,14 @@ fn upload_with_chaos(run: &Run, rows: usize, rng: &mut StdRng, figures: &mut Fig
         eprintln!("the upload did not start: {line}");
         let _ = first.kill();
         let _ = first.wait();
-        return false;
+        return (None, false);
     };
     // Keep reading so the command never blocks on a full pipe.
     std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
     if rng.random_bool(0.7) && kill_after(&mut first, rng.random_range(100..4_000).ms()) {
         figures.kills += 1;
     } else if first.wait().is_ok_and(|status| status.success()) {
-        return true;
+        return (Some(upload_id), true);
     }
     let resume = ["--resume", upload_id.as_str(), "--json"];
     for _ in 0..MAX_ROUNDS {
@@ -184,11 +190,11 @@ fn upload_with_chaos(run: &Run, rows: usize, rng: &mut StdRng, figures: &mut Fig
             }
         }
         if done {
-            return true;
+            return (Some(upload_id), true);
         }
     }
     eprintln!("upload {upload_id} did not finish in {MAX_ROUNDS} rounds");
-    false
+    (Some(upload_id), false)
 }
 
 trait Millis {
@@ -230,6 +236,8 @@ fn main() -> ExitCode {
     let mut figures = Figures::default();
     let mut expected = [0usize; 2];
     let mut unfinished = 0;
+    let mut exact_so_far = true;
+    let mut surplus_seen = [0i64; 2];
     for upload in 0..uploads {
         let store = upload % 2;
         let file = write_file(folder.path(), upload, rows);
@@ -239,10 +247,28 @@ fn main() -> ExitCode {
             token: &tokens[store],
             file: &file,
         };
-        if !upload_with_chaos(&run, rows, &mut rng, &mut figures) {
+        let (upload_id, finished) = upload_with_chaos(&run, rows, &mut rng, &mut figures);
+        if !finished {
             unfinished += 1;
         }
         expected[store] += rows;
+        // Which upload broke the promise, with its journal kept for a post-mortem.
+        let held = count(&sandbox, &tokens[store]) - before[store];
+        let surplus = held as i64 - expected[store] as i64;
+        if surplus != surplus_seen[store] {
+            surplus_seen[store] = surplus;
+            let kept = std::env::temp_dir().join(format!("chaos-upload-{upload:02}.jsonl"));
+            if let Some(id) = &upload_id {
+                let _ = std::fs::copy(run.journal(id), &kept);
+            }
+            println!(
+                "  upload {upload} ({}): the store holds {held} records for {} rows so far; journal kept in {}",
+                upload_id.as_deref().unwrap_or("never started"),
+                expected[store],
+                kept.display()
+            );
+            exact_so_far = false;
+        }
         figures.uploads += 1;
         figures.rows += rows;
     }
@@ -269,7 +295,7 @@ fn main() -> ExitCode {
         figures.rounds,
         figures.resumers_refused
     );
-    let mut exact = unfinished == 0;
+    let mut exact = unfinished == 0 && exact_so_far;
     for (store, (held, expected)) in held.iter().zip(expected).enumerate() {
         let missing = expected.saturating_sub(*held);
         let duplicated = held.saturating_sub(expected);

@@ -460,3 +460,29 @@ async fn redirects_and_undocumented_answers_are_reconciled_not_believed() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_server_failing_every_create_stops_the_upload_instead_of_retrying_for_ever() {
+    // Every create is redirected (reads still answer): each is looked up and resent.
+    let sandbox = sandbox(fast_batches("redirect=1")).await;
+    let before = sandbox.record_count(ResourceName::Leads);
+    let journal = tempfile::tempdir().unwrap();
+    let document = document(&leads_csv(30, 21_000_000), ResourceName::Leads, Dialect::V2);
+    let mut engine = Engine::<Leads>::start(
+        client_with(&sandbox, Dialect::V2, sandbox.token(), RetryPolicy::never()),
+        "leads.csv",
+        document.leads(),
+        document.mapping.clone(),
+        settings(&journal, 10),
+    )
+    .unwrap();
+    let outcome = engine.run(&Control::new(), &mut |_| {}).await;
+    assert!(
+        matches!(
+            outcome,
+            Err(wedocod_console::upload::UploadError::ServerKeepsFailing { count: 10, .. })
+        ),
+        "{outcome:?}"
+    );
+    assert_eq!(sandbox.record_count(ResourceName::Leads), before);
+}

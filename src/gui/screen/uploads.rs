@@ -191,60 +191,7 @@ impl State {
             }
             return container(content).padding(theme::PAD).into();
         }
-        let bold = |label: &'static str| {
-            text(label).font(iced::Font {
-                weight: iced::font::Weight::Bold,
-                ..iced::Font::DEFAULT
-            })
-        };
-        let columns = [
-            table::column(bold(s.upload_when), |r: &UploadRecord| {
-                text(
-                    r.summary
-                        .started_at
-                        .replace('T', " ")
-                        .chars()
-                        .take(19)
-                        .collect::<String>(),
-                )
-            }),
-            table::column(bold(s.upload_file), |r: &UploadRecord| {
-                text(file_name(&r.summary.file))
-            }),
-            table::column(bold(s.upload_rows), |r: &UploadRecord| {
-                text(r.summary.counts.rows)
-            }),
-            table::column(bold(s.upload_mode), |r: &UploadRecord| text(r.summary.mode)),
-            table::column(bold(s.upload_created), |r: &UploadRecord| {
-                text(r.summary.counts.created)
-            }),
-            table::column(bold(s.upload_refused), |r: &UploadRecord| {
-                text(r.summary.counts.refused + r.summary.counts.skipped)
-            }),
-            table::column(bold(s.upload_waiting), |r: &UploadRecord| {
-                let c = r.summary.counts;
-                text(c.pending + c.queued + c.uncertain)
-            }),
-            table::column(bold(s.upload_state), |r: &UploadRecord| {
-                if r.summary.finished {
-                    text(s.upload_finished).style(text::success)
-                } else {
-                    text(s.upload_interrupted).style(text::warning)
-                }
-            }),
-            table::column(bold(""), |r: &UploadRecord| {
-                button(text(s.details))
-                    .style(button::text)
-                    .on_press(Message::Select(r.summary.upload_id.clone()))
-            }),
-        ];
-        let list = scrollable(
-            table(columns, self.records.as_slice())
-                .padding_x(8)
-                .padding_y(4),
-        )
-        .height(Fill);
-        let mut body = row![container(list).width(Fill)]
+        let mut body = row![container(uploads_table(&self.records)).width(Fill)]
             .spacing(theme::GAP)
             .height(Fill);
         if let Some(record) = self.selected.as_deref().and_then(|id| self.record(id)) {
@@ -252,6 +199,61 @@ impl State {
         }
         container(content.push(body)).padding(theme::PAD).into()
     }
+}
+
+/// One line per upload: when, which file, its rows and what became of them.
+fn uploads_table(records: &[UploadRecord]) -> Element<'_, Message> {
+    let s = strings();
+    let bold = |label: &'static str| {
+        text(label).font(iced::Font {
+            weight: iced::font::Weight::Bold,
+            ..iced::Font::DEFAULT
+        })
+    };
+    let columns = [
+        table::column(bold(s.upload_when), |r: &UploadRecord| {
+            text(
+                r.summary
+                    .started_at
+                    .replace('T', " ")
+                    .chars()
+                    .take(19)
+                    .collect::<String>(),
+            )
+        }),
+        table::column(bold(s.upload_file), |r: &UploadRecord| {
+            text(file_name(&r.summary.file))
+        }),
+        table::column(bold(s.upload_rows), |r: &UploadRecord| {
+            text(r.summary.counts.rows)
+        }),
+        table::column(bold(s.upload_mode), |r: &UploadRecord| text(r.summary.mode)),
+        table::column(bold(s.upload_created), |r: &UploadRecord| {
+            text(r.summary.counts.created)
+        }),
+        table::column(bold(s.upload_refused), |r: &UploadRecord| {
+            text(r.summary.counts.refused + r.summary.counts.skipped)
+        }),
+        table::column(bold(s.upload_waiting), |r: &UploadRecord| {
+            let c = r.summary.counts;
+            text(c.pending + c.queued + c.uncertain)
+        }),
+        table::column(bold(s.upload_state), |r: &UploadRecord| {
+            if r.summary.finished {
+                text(s.upload_finished).style(text::success)
+            } else {
+                text(s.upload_interrupted).style(text::warning)
+            }
+        }),
+        table::column(bold(""), |r: &UploadRecord| {
+            button(text(s.details))
+                .style(button::text)
+                .on_press(Message::Select(r.summary.upload_id.clone()))
+        }),
+    ];
+    scrollable(table(columns, records).padding_x(8).padding_y(4))
+        .height(Fill)
+        .into()
 }
 
 fn detail(record: &UploadRecord) -> Element<'_, Message> {

@@ -231,6 +231,21 @@ fn remembered_path() -> PathBuf {
     crate::paths::config_dir().join("mappings.toml")
 }
 
+/// The system's file dialog; `None` when it was closed or no portal runs (the typed path
+/// and drag-and-drop still work).
+fn browse() -> Task<Message> {
+    Task::perform(
+        async {
+            rfd::AsyncFileDialog::new()
+                .add_filter("CSV", &["csv", "txt", "tsv"])
+                .pick_file()
+                .await
+                .map(|handle| handle.path().to_path_buf())
+        },
+        Message::Browsed,
+    )
+}
+
 /// Reads and checks a file off the UI thread, with the column choices remembered for it.
 async fn load(path: PathBuf, mut settings: ValidateSettings) -> Result<Arc<Sheet>, String> {
     off_the_window(move || {
@@ -378,18 +393,7 @@ impl State {
                     return self.open(path, false);
                 }
             }
-            Message::Browse => {
-                return Action::Run(Task::perform(
-                    async {
-                        rfd::AsyncFileDialog::new()
-                            .add_filter("CSV", &["csv", "txt", "tsv"])
-                            .pick_file()
-                            .await
-                            .map(|handle| handle.path().to_path_buf())
-                    },
-                    Message::Browsed,
-                ));
-            }
+            Message::Browse => return Action::Run(browse()),
             Message::Browsed(Some(path)) | Message::Dropped(path) => {
                 return self.open(path, false);
             }
@@ -416,67 +420,8 @@ impl State {
                 self.delimiter = choice;
                 return self.reload(true);
             }
-            Message::Loaded(path, result) => {
-                self.loading = false;
-                match result {
-                    Ok(sheet) => {
-                        let visible = sheet.rows_matching(RowFilter::All);
-                        let previous = self.file.take().filter(|_| self.rereading);
-                        let upload = previous.map(|file| file.upload).unwrap_or_default();
-                        self.file = Some(Box::new(OpenFile {
-                            path,
-                            sheet,
-                            filter: RowFilter::All,
-                            visible,
-                            first: 0,
-                            window: 40,
-                            selected: None,
-                            editor: String::new(),
-                            find_column: None,
-                            find: String::new(),
-                            replace: String::new(),
-                            server_errors: BTreeMap::new(),
-                            upload,
-                        }));
-                    }
-                    Err(error) => {
-                        self.resume_after_load = None;
-                        self.error = Some(error);
-                    }
-                }
-                if let (Some(id), Some(store), Some(file)) = (
-                    self.resume_after_load.take(),
-                    store,
-                    self.file.as_deref_mut(),
-                ) {
-                    return Action::Run(file.start_upload(store, Some(id), Repeats::Refuse));
-                }
-            }
-            Message::MapColumn(column, choice) => {
-                let Some(file) = &self.file else {
-                    return Action::None;
-                };
-                let header = file
-                    .sheet
-                    .header
-                    .names
-                    .get(column)
-                    .cloned()
-                    .unwrap_or_default();
-                self.explicit.retain(|(_, name)| *name != header);
-                if let ColumnUse::Target(target) = choice {
-                    self.explicit.retain(|(existing, _)| *existing != target);
-                    self.explicit.push((target, header));
-                }
-                return Action::Run(Task::perform(
-                    remember(
-                        file.sheet.header.names.clone(),
-                        self.kind,
-                        self.explicit.clone(),
-                    ),
-                    Message::Remembered,
-                ));
-            }
+            Message::Loaded(path, result) => return self.loaded(path, result, store),
+            Message::MapColumn(column, choice) => return self.map_column(column, choice),
             Message::Remembered(result) => {
                 if let Err(error) = result {
                     self.notice = Some(error);
@@ -493,6 +438,81 @@ impl State {
             other => return self.update_file(other, store),
         }
         Action::None
+    }
+
+    /// A file was read and checked (or could not be): it opens, keeping its upload panel
+    /// when it is the same file read again, and goes on with an upload to resume.
+    fn loaded(
+        &mut self,
+        path: PathBuf,
+        result: Result<Arc<Sheet>, String>,
+        store: Option<&StoreLink>,
+    ) -> Action {
+        self.loading = false;
+        match result {
+            Ok(sheet) => {
+                let visible = sheet.rows_matching(RowFilter::All);
+                let previous = self.file.take().filter(|_| self.rereading);
+                let upload = previous.map(|file| file.upload).unwrap_or_default();
+                self.file = Some(Box::new(OpenFile {
+                    path,
+                    sheet,
+                    filter: RowFilter::All,
+                    visible,
+                    first: 0,
+                    window: 40,
+                    selected: None,
+                    editor: String::new(),
+                    find_column: None,
+                    find: String::new(),
+                    replace: String::new(),
+                    server_errors: BTreeMap::new(),
+                    upload,
+                }));
+            }
+            Err(error) => {
+                self.resume_after_load = None;
+                self.error = Some(error);
+            }
+        }
+        match (
+            self.resume_after_load.take(),
+            store,
+            self.file.as_deref_mut(),
+        ) {
+            (Some(id), Some(store), Some(file)) => {
+                Action::Run(file.start_upload(store, Some(id), Repeats::Refuse))
+            }
+            _ => Action::None,
+        }
+    }
+
+    /// The merchant chose what a column holds: remembered for files with these headers
+    /// (off the window's thread), then the file is checked again.
+    fn map_column(&mut self, column: usize, choice: ColumnUse) -> Action {
+        let Some(file) = &self.file else {
+            return Action::None;
+        };
+        let header = file
+            .sheet
+            .header
+            .names
+            .get(column)
+            .cloned()
+            .unwrap_or_default();
+        self.explicit.retain(|(_, name)| *name != header);
+        if let ColumnUse::Target(target) = choice {
+            self.explicit.retain(|(existing, _)| *existing != target);
+            self.explicit.push((target, header));
+        }
+        Action::Run(Task::perform(
+            remember(
+                file.sheet.header.names.clone(),
+                self.kind,
+                self.explicit.clone(),
+            ),
+            Message::Remembered,
+        ))
     }
 
     /// Messages about the open file.
@@ -566,34 +586,13 @@ impl State {
                 let save = save_beside(Arc::clone(&file.sheet), file.path.clone(), corrected);
                 return Action::Run(Task::perform(save, Message::Saved));
             }
-            Message::SkipInvalid(skip) => file.upload.skip_invalid = skip,
-            Message::PerRequest(text) => {
-                file.upload.per_request = text.chars().filter(char::is_ascii_digit).collect()
-            }
-            Message::StartUpload | Message::StartWithRepeats(_) => {
-                let Some(store) = store else {
-                    return Action::None;
-                };
-                let repeats = match message {
-                    Message::StartWithRepeats(repeats) => repeats,
-                    _ => Repeats::Refuse,
-                };
-                // An upload of this file already began (it stopped, or rows were
-                // refused): going on with it is the only way that sends no row twice.
-                let resume = file.upload.upload_id.clone();
-                return Action::Run(file.start_upload(store, resume, repeats));
-            }
-            Message::PauseUpload(paused) => {
-                if let Some(control) = &file.upload.control {
-                    control.pause(paused);
-                }
-            }
-            Message::CancelUpload => {
-                if let Some(control) = &file.upload.control {
-                    control.cancel();
-                }
-            }
-            Message::Upload(event) => file.absorb(event),
+            Message::SkipInvalid(_)
+            | Message::PerRequest(_)
+            | Message::StartUpload
+            | Message::StartWithRepeats(_)
+            | Message::PauseUpload(_)
+            | Message::CancelUpload
+            | Message::Upload(_) => return file.update_upload(message, store),
             _ => {}
         }
         Action::None
@@ -764,6 +763,42 @@ impl OpenFile {
             GRID_ID,
             iced::widget::scrollable::AbsoluteOffset { x: 0.0, y },
         ))
+    }
+
+    /// Messages of the upload panel.
+    fn update_upload(&mut self, message: Message, store: Option<&StoreLink>) -> Action {
+        match message {
+            Message::SkipInvalid(skip) => self.upload.skip_invalid = skip,
+            Message::PerRequest(text) => {
+                self.upload.per_request = text.chars().filter(char::is_ascii_digit).collect()
+            }
+            Message::StartUpload | Message::StartWithRepeats(_) => {
+                let Some(store) = store else {
+                    return Action::None;
+                };
+                let repeats = match message {
+                    Message::StartWithRepeats(repeats) => repeats,
+                    _ => Repeats::Refuse,
+                };
+                // An upload of this file already began (it stopped, or rows were
+                // refused): going on with it is the only way that sends no row twice.
+                let resume = self.upload.upload_id.clone();
+                return Action::Run(self.start_upload(store, resume, repeats));
+            }
+            Message::PauseUpload(paused) => {
+                if let Some(control) = &self.upload.control {
+                    control.pause(paused);
+                }
+            }
+            Message::CancelUpload => {
+                if let Some(control) = &self.upload.control {
+                    control.cancel();
+                }
+            }
+            Message::Upload(event) => self.absorb(event),
+            _ => {}
+        }
+        Action::None
     }
 
     fn start_upload(

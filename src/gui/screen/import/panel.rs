@@ -2,16 +2,17 @@
 //! problems (click to filter), find and replace, undo/redo, saving, and the upload.
 
 use iced::widget::{
-    button, checkbox, column, container, pick_list, progress_bar, row, scrollable, text, text_input,
+    Column, button, checkbox, column, container, pick_list, progress_bar, row, scrollable, text,
+    text_input,
 };
 use iced::{Element, Fill};
 
 use crate::gui::i18n::{fill, strings};
 use crate::gui::theme;
 use crate::import::sheet::RowFilter;
-use crate::upload::Repeats;
+use crate::upload::{Control, Repeats, UploadReport};
 
-use super::{ColumnName, EDITOR_ID, Message, OpenFile};
+use super::{ColumnName, EDITOR_ID, Message, OpenFile, UploadPanel};
 
 fn section<'a>(title: &'a str, body: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
     column![text(title).size(15), body.into()].spacing(6).into()
@@ -182,71 +183,90 @@ fn upload_section<'a>(file: &'a OpenFile, store: Option<&'a str>) -> Element<'a,
         return section(s.upload, text(s.upload_needs_store).style(theme::muted));
     };
     let upload = &file.upload;
+    let body = match (&upload.control, &upload.report) {
+        (Some(control), _) => running_upload(upload, control),
+        (None, Some(report)) => finished_upload(upload, report),
+        (None, None) => upload_setup(file, store),
+    };
+    section(s.upload, body)
+}
+
+/// An upload under way: progress, each queued batch, pause and cancel.
+fn running_upload<'a>(upload: &'a UploadPanel, control: &Control) -> Column<'a, Message> {
+    let s = strings();
     let mut body = column![].spacing(6);
-    if let Some(control) = &upload.control {
-        let counts = upload
-            .progress
-            .as_ref()
-            .map(|p| p.counts)
-            .unwrap_or_default();
-        let settled = counts.created + counts.refused + counts.skipped;
-        body = body.push(progress_bar(
-            0.0..=counts.rows.max(1) as f32,
-            settled as f32,
-        ));
-        if let Some(progress) = &upload.progress {
-            body = body.push(text(progress_line(progress)).size(13));
-            for batch in &progress.batches {
-                body = body.push(
-                    text(fill(
-                        s.batch_line,
-                        &[
-                            ("id", &batch.batch_id),
-                            ("status", &batch.status),
-                            ("processed", &batch.processed),
-                            ("total", &batch.total),
-                        ],
-                    ))
-                    .size(12)
-                    .style(theme::muted),
-                );
-            }
+    let counts = upload
+        .progress
+        .as_ref()
+        .map(|p| p.counts)
+        .unwrap_or_default();
+    let settled = counts.created + counts.refused + counts.skipped;
+    body = body.push(progress_bar(
+        0.0..=counts.rows.max(1) as f32,
+        settled as f32,
+    ));
+    if let Some(progress) = &upload.progress {
+        body = body.push(text(progress_line(progress)).size(13));
+        for batch in &progress.batches {
+            body = body.push(
+                text(fill(
+                    s.batch_line,
+                    &[
+                        ("id", &batch.batch_id),
+                        ("status", &batch.status),
+                        ("processed", &batch.processed),
+                        ("total", &batch.total),
+                    ],
+                ))
+                .size(12)
+                .style(theme::muted),
+            );
         }
-        let paused = control.is_paused();
-        body = body.push(
-            row![
-                button(text(if paused { s.resume } else { s.pause }))
-                    .style(button::secondary)
-                    .on_press(Message::PauseUpload(!paused)),
-                button(text(s.cancel))
-                    .style(button::danger)
-                    .on_press(Message::CancelUpload),
-            ]
-            .spacing(4),
-        );
-        return section(s.upload, body);
     }
-    if let Some(report) = &upload.report {
-        body = body.push(text(fill(
-            s.upload_done,
-            &[
-                ("created", &report.created),
-                ("refused", &report.refused),
-                ("skipped", &report.skipped),
-                ("pending", &(report.pending + report.unknown)),
-            ],
-        )));
-        if let Some(reason) = &upload.stopped {
-            body = body.push(text(reason).style(text::danger));
-        }
-        if !report.complete() {
-            body = body.push(text(s.fix_then_retry).size(13).style(theme::muted));
-            body = body.push(button(text(s.retry_refused)).on_press(Message::StartUpload));
-        }
-        // Starting over would send the created rows a second time.
-        body = body.push(text(s.upload_again_hint).size(12).style(theme::muted));
-        return section(s.upload, body);
-    } else if let Some(reason) = &upload.stopped {
+    let paused = control.is_paused();
+    body.push(
+        row![
+            button(text(if paused { s.resume } else { s.pause }))
+                .style(button::secondary)
+                .on_press(Message::PauseUpload(!paused)),
+            button(text(s.cancel))
+                .style(button::danger)
+                .on_press(Message::CancelUpload),
+        ]
+        .spacing(4),
+    )
+}
+
+/// An upload that ended: what became of the rows, and sending the fixed ones.
+fn finished_upload<'a>(upload: &'a UploadPanel, report: &UploadReport) -> Column<'a, Message> {
+    let s = strings();
+    let mut body = column![].spacing(6).push(text(fill(
+        s.upload_done,
+        &[
+            ("created", &report.created),
+            ("refused", &report.refused),
+            ("skipped", &report.skipped),
+            ("pending", &(report.pending + report.unknown)),
+        ],
+    )));
+    if let Some(reason) = &upload.stopped {
+        body = body.push(text(reason).style(text::danger));
+    }
+    if !report.complete() {
+        body = body.push(text(s.fix_then_retry).size(13).style(theme::muted));
+        body = body.push(button(text(s.retry_refused)).on_press(Message::StartUpload));
+    }
+    // Starting over would send the created rows a second time.
+    body.push(text(s.upload_again_hint).size(12).style(theme::muted))
+}
+
+/// Before an upload: where it goes, what to do with invalid rows and rows sent before,
+/// the request size, and Start.
+fn upload_setup<'a>(file: &'a OpenFile, store: &'a str) -> Column<'a, Message> {
+    let s = strings();
+    let upload = &file.upload;
+    let mut body = column![].spacing(6);
+    if let Some(reason) = &upload.stopped {
         body = body.push(text(reason).style(text::danger));
     }
     let invalid = file.sheet.error_row_count();
@@ -271,20 +291,18 @@ fn upload_section<'a>(file: &'a OpenFile, store: Option<&'a str>) -> Element<'a,
             .spacing(4),
         );
     }
-    body = body
-        .push(
-            row![
-                text(s.per_request),
-                text_input("100", &upload.per_request)
-                    .on_input(Message::PerRequest)
-                    .width(70),
-            ]
-            .spacing(4)
-            .align_y(iced::Center),
-        )
-        .push(text(s.queue_hint).size(12).style(theme::muted))
-        .push(button(text(s.start_upload)).on_press(Message::StartUpload));
-    section(s.upload, body)
+    body.push(
+        row![
+            text(s.per_request),
+            text_input("100", &upload.per_request)
+                .on_input(Message::PerRequest)
+                .width(70),
+        ]
+        .spacing(4)
+        .align_y(iced::Center),
+    )
+    .push(text(s.queue_hint).size(12).style(theme::muted))
+    .push(button(text(s.start_upload)).on_press(Message::StartUpload))
 }
 
 fn progress_line(progress: &crate::upload::Progress) -> String {

@@ -155,6 +155,12 @@ pub enum UploadError {
     Offline(ApiError),
     #[error("the upload was cancelled; it can be resumed")]
     Cancelled,
+    /// A server that fails every create (500s, undocumented answers, redirects) would
+    /// otherwise be retried forever, each failure looked up and resent.
+    #[error(
+        "the server failed {count} requests in a row (the last: {last}); the upload stopped and can be resumed"
+    )]
+    ServerKeepsFailing { count: u32, last: String },
 }
 
 fn now() -> DateTime<Utc> {
@@ -201,6 +207,8 @@ pub struct Engine<R: Resource> {
     /// `poll_every` to progress is looked at per request sent.
     looked_at: HashMap<String, Instant>,
     offline_since: Option<Instant>,
+    /// Creates in a row whose outcome was unknown; any other answer resets it.
+    unknown_in_a_row: u32,
     /// When reconciliation last found a row: rows of a batch the server is still
     /// working through keep appearing, and none is declared missing until they stop.
     last_found: Option<Instant>,
@@ -246,6 +254,7 @@ where
             batches: BTreeMap::new(),
             looked_at: HashMap::new(),
             offline_since: None,
+            unknown_in_a_row: 0,
             last_found: None,
             activity: String::new(),
         }

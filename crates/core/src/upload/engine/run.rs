@@ -13,6 +13,11 @@ use crate::upload::state::RowState;
 
 use super::{BatchProgress, Control, Engine, Progress, UploadError, answers, now, stamp};
 
+/// Creates in a row whose outcome may be unknown before the upload stops: each is looked
+/// up and its rows resent, so a server failing them all would keep the upload busy for
+/// ever. Ten is far past what a flaky network produces.
+const MAX_UNKNOWN_IN_A_ROW: u32 = 10;
+
 impl<R> Engine<R>
 where
     R: Resource,
@@ -106,6 +111,7 @@ where
         match self.records.create(&items).await {
             Ok(outcome) => {
                 self.offline_since = None;
+                self.unknown_in_a_row = 0;
                 if let CreateOutcome::Queued { batch_id, total } = &outcome {
                     self.follow_batch(batch_id, *total);
                 }
@@ -126,6 +132,7 @@ where
                 fields, message, ..
             } => {
                 self.offline_since = None;
+                self.unknown_in_a_row = 0;
                 let events = answers::refused(
                     rows,
                     &fields,
@@ -136,12 +143,22 @@ where
                 );
                 self.record_all(events)
             }
-            ref unknown if unknown.outcome_unknown() => self.record(Event::Uncertain {
-                rows: rows.to_vec(),
-                since: at.to_string(),
-                resend_if_missing: true,
-                reason: unknown.to_string(),
-            }),
+            ref unknown if unknown.outcome_unknown() => {
+                self.record(Event::Uncertain {
+                    rows: rows.to_vec(),
+                    since: at.to_string(),
+                    resend_if_missing: true,
+                    reason: unknown.to_string(),
+                })?;
+                self.unknown_in_a_row += 1;
+                if self.unknown_in_a_row >= MAX_UNKNOWN_IN_A_ROW {
+                    return Err(UploadError::ServerKeepsFailing {
+                        count: self.unknown_in_a_row,
+                        last: unknown.to_string(),
+                    });
+                }
+                Ok(())
+            }
             ApiError::RateLimited { retry_after, .. } => {
                 self.record(Event::Released {
                     rows: rows.to_vec(),
