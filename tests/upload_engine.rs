@@ -486,3 +486,26 @@ async fn a_server_failing_every_create_stops_the_upload_instead_of_retrying_for_
     );
     assert_eq!(sandbox.record_count(ResourceName::Leads), before);
 }
+
+#[tokio::test]
+async fn rows_lost_after_a_429_wait_get_their_full_settle_window() {
+    // The create waits out a 429 storm inside the client (3 s), then the server queues it
+    // and drops the connection. Its batch takes about a second to create the rows: the
+    // settle window (1.5 s) must run from the failure, not from before the storm.
+    let sandbox = sandbox(SandboxConfig {
+        faults: "storm429=x1,drop=x1".parse().unwrap(),
+        batch_row_delay: Duration::from_millis(50),
+        rate_limit: 6_000,
+        ..SandboxConfig::default()
+    })
+    .await;
+    let before = sandbox.record_count(ResourceName::Leads);
+    let journal = tempfile::tempdir().unwrap();
+    let report = upload_leads(&sandbox, &leads_csv(20, 22_000_000), 20, &journal).await;
+    assert_eq!(report.created, 20);
+    assert_eq!(
+        sandbox.record_count(ResourceName::Leads),
+        before + 20,
+        "no row sent again while its batch was still running"
+    );
+}

@@ -212,6 +212,9 @@ pub struct Engine<R: Resource> {
     /// When reconciliation last found a row: rows of a batch the server is still
     /// working through keep appearing, and none is declared missing until they stop.
     last_found: Option<Instant>,
+    /// When this engine first saw each uncertain row: its settle window runs from then at
+    /// the earliest (see `reconcile`).
+    uncertain_seen: HashMap<usize, Instant>,
     /// What the engine is doing, for progress reports.
     activity: String,
 }
@@ -256,6 +259,7 @@ where
             offline_since: None,
             unknown_in_a_row: 0,
             last_found: None,
+            uncertain_seen: HashMap::new(),
             activity: String::new(),
         }
     }

@@ -33,6 +33,10 @@ where
         let uncertain = self
             .state
             .rows_in(|s| matches!(s, RowState::Uncertain { .. }));
+        let seen_now = Instant::now();
+        for &row in &uncertain {
+            self.uncertain_seen.entry(row).or_insert(seen_now);
+        }
         let oldest = uncertain
             .iter()
             .filter_map(|&row| match &self.state.states[row] {
@@ -74,9 +78,18 @@ where
             else {
                 continue;
             };
-            let waited = parse_stamp(since).map_or(Duration::MAX, |since| {
+            // From the later of the request's time and the moment this engine first saw
+            // the row uncertain: the request may have left well after `since` (the client
+            // waits out 429s and pacing first), and after a crash it may still be reaching
+            // the server while the console restarts.
+            let since_sent = parse_stamp(since).map_or(Duration::MAX, |since| {
                 (now() - since).to_std().unwrap_or_default()
             });
+            let since_seen = self
+                .uncertain_seen
+                .get(&row)
+                .map_or(Duration::ZERO, Instant::elapsed);
+            let waited = since_sent.min(since_seen);
             if waited < window {
                 continue;
             }
@@ -93,6 +106,12 @@ where
                     )],
                 ));
             }
+        }
+        for row in found_rows.iter().chain(&release) {
+            self.uncertain_seen.remove(row);
+        }
+        for (row, _) in &refuse {
+            self.uncertain_seen.remove(row);
         }
         if !release.is_empty() {
             self.record(Event::Released { rows: release })?;
