@@ -509,3 +509,40 @@ async fn rows_lost_after_a_429_wait_get_their_full_settle_window() {
         "no row sent again while its batch was still running"
     );
 }
+
+#[tokio::test]
+async fn a_lost_batch_queued_behind_running_ones_is_waited_for_not_resent() {
+    // Batches of 2 rows, each row taking a second: the second request's answer is lost
+    // (a 500 after commit) while the first batch is still running, and its rows appear
+    // only after the settle window. They must be found, not sent again.
+    let sandbox = sandbox(SandboxConfig {
+        batch_row_delay: Duration::from_millis(1_000),
+        sync_threshold: 1,
+        rate_limit: 6_000,
+        ..SandboxConfig::default()
+    })
+    .await;
+    let before = sandbox.record_count(ResourceName::Leads);
+    let journal = tempfile::tempdir().unwrap();
+    let document = document(&leads_csv(4, 23_000_000), ResourceName::Leads, Dialect::V2);
+    let mut engine = Engine::<Leads>::start(
+        v2_client(&sandbox),
+        "leads.csv",
+        document.leads(),
+        document.mapping.clone(),
+        settings(&journal, 2),
+    )
+    .unwrap();
+    let mut armed = false;
+    engine
+        .run(&Control::new(), &mut |progress| {
+            if progress.requests == 1 && !armed {
+                armed = true;
+                sandbox.set_faults("commit500=x1".parse().unwrap());
+            }
+        })
+        .await
+        .unwrap();
+    assert_eq!(UploadReport::of(engine.state()).created, 4);
+    assert_eq!(sandbox.record_count(ResourceName::Leads), before + 4);
+}

@@ -69,7 +69,11 @@ where
         let mut release = Vec::new();
         let mut refuse = Vec::new();
         let window = self.settings.settle_window;
-        let quiet = self.last_found.is_none_or(|at| at.elapsed() >= window);
+        // Rows are declared missing only once the store is quiet: none of them appeared
+        // within the window, and no batch this upload queued is still being worked through
+        // (a request whose answer was lost may be queued behind them).
+        let busy = self.state.counts().queued > 0;
+        let quiet = !busy && self.last_found.is_none_or(|at| at.elapsed() >= window);
         for row in missing.into_iter().filter(|_| quiet) {
             let RowState::Uncertain {
                 since,
