@@ -6,7 +6,7 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use common::cli::{finish, json_of, upload, write_leads};
 use common::{client_with, sandbox};
@@ -73,10 +73,11 @@ async fn slow_sandbox(faults: &str) -> Sandbox {
     .await
 }
 
-/// Runs two commands at once: one must go through (exit 0), the other be refused
-/// (exit 2), whose output is returned.
-async fn race(first: Command, second: Command) -> Output {
-    let (one, two) = tokio::join!(finish(first), finish(second));
+/// Runs the same `upload` twice at once: one must go through (exit 0), the other be
+/// refused (exit 2), whose output is returned.
+async fn race(sandbox: &Sandbox, data_dir: &Path, args: &[&str]) -> Output {
+    let command = || upload(sandbox, data_dir, sandbox.token(), args);
+    let (one, two) = tokio::join!(finish(command()), finish(command()));
     let mut codes = [one.status.code(), two.status.code()];
     codes.sort();
     assert_eq!(
@@ -212,11 +213,7 @@ async fn two_commands_resuming_one_upload_send_each_row_once() {
         "--per-request",
         "10",
     ];
-    let refused = race(
-        upload(&sandbox, dir.path(), sandbox.token(), &args),
-        upload(&sandbox, dir.path(), sandbox.token(), &args),
-    )
-    .await;
+    let refused = race(&sandbox, dir.path(), &args).await;
     assert!(
         stderr_of(&refused).contains("running in another window or command"),
         "{}",
@@ -265,11 +262,7 @@ async fn one_file_started_twice_at_once_is_sent_once() {
     let dir = tempfile::tempdir().unwrap();
     let file = write_leads(dir.path(), 40, None);
     let args = [file.to_str().unwrap(), "--per-request", "10"];
-    let refused = race(
-        upload(&sandbox, dir.path(), sandbox.token(), &args),
-        upload(&sandbox, dir.path(), sandbox.token(), &args),
-    )
-    .await;
+    let refused = race(&sandbox, dir.path(), &args).await;
     assert!(
         stderr_of(&refused).contains("already sent"),
         "{}",

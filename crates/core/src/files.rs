@@ -8,6 +8,16 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+/// Whether `name` is `prefix` followed by 1 to 64 ASCII letters, digits or `-`: the
+/// shape of the ids this console makes, checked before one read from a config file or a
+/// command line is joined to a path (no `..`, no separator).
+pub fn is_console_id(name: &str, prefix: &str) -> bool {
+    name.strip_prefix(prefix).is_some_and(|rest| {
+        (1..=64).contains(&rest.len())
+            && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    })
+}
+
 /// Creates `dir` and its parents; `dir` itself is readable by its owner only.
 pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     let mut builder = fs::DirBuilder::new();
@@ -70,7 +80,6 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// stop other windows from even reading a locked journal.
 #[derive(Debug)]
 pub struct LockFile {
-    path: PathBuf,
     _file: File,
 }
 
@@ -88,10 +97,7 @@ impl LockFile {
     pub fn try_acquire(path: &Path) -> Result<LockFile, LockError> {
         let file = LockFile::open(path)?;
         match file.try_lock() {
-            Ok(()) => Ok(LockFile {
-                path: path.to_path_buf(),
-                _file: file,
-            }),
+            Ok(()) => Ok(LockFile { _file: file }),
             Err(fs::TryLockError::WouldBlock) => Err(LockError::Busy(path.to_path_buf())),
             Err(fs::TryLockError::Error(source)) => Err(LockError::Io {
                 path: path.to_path_buf(),
@@ -108,20 +114,7 @@ impl LockFile {
             path: path.to_path_buf(),
             source,
         })?;
-        Ok(LockFile {
-            path: path.to_path_buf(),
-            _file: file,
-        })
-    }
-
-    /// Whether another handle holds the lock at `path` right now (a missing lock file
-    /// means nobody does).
-    pub fn is_held_elsewhere(path: &Path) -> bool {
-        path.exists() && matches!(LockFile::try_acquire(path), Err(LockError::Busy(_)))
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
+        Ok(LockFile { _file: file })
     }
 
     fn open(path: &Path) -> Result<File, LockError> {
@@ -146,13 +139,11 @@ mod tests {
     fn a_lock_is_exclusive_until_dropped() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("up-1.lock");
-        assert!(!LockFile::is_held_elsewhere(&path));
         let held = LockFile::try_acquire(&path).unwrap();
         assert!(matches!(
             LockFile::try_acquire(&path),
             Err(LockError::Busy(_))
         ));
-        assert!(LockFile::is_held_elsewhere(&path));
         drop(held);
         assert!(LockFile::try_acquire(&path).is_ok());
     }

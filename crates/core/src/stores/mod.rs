@@ -31,9 +31,7 @@ pub fn stores_dir(data_dir: &Path) -> PathBuf {
 /// Whether `id` is one this console could have made: ids come back from the config
 /// file, which a person can edit, and are joined to paths.
 pub fn is_store_id(id: &str) -> bool {
-    id.strip_prefix("st-").is_some_and(|rest| {
-        !rest.is_empty() && rest.len() <= 64 && rest.bytes().all(|b| b.is_ascii_alphanumeric())
-    })
+    crate::files::is_console_id(id, "st-")
 }
 
 impl StoreHome {

@@ -131,11 +131,7 @@ pub enum JournalError {
 /// Whether `id` is an upload id this console made: ids come from command lines and
 /// are joined to paths, so `../` or a separator must never get through.
 pub fn is_upload_id(id: &str) -> bool {
-    id.strip_prefix("up-").is_some_and(|rest| {
-        !rest.is_empty()
-            && rest.len() <= 64
-            && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-    })
+    files::is_console_id(id, "up-")
 }
 
 /// An open journal file, locked for this engine alone until it is dropped.
@@ -167,11 +163,6 @@ fn lock(dir: &Path, upload_id: &str) -> Result<LockFile, JournalError> {
         LockError::Busy(_) => JournalError::InUse(upload_id.to_string()),
         other => JournalError::Lock(other),
     })
-}
-
-/// Whether an engine in some process is using the upload's journal right now.
-pub fn in_use(dir: &Path, upload_id: &str) -> bool {
-    LockFile::is_held_elsewhere(&dir.join(format!("{upload_id}.lock")))
 }
 
 /// The journal's events, the length of the bytes that hold them whole, and the damage.
@@ -407,13 +398,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         journal_with_tail(dir.path(), b"");
         let (first, _) = Journal::open(dir.path(), "up-1").unwrap();
-        assert!(in_use(dir.path(), "up-1"));
         assert!(matches!(
             Journal::open(dir.path(), "up-1"),
             Err(JournalError::InUse(_))
         ));
         drop(first);
-        assert!(!in_use(dir.path(), "up-1"));
         assert!(Journal::open(dir.path(), "up-1").is_ok());
     }
 
