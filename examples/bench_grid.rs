@@ -45,7 +45,7 @@ fn open(path: &str) -> (import::State, Duration) {
 /// The median time to build and lay out the screen with the grid scrolled to `row`.
 fn frame_at(state: &mut import::State, row: usize) -> Duration {
     state.update(
-        import::Message::Scrolled(row as f32 * ROW_HEIGHT, 720.0),
+        import::Message::Edit(import::Edit::Scrolled(row as f32 * ROW_HEIGHT, 720.0)),
         None,
     );
     let mut times: Vec<Duration> = (0..15)

@@ -57,8 +57,8 @@ async fn a_french_export_is_checked_and_fixed_offline() {
     assert!(driver.sees(&fill(S.cell_at, &[("line", &6), ("column", &"Téléphone")])));
     assert!(driver.sees("The phone \"06.64.56.78.9O\" contains letters."));
     driver
-        .send(import_message(import::Message::EditorInput(
-            "06.64.56.78.90".into(),
+        .send(import_message(import::Message::Edit(
+            import::Edit::EditorInput("06.64.56.78.90".into()),
         )))
         .await;
     driver.click(S.apply).await.unwrap();
@@ -170,8 +170,8 @@ async fn a_422_lands_on_its_cell_and_the_fixed_row_is_sent_alone() {
         &[("message", &"The selected data.2.products.0.sku is invalid.")]
     )));
     driver
-        .send(import_message(import::Message::EditorInput(
-            "ARG-100".into(),
+        .send(import_message(import::Message::Edit(
+            import::Edit::EditorInput("ARG-100".into()),
         )))
         .await;
     driver.click(S.apply).await.unwrap();

@@ -60,13 +60,17 @@ impl App {
                 self.update_records(resource, records::Message::FocusSearch)
             }
             (Tab::Import, Shortcut::NextIssue) => {
-                self.update_import(import::Message::NextIssue(true))
+                self.update_import(import::Message::Edit(import::Edit::NextIssue(true)))
             }
             (Tab::Import, Shortcut::PreviousIssue) => {
-                self.update_import(import::Message::NextIssue(false))
+                self.update_import(import::Message::Edit(import::Edit::NextIssue(false)))
             }
-            (Tab::Import, Shortcut::Undo) => self.update_import(import::Message::Undo),
-            (Tab::Import, Shortcut::Redo) => self.update_import(import::Message::Redo),
+            (Tab::Import, Shortcut::Undo) => {
+                self.update_import(import::Message::Edit(import::Edit::Undo))
+            }
+            (Tab::Import, Shortcut::Redo) => {
+                self.update_import(import::Message::Edit(import::Edit::Redo))
+            }
             _ => Task::none(),
         }
     }

@@ -256,69 +256,99 @@ impl State {
 
     pub fn update(&mut self, message: Message, client: &Client) -> Action {
         match message {
-            Message::Loaded(generation, _) if generation != self.generation => Action::None,
-            Message::Loaded(_, Ok(page)) => {
-                self.succeed();
-                self.page = Some(page);
-                Action::None
-            }
-            Message::Loaded(_, Err(error)) => self.fail(Operation::Load, error),
+            Message::Loaded(generation, result) => self.loaded(generation, result),
             Message::GoToPage(page) => self.go_to_page(page, client),
-            Message::NextPage => self.update(Message::GoToPage(self.query.page + 1), client),
-            Message::PreviousPage => {
-                self.update(Message::GoToPage(self.query.page.saturating_sub(1)), client)
-            }
+            Message::NextPage => self.go_to_page(self.query.page + 1, client),
+            Message::PreviousPage => self.go_to_page(self.query.page.saturating_sub(1), client),
             Message::PerPage(per_page) => {
                 self.query.per_page = per_page;
                 self.first_page(client)
             }
-            Message::StatusFilter(filter) => {
-                self.query.status = match filter {
-                    StatusFilter::All => None,
-                    StatusFilter::Only(status) => Some(status),
-                };
-                self.first_page(client)
-            }
-            Message::SearchInput(search) => {
-                self.search = search;
-                Action::None
-            }
-            Message::SearchSubmit => {
-                let search = self.search.trim();
-                self.query.search = (!search.is_empty()).then(|| search.to_string());
-                self.first_page(client)
-            }
+            Message::StatusFilter(filter) => self.filter_by_status(filter, client),
+            Message::SearchInput(search) => self.quietly(|state| state.search = search),
+            Message::SearchSubmit => self.submit_search(client),
             Message::FocusSearch => Action::Run(iced::widget::operation::focus(SEARCH_ID)),
             Message::Refresh => self.reload(client),
-            Message::Toggle(reference, on) => {
-                if on {
-                    self.selected.insert(reference);
-                } else {
-                    self.selected.remove(&reference);
-                }
-                Action::None
-            }
-            Message::ToggleAll(on) => {
-                self.toggle_all(on);
-                Action::None
-            }
+            Message::Toggle(reference, on) => self.quietly(|state| state.toggle(reference, on)),
+            Message::ToggleAll(on) => self.quietly(|state| state.toggle_all(on)),
             Message::Open(reference) => {
                 Action::Run(self.perform(Operation::Detail(reference), client))
             }
             Message::DetailLoaded(reference, result) => self.detail_loaded(reference, result),
-            Message::CloseDetail => {
-                self.detail = None;
-                Action::None
-            }
-            Message::BulkStatus(status) => {
-                self.bulk_status = Some(status);
-                Action::None
-            }
+            Message::CloseDetail => self.quietly(|state| state.detail = None),
+            Message::BulkStatus(status) => self.quietly(|state| state.bulk_status = Some(status)),
             Message::ApplyStatus => match self.status_change() {
                 Some(operation) => Action::Run(self.perform(operation, client)),
                 None => Action::None,
             },
-            Message::StatusApplied(Ok(outcome)) => {
+            Message::StatusApplied(result) => self.status_applied(result, client),
+            Message::AskDelete => {
+                self.quietly(|state| state.confirm_delete = !state.selected.is_empty())
+            }
+            Message::CancelDelete => self.quietly(|state| state.confirm_delete = false),
+            Message::ConfirmDelete => {
+                self.confirm_delete = false;
+                let operation = Operation::Delete(self.selected.iter().cloned().collect());
+                Action::Run(self.perform(operation, client))
+            }
+            Message::Deleted(result) => self.deleted(result, client),
+            Message::Problem(action) => self.problem_action(action, client),
+            Message::DismissNotice => self.quietly(|state| state.notice = None),
+            Message::Tick if self.retry_is_due() => self.problem_action(ErrorAction::Retry, client),
+            Message::Tick => Action::None,
+        }
+    }
+
+    /// A change of what is on screen that sends nothing.
+    fn quietly(&mut self, change: impl FnOnce(&mut Self)) -> Action {
+        change(self);
+        Action::None
+    }
+
+    /// A page arrived; answers to a request older than the newest are dropped.
+    fn loaded(&mut self, generation: u64, result: Result<Page<RecordRow>, ApiError>) -> Action {
+        if generation != self.generation {
+            return Action::None;
+        }
+        match result {
+            Ok(page) => {
+                self.succeed();
+                self.page = Some(page);
+                Action::None
+            }
+            Err(error) => self.fail(Operation::Load, error),
+        }
+    }
+
+    fn filter_by_status(&mut self, filter: StatusFilter, client: &Client) -> Action {
+        self.query.status = match filter {
+            StatusFilter::All => None,
+            StatusFilter::Only(status) => Some(status),
+        };
+        self.first_page(client)
+    }
+
+    fn submit_search(&mut self, client: &Client) -> Action {
+        let search = self.search.trim();
+        self.query.search = (!search.is_empty()).then(|| search.to_string());
+        self.first_page(client)
+    }
+
+    fn toggle(&mut self, reference: String, on: bool) {
+        if on {
+            self.selected.insert(reference);
+        } else {
+            self.selected.remove(&reference);
+        }
+    }
+
+    fn status_applied(
+        &mut self,
+        result: Result<UpdateOutcome, ApiError>,
+        client: &Client,
+    ) -> Action {
+        match result {
+            Ok(outcome) => {
                 self.notice = Some(fill(
                     strings().status_changed,
                     &[
@@ -328,27 +358,19 @@ impl State {
                 ));
                 self.bulk_done(client)
             }
-            Message::StatusApplied(Err(error)) => {
+            Err(error) => {
                 let operation = Operation::ChangeStatus(
                     self.selected.iter().cloned().collect(),
                     self.bulk_status.clone().unwrap_or_default(),
                 );
                 self.fail(operation, error)
             }
-            Message::AskDelete => {
-                self.confirm_delete = !self.selected.is_empty();
-                Action::None
-            }
-            Message::CancelDelete => {
-                self.confirm_delete = false;
-                Action::None
-            }
-            Message::ConfirmDelete => {
-                self.confirm_delete = false;
-                let operation = Operation::Delete(self.selected.iter().cloned().collect());
-                Action::Run(self.perform(operation, client))
-            }
-            Message::Deleted(Ok(outcome)) => {
+        }
+    }
+
+    fn deleted(&mut self, result: Result<DeleteOutcome, ApiError>, client: &Client) -> Action {
+        match result {
+            Ok(outcome) => {
                 self.notice = Some(fill(strings().deleted, &[("count", &outcome.count)]));
                 if self
                     .detail
@@ -359,28 +381,22 @@ impl State {
                 }
                 self.bulk_done(client)
             }
-            Message::Deleted(Err(error)) => {
+            Err(error) => {
                 let operation = Operation::Delete(self.selected.iter().cloned().collect());
                 self.fail(operation, error)
             }
-            Message::Problem(ErrorAction::ReplaceToken) => Action::ReplaceToken,
-            Message::Problem(ErrorAction::Retry) => match self.problem.take().and_then(|p| p.retry)
-            {
+        }
+    }
+
+    /// The merchant's answer to an error on screen.
+    fn problem_action(&mut self, action: ErrorAction, client: &Client) -> Action {
+        match action {
+            ErrorAction::ReplaceToken => Action::ReplaceToken,
+            ErrorAction::Retry => match self.problem.take().and_then(|p| p.retry) {
                 Some(operation) => Action::Run(self.perform(operation, client)),
                 None => Action::None,
             },
-            Message::Problem(ErrorAction::Dismiss) => {
-                self.problem = None;
-                Action::None
-            }
-            Message::DismissNotice => {
-                self.notice = None;
-                Action::None
-            }
-            Message::Tick if self.retry_is_due() => {
-                self.update(Message::Problem(ErrorAction::Retry), client)
-            }
-            Message::Tick => Action::None,
+            ErrorAction::Dismiss => self.quietly(|state| state.problem = None),
         }
     }
 

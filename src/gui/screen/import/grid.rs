@@ -2,15 +2,14 @@
 //! in view are built, between two spacers as tall as the rows above and below them, so
 //! a million-row file scrolls like a hundred-row one.
 
-use std::collections::BTreeMap;
-
 use iced::widget::{button, column, container, row, scrollable, space, text, tooltip};
 use iced::{Background, Border, Color, Element, Fill, Length, Theme};
 
 use crate::import::Severity;
 use crate::import::sheet::Sheet;
 
-use super::Message;
+use super::editing::Message;
+use super::upload_panel::RefusedCells;
 
 /// Every row is this tall, so the row under any scroll offset is a division away.
 pub const ROW_HEIGHT: f32 = 28.0;
@@ -30,7 +29,7 @@ pub struct GridView<'a> {
     pub window: usize,
     pub selected: Option<(usize, usize)>,
     /// Messages of the server's refusals, by cell.
-    pub server_errors: &'a BTreeMap<(usize, usize), Vec<String>>,
+    pub refused_cells: &'a RefusedCells,
 }
 
 /// The rows `[first, end)` of `visible` that are built.
@@ -107,7 +106,7 @@ pub fn view<'a>(grid: GridView<'a>) -> Element<'a, Message> {
         ];
         for column in 0..sheet.column_count() {
             let server = grid
-                .server_errors
+                .refused_cells
                 .get(&(row_index, column))
                 .map(|messages| messages.join(" "));
             let severity = if server.is_some() {

@@ -3,10 +3,11 @@
 //! it is, save the corrected file and the error report, and upload it with the same
 //! engine as the `upload` command. Works offline; uploading needs a connected store.
 
+mod editing;
 mod grid;
 mod panel;
+mod upload_panel;
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -19,7 +20,6 @@ use crate::gui::StoreLink;
 use crate::gui::blocking::off_the_window;
 use crate::gui::i18n::{fill, strings};
 use crate::gui::theme;
-use crate::gui::uploading::{self, UploadEvent, UploadJob};
 use crate::import::catalogue::Catalogue;
 use crate::import::decode::EncodingSource;
 use crate::import::export::ExportFormat;
@@ -27,11 +27,13 @@ use crate::import::file_check::ValidateSettings;
 use crate::import::mapping::ColumnRole;
 use crate::import::output_file;
 use crate::import::remembered::RememberedMappings;
-use crate::import::sheet::{RowFilter, Sheet};
+use crate::import::sheet::Sheet;
 use crate::import::target::{Field, ProductPart, Target};
-use crate::upload::report::RowOutcome;
-use crate::upload::{Control, Progress, Repeats, UploadReport, UploadSettings};
+use crate::upload::Repeats;
 
+use editing::OpenFile;
+
+pub use editing::Message as Edit;
 pub use grid::{GRID_ID, ROW_HEIGHT};
 
 /// The typed path, focused when the screen opens.
@@ -114,41 +116,6 @@ impl fmt::Display for ColumnName {
     }
 }
 
-/// The upload part of the screen.
-#[derive(Debug, Default)]
-struct UploadPanel {
-    skip_invalid: bool,
-    per_request: String,
-    control: Option<Arc<Control>>,
-    upload_id: Option<String>,
-    progress: Option<Progress>,
-    report: Option<UploadReport>,
-    stopped: Option<String>,
-    /// The last start was refused because earlier uploads created some of the rows: the
-    /// panel then offers to send them again anyway.
-    repeats_refused: bool,
-}
-
-/// An open file.
-#[derive(Debug)]
-struct OpenFile {
-    path: PathBuf,
-    /// Shared with a running upload while it builds its items; an edit then copies it.
-    sheet: Arc<Sheet>,
-    filter: RowFilter,
-    visible: Vec<usize>,
-    first: usize,
-    window: usize,
-    selected: Option<(usize, usize)>,
-    editor: String,
-    find_column: Option<ColumnName>,
-    find: String,
-    replace: String,
-    /// The server's refusals, by cell, until the cell is edited.
-    server_errors: BTreeMap<(usize, usize), Vec<String>>,
-    upload: UploadPanel,
-}
-
 /// The screen.
 #[derive(Debug)]
 pub struct State {
@@ -185,34 +152,16 @@ pub enum Message {
     Delimiter(Choice<u8>),
     Loaded(PathBuf, Result<Arc<Sheet>, String>),
     MapColumn(usize, ColumnUse),
-    Scrolled(f32, f32),
-    Select(usize, usize),
-    EditorInput(String),
-    ApplyEdit,
-    Filter(RowFilter),
-    NextIssue(bool),
-    Undo,
-    Redo,
-    FindColumn(ColumnName),
-    FindInput(String),
-    ReplaceInput(String),
-    ReplaceAll,
+    /// Editing the open file.
+    Edit(editing::Message),
+    /// The upload panel.
+    Upload(upload_panel::Message),
     SaveCorrected,
     SaveReport,
     /// Where the corrected file or the report was written (or why not).
     Saved(Result<PathBuf, String>),
     /// The column choices were remembered (or why not); the file is then read again.
     Remembered(Result<(), String>),
-    SkipInvalid(bool),
-    PerRequest(String),
-    /// Starts the upload, or goes on with the one this file began (sending only the rows
-    /// fixed since they were refused).
-    StartUpload,
-    /// Start again after a refusal, doing this with the rows earlier uploads created.
-    StartWithRepeats(Repeats),
-    PauseUpload(bool),
-    CancelUpload,
-    Upload(UploadEvent),
     /// Reopen an interrupted upload's file and go on with it.
     ResumeUpload {
         upload_id: String,
@@ -381,7 +330,7 @@ impl State {
     pub fn uploading(&self) -> bool {
         self.file
             .as_ref()
-            .is_some_and(|file| file.upload.control.is_some())
+            .is_some_and(|file| file.upload.is_running())
     }
 
     pub fn update(&mut self, message: Message, store: Option<&StoreLink>) -> Action {
@@ -435,9 +384,54 @@ impl State {
                 });
             }
             Message::DismissNotice => self.notice = None,
-            other => return self.update_file(other, store),
+            Message::SaveCorrected => return self.save(true),
+            Message::SaveReport => return self.save(false),
+            Message::Edit(message) => return self.edit(message),
+            Message::Upload(message) => return self.update_upload(message, store),
         }
         Action::None
+    }
+
+    /// Writes the corrected file or the error report beside the open file.
+    fn save(&self, corrected: bool) -> Action {
+        let Some(file) = &self.file else {
+            return Action::None;
+        };
+        let save = save_beside(Arc::clone(&file.sheet), file.path.clone(), corrected);
+        Action::Run(Task::perform(save, Message::Saved))
+    }
+
+    fn edit(&mut self, message: editing::Message) -> Action {
+        let Some(file) = self.file.as_deref_mut() else {
+            return Action::None;
+        };
+        match file.update(message) {
+            editing::Outcome::None => Action::None,
+            editing::Outcome::Run(task) => Action::Run(task.map(Message::Edit)),
+            editing::Outcome::Notice(notice) => {
+                self.notice = Some(notice);
+                Action::None
+            }
+        }
+    }
+
+    fn update_upload(
+        &mut self,
+        message: upload_panel::Message,
+        store: Option<&StoreLink>,
+    ) -> Action {
+        let Some(file) = self.file.as_deref_mut() else {
+            return Action::None;
+        };
+        let source = upload_panel::Source {
+            sheet: &file.sheet,
+            path: &file.path,
+        };
+        Action::Run(
+            file.upload
+                .update(message, source, store)
+                .map(Message::Upload),
+        )
     }
 
     /// A file was read and checked (or could not be): it opens, keeping its upload panel
@@ -451,24 +445,9 @@ impl State {
         self.loading = false;
         match result {
             Ok(sheet) => {
-                let visible = sheet.rows_matching(RowFilter::All);
                 let previous = self.file.take().filter(|_| self.rereading);
                 let upload = previous.map(|file| file.upload).unwrap_or_default();
-                self.file = Some(Box::new(OpenFile {
-                    path,
-                    sheet,
-                    filter: RowFilter::All,
-                    visible,
-                    first: 0,
-                    window: 40,
-                    selected: None,
-                    editor: String::new(),
-                    find_column: None,
-                    find: String::new(),
-                    replace: String::new(),
-                    server_errors: BTreeMap::new(),
-                    upload,
-                }));
+                self.file = Some(Box::new(OpenFile::new(path, sheet, upload)));
             }
             Err(error) => {
                 self.resume_after_load = None;
@@ -481,7 +460,12 @@ impl State {
             self.file.as_deref_mut(),
         ) {
             (Some(id), Some(store), Some(file)) => {
-                Action::Run(file.start_upload(store, Some(id), Repeats::Refuse))
+                let source = upload_panel::Source {
+                    sheet: &file.sheet,
+                    path: &file.path,
+                };
+                let task = file.upload.start(source, store, Some(id), Repeats::Refuse);
+                Action::Run(task.map(Message::Upload))
             }
             _ => Action::None,
         }
@@ -513,89 +497,6 @@ impl State {
             ),
             Message::Remembered,
         ))
-    }
-
-    /// Messages about the open file.
-    fn update_file(&mut self, message: Message, store: Option<&StoreLink>) -> Action {
-        let Some(file) = self.file.as_deref_mut() else {
-            return Action::None;
-        };
-        match message {
-            Message::Scrolled(offset, height) => {
-                file.first = (offset.max(0.0) / ROW_HEIGHT) as usize;
-                file.window = (height / ROW_HEIGHT).ceil() as usize + 1;
-            }
-            Message::Select(row, column) => {
-                file.selected = Some((row, column));
-                file.editor = file.sheet.cell(row, column).to_string();
-            }
-            Message::EditorInput(value) => file.editor = value,
-            Message::ApplyEdit => {
-                if let Some((row, column)) = file.selected {
-                    Arc::make_mut(&mut file.sheet).set_cell(row, column, &file.editor);
-                    file.server_errors.remove(&(row, column));
-                    file.refilter();
-                }
-            }
-            Message::Filter(filter) => {
-                file.filter = filter;
-                file.refilter();
-                file.first = 0;
-                return Action::Run(iced::widget::operation::scroll_to(
-                    GRID_ID,
-                    iced::widget::scrollable::AbsoluteOffset { x: 0.0, y: 0.0 },
-                ));
-            }
-            Message::NextIssue(forward) => {
-                let Some((row, column)) = file.sheet.next_issue(file.selected, forward) else {
-                    return Action::None;
-                };
-                file.filter = RowFilter::All;
-                file.refilter();
-                return file.reveal(row, column);
-            }
-            Message::Undo | Message::Redo => {
-                let sheet = Arc::make_mut(&mut file.sheet);
-                let cell = if matches!(message, Message::Undo) {
-                    sheet.undo()
-                } else {
-                    sheet.redo()
-                };
-                file.refilter();
-                if let Some((row, column)) = cell {
-                    return file.reveal(row, column);
-                }
-            }
-            Message::FindColumn(column) => file.find_column = Some(column),
-            Message::FindInput(text) => file.find = text,
-            Message::ReplaceInput(text) => file.replace = text,
-            Message::ReplaceAll => {
-                if let Some(ColumnName(column, _)) = &file.find_column {
-                    let count = Arc::make_mut(&mut file.sheet).replace_in_column(
-                        *column,
-                        &file.find,
-                        &file.replace,
-                        &file.visible,
-                    );
-                    file.refilter();
-                    self.notice = Some(fill(strings().replaced, &[("count", &count)]));
-                }
-            }
-            Message::SaveCorrected | Message::SaveReport => {
-                let corrected = matches!(message, Message::SaveCorrected);
-                let save = save_beside(Arc::clone(&file.sheet), file.path.clone(), corrected);
-                return Action::Run(Task::perform(save, Message::Saved));
-            }
-            Message::SkipInvalid(_)
-            | Message::PerRequest(_)
-            | Message::StartUpload
-            | Message::StartWithRepeats(_)
-            | Message::PauseUpload(_)
-            | Message::CancelUpload
-            | Message::Upload(_) => return file.update_upload(message, store),
-            _ => {}
-        }
-        Action::None
     }
 
     pub fn view<'a>(&'a self, store: Option<&'a str>) -> Element<'a, Message> {
@@ -693,8 +594,9 @@ impl State {
             first: file.first,
             window: file.window,
             selected: file.selected,
-            server_errors: &file.server_errors,
-        });
+            refused_cells: &file.upload.refused_cells,
+        })
+        .map(Message::Edit);
         let table = column![self.mapping_row(sheet), grid].spacing(4);
         column![
             read_as,
@@ -744,135 +646,11 @@ impl State {
     }
 }
 
-impl OpenFile {
-    /// Re-applies the filter after the rows' issues changed.
-    fn refilter(&mut self) {
-        self.visible = self.sheet.rows_matching(self.filter);
-    }
-
-    /// Selects a cell and scrolls the grid to it.
-    fn reveal(&mut self, row: usize, column: usize) -> Action {
-        self.selected = Some((row, column));
-        self.editor = self.sheet.cell(row, column).to_string();
-        let index = self
-            .visible
-            .binary_search(&row)
-            .unwrap_or_else(|position| position);
-        let y = (index as f32 * ROW_HEIGHT - ROW_HEIGHT * 3.0).max(0.0);
-        Action::Run(iced::widget::operation::scroll_to(
-            GRID_ID,
-            iced::widget::scrollable::AbsoluteOffset { x: 0.0, y },
-        ))
-    }
-
-    /// Messages of the upload panel.
-    fn update_upload(&mut self, message: Message, store: Option<&StoreLink>) -> Action {
-        match message {
-            Message::SkipInvalid(skip) => self.upload.skip_invalid = skip,
-            Message::PerRequest(text) => {
-                self.upload.per_request = text.chars().filter(char::is_ascii_digit).collect()
-            }
-            Message::StartUpload | Message::StartWithRepeats(_) => {
-                let Some(store) = store else {
-                    return Action::None;
-                };
-                let repeats = match message {
-                    Message::StartWithRepeats(repeats) => repeats,
-                    _ => Repeats::Refuse,
-                };
-                // An upload of this file already began (it stopped, or rows were
-                // refused): going on with it is the only way that sends no row twice.
-                let resume = self.upload.upload_id.clone();
-                return Action::Run(self.start_upload(store, resume, repeats));
-            }
-            Message::PauseUpload(paused) => {
-                if let Some(control) = &self.upload.control {
-                    control.pause(paused);
-                }
-            }
-            Message::CancelUpload => {
-                if let Some(control) = &self.upload.control {
-                    control.cancel();
-                }
-            }
-            Message::Upload(event) => self.absorb(event),
-            _ => {}
-        }
-        Action::None
-    }
-
-    fn start_upload(
-        &mut self,
-        store: &StoreLink,
-        resume: Option<String>,
-        repeats: Repeats,
-    ) -> Task<Message> {
-        let control = Control::new();
-        let per_request = self.upload.per_request.parse().unwrap_or(100).clamp(1, 100);
-        let job = UploadJob {
-            client: store.client.clone(),
-            sheet: Arc::clone(&self.sheet),
-            file: self.path.display().to_string(),
-            settings: UploadSettings {
-                per_request,
-                skip_invalid: self.upload.skip_invalid,
-                repeats,
-                ..UploadSettings::new(store.home.clone())
-            },
-            control: control.clone(),
-            resume,
-        };
-        self.upload.control = Some(control);
-        self.upload.report = None;
-        self.upload.stopped = None;
-        self.upload.repeats_refused = false;
-        uploading::upload(job, Message::Upload)
-    }
-
-    /// An event of the running upload; the server's refusals land on their cells.
-    fn absorb(&mut self, event: UploadEvent) {
-        match event {
-            UploadEvent::Started(id) => self.upload.upload_id = Some(id),
-            UploadEvent::Progress(progress) => self.upload.progress = Some(progress),
-            UploadEvent::Failed(reason) => {
-                self.upload.control = None;
-                self.upload.stopped = Some(reason);
-            }
-            UploadEvent::Repeats(why) => {
-                self.upload.control = None;
-                self.upload.repeats_refused = true;
-                self.upload.stopped = Some(why);
-            }
-            UploadEvent::Finished(report, stopped) => {
-                self.upload.control = None;
-                self.server_errors.clear();
-                for result in report
-                    .results
-                    .iter()
-                    .filter(|r| r.status == RowOutcome::Refused)
-                {
-                    for error in &result.errors {
-                        let Some(row) = self.sheet.row_at_line(error.line) else {
-                            continue;
-                        };
-                        // By index: two columns of a file may share a header.
-                        let column = error.column_index.unwrap_or(0);
-                        self.server_errors
-                            .entry((row, column))
-                            .or_default()
-                            .push(error.message.clone());
-                    }
-                }
-                self.upload.report = Some(*report);
-                self.upload.stopped = stopped;
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::sheet::RowFilter;
+    use crate::upload::Control;
 
     fn opened(csv: &str) -> State {
         let mut state = State::default();
@@ -911,15 +689,21 @@ mod tests {
     #[test]
     fn f8_selects_the_next_problem_and_an_edit_fixes_it() {
         let mut state = opened(FILE);
-        state.update(Message::NextIssue(true), None);
+        state.update(Message::Edit(editing::Message::NextIssue(true)), None);
         let file = state.file.as_ref().unwrap();
         assert_eq!(file.selected, Some((1, 1)));
         assert_eq!(file.editor, "06123");
-        state.update(Message::EditorInput("0661234567".into()), None);
-        state.update(Message::ApplyEdit, None);
+        state.update(
+            Message::Edit(editing::Message::EditorInput("0661234567".into())),
+            None,
+        );
+        state.update(Message::Edit(editing::Message::ApplyEdit), None);
         let file = state.file.as_ref().unwrap();
         assert_eq!(file.sheet.counts().0, 0, "the row was re-checked");
-        state.update(Message::Filter(RowFilter::Errors), None);
+        state.update(
+            Message::Edit(editing::Message::Filter(RowFilter::Errors)),
+            None,
+        );
         assert!(state.file.as_ref().unwrap().visible.is_empty());
     }
 }

@@ -1,0 +1,323 @@
+//! The upload part of the import screen, a component with messages of its own: the
+//! settings before a start, the progress of a running upload (each queued batch, pause,
+//! cancel), its report, and the server's refusals, kept by cell for the grid.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use iced::widget::{Column, button, checkbox, column, progress_bar, row, text, text_input};
+use iced::{Element, Task};
+
+use crate::gui::StoreLink;
+use crate::gui::i18n::{fill, strings};
+use crate::gui::theme;
+use crate::gui::uploading::{self, UploadEvent, UploadJob};
+use crate::import::sheet::Sheet;
+use crate::upload::report::RowOutcome;
+use crate::upload::{Control, Progress, Repeats, UploadReport, UploadSettings};
+
+use super::panel::section;
+
+/// The server's refusal messages, by (row, column) of the sheet.
+pub type RefusedCells = BTreeMap<(usize, usize), Vec<String>>;
+
+#[derive(Debug, Default)]
+pub struct UploadPanel {
+    skip_invalid: bool,
+    per_request: String,
+    /// Pauses or cancels the running upload; `None` when none runs.
+    pub(super) control: Option<Arc<Control>>,
+    upload_id: Option<String>,
+    progress: Option<Progress>,
+    report: Option<UploadReport>,
+    stopped: Option<String>,
+    /// The last start was refused because earlier uploads created some of the rows: the
+    /// panel then offers to send them again anyway.
+    repeats_refused: bool,
+    /// The server's refusals, by cell, until the cell is edited.
+    pub refused_cells: RefusedCells,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    SkipInvalid(bool),
+    PerRequest(String),
+    /// Starts the upload, or goes on with the one this file began (sending only the rows
+    /// fixed since they were refused).
+    Start,
+    /// Start again after a refusal, doing this with the rows earlier uploads created.
+    StartWithRepeats(Repeats),
+    Pause(bool),
+    Cancel,
+    Event(UploadEvent),
+}
+
+/// The file an upload reads.
+pub struct Source<'a> {
+    pub sheet: &'a Arc<Sheet>,
+    pub path: &'a Path,
+}
+
+impl UploadPanel {
+    /// Whether an upload is running (the window must not drop it).
+    pub fn is_running(&self) -> bool {
+        self.control.is_some()
+    }
+
+    pub fn update(
+        &mut self,
+        message: Message,
+        source: Source<'_>,
+        store: Option<&StoreLink>,
+    ) -> Task<Message> {
+        match message {
+            Message::SkipInvalid(skip) => self.skip_invalid = skip,
+            Message::PerRequest(text) => {
+                self.per_request = text.chars().filter(char::is_ascii_digit).collect()
+            }
+            Message::Start | Message::StartWithRepeats(_) => {
+                let Some(store) = store else {
+                    return Task::none();
+                };
+                let repeats = match message {
+                    Message::StartWithRepeats(repeats) => repeats,
+                    _ => Repeats::Refuse,
+                };
+                // An upload of this file already began (it stopped, or rows were
+                // refused): going on with it is the only way that sends no row twice.
+                let resume = self.upload_id.clone();
+                return self.start(source, store, resume, repeats);
+            }
+            Message::Pause(paused) => {
+                if let Some(control) = &self.control {
+                    control.pause(paused);
+                }
+            }
+            Message::Cancel => {
+                if let Some(control) = &self.control {
+                    control.cancel();
+                }
+            }
+            Message::Event(event) => self.absorb(event, source.sheet),
+        }
+        Task::none()
+    }
+
+    /// Starts an upload of the file, or goes on with `resume`.
+    pub fn start(
+        &mut self,
+        source: Source<'_>,
+        store: &StoreLink,
+        resume: Option<String>,
+        repeats: Repeats,
+    ) -> Task<Message> {
+        let control = Control::new();
+        let per_request = self.per_request.parse().unwrap_or(100).clamp(1, 100);
+        let job = UploadJob {
+            client: store.client.clone(),
+            sheet: Arc::clone(source.sheet),
+            file: source.path.display().to_string(),
+            settings: UploadSettings {
+                per_request,
+                skip_invalid: self.skip_invalid,
+                repeats,
+                ..UploadSettings::new(store.home.clone())
+            },
+            control: control.clone(),
+            resume,
+        };
+        self.control = Some(control);
+        self.report = None;
+        self.stopped = None;
+        self.repeats_refused = false;
+        uploading::upload(job, Message::Event)
+    }
+
+    /// An event of the running upload; the server's refusals land on their cells.
+    fn absorb(&mut self, event: UploadEvent, sheet: &Sheet) {
+        match event {
+            UploadEvent::Started(id) => self.upload_id = Some(id),
+            UploadEvent::Progress(progress) => self.progress = Some(progress),
+            UploadEvent::Failed(reason) => {
+                self.control = None;
+                self.stopped = Some(reason);
+            }
+            UploadEvent::Repeats(why) => {
+                self.control = None;
+                self.repeats_refused = true;
+                self.stopped = Some(why);
+            }
+            UploadEvent::Finished(report, stopped) => {
+                self.control = None;
+                self.refused_cells = refused_cells(&report, sheet);
+                self.report = Some(*report);
+                self.stopped = stopped;
+            }
+        }
+    }
+
+    pub fn view<'a>(&'a self, sheet: &Sheet, store: Option<&'a str>) -> Element<'a, Message> {
+        let s = strings();
+        let Some(store) = store else {
+            return section(s.upload, text(s.upload_needs_store).style(theme::muted));
+        };
+        let body = match (&self.control, &self.report) {
+            (Some(control), _) => self.running(control),
+            (None, Some(report)) => self.finished(report),
+            (None, None) => self.setup(sheet, store),
+        };
+        section(s.upload, body)
+    }
+
+    /// An upload under way: progress, each queued batch, pause and cancel.
+    fn running(&self, control: &Control) -> Column<'_, Message> {
+        let s = strings();
+        let mut body = column![].spacing(6);
+        let counts = self.progress.as_ref().map(|p| p.counts).unwrap_or_default();
+        let settled = counts.created + counts.refused + counts.skipped;
+        body = body.push(progress_bar(
+            0.0..=counts.rows.max(1) as f32,
+            settled as f32,
+        ));
+        if let Some(progress) = &self.progress {
+            body = body.push(text(progress_line(progress)).size(13));
+            for batch in &progress.batches {
+                body = body.push(
+                    text(fill(
+                        s.batch_line,
+                        &[
+                            ("id", &batch.batch_id),
+                            ("status", &batch.status),
+                            ("processed", &batch.processed),
+                            ("total", &batch.total),
+                        ],
+                    ))
+                    .size(12)
+                    .style(theme::muted),
+                );
+            }
+        }
+        let paused = control.is_paused();
+        body.push(
+            row![
+                button(text(if paused { s.resume } else { s.pause }))
+                    .style(button::secondary)
+                    .on_press(Message::Pause(!paused)),
+                button(text(s.cancel))
+                    .style(button::danger)
+                    .on_press(Message::Cancel),
+            ]
+            .spacing(4),
+        )
+    }
+
+    /// An upload that ended: what became of the rows, and sending the fixed ones.
+    fn finished(&self, report: &UploadReport) -> Column<'_, Message> {
+        let s = strings();
+        let mut body = column![].spacing(6).push(text(fill(
+            s.upload_done,
+            &[
+                ("created", &report.created),
+                ("refused", &report.refused),
+                ("skipped", &report.skipped),
+                ("pending", &(report.pending + report.unknown)),
+            ],
+        )));
+        if let Some(reason) = &self.stopped {
+            body = body.push(text(reason).style(text::danger));
+        }
+        if !report.complete() {
+            body = body.push(text(s.fix_then_retry).size(13).style(theme::muted));
+            body = body.push(button(text(s.retry_refused)).on_press(Message::Start));
+        }
+        // Starting over would send the created rows a second time.
+        body.push(text(s.upload_again_hint).size(12).style(theme::muted))
+    }
+
+    /// Before an upload: where it goes, what to do with invalid rows and rows sent
+    /// before, the request size, and Start.
+    fn setup<'a>(&'a self, sheet: &Sheet, store: &'a str) -> Column<'a, Message> {
+        let s = strings();
+        let mut body = column![].spacing(6);
+        if let Some(reason) = &self.stopped {
+            body = body.push(text(reason).style(text::danger));
+        }
+        let invalid = sheet.error_row_count();
+        body = body
+            .push(text(fill(
+                s.upload_to,
+                &[("store", &store), ("rows", &sheet.row_count())],
+            )))
+            .push(
+                checkbox(self.skip_invalid)
+                    .label(fill(s.skip_invalid, &[("count", &invalid)]))
+                    .on_toggle(Message::SkipInvalid),
+            );
+        if self.repeats_refused {
+            body = body.push(
+                row![
+                    button(text(s.skip_sent)).on_press(Message::StartWithRepeats(Repeats::Skip)),
+                    button(text(s.send_again))
+                        .style(button::secondary)
+                        .on_press(Message::StartWithRepeats(Repeats::Send)),
+                ]
+                .spacing(4),
+            );
+        }
+        body.push(
+            row![
+                text(s.per_request),
+                text_input("100", &self.per_request)
+                    .on_input(Message::PerRequest)
+                    .width(70),
+            ]
+            .spacing(4)
+            .align_y(iced::Center),
+        )
+        .push(text(s.queue_hint).size(12).style(theme::muted))
+        .push(button(text(s.start_upload)).on_press(Message::Start))
+    }
+}
+
+/// The refused rows' errors, on the cells they name: by column index, since two columns
+/// of a file may share a header.
+fn refused_cells(report: &UploadReport, sheet: &Sheet) -> RefusedCells {
+    let mut cells = RefusedCells::new();
+    let refused = report
+        .results
+        .iter()
+        .filter(|result| result.status == RowOutcome::Refused);
+    for error in refused.flat_map(|result| &result.errors) {
+        let Some(row) = sheet.row_at_line(error.line) else {
+            continue;
+        };
+        cells
+            .entry((row, error.column_index.unwrap_or(0)))
+            .or_default()
+            .push(error.message.clone());
+    }
+    cells
+}
+
+fn progress_line(progress: &Progress) -> String {
+    let counts = progress.counts;
+    let left = progress
+        .time_left
+        .map(|left| format!(" · ~{} min", left.as_secs().div_ceil(60)))
+        .unwrap_or_default();
+    fill(
+        strings().progress_line,
+        &[
+            ("requests", &progress.requests),
+            ("created", &counts.created),
+            ("refused", &counts.refused),
+            (
+                "pending",
+                &(counts.pending + counts.queued + counts.uncertain),
+            ),
+            ("rate", &format!("{:.0}", progress.rows_per_minute)),
+            ("left", &left),
+        ],
+    )
+}
