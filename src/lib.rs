@@ -11,4 +11,5 @@ pub mod gui;
 
 pub use wedocod_api as api;
 pub use wedocod_core::{config, files, import, paths, secrets, stores, upload};
+#[cfg(feature = "demo")]
 pub use wedocod_sandbox as sandbox;

@@ -170,7 +170,7 @@ async fn a_422_lands_on_its_cell_and_the_other_rows_go_on() {
         .find(|r| r.status == RowOutcome::Refused)
         .unwrap();
     assert_eq!(refused.line, 4);
-    assert_eq!(refused.errors[0].column.as_deref(), Some("SKU"));
+    assert_eq!(refused.errors[0].header.as_deref(), Some("SKU"));
     assert_eq!(refused.errors[0].field, "products.0.sku");
     assert_eq!(
         refused.errors[0].message,
@@ -215,7 +215,7 @@ async fn a_v1_422_keyed_by_leads_lands_on_its_cell() {
         .find(|r| r.status == RowOutcome::Refused)
         .unwrap();
     assert_eq!(refused.line, 3);
-    assert_eq!(refused.errors[0].column.as_deref(), Some("SKU"));
+    assert_eq!(refused.errors[0].header.as_deref(), Some("SKU"));
     assert_eq!(
         refused.errors[0].message,
         "The selected leads.1.products.0.sku is invalid."

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+#[cfg(feature = "demo")]
 pub mod sandbox;
 pub mod upload;
 pub mod validate;
@@ -14,7 +15,8 @@ pub mod validate;
 #[derive(Debug, Parser)]
 #[command(name = "wedocod-console", version, about, long_about = None)]
 pub struct Cli {
-    /// Open the console on the embedded demo sandbox (no account needed).
+    /// Open the console on the embedded demo sandbox (no account needed; builds without
+    /// the `demo` feature say they have none).
     #[arg(long, global = false)]
     pub sandbox: bool,
 
@@ -25,6 +27,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the WedoCOD-compatible sandbox server until Ctrl-C.
+    #[cfg(feature = "demo")]
     Sandbox(sandbox::SandboxArgs),
     /// Check a CSV file of leads or orders offline, cell by cell.
     Validate(validate::ValidateArgs),
@@ -35,6 +38,7 @@ pub enum Command {
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
+        #[cfg(feature = "demo")]
         Some(Command::Sandbox(args)) => sandbox::run(args),
         Some(Command::Validate(args)) => validate::run(args),
         Some(Command::Upload(args)) => upload::run(args),
@@ -92,6 +96,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "demo")]
     fn sandbox_flags_parse() {
         let cli = Cli::try_parse_from([
             "wedocod-console",

@@ -2,6 +2,7 @@
 //! stores (profiles, in the config file) and their tokens (in the keyring), the header
 //! with the Leads/Orders tabs, the status bar, keyboard shortcuts and the theme.
 
+mod demo;
 mod session;
 mod shortcuts;
 
@@ -20,7 +21,8 @@ use super::i18n::{fill, strings};
 use super::screen::{connect, import, profiles, records, uploads, welcome};
 use super::theme;
 
-pub use session::{Demo, Session};
+pub use demo::{AVAILABLE as DEMO_AVAILABLE, Demo};
+pub use session::Session;
 pub use shortcuts::Shortcut;
 
 /// Where the token vault comes from.
@@ -306,7 +308,7 @@ impl App {
                     starting_demo: true,
                     error: None,
                 };
-                Task::perform(session::start_demo(), |started| {
+                Task::perform(demo::start(), |started| {
                     Message::Session(session::Message::DemoStarted(started))
                 })
             }

@@ -16,6 +16,7 @@ pub struct Strings {
     pub check_file_offline: &'static str,
     pub starting_demo: &'static str,
     pub demo_failed: &'static str,
+    pub demo_not_built: &'static str,
 
     pub connect_title: &'static str,
     pub field_profile_name: &'static str,
@@ -249,6 +250,7 @@ pub const ENGLISH: Strings = Strings {
     check_file_offline: "Or check a CSV file offline, without a store",
     starting_demo: "Starting the demo store…",
     demo_failed: "The demo store could not start",
+    demo_not_built: "this build of the console has no demo store (built without the `demo` feature)",
 
     connect_title: "Connect a WedoCOD store",
     field_profile_name: "Store name (as you want to see it here)",

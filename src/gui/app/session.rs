@@ -15,10 +15,10 @@ use crate::gui::error_view;
 use crate::gui::i18n::{fill, strings};
 use crate::gui::screen::{connect, profiles};
 use crate::gui::{StoreLink, client_for};
-use crate::sandbox::{BackgroundSandbox, SandboxConfig};
 use crate::secrets::{KeyringError, Persistence, TokenVault};
 use crate::stores::StoreHome;
 
+use super::demo::Demo;
 use super::{App, Screen};
 use crate::gui::app;
 
@@ -42,14 +42,6 @@ pub struct Session {
     pub(super) store: StoreLink,
     /// The embedded demo store, kept alive while connected to it.
     _demo: Option<Arc<Demo>>,
-}
-
-/// The embedded demo store: a sandbox that is new every time, and a folder for its
-/// uploads that goes with it.
-#[derive(Debug)]
-pub struct Demo {
-    sandbox: BackgroundSandbox,
-    folder: tempfile::TempDir,
 }
 
 /// A saved store about to open, before its folder is found.
@@ -84,21 +76,6 @@ async fn open_store(data_dir: PathBuf, opening: Opening) -> Result<Box<Session>,
         store: StoreLink { client, home },
         _demo: None,
     }))
-}
-
-/// Starts the embedded sandbox, and makes its uploads folder, off the UI thread.
-pub(super) async fn start_demo() -> Result<Arc<Demo>, String> {
-    tokio::task::spawn_blocking(|| {
-        let folder = tempfile::Builder::new()
-            .prefix("wedocod-demo-")
-            .tempdir()
-            .map_err(|error| error.to_string())?;
-        let sandbox = BackgroundSandbox::start(SandboxConfig::default())
-            .map_err(|error| error.to_string())?;
-        Ok(Arc::new(Demo { sandbox, folder }))
-    })
-    .await
-    .map_err(|error| error.to_string())?
 }
 
 impl App {
@@ -195,9 +172,8 @@ impl App {
 
     /// The embedded sandbox is up: browse it, its uploads in the demo's own folder.
     fn demo_started(&mut self, demo: Arc<Demo>) -> Task<app::Message> {
-        let sandbox = &demo.sandbox;
-        let token = SecretString::from(sandbox.token().to_string());
-        let connected = ApiProfile::new(sandbox.base_url(), "", Dialect::V2)
+        let token = SecretString::from(demo.token().to_string());
+        let connected = ApiProfile::new(demo.base_url(), "", Dialect::V2)
             .map_err(|error| error.to_string())
             .and_then(|profile| {
                 client_for(&profile, &token)
@@ -206,7 +182,7 @@ impl App {
             });
         match connected {
             Ok((profile, client)) => {
-                let home = StoreHome::detached(demo.folder.path().to_path_buf());
+                let home = StoreHome::detached(demo.folder().to_path_buf());
                 self.browse(Session {
                     name: strings().demo_profile.to_string(),
                     profile,

@@ -266,7 +266,7 @@ fn detail(record: &UploadRecord) -> Element<'_, Message> {
         };
         for error in errors {
             let place = error
-                .column
+                .header
                 .as_deref()
                 .map(|c| format!("{c}: "))
                 .unwrap_or_default();

@@ -31,25 +31,30 @@ pub fn view(starting: bool, error: Option<&str>) -> Element<'_, Message> {
         .width(480)
         .style(theme::panel)
     };
-    let mut content = column![
-        text(s.welcome_title).size(28),
-        text(s.welcome_body),
-        choice(
+    let mut content = column![text(s.welcome_title).size(28), text(s.welcome_body)]
+        .spacing(18)
+        .align_x(Center);
+    if crate::gui::app::DEMO_AVAILABLE {
+        content = content.push(choice(
             s.explore_demo,
             s.explore_demo_hint,
-            (!starting).then_some(Message::ExploreDemo)
-        ),
-        choice(
-            s.connect_store,
-            s.connect_store_hint,
-            (!starting).then_some(Message::ConnectStore)
-        ),
-        button(text(s.check_file_offline))
-            .style(button::text)
-            .on_press_maybe((!starting).then_some(Message::CheckFile)),
-    ]
-    .spacing(18)
-    .align_x(Center);
+            (!starting).then_some(Message::ExploreDemo),
+        ));
+    }
+    content = content.push(
+        column![
+            choice(
+                s.connect_store,
+                s.connect_store_hint,
+                (!starting).then_some(Message::ConnectStore)
+            ),
+            button(text(s.check_file_offline))
+                .style(button::text)
+                .on_press_maybe((!starting).then_some(Message::CheckFile)),
+        ]
+        .spacing(18)
+        .align_x(Center),
+    );
     if starting {
         content = content.push(text(s.starting_demo));
     }

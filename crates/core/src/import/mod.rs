@@ -16,6 +16,7 @@
 
 pub mod build;
 pub mod catalogue;
+pub mod cell_error;
 pub mod check;
 pub mod decode;
 pub mod duplicates;
@@ -39,6 +40,7 @@ pub mod table;
 pub mod target;
 pub mod values;
 
+pub use cell_error::CellError;
 pub use error::ReadError;
 pub use issue::{Issue, IssueCode, Severity};
 pub use mapping::Mapping;

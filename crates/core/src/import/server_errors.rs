@@ -4,25 +4,18 @@
 //! With the origins of the request's items, each lands on a line and column.
 
 use super::build::ItemOrigin;
+use super::cell_error::CellError;
 use super::mapping::Mapping;
 
-/// Where a server error belongs in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CellLocation {
-    /// The file line of the row that produced the value.
-    pub line: u64,
-    /// The column index, `None` when no single column is to blame (a computed value, or
-    /// an error about the item as a whole).
-    pub column: Option<usize>,
-    /// The column's header as written in the file.
-    pub header: Option<String>,
-    /// The request path below the item (`phone`, `products.1.sku`).
-    pub field: String,
-}
-
-/// Resolves `key` against the origins of the items of the request, in request order.
-/// `None` when the key does not name an item of the request.
-pub fn locate(key: &str, request: &[ItemOrigin], mapping: &Mapping) -> Option<CellLocation> {
+/// Places the server's `message` about `key` on its cell, resolving the key against the
+/// origins of the items of the request, in request order. `None` when the key does not
+/// name an item of the request.
+pub fn locate(
+    key: &str,
+    message: &str,
+    request: &[ItemOrigin],
+    mapping: &Mapping,
+) -> Option<CellError> {
     let mut segments = key.split('.');
     let _body_key = segments.next()?;
     let index: usize = segments.next()?.parse().ok()?;
@@ -62,12 +55,13 @@ pub fn locate(key: &str, request: &[ItemOrigin], mapping: &Mapping) -> Option<Ce
             .find(|(name, _)| *name == field)
             .map_or((record_line, None), |(_, cell)| (cell.line, cell.column)),
     };
-    Some(CellLocation {
+    Some(CellError::at_column(
         line,
         column,
-        header: column.map(|column| mapping.header(column).to_string()),
-        field: path,
-    })
+        mapping,
+        path,
+        message.to_string(),
+    ))
 }
 
 #[cfg(test)]
@@ -131,7 +125,9 @@ mod tests {
         .map(|record| builder.lead(record).origin)
         .collect();
         assert_eq!(origins.len(), 2);
-        let at = |key: &str| locate(key, &origins, &mapping).map(|cell| (cell.line, cell.header));
+        let at = |key: &str| {
+            locate(key, "refused", &origins, &mapping).map(|cell| (cell.line, cell.header))
+        };
         assert_eq!(at("data.1.phone"), Some((3, Some("phone".to_string()))));
         assert_eq!(at("leads.0.city"), Some((2, Some("city".to_string()))));
         assert_eq!(
@@ -155,7 +151,7 @@ mod tests {
         assert_eq!(at("data.7.phone"), None);
         assert_eq!(at("data.x.phone"), None);
         assert_eq!(
-            locate("data.1.products.1.sku", &origins, &mapping)
+            locate("data.1.products.1.sku", "refused", &origins, &mapping)
                 .unwrap()
                 .field,
             "products.1.sku"

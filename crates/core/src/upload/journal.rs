@@ -12,22 +12,9 @@ use serde_json::Value;
 
 use crate::api::{Dialect, ResourceName};
 use crate::files::{self, LockError, LockFile};
+use crate::import::CellError;
 
 use super::matching::MatchKey;
-
-/// A server error placed on the file: the line, the column (its index in the file, and
-/// its header as written), the field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RowError {
-    pub line: u64,
-    pub column: Option<String>,
-    /// The column's index in the file: how the window finds the cell (two columns may
-    /// share a header). Absent in journals written before it was recorded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub column_index: Option<usize>,
-    pub field: String,
-    pub message: String,
-}
 
 /// One row of the upload as it was planned.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -38,7 +25,7 @@ pub struct PlannedRow {
     pub key: MatchKey,
     /// Errors found offline: the row is skipped, not sent.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub skipped: Vec<RowError>,
+    pub skipped: Vec<CellError>,
 }
 
 /// Everything that happens to an upload.
@@ -74,7 +61,7 @@ pub enum Event {
         batch_id: String,
     },
     /// Rows the server refused (422) or could not create; they wait for a fix.
-    Refused { rows: Vec<(usize, Vec<RowError>)> },
+    Refused { rows: Vec<(usize, Vec<CellError>)> },
     /// Rows whose outcome is unknown; `resend_if_missing` tells whether rows not found on
     /// the server may be sent again (a failure before processing) or are final (a
     /// business failure the server counted).

@@ -12,6 +12,5 @@ pub mod report;
 pub mod state;
 
 pub use engine::{BatchProgress, Control, Engine, Progress, Repeats, UploadError, UploadSettings};
-pub use journal::RowError;
 pub use report::UploadReport;
 pub use state::{Counts, RowState, UploadState};

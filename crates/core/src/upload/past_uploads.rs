@@ -240,7 +240,7 @@ pub fn export_refused<W: Write>(
             };
             let messages: Vec<String> = errors
                 .iter()
-                .map(|error| match &error.column {
+                .map(|error| match &error.header {
                     Some(column) => format!("{column}: {}", error.message),
                     None => error.message.clone(),
                 })
@@ -262,18 +262,19 @@ pub fn export_refused<W: Write>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::upload::RowError;
+    use crate::import::CellError;
     use crate::upload::journal::PlannedRow;
     use crate::upload::matching::MatchKey;
 
     /// An upload of `file` whose only row (line 2) the server refused because of `column`.
     fn refused(file: &Path, column: &str, message: &str) -> UploadRecord {
-        let error = RowError {
+        let error = CellError {
             line: 2,
-            column: Some(column.to_string()),
             column_index: Some(0),
+            header: Some(column.to_string()),
             field: "full_name".to_string(),
             message: message.to_string(),
+            code: None,
         };
         UploadRecord {
             summary: UploadSummary {

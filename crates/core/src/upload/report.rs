@@ -6,6 +6,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::state::{RowState, UploadState};
+use crate::import::CellError;
 
 /// The `field` of the error that marks a row skipped because an earlier upload already
 /// created it in the store (`upload --skip-sent`): nothing is left to do for it.
@@ -44,22 +45,7 @@ pub struct RowResult {
     pub line: u64,
     pub status: RowOutcome,
     pub reference: Option<String>,
-    pub errors: Vec<ErrorEntry>,
-}
-
-/// An error of a row: the column as written in the file, the field, the message.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ErrorEntry {
-    /// The file line of the cell (a later row of a multi-row record, for its products).
-    #[serde(skip)]
-    pub line: u64,
-    pub column: Option<String>,
-    /// The column's index in the file, for the window (not in the JSON report, whose
-    /// shape is documented).
-    #[serde(skip)]
-    pub column_index: Option<usize>,
-    pub field: String,
-    pub message: String,
+    pub errors: Vec<CellError>,
 }
 
 /// The whole report.
@@ -97,16 +83,7 @@ impl UploadReport {
                     line: row.line,
                     status,
                     reference,
-                    errors: errors
-                        .into_iter()
-                        .map(|error| ErrorEntry {
-                            line: error.line,
-                            column: error.column,
-                            column_index: error.column_index,
-                            field: error.field,
-                            message: error.message,
-                        })
-                        .collect(),
+                    errors,
                 }
             })
             .collect();
@@ -154,7 +131,7 @@ impl fmt::Display for UploadReport {
         {
             writeln!(f, "  line {}: {}", result.line, result.status)?;
             for error in &result.errors {
-                match &error.column {
+                match &error.header {
                     Some(column) => writeln!(f, "    {column}: {}", error.message)?,
                     None => writeln!(f, "    {}", error.message)?,
                 }

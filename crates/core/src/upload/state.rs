@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::journal::{Event, PlannedRow, RowError};
+use super::journal::{Event, PlannedRow};
+use crate::import::CellError;
 
 /// One row's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,7 +28,7 @@ pub enum RowState {
     },
     /// Refused by the server (422) or not created by it (business failure).
     Refused {
-        errors: Vec<RowError>,
+        errors: Vec<CellError>,
     },
     /// Maybe created: to be looked up on the server.
     Uncertain {
@@ -36,7 +37,7 @@ pub enum RowState {
     },
     /// Had errors offline and was not sent.
     Skipped {
-        errors: Vec<RowError>,
+        errors: Vec<CellError>,
     },
 }
 

@@ -281,7 +281,8 @@ impl UploadPanel {
 }
 
 /// The refused rows' errors, on the cells they name: by column index, since two columns
-/// of a file may share a header.
+/// of a file may share a header. An error no column is to blame for shows on the row's
+/// first cell.
 fn refused_cells(report: &UploadReport, sheet: &Sheet) -> RefusedCells {
     let mut cells = RefusedCells::new();
     let refused = report

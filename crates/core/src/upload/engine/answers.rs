@@ -6,12 +6,11 @@ use std::collections::{BTreeMap, HashSet};
 
 use crate::api::CreateOutcome;
 use crate::api::wire::{BatchStatus, FieldErrors};
+use crate::import::CellError;
 use crate::import::build::ItemOrigin;
 use crate::import::mapping::Mapping;
 use crate::import::server_errors::locate;
-use crate::upload::journal::{Event, PlannedRow, RowError};
-
-use super::row_error;
+use crate::upload::journal::{Event, PlannedRow};
 
 /// What a successful create of `rows` (request number `request`, sent at `at`) means.
 /// Created rows only when the server named one reference per row and no failure; a
@@ -63,7 +62,7 @@ pub(super) fn refused(
         .iter()
         .map(|&row| origins.get(row).cloned().flatten())
         .collect();
-    let mut refused: BTreeMap<usize, Vec<RowError>> = BTreeMap::new();
+    let mut refused: BTreeMap<usize, Vec<CellError>> = BTreeMap::new();
     for (key, messages) in fields {
         let index = key
             .split('.')
@@ -73,35 +72,27 @@ pub(super) fn refused(
             continue;
         };
         let line = planned[row].line;
-        let location = match (&origins, mapping) {
-            (Some(origins), Some(mapping)) => locate(key, origins, mapping),
-            _ => None,
-        };
-        let field = key.splitn(3, '.').nth(2).unwrap_or(key).to_string();
+        let field = key.splitn(3, '.').nth(2).unwrap_or(key);
         for text in messages {
-            refused.entry(row).or_default().push(match &location {
-                Some(cell) => RowError {
-                    line: cell.line,
-                    column: cell.header.clone(),
-                    column_index: cell.column,
-                    field: cell.field.clone(),
-                    message: text.clone(),
-                },
-                None => row_error(line, &field, text.clone()),
-            });
+            let located = match (&origins, mapping) {
+                (Some(origins), Some(mapping)) => locate(key, text, origins, mapping),
+                _ => None,
+            };
+            let error = located.unwrap_or_else(|| CellError::of_row(line, field, text.clone()));
+            refused.entry(row).or_default().push(error);
         }
     }
     if refused.is_empty() {
         // Errors that name no row (`data`, a top-level message): every row waits.
         for &row in rows {
             let line = planned[row].line;
-            let messages: Vec<RowError> = fields
+            let messages: Vec<CellError> = fields
                 .iter()
                 .flat_map(|(key, texts)| texts.iter().map(move |text| (key, text)))
-                .map(|(key, text)| row_error(line, key, text.clone()))
+                .map(|(key, text)| CellError::of_row(line, key, text.clone()))
                 .collect();
             let errors = if messages.is_empty() {
-                vec![row_error(line, "", message)]
+                vec![CellError::of_row(line, "", message)]
             } else {
                 messages
             };
@@ -144,7 +135,7 @@ pub(super) fn batch_finished(
             .flat_map(|(field, texts)| {
                 texts
                     .iter()
-                    .map(move |text| row_error(line, field, text.clone()))
+                    .map(move |text| CellError::of_row(line, field, text.clone()))
             })
             .collect();
         refused.push((row, errors));

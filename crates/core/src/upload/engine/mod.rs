@@ -27,7 +27,7 @@ use crate::import::build::ItemOrigin;
 use crate::import::mapping::Mapping;
 use crate::stores::StoreHome;
 
-use super::journal::{Event, Journal, JournalError, RowError};
+use super::journal::{Event, Journal, JournalError};
 use super::matching::{Stored, Submitted};
 use super::state::{Counts, UploadState};
 
@@ -217,16 +217,6 @@ pub struct Engine<R: Resource> {
     uncertain_seen: HashMap<usize, Instant>,
     /// What the engine is doing, for progress reports.
     activity: String,
-}
-
-fn row_error(line: u64, field: &str, message: impl Into<String>) -> RowError {
-    RowError {
-        line,
-        column: None,
-        column_index: None,
-        field: field.to_string(),
-        message: message.into(),
-    }
 }
 
 impl<R> Engine<R>

@@ -9,17 +9,18 @@ use serde_json::Value;
 
 use crate::api::{Client, Dialect, Resource, ResourceName};
 use crate::files::{self, LockFile};
+use crate::import::CellError;
 use crate::import::build::ItemOrigin;
 use crate::import::mapping::Mapping;
 use crate::import::sheet::Candidate;
 use crate::stores::StoreHome;
-use crate::upload::journal::{Event, Journal, JournalError, PlannedRow, RowError};
+use crate::upload::journal::{Event, Journal, JournalError, PlannedRow};
 use crate::upload::matching::{MatchKey, Stored, Submitted};
 use crate::upload::past_uploads;
 use crate::upload::report::SENT_BEFORE;
 use crate::upload::state::{RowState, UploadState};
 
-use super::{Engine, Repeats, UploadError, UploadSettings, now, row_error, stamp};
+use super::{Engine, Repeats, UploadError, UploadSettings, now, stamp};
 
 /// A new upload's id: sortable by time, unique enough for one computer.
 fn new_upload_id() -> String {
@@ -203,7 +204,7 @@ where
                 item,
                 key: candidate.built.item.match_key(),
                 skipped: match earlier {
-                    Some(upload) => vec![row_error(
+                    Some(upload) => vec![CellError::of_row(
                         candidate.line,
                         SENT_BEFORE,
                         format!("already sent to this store by upload {upload}"),
@@ -211,15 +212,7 @@ where
                     None => candidate
                         .errors
                         .iter()
-                        .map(|issue| RowError {
-                            line: issue.line,
-                            column: issue
-                                .column
-                                .map(|column| mapping.header(column).to_string()),
-                            column_index: issue.column,
-                            field: issue.field.clone(),
-                            message: issue.message.clone(),
-                        })
+                        .map(|issue| CellError::of_issue(issue, &mapping))
                         .collect(),
                 },
             })

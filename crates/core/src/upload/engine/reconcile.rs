@@ -13,7 +13,8 @@ use crate::upload::journal::Event;
 use crate::upload::matching::{MatchKey, Stored, Submitted};
 use crate::upload::state::RowState;
 
-use super::{Engine, UploadError, now, parse_stamp, row_error};
+use super::{Engine, UploadError, now, parse_stamp};
+use crate::import::CellError;
 
 /// Pages of the newest records looked at when reconciling, at most.
 const RECONCILE_PAGES: u64 = 50;
@@ -103,7 +104,7 @@ where
                 let line = self.state.rows[row].line;
                 refuse.push((
                     row,
-                    vec![row_error(
+                    vec![CellError::of_row(
                         line,
                         "",
                         "The server did not create this row (it did not say why).",
