@@ -79,3 +79,33 @@ impl CellError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_of_journals_written_before_the_index_and_code_still_read() {
+        let old =
+            r#"{"line":7,"column":"Téléphone","field":"phone","message":"The phone is invalid."}"#;
+        let error: CellError = serde_json::from_str(old).unwrap();
+        assert_eq!(error.header.as_deref(), Some("Téléphone"));
+        assert_eq!(error.column_index, None);
+        assert_eq!(error.code, None);
+        assert_eq!(serde_json::to_string(&error).unwrap(), old);
+    }
+
+    #[test]
+    fn a_refusal_names_its_cell_by_index_and_its_header_as_column() {
+        let error = CellError {
+            column_index: Some(3),
+            header: Some("SKU".to_string()),
+            ..CellError::of_row(2, "products.0.sku", "The SKU is unknown.")
+        };
+        let json = serde_json::to_value(&error).unwrap();
+        assert_eq!(json["column"], "SKU");
+        assert_eq!(json["column_index"], 3);
+        assert_eq!(json.get("code"), None);
+        assert_eq!(serde_json::from_value::<CellError>(json).unwrap(), error);
+    }
+}
