@@ -7,6 +7,7 @@ mod blocking;
 mod config_saver;
 mod dialog;
 pub mod error_view;
+pub mod fonts;
 pub mod i18n;
 mod icon;
 mod notice;
@@ -47,7 +48,11 @@ pub const APP_ID: &str = "com.wedocod.Console";
 
 /// Opens the window and runs until it is closed.
 pub fn run(options: LaunchOptions) -> iced::Result {
-    iced::application(move || App::boot(options.clone()), App::update, App::view)
+    let application = iced::application(move || App::boot(options.clone()), App::update, App::view);
+    fonts::FILES
+        .into_iter()
+        .fold(application, |application, file| application.font(file))
+        .default_font(fonts::SANS)
         .title(App::title)
         .theme(App::theme)
         .subscription(App::subscription)

@@ -567,12 +567,7 @@ impl State {
             .items
             .iter()
             .all(|row| self.selected.contains(&row.reference));
-        let header = |label: &'static str| {
-            text(label).font(iced::Font {
-                weight: iced::font::Weight::Bold,
-                ..iced::Font::DEFAULT
-            })
-        };
+        let header = |label: &'static str| text(label).font(crate::gui::fonts::BOLD);
         let columns = [
             table::column(
                 checkbox(all_selected).on_toggle(Message::ToggleAll),

@@ -204,12 +204,7 @@ impl State {
 /// One line per upload: when, which file, its rows and what became of them.
 fn uploads_table(records: &[UploadRecord]) -> Element<'_, Message> {
     let s = strings();
-    let bold = |label: &'static str| {
-        text(label).font(iced::Font {
-            weight: iced::font::Weight::Bold,
-            ..iced::Font::DEFAULT
-        })
-    };
+    let bold = |label: &'static str| text(label).font(crate::gui::fonts::BOLD);
     let columns = [
         table::column(bold(s.upload_when), |r: &UploadRecord| {
             text(

@@ -71,10 +71,7 @@ fn header_cell(label: &str, width: Length) -> Element<'_, Message> {
         text(label)
             .size(13)
             .wrapping(text::Wrapping::None)
-            .font(iced::Font {
-                weight: iced::font::Weight::Bold,
-                ..iced::Font::DEFAULT
-            }),
+            .font(crate::gui::fonts::BOLD),
     )
     .padding([4, 6])
     .width(width)

@@ -1,16 +1,18 @@
-//! The real keyring: a profile's token goes through `TokenVault` into the Secret Service
-//! (gnome-keyring in CI), comes back, is deleted, and never touches a file of the console.
+//! The real keyring: a profile's token goes through `TokenVault` into the OS keyring, comes
+//! back, is deleted, and never touches a file of the console; another client of that
+//! keyring (not the console's keyring crate) finds it under the console's service name.
 //!
-//! It needs a running, unlocked Secret Service, so it is ignored by default;
-//! `scripts/keyring-tests` starts one in a throw-away D-Bus session and runs it. It is built
-//! only where the console's keyring is the Secret Service (the platforms of
-//! `zbus-secret-service-keyring-store` in Cargo.toml).
+//! It needs a running, unlocked keyring, so it is ignored by default. `scripts/keyring-tests`
+//! runs it against the Secret Service (gnome-keyring in a throw-away D-Bus session);
+//! `scripts/check-windows` runs the Windows build of it under Wine, whose Credential Manager
+//! is the one the Windows console uses. Built where the console's keyring is one of these.
 #![cfg(any(
     target_os = "linux",
     target_os = "freebsd",
     target_os = "openbsd",
     target_os = "netbsd",
-    target_os = "dragonfly"
+    target_os = "dragonfly",
+    windows
 ))]
 
 use std::fs;
@@ -25,7 +27,7 @@ use wedocod_console::paths;
 use wedocod_console::secrets::{self, Persistence, TokenVault};
 
 #[test]
-#[ignore = "needs a Secret Service: run by scripts/keyring-tests"]
+#[ignore = "needs an unlocked OS keyring: run by scripts/keyring-tests and scripts/check-windows"]
 fn a_profile_token_lives_in_the_secret_service_and_in_no_file() {
     let config_dir = tempfile::tempdir().expect("a temporary config directory");
     let data_dir = tempfile::tempdir().expect("a temporary data directory");
@@ -57,7 +59,7 @@ async fn save_read_and_delete_a_token(console_dirs: &[PathBuf]) {
     assert_eq!(
         vault.persistence(),
         Persistence::Keyring,
-        "the Secret Service could not be opened"
+        "the OS keyring could not be opened"
     );
 
     let mut profile = StoreProfile::new(&profile_name, DEFAULT_BASE_URL, "", Dialect::V2);
@@ -78,9 +80,9 @@ async fn save_read_and_delete_a_token(console_dirs: &[PathBuf]) {
         Some(token.expose_secret())
     );
     assert_eq!(
-        secret_tool_lookup(&profile_name).as_deref(),
+        another_client_lookup(&profile_name).as_deref(),
         Some(token.expose_secret()),
-        "another Secret Service client finds the token under service {} and the profile's name",
+        "another client of the keyring finds the token under service {} and the profile's name",
         secrets::SERVICE
     );
 
@@ -100,7 +102,7 @@ async fn save_read_and_delete_a_token(console_dirs: &[PathBuf]) {
             .is_none(),
         "the token is gone from the keyring"
     );
-    assert_eq!(secret_tool_lookup(&profile_name), None);
+    assert_eq!(another_client_lookup(&profile_name), None);
     vault
         .delete(&profile_name)
         .await
@@ -109,7 +111,8 @@ async fn save_read_and_delete_a_token(console_dirs: &[PathBuf]) {
 }
 
 /// What `secret-tool` (libsecret, a client independent of ours) finds for the profile.
-fn secret_tool_lookup(profile_name: &str) -> Option<String> {
+#[cfg(not(windows))]
+fn another_client_lookup(profile_name: &str) -> Option<String> {
     let output = Command::new("secret-tool")
         .args([
             "lookup",
@@ -124,6 +127,40 @@ fn secret_tool_lookup(profile_name: &str) -> Option<String> {
         .status
         .success()
         .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// What the Credential Manager itself (`CredReadW`) holds for the profile: a generic
+/// credential named `<profile>.<service>`, its blob the token in UTF-16, as the keyring
+/// crates write passwords on Windows.
+#[cfg(windows)]
+fn another_client_lookup(profile_name: &str) -> Option<String> {
+    use windows_sys::Win32::Security::Credentials::{
+        CRED_TYPE_GENERIC, CREDENTIALW, CredFree, CredReadW,
+    };
+    let target: Vec<u16> = format!("{profile_name}.{}", secrets::SERVICE)
+        .encode_utf16()
+        .chain(Some(0))
+        .collect();
+    let mut credential: *mut CREDENTIALW = std::ptr::null_mut();
+    // SAFETY: `target` is a NUL-terminated UTF-16 string that outlives the call; on success
+    // `credential` points at a CREDENTIALW whose blob has `CredentialBlobSize` bytes, read
+    // once and freed with CredFree.
+    unsafe {
+        if CredReadW(target.as_ptr(), CRED_TYPE_GENERIC, 0, &mut credential) == 0 {
+            return None;
+        }
+        let blob = std::slice::from_raw_parts(
+            (*credential).CredentialBlob,
+            (*credential).CredentialBlobSize as usize,
+        );
+        let units: Vec<u16> = blob
+            .chunks_exact(2)
+            .map(|pair| u16::from_le_bytes([pair[0], pair[1]]))
+            .collect();
+        let secret = String::from_utf16_lossy(&units);
+        CredFree(credential.cast());
+        Some(secret)
+    }
 }
 
 fn assert_no_file_contains(dirs: &[PathBuf], needle: &str) {
