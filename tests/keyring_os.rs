@@ -28,7 +28,7 @@ use wedocod_console::secrets::{self, Persistence, TokenVault};
 
 #[test]
 #[ignore = "needs an unlocked OS keyring: run by scripts/keyring-tests and scripts/check-windows"]
-fn a_profile_token_lives_in_the_secret_service_and_in_no_file() {
+fn a_profile_token_lives_in_the_os_keyring_and_in_no_file() {
     let config_dir = tempfile::tempdir().expect("a temporary config directory");
     let data_dir = tempfile::tempdir().expect("a temporary data directory");
     // SAFETY: this binary's only test sets the variables before it starts any thread (the

@@ -28,7 +28,10 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
 }
 
 /// Options that create a file readable and writable by its owner only.
+/// On Windows a file in the user's profile folders already takes the profile's owner-only
+/// access list.
 pub fn private_file_options() -> OpenOptions {
+    #[cfg_attr(not(unix), expect(unused_mut, reason = "the mode is set on Unix only"))]
     let mut options = OpenOptions::new();
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
