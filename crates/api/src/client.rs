@@ -282,6 +282,14 @@ impl Client {
         decode_page(success, query)
     }
 
+    /// One product by its id (404 when absent or in another account).
+    pub async fn product(&self, id: &str) -> Result<Product, ApiError> {
+        let success = self
+            .send(Endpoint::ShowProduct(id), Vec::new(), None)
+            .await?;
+        decode_data(success)
+    }
+
     /// The whole catalogue, every page: up to the page count the server announces, and
     /// never past [`MAX_CATALOGUE_PAGES`] however many it announces or keeps sending.
     pub async fn all_products(&self) -> Result<Vec<Product>, ApiError> {
@@ -541,6 +549,15 @@ impl<R: Resource> Records<R> {
             .send(Endpoint::Histories(R::NAME), query.pairs(), None)
             .await?;
         decode_page(success, query)
+    }
+
+    /// One status change by its id (404 when absent or in another account).
+    pub async fn history(&self, id: &str) -> Result<History, ApiError> {
+        let success = self
+            .client
+            .send(Endpoint::ShowHistory(R::NAME, id), Vec::new(), None)
+            .await?;
+        decode_data(success)
     }
 }
 

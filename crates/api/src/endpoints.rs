@@ -14,7 +14,11 @@ pub enum Endpoint<'a> {
     Update(ResourceName),
     Delete(ResourceName),
     Histories(ResourceName),
+    /// One status change by its id: `GET /lead-histories/{id}/show`.
+    ShowHistory(ResourceName, &'a str),
     Products,
+    /// One product by its id: `GET /products/{id}/show`.
+    ShowProduct(&'a str),
     /// `GET /batches/{batch_id}`: a sandbox extension (api-contract.md §8).
     Batch(&'a str),
 }
@@ -28,7 +32,9 @@ impl<'a> Endpoint<'a> {
             Endpoint::List(_)
             | Endpoint::Show(..)
             | Endpoint::Histories(_)
+            | Endpoint::ShowHistory(..)
             | Endpoint::Products
+            | Endpoint::ShowProduct(_)
             | Endpoint::Batch(_) => Method::GET,
         }
     }
@@ -41,9 +47,10 @@ impl<'a> Endpoint<'a> {
             | Endpoint::Update(resource)
             | Endpoint::Delete(resource) => vec![resource.plural()],
             Endpoint::Show(resource, reference) => vec![resource.plural(), reference, "show"],
-            Endpoint::Histories(ResourceName::Leads) => vec!["lead-histories"],
-            Endpoint::Histories(ResourceName::Orders) => vec!["order-histories"],
+            Endpoint::Histories(resource) => vec![histories_segment(resource)],
+            Endpoint::ShowHistory(resource, id) => vec![histories_segment(resource), id, "show"],
             Endpoint::Products => vec!["products"],
+            Endpoint::ShowProduct(id) => vec!["products", id, "show"],
             Endpoint::Batch(batch_id) => vec!["batches", batch_id],
         }
     }
@@ -60,13 +67,22 @@ impl<'a> Endpoint<'a> {
     pub fn scope(&self) -> Option<Scope> {
         let (action, resource) = match *self {
             Endpoint::List(resource) | Endpoint::Show(resource, _) => (Action::View, resource),
-            Endpoint::Histories(resource) => (Action::View, resource),
+            Endpoint::Histories(resource) | Endpoint::ShowHistory(resource, _) => {
+                (Action::View, resource)
+            }
             Endpoint::Create(resource) => (Action::Create, resource),
             Endpoint::Update(resource) => (Action::Update, resource),
             Endpoint::Delete(resource) => (Action::Delete, resource),
-            Endpoint::Products | Endpoint::Batch(_) => return None,
+            Endpoint::Products | Endpoint::ShowProduct(_) | Endpoint::Batch(_) => return None,
         };
         Some(Scope::new(action, resource))
+    }
+}
+
+fn histories_segment(resource: ResourceName) -> &'static str {
+    match resource {
+        ResourceName::Leads => "lead-histories",
+        ResourceName::Orders => "order-histories",
     }
 }
 
@@ -99,5 +115,15 @@ mod tests {
             Method::DELETE
         );
         assert_eq!(Endpoint::Batch("b").scope(), None);
+        assert_eq!(
+            Endpoint::ShowHistory(ResourceName::Leads, "{id}").path(),
+            "/lead-histories/{id}/show"
+        );
+        assert_eq!(
+            Endpoint::ShowHistory(ResourceName::Orders, "7").scope(),
+            Some(Scope::new(Action::View, ResourceName::Orders))
+        );
+        assert_eq!(Endpoint::ShowProduct("{id}").path(), "/products/{id}/show");
+        assert_eq!(Endpoint::ShowProduct("1").scope(), None);
     }
 }

@@ -164,6 +164,23 @@ fn in_storm(state: &SandboxState, token: &str) -> bool {
     false
 }
 
+/// Every answer carries `X-RateLimit-Limit` and `X-RateLimit-Remaining`, as the v2 docs
+/// say. Budgets are counted per token, so an answer no token was charged for (no or a
+/// wrong token, a path that is no route, the sandbox's own routes) shows the whole
+/// budget: nothing was counted (api-contract decision, README "The sandbox").
+pub async fn budget_headers(
+    State(state): State<Arc<SandboxState>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let response = next.run(request).await;
+    if response.headers().contains_key("x-ratelimit-limit") {
+        return response;
+    }
+    let limit = lock(&state.limiter).limit();
+    with_budget(response, limit, limit)
+}
+
 fn with_budget(mut response: Response, limit: u32, remaining: u32) -> Response {
     let headers = response.headers_mut();
     headers.insert("x-ratelimit-limit", HeaderValue::from(limit));

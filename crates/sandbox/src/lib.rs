@@ -253,7 +253,7 @@ impl Sandbox {
         let mut store = lock(&self.state.store);
         let products = store.accounts[DEMO_ACCOUNT].products.clone();
         let account = store.add_account();
-        store.accounts[account].products = products;
+        store.add_products(account, products);
         let token = random_token("sbx_store_");
         store.grant(&token, account, &Scope::all());
         token

@@ -15,7 +15,7 @@ use chrono::Utc;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-use super::gate::{Caller, gate};
+use super::gate::{Caller, budget_headers, gate};
 use super::respond::{self, Failure, Reject};
 use super::server::ConnectionKiller;
 use super::store::{Batch, StoredRecord, StoredResource};
@@ -34,6 +34,7 @@ pub fn router(state: Arc<SandboxState>, batch_endpoint: bool) -> Router {
     api = resource_routes::<Leads>(api);
     api = resource_routes::<Orders>(api);
     api = api.route(&Endpoint::Products.path(), get(products));
+    api = api.route(&Endpoint::ShowProduct("{id}").path(), get(show_product));
     if batch_endpoint {
         api = api.route(&Endpoint::Batch("{batch_id}").path(), get(batch));
     }
@@ -43,6 +44,10 @@ pub fn router(state: Arc<SandboxState>, batch_endpoint: bool) -> Router {
         .nest(V1_PREFIX, api)
         .route("/_sandbox/faults", get(show_faults).put(set_faults))
         .fallback(not_found)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            budget_headers,
+        ))
         .with_state(state)
 }
 
@@ -62,6 +67,10 @@ fn resource_routes<R: StoredResource>(
             get(show::<R>),
         )
         .route(&Endpoint::Histories(R::NAME).path(), get(histories::<R>))
+        .route(
+            &Endpoint::ShowHistory(R::NAME, "{id}").path(),
+            get(show_history::<R>),
+        )
 }
 
 fn reject(state: &SandboxState, failure: Failure) -> Reject {
@@ -148,9 +157,14 @@ async fn show<R: StoredResource>(
     let store = lock(&state.store);
     let record = R::records(&store.accounts[caller.account])
         .iter()
-        .find(|record| record.reference() == Some(reference.as_str()))
-        .ok_or_else(|| reject(&state, Failure::NotFound))?;
-    Ok(respond::envelope(StatusCode::OK, json!(record), json!({})))
+        .find(|record| record.reference() == Some(reference.as_str()));
+    found(&state, record)
+}
+
+/// A `show` answer: the item in an envelope, or 404 (absent, or another account's).
+fn found<T: Serialize>(state: &SandboxState, item: Option<&T>) -> Answer {
+    let item = item.ok_or_else(|| reject(state, Failure::NotFound))?;
+    Ok(respond::envelope(StatusCode::OK, json!(item), json!({})))
 }
 
 /// The commit faults: the write is stored, then the client gets a 500 or nothing.
@@ -346,6 +360,32 @@ async fn histories<R: StoredResource>(
         .filter(|entry| reference.is_none_or(|r| entry.reference() == Some(r)))
         .collect();
     Ok(paged(state.dialect, &matching, page, per_page))
+}
+
+async fn show_history<R: StoredResource>(
+    State(state): State<Arc<SandboxState>>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+) -> Answer {
+    require(&state, &caller, Endpoint::ShowHistory(R::NAME, &id))?;
+    let store = lock(&state.store);
+    let entry = R::histories(&store.accounts[caller.account])
+        .iter()
+        .find(|entry| entry.id.as_deref() == Some(id.as_str()));
+    found(&state, entry)
+}
+
+async fn show_product(
+    State(state): State<Arc<SandboxState>>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+) -> Answer {
+    let store = lock(&state.store);
+    let product = store.accounts[caller.account]
+        .products
+        .iter()
+        .find(|product| product.id.as_deref() == Some(id.as_str()));
+    found(&state, product)
 }
 
 async fn products(

@@ -130,9 +130,7 @@ pub fn seed_account(
 ) {
     let mut rng = StdRng::seed_from_u64(seed.wrapping_add(account as u64));
     let products = catalogue(&mut rng, size.products, sku_prefix);
-    if let Some(target) = store.accounts.get_mut(account) {
-        target.products = products.clone();
-    }
+    store.add_products(account, products.clone());
     let mut clock = day_zero();
     for index in 0..size.leads {
         clock += Duration::minutes(rng.random_range(20..300));
@@ -164,7 +162,8 @@ fn catalogue(rng: &mut StdRng, count: usize, sku_prefix: &str) -> Vec<Product> {
             let variant = index / PRODUCTS.len();
             let created = day_zero() - Duration::days(rng.random_range(30..400));
             Product {
-                id: Some((index + 1).to_string()),
+                // Given by the store, server-wide.
+                id: None,
                 name: Some(if variant == 0 {
                     name.to_string()
                 } else {

@@ -57,6 +57,8 @@ pub struct Store {
     next_lead_number: u64,
     next_order_number: u64,
     next_history_id: u64,
+    /// Product ids are the server's, not an account's: one id names one product.
+    next_product_id: u64,
     ids: StdRng,
 }
 
@@ -191,6 +193,7 @@ impl Store {
             next_lead_number: 100_000,
             next_order_number: 200_000,
             next_history_id: 0,
+            next_product_id: 0,
             ids: StdRng::seed_from_u64(seed ^ 0x5eed),
         }
     }
@@ -208,6 +211,20 @@ impl Store {
                 scopes: scopes.iter().copied().collect(),
             },
         );
+    }
+
+    /// Puts `products` in the account's catalogue, each under a new server-wide id.
+    pub fn add_products(&mut self, account: AccountId, products: Vec<Product>) {
+        let first = self.next_product_id;
+        self.next_product_id += products.len() as u64;
+        if let Some(target) = self.accounts.get_mut(account) {
+            target
+                .products
+                .extend((first + 1..).zip(products).map(|(id, product)| Product {
+                    id: Some(id.to_string()),
+                    ..product
+                }));
+        }
     }
 
     /// A ULID whose time part is `at`.
