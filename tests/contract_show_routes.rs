@@ -149,3 +149,31 @@ async fn every_answer_carries_the_rate_limit_headers_401s_and_unknown_paths_incl
     assert_eq!(nowhere.status(), 404);
     assert_eq!(budget(&nowhere).0, Some(7));
 }
+
+#[tokio::test]
+async fn a_body_over_the_limit_is_a_413_in_the_error_envelope_and_the_description_says_so() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let huge = format!("{{\"data\": [\"{}\"]}}", "x".repeat(3 * 1024 * 1024));
+    let answer = reqwest::Client::new()
+        .post(format!("{}/leads", sandbox.base_url()))
+        .bearer_auth(sandbox.token())
+        .header("content-type", "application/json")
+        .body(huge)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 413);
+    assert!(budget(&answer).0.is_some());
+    let body: serde_json::Value = answer.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "HTTP_ERROR");
+
+    let description: serde_json::Value =
+        reqwest::get(format!("{}/openapi.json", sandbox.base_url()))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+    assert!(description["paths"]["/leads"]["post"]["responses"]["413"].is_object());
+    assert_eq!(description["openapi"], "3.1.0");
+}

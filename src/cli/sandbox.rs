@@ -9,7 +9,7 @@ use clap::Args;
 
 use crate::api::scope::parse_scope_list;
 use crate::api::{Dialect, Scope, V1_PREFIX};
-use crate::sandbox::{Faults, Sandbox, SandboxConfig};
+use crate::sandbox::{Faults, Sandbox, SandboxConfig, openapi};
 
 #[derive(Debug, Args)]
 pub struct SandboxArgs {
@@ -52,6 +52,11 @@ pub struct SandboxArgs {
     /// Milliseconds the batch worker spends per row.
     #[arg(long, default_value_t = 20)]
     pub batch_row_ms: u64,
+
+    /// Print the OpenAPI 3.1 description of this sandbox (its dialect, its batch
+    /// endpoint) and exit; a running sandbox serves it at `/openapi.json`.
+    #[arg(long)]
+    pub print_openapi: bool,
 }
 
 /// A whole comma-separated scope list as one argument value (clap would otherwise
@@ -93,6 +98,13 @@ impl SandboxArgs {
 }
 
 pub fn run(args: SandboxArgs) -> ExitCode {
+    if args.print_openapi {
+        println!(
+            "{}",
+            openapi::to_json(args.dialect, !args.no_batch_endpoint)
+        );
+        return ExitCode::SUCCESS;
+    }
     super::block_on(serve(args.config()))
 }
 

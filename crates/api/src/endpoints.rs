@@ -23,6 +23,34 @@ pub enum Endpoint<'a> {
     Batch(&'a str),
 }
 
+impl Endpoint<'static> {
+    /// Every route of the API, path parameters as placeholders (`{reference}`, `{id}`,
+    /// `{batch_id}`): what the sandbox serves and its OpenAPI description lists.
+    pub fn every_route() -> Vec<Endpoint<'static>> {
+        let per_resource = |resource| {
+            [
+                Endpoint::List(resource),
+                Endpoint::Show(resource, "{reference}"),
+                Endpoint::Create(resource),
+                Endpoint::Update(resource),
+                Endpoint::Delete(resource),
+                Endpoint::Histories(resource),
+                Endpoint::ShowHistory(resource, "{id}"),
+            ]
+        };
+        let mut routes: Vec<Endpoint<'static>> = [ResourceName::Leads, ResourceName::Orders]
+            .into_iter()
+            .flat_map(per_resource)
+            .collect();
+        routes.extend([
+            Endpoint::Products,
+            Endpoint::ShowProduct("{id}"),
+            Endpoint::Batch("{batch_id}"),
+        ]);
+        routes
+    }
+}
+
 impl<'a> Endpoint<'a> {
     pub fn method(&self) -> Method {
         match self {

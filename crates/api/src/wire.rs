@@ -10,6 +10,7 @@ use super::lenient;
 /// One product line of a lead or order. Leads carry `total` (the line total, v2) or
 /// `price` (the unit price, v1); orders carry `price`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProductLine {
     #[serde(default, deserialize_with = "lenient::text")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -27,6 +28,7 @@ pub struct ProductLine {
 
 /// A custom `{key, value}` pair attached to a lead.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CustomField {
     #[serde(default)]
     pub key: String,
@@ -37,6 +39,7 @@ pub struct CustomField {
 /// A lead as list and show return it. Every field is optional: real records may carry
 /// more or less than the contract says.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Lead {
     #[serde(default, deserialize_with = "lenient::text")]
     pub id: Option<String>,
@@ -66,6 +69,7 @@ pub struct Lead {
 
 /// An order as list and show return it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Order {
     #[serde(default, deserialize_with = "lenient::text")]
     pub id: Option<String>,
@@ -142,6 +146,7 @@ pub struct StatusChange {
 
 /// `{id, reference}` as bulk update returns them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RecordRef {
     #[serde(default, deserialize_with = "lenient::text")]
     pub id: Option<String>,
@@ -151,6 +156,7 @@ pub struct RecordRef {
 
 /// A catalogue product (`GET /products`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Product {
     #[serde(default, deserialize_with = "lenient::text")]
     pub id: Option<String>,
@@ -168,6 +174,7 @@ pub struct Product {
 
 /// One status change of a lead or order (`GET /lead-histories`, `/order-histories`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct History {
     #[serde(default, deserialize_with = "lenient::text")]
     pub id: Option<String>,
@@ -198,6 +205,7 @@ impl History {
 
 /// v2 `meta.pagination`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Pagination {
     pub page: u64,
     pub limit: u64,
@@ -219,6 +227,7 @@ impl Pagination {
 
 /// v1 flat pagination meta.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct V1Pagination {
     pub current_page: u64,
     pub per_page: u64,
@@ -227,6 +236,7 @@ pub struct V1Pagination {
 
 /// `data` of a sync bulk create (201).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SyncCreated {
     #[serde(default)]
     pub created_refs: Vec<String>,
@@ -236,6 +246,7 @@ pub struct SyncCreated {
 
 /// `data` of an async bulk create (202).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Queued {
     pub batch_id: String,
     #[serde(default)]
@@ -244,6 +255,7 @@ pub struct Queued {
 
 /// `data` of a bulk delete.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Deleted {
     #[serde(default)]
     pub deleted: bool,
@@ -256,15 +268,21 @@ pub type FieldErrors = BTreeMap<String, Vec<String>>;
 
 /// One row of a batch that was not created.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BatchFailure {
     /// The index of the item in the create request.
     pub index: usize,
     #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(value_type = std::collections::HashMap<String, Vec<String>>)
+    )]
     pub errors: FieldErrors,
 }
 
 /// `data` of `GET /batches/{id}` (a sandbox extension, api-contract.md §8).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BatchStatus {
     pub batch_id: String,
     /// `queued`, `processing`, `completed` or `failed`; kept open.

@@ -11,6 +11,7 @@ use wedocod_api as api;
 mod background;
 mod faults;
 mod gate;
+pub mod openapi;
 mod rate_limit;
 mod request_check;
 mod respond;

@@ -289,20 +289,24 @@ pub fn validate_create(
 }
 
 /// `page` and `per_page` of a list call (defaults 1 and 50, `per_page` at most 100).
+/// The `page` query parameter of lists: 1 and up.
+pub const PAGE: FieldRule = FieldRule {
+    name: "page",
+    kind: FieldKind::Integer {
+        min: 1,
+        max: u32::MAX as i64,
+    },
+    requirement: Requirement::Optional,
+};
+
+/// The `per_page` query parameter of lists: 1 to 100 (50 when absent).
+pub const PER_PAGE: FieldRule = FieldRule {
+    name: "per_page",
+    kind: FieldKind::Integer { min: 1, max: 100 },
+    requirement: Requirement::Optional,
+};
+
 pub fn page_query(params: &HashMap<String, String>) -> Result<(u64, u64), FieldErrors> {
-    const PAGE: FieldRule = FieldRule {
-        name: "page",
-        kind: FieldKind::Integer {
-            min: 1,
-            max: u32::MAX as i64,
-        },
-        requirement: Requirement::Optional,
-    };
-    const PER_PAGE: FieldRule = FieldRule {
-        name: "per_page",
-        kind: FieldKind::Integer { min: 1, max: 100 },
-        requirement: Requirement::Optional,
-    };
     let mut messages = Messages::default();
     let mut read = |rule: &FieldRule, default: u64| {
         let value = params

@@ -16,7 +16,11 @@ pub enum Failure {
     Forbidden(Scope),
     NotFound,
     Validation(FieldErrors),
-    RateLimited { retry_after_secs: u64 },
+    RateLimited {
+        retry_after_secs: u64,
+    },
+    /// A request body over the server's limit.
+    TooLarge,
     ServerError,
 }
 
@@ -68,6 +72,11 @@ impl IntoResponse for Reject {
                 StatusCode::TOO_MANY_REQUESTS,
                 "HTTP_ERROR",
                 "Too Many Attempts.".to_string(),
+            ),
+            Failure::TooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "HTTP_ERROR",
+                "The request body is too large.".to_string(),
             ),
             Failure::ServerError => (
                 StatusCode::INTERNAL_SERVER_ERROR,

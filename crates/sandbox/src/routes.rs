@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Extension, Router, middleware};
@@ -19,7 +20,7 @@ use super::gate::{Caller, budget_headers, gate};
 use super::respond::{self, Failure, Reject};
 use super::server::ConnectionKiller;
 use super::store::{Batch, StoredRecord, StoredResource};
-use super::{Faults, SandboxState, lock, request_check, worker};
+use super::{Faults, SandboxState, lock, openapi, request_check, worker};
 use crate::api::endpoints::{Endpoint, body_key};
 use crate::api::rules::{item_schema, max_items_per_request};
 use crate::api::wire::{BatchStatus, Deleted, Pagination, Queued, RecordRef, SyncCreated};
@@ -39,9 +40,14 @@ pub fn router(state: Arc<SandboxState>, batch_endpoint: bool) -> Router {
         api = api.route(&Endpoint::Batch("{batch_id}").path(), get(batch));
     }
     let api = api.route_layer(middleware::from_fn_with_state(state.clone(), gate));
+    // The description is public, like any API's documentation: no token, no budget.
+    let description = openapi::to_json(state.dialect, batch_endpoint);
+    let openapi_json =
+        get(move || async move { ([(header::CONTENT_TYPE, "application/json")], description) });
     Router::new()
         .merge(api.clone())
         .nest(V1_PREFIX, api)
+        .route("/openapi.json", openapi_json)
         .route("/_sandbox/faults", get(show_faults).put(set_faults))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(
@@ -94,9 +100,11 @@ fn page_query(
     request_check::page_query(params).map_err(|fields| reject(state, Failure::Validation(fields)))
 }
 
-/// Laravel reads a malformed JSON body as no input at all.
-fn json_body(bytes: &Bytes) -> Value {
-    serde_json::from_slice(bytes).unwrap_or_else(|_| Value::Object(Map::new()))
+/// The request body as JSON. Laravel reads a malformed JSON body as no input at all; a
+/// body over the server's limit (axum's 2 MB) is a 413 in the dialect's error shape.
+fn json_body(state: &SandboxState, body: Result<Bytes, BytesRejection>) -> Result<Value, Reject> {
+    let bytes = body.map_err(|_| reject(state, Failure::TooLarge))?;
+    Ok(serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::Object(Map::new())))
 }
 
 /// One page of `items` (already filtered, newest first).
@@ -188,13 +196,13 @@ async fn create<R: StoredResource>(
     State(state): State<Arc<SandboxState>>,
     Extension(caller): Extension<Caller>,
     Extension(killer): Extension<ConnectionKiller>,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Answer {
     require(&state, &caller, Endpoint::Create(R::NAME))?;
     let dialect = state.dialect;
     let skus = lock(&state.store).accounts[caller.account].skus();
     let items = request_check::validate_create(
-        &json_body(&body),
+        &json_body(&state, body)?,
         R::NAME,
         dialect,
         &item_schema(R::NAME, dialect),
@@ -267,12 +275,12 @@ async fn update<R: StoredResource>(
     State(state): State<Arc<SandboxState>>,
     Extension(caller): Extension<Caller>,
     Extension(killer): Extension<ConnectionKiller>,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Answer {
     require(&state, &caller, Endpoint::Update(R::NAME))?;
     let key = body_key(R::NAME, state.dialect);
     let changes = request_check::validate_status_changes(
-        &json_body(&body),
+        &json_body(&state, body)?,
         key,
         R::STATUSES,
         exists::<R>(&state, &caller),
@@ -314,10 +322,10 @@ async fn delete<R: StoredResource>(
     State(state): State<Arc<SandboxState>>,
     Extension(caller): Extension<Caller>,
     Extension(killer): Extension<ConnectionKiller>,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Answer {
     require(&state, &caller, Endpoint::Delete(R::NAME))?;
-    let ids = request_check::validate_ids(&json_body(&body), exists::<R>(&state, &caller))
+    let ids = request_check::validate_ids(&json_body(&state, body)?, exists::<R>(&state, &caller))
         .map_err(|fields| reject(&state, Failure::Validation(fields)))?;
     let count = {
         let mut store = lock(&state.store);
