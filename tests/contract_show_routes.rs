@@ -121,7 +121,7 @@ async fn every_answer_carries_the_rate_limit_headers_401s_and_unknown_paths_incl
         ..SandboxConfig::default()
     })
     .await;
-    let http = reqwest::Client::new();
+    let http = common::raw_http();
     let get = |path: &str, token: Option<&str>| {
         let mut request = http.get(format!("{}{path}", sandbox.base_url()));
         if let Some(token) = token {
@@ -154,7 +154,8 @@ async fn every_answer_carries_the_rate_limit_headers_401s_and_unknown_paths_incl
 async fn a_body_over_the_limit_is_a_413_in_the_error_envelope_and_the_description_says_so() {
     let sandbox = sandbox(SandboxConfig::default()).await;
     let huge = format!("{{\"data\": [\"{}\"]}}", "x".repeat(3 * 1024 * 1024));
-    let answer = reqwest::Client::new()
+    let http = common::raw_http();
+    let answer = http
         .post(format!("{}/leads", sandbox.base_url()))
         .bearer_auth(sandbox.token())
         .header("content-type", "application/json")
@@ -167,13 +168,14 @@ async fn a_body_over_the_limit_is_a_413_in_the_error_envelope_and_the_descriptio
     let body: serde_json::Value = answer.json().await.unwrap();
     assert_eq!(body["error"]["code"], "HTTP_ERROR");
 
-    let description: serde_json::Value =
-        reqwest::get(format!("{}/openapi.json", sandbox.base_url()))
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+    let description: serde_json::Value = http
+        .get(format!("{}/openapi.json", sandbox.base_url()))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert!(description["paths"]["/leads"]["post"]["responses"]["413"].is_object());
     assert_eq!(description["openapi"], "3.1.0");
 }

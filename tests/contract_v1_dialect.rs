@@ -29,7 +29,7 @@ async fn v1_lists_use_flat_pagination() {
     assert_eq!(page.items.len(), 25);
 
     // The raw shape really is v1's.
-    let raw: serde_json::Value = reqwest::Client::new()
+    let raw: serde_json::Value = common::raw_http()
         .get(format!(
             "{}/api/web/1.0/orders?page=3&per_page=25",
             sandbox.base_url()

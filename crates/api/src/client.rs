@@ -213,8 +213,10 @@ fn excerpt_of_location(location: &str) -> String {
     without_query.chars().take(120).collect()
 }
 
-/// rustls needs one process-wide crypto provider; `ring` builds quickly everywhere.
-fn install_crypto_provider() {
+/// rustls needs one process-wide crypto provider; `ring` builds quickly everywhere. The
+/// client installs it; code of the same process that builds its own reqwest client (a
+/// test speaking plain HTTP to the sandbox) calls this first.
+pub fn install_crypto_provider() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         // Fails only when another part of the process installed one first: fine.

@@ -21,7 +21,7 @@ pub mod wire;
 #[cfg(feature = "client")]
 pub use client::{
     Client, ClientOptions, CreateOutcome, DeleteOutcome, ListQuery, Page, Records, RetryPolicy,
-    UpdateOutcome,
+    UpdateOutcome, install_crypto_provider,
 };
 pub use error::{ApiError, TransportKind};
 pub use profile::{ApiProfile, DEFAULT_BASE_URL, Dialect, ProfileError, V1_PREFIX};
