@@ -338,6 +338,18 @@ impl<'m> Checker<'m> {
                         Some(format!("Write {}.", self.phone.national_spelling(&phone))),
                     ));
                 }
+                if phone.unknown_range {
+                    return Some(Finding::warning(
+                        IssueCode::PhoneUnknownRange,
+                        format!(
+                            "The phone \"{value}\" is not in a {region} range the phone metadata knows: check it."
+                        ),
+                        Some(
+                            "The store accepts it (new ranges open before the metadata knows them); make sure the customer can be reached."
+                                .to_string(),
+                        ),
+                    ));
+                }
                 let (min, max) = match rule.kind {
                     FieldKind::Text { min, max } => (min, max),
                     _ => (0, usize::MAX),

@@ -52,6 +52,7 @@ issue_codes! {
     PhoneInvalid => "phone_invalid",
     PhoneMissingLeadingZero => "phone_missing_leading_zero",
     PhoneForeign => "phone_foreign",
+    PhoneUnknownRange => "phone_unknown_range",
     NoProducts => "no_products",
     TooManyProducts => "too_many_products",
     TooManyCustomFields => "too_many_custom_fields",

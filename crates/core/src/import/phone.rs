@@ -48,6 +48,10 @@ pub struct ValidPhone {
     pub foreign_region: Option<String>,
     /// Set when the cell held the national number without its leading `0`.
     pub missing_leading_zero: bool,
+    /// Set when the number has the region's shape (its length and leading digits) but lies
+    /// in no range the metadata knows: ranges are allocated faster than the metadata ships
+    /// (`0685209555`), and the store accepts them, so this is for the merchant to check.
+    pub unknown_range: bool,
 }
 
 impl ValidPhone {
@@ -212,7 +216,10 @@ impl PhoneRules {
             Some(stripped) if !missing_zero && self.is_valid_national(stripped) => stripped,
             _ => national,
         };
-        if !self.is_valid_national(national) {
+        let known = self.is_valid_national(national);
+        // Without its leading zero a number of the region's shape alone is too much of a
+        // guess: only a known range is taken.
+        if !known && (missing_zero || !self.has_region_shape(national)) {
             return Err(PhoneProblem::Invalid);
         }
         let digits = u32::try_from(national.len())
@@ -226,7 +233,19 @@ impl PhoneRules {
             digits,
             foreign_region: None,
             missing_leading_zero: missing_zero && !self.national_prefix.is_empty(),
+            unknown_range: !known,
         })
+    }
+
+    /// Whether `national` has the shape of the region's numbers, known range or not: a
+    /// length some number type of the region has, and the leading digits of the metadata's
+    /// general pattern.
+    fn has_region_shape(&self, national: &str) -> bool {
+        let length = u16::try_from(national.len()).unwrap_or(u16::MAX);
+        self.types
+            .iter()
+            .any(|pattern| pattern.lengths.contains(&length))
+            && self.general.regex.is_match(national)
     }
 
     /// The crate's own validity rule (`number_type != Unknown`) on the region's metadata.
@@ -253,6 +272,7 @@ fn foreign(international: &str) -> Result<ValidPhone, PhoneProblem> {
         digits: international.parse().map_err(|_| PhoneProblem::Invalid)?,
         foreign_region: Some(region),
         missing_leading_zero: false,
+        unknown_range: false,
     })
 }
 
@@ -389,6 +409,21 @@ mod tests {
     }
 
     #[test]
+    fn a_well_formed_number_in_a_range_the_metadata_does_not_know_is_taken_but_flagged() {
+        let rules = morocco();
+        for spelling in ["0685209555", "+212 685 209 555", "00212685209555"] {
+            let phone = rules.check(spelling).unwrap();
+            assert!(phone.unknown_range, "{spelling}");
+            assert_eq!(phone.e164(), "+212685209555");
+        }
+        assert!(!rules.check("0612345678").unwrap().unknown_range);
+        // Wrong lengths, letters and a missing zero on top stay refusals.
+        for refused in ["068520955", "06852095551", "068520955O", "685209555"] {
+            assert!(rules.check(refused).is_err(), "{refused}");
+        }
+    }
+
+    #[test]
     fn the_fast_path_agrees_with_the_crate() {
         let rules = morocco();
         let region = Some("MA".parse::<country::Id>().unwrap());
@@ -399,7 +434,9 @@ mod tests {
             state ^= state << 17;
             let national = format!("{}{:08}", 5 + state % 3, (state >> 8) % 100_000_000);
             for spelling in [format!("0{national}"), format!("+212{national}")] {
-                let ours = rules.check(&spelling).is_ok();
+                let ours = rules
+                    .check(&spelling)
+                    .is_ok_and(|phone| !phone.unknown_range);
                 let crate_says = phonenumber::parse(region, &spelling)
                     .map(|number| number.is_valid())
                     .unwrap_or(false);
