@@ -384,3 +384,38 @@ async fn a_damaged_journal_is_shown_never_hidden() {
         &[("upload", &"up-20260101-000000-beef"), ("reason", reason)]
     )));
 }
+
+#[tokio::test]
+async fn a_workbook_opens_on_its_first_sheet_with_data_and_another_sheet_is_a_pick_away() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("export.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    workbook.add_worksheet().set_name("Vide").unwrap();
+    let leads = workbook.add_worksheet().set_name("Leads").unwrap();
+    common::workbook::leads_table(leads, 0, 0);
+    workbook.save(&path).unwrap();
+
+    let isolated = Isolated::new();
+    let mut driver = Driver::boot(isolated.launch()).await;
+    driver.click(S.check_file_offline).await.unwrap();
+    open(&mut driver, path.to_str().unwrap()).await;
+    assert!(driver.sees(&fill(S.read_sheet, &[("count", &2)])));
+    assert!(
+        driver.sees(&summary(2, 1, 1)),
+        "the number phone lost its zero, the other has a letter"
+    );
+    driver.click("612345678").await.unwrap();
+    assert!(driver.sees(&fill(
+        S.cell_in_sheet,
+        &[
+            ("line", &2),
+            ("column", &"phone"),
+            ("cell", &"B2"),
+            ("sheet", &"Leads")
+        ]
+    )));
+    driver
+        .send(import_message(import::Message::Sheet("Vide".into())))
+        .await;
+    assert!(driver.sees("the workbook cannot be read: the sheet \"Vide\" is empty"));
+}

@@ -219,7 +219,7 @@ fn unreadable_files_say_why() {
     ));
     assert!(matches!(
         check_with("workbook.xlsx", &leads),
-        Err(ValidateError::Read(ReadError::Spreadsheet { .. }))
+        Err(ValidateError::Read(ReadError::Workbook { .. }))
     ));
 }
 

@@ -24,11 +24,15 @@ use crate::import::values::parse_yes_no;
 use crate::import::{Issue, Severity};
 use crate::paths;
 
-/// How to read and check a CSV file: shared by `validate` and `upload`.
+/// How to read and check a CSV file or a workbook: shared by `validate` and `upload`.
 #[derive(Debug, Args)]
 pub struct FileArgs {
-    /// The CSV file.
+    /// The CSV file, or an Excel or LibreOffice workbook (.xlsx, .xlsm, .xls, .ods).
     pub file: PathBuf,
+    /// The workbook's sheet: its name or its number from 1 (default: the first that holds
+    /// anything).
+    #[arg(long, value_name = "NAME|N")]
+    pub sheet: Option<String>,
     /// What the file holds.
     #[arg(long, value_enum)]
     pub kind: KindArg,
@@ -167,6 +171,7 @@ impl FileArgs {
         settings.remembered = RememberedMappings::load(&remembered_path());
         settings.region = self.region.clone();
         settings.fees_paid_by_customer = fees_paid_by_customer;
+        settings.sheet = self.sheet.clone();
         if let Some(path) = &self.skus {
             let bytes = std::fs::read(path)
                 .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
@@ -332,6 +337,9 @@ struct JsonReport<'v> {
     valid_rows: u64,
     errors: usize,
     warnings: usize,
+    /// The sheet read, when the file is a workbook.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sheet: Option<&'v str>,
     issues: Vec<JsonIssue<'v>>,
 }
 
@@ -345,6 +353,11 @@ struct JsonIssue<'v> {
     code: crate::import::IssueCode,
     message: &'v str,
     fix: Option<&'v str>,
+    /// A workbook's sheet and cell (`B7`); absent for CSV files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sheet: Option<&'v str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cell: Option<String>,
 }
 
 impl<'v> JsonReport<'v> {
@@ -357,6 +370,7 @@ impl<'v> JsonReport<'v> {
             mapping: validation.mapping.to_names(),
             rows: validation.rows,
             valid_rows: validation.valid_rows,
+            sheet: validation.workbook.as_ref().map(|book| book.name.as_str()),
             errors: validation.errors(),
             warnings: validation.warnings(),
             issues: validation
@@ -371,6 +385,12 @@ impl<'v> JsonReport<'v> {
                     code: issue.code,
                     message: &issue.message,
                     fix: issue.fix.as_deref(),
+                    sheet: validation.workbook.as_ref().map(|book| book.name.as_str()),
+                    cell: validation.workbook.as_ref().and_then(|book| {
+                        issue
+                            .column
+                            .map(|column| book.cell_name(column, issue.line))
+                    }),
                 })
                 .collect(),
         }

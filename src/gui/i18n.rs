@@ -142,6 +142,9 @@ pub struct Strings {
     pub encoding_unsure: &'static str,
     /// `{encoding}`, `{delimiter}`.
     pub read_as: &'static str,
+    pub sheet: &'static str,
+    pub read_sheet: &'static str,
+    pub cell_in_sheet: &'static str,
     /// `{rows}`, `{errors}`, `{warnings}`.
     pub rows_summary: &'static str,
     pub columns: &'static str,
@@ -357,6 +360,9 @@ pub const ENGLISH: Strings = Strings {
     delimiter: "Separator",
     encoding_unsure: "(guessed: check the accents and Arabic letters)",
     read_as: "Read as {encoding}, separator {delimiter}.",
+    sheet: "Sheet",
+    read_sheet: "Workbook: {count} sheet(s).",
+    cell_in_sheet: "Line {line} · {column} · cell {cell} of {sheet}",
     rows_summary: "{rows} row(s) · {errors} error(s) · {warnings} warning(s)",
     columns: "Columns",
     column_other: "(custom data / not sent)",

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 pub mod cli;
 pub mod gui;
+pub mod workbook;
 
 use secrecy::SecretString;
 use wedocod_console::api::wire::ProductLine;

@@ -9,6 +9,7 @@ use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252, WINDOWS_1256};
 
 use super::error::ReadError;
+use super::workbook::{self, WorkbookSource, is_workbook};
 
 /// How much of the file the detector looks at: enough for a verdict, cheap on 1 GB.
 const DETECTION_SAMPLE: usize = 64 * 1024;
@@ -26,6 +27,8 @@ pub enum EncodingSource {
     ValidUtf8,
     /// Guessed from the bytes; `sure` is false when the guess is known to be shaky.
     Guessed { sure: bool },
+    /// A workbook's cells: text already, no encoding to choose.
+    Workbook,
 }
 
 impl fmt::Display for EncodingSource {
@@ -36,6 +39,7 @@ impl fmt::Display for EncodingSource {
             EncodingSource::ValidUtf8 => "valid UTF-8",
             EncodingSource::Guessed { sure: true } => "guessed, high confidence",
             EncodingSource::Guessed { sure: false } => "guessed, low confidence",
+            EncodingSource::Workbook => "workbook cells",
         })
     }
 }
@@ -48,6 +52,8 @@ pub struct Decoded {
     pub text: Vec<u8>,
     pub encoding: &'static Encoding,
     pub source: EncodingSource,
+    /// Set when the text is a sheet of a workbook.
+    pub workbook: Option<WorkbookSource>,
 }
 
 /// Looks an encoding up by any of its WHATWG labels (`utf-8`, `cp1252`, `windows-1256`…).
@@ -72,6 +78,7 @@ pub fn decode(bytes: Vec<u8>, chosen: Option<&'static Encoding>) -> Result<Decod
             text,
             encoding,
             source: EncodingSource::Chosen,
+            workbook: None,
         });
     }
     if let Some((encoding, _)) = bom {
@@ -80,6 +87,7 @@ pub fn decode(bytes: Vec<u8>, chosen: Option<&'static Encoding>) -> Result<Decod
             text,
             encoding,
             source: EncodingSource::ByteOrderMark,
+            workbook: None,
         });
     }
     if is_utf8(&bytes) {
@@ -87,6 +95,7 @@ pub fn decode(bytes: Vec<u8>, chosen: Option<&'static Encoding>) -> Result<Decod
             text: bytes,
             encoding: UTF_8,
             source: EncodingSource::ValidUtf8,
+            workbook: None,
         });
     }
     let (encoding, sure) = guess_single_byte(&bytes);
@@ -95,6 +104,26 @@ pub fn decode(bytes: Vec<u8>, chosen: Option<&'static Encoding>) -> Result<Decod
         text,
         encoding,
         source: EncodingSource::Guessed { sure },
+        workbook: None,
+    })
+}
+
+/// A file's bytes as text: a workbook's sheet (`sheet`: a name, a number from 1, or the
+/// first that holds anything), or CSV bytes decoded with `chosen` or what they say.
+pub fn decode_file(
+    bytes: Vec<u8>,
+    chosen: Option<&'static Encoding>,
+    sheet: Option<&str>,
+) -> Result<Decoded, ReadError> {
+    if !is_workbook(&bytes) {
+        return decode(bytes, chosen);
+    }
+    let sheet = workbook::read(bytes, sheet)?;
+    Ok(Decoded {
+        text: sheet.csv,
+        encoding: UTF_8,
+        source: EncodingSource::Workbook,
+        workbook: Some(sheet.source),
     })
 }
 

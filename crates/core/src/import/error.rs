@@ -14,6 +14,8 @@ pub enum ReadError {
     },
     #[error("the file is empty")]
     Empty,
+    #[error("the workbook cannot be read: {reason}")]
+    Workbook { reason: String },
     #[error("this is an {format}, not a CSV file: open it and save it as \"CSV UTF-8\"")]
     Spreadsheet { format: &'static str },
     #[error(

@@ -18,7 +18,7 @@ use crate::api::scope::ResourceName;
 
 use super::catalogue::Catalogue;
 use super::check::Checker;
-use super::decode::{Decoded, EncodingSource, decode};
+use super::decode::{Decoded, EncodingSource, decode_file};
 use super::duplicates::{DuplicateFinder, duplicate_issue};
 use super::error::ReadError;
 use super::export::{ExportFormat, SafeCsvWriter, corrected_cell, start_file};
@@ -31,6 +31,7 @@ use super::rule_check::Finding;
 use super::sniff::sniff_delimiter;
 use super::table::{Header, RawRow, Row, TableReader};
 use super::target::{Field, Target};
+use super::workbook::WorkbookSource;
 
 /// Rows per batch: large enough to amortise the hand-offs, small enough to stay in cache.
 const BATCH_ROWS: usize = 2048;
@@ -54,6 +55,9 @@ pub struct ValidateSettings {
     pub fees_paid_by_customer: Option<bool>,
     /// Worker threads (at least 1).
     pub threads: usize,
+    /// The sheet of a workbook to read (a name or a number from 1); `None`: the first that
+    /// holds anything. Ignored for CSV files.
+    pub sheet: Option<String>,
 }
 
 impl ValidateSettings {
@@ -71,6 +75,7 @@ impl ValidateSettings {
             catalogue: None,
             fees_paid_by_customer: None,
             threads: std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+            sheet: None,
         }
     }
 }
@@ -102,6 +107,8 @@ pub struct Validation {
     pub valid_rows: u64,
     /// Sorted by line, then column.
     pub issues: Vec<Issue>,
+    /// Set when the file is a workbook: the sheet read, for naming cells (`B7`).
+    pub workbook: Option<WorkbookSource>,
 }
 
 impl Validation {
@@ -179,7 +186,8 @@ fn validate_loaded(
     // with reading and decoding the file instead of delaying them.
     let (phone, decoded) = std::thread::scope(|scope| {
         let phone = scope.spawn(|| PhoneRules::new(&settings.region));
-        let decoded = load().and_then(|bytes| decode(bytes, settings.encoding));
+        let decoded = load()
+            .and_then(|bytes| decode_file(bytes, settings.encoding, settings.sheet.as_deref()));
         (phone.join().ok().flatten(), decoded)
     });
     let phone = phone.ok_or_else(|| ValidateError::UnknownRegion(settings.region.clone()))?;
@@ -197,7 +205,20 @@ pub fn validate_decoded(
         ref text,
         encoding,
         source,
+        ref workbook,
     } = decoded;
+    // A workbook's sheet is written as `,`-separated CSV: nothing to sniff.
+    let workbook_settings;
+    let settings = match workbook {
+        Some(_) => {
+            workbook_settings = ValidateSettings {
+                delimiter: Some(b','),
+                ..settings.clone()
+            };
+            &workbook_settings
+        }
+        None => settings,
+    };
     let (reader, mapping, delimiter) = open_table(text, settings)?;
     let header = reader.header().clone();
     let checker = Checker::new(
@@ -306,6 +327,7 @@ pub fn validate_decoded(
         rows: totals.rows,
         valid_rows: if columns_ok { totals.valid_rows } else { 0 },
         issues,
+        workbook: workbook.clone(),
     })
 }
 

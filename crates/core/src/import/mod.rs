@@ -39,6 +39,7 @@ pub mod synonyms;
 pub mod table;
 pub mod target;
 pub mod values;
+pub mod workbook;
 
 pub use cell_error::CellError;
 pub use error::ReadError;

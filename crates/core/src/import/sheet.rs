@@ -14,7 +14,7 @@ use crate::api::wire::{NewLead, NewOrder};
 use super::build::{Built, ItemBuilder};
 use super::catalogue::Catalogue;
 use super::check::Checker;
-use super::decode::{EncodingSource, decode};
+use super::decode::{EncodingSource, decode_file};
 use super::export::{ExportFormat, SafeCsvWriter, start_file, write_report};
 use super::file_check::{ValidateError, ValidateSettings, open_table, validate_decoded};
 use super::grouping::{continues_record, group_cell};
@@ -24,6 +24,7 @@ use super::phone::PhoneRules;
 use super::row_store::{RowStore, RowStoreBuilder};
 use super::table::{Header, Row};
 use super::target::{Field, ProductPart, Target};
+use super::workbook::WorkbookSource;
 
 /// A record turned into a create item, with its errors (empty when it can be sent).
 #[derive(Debug, Clone)]
@@ -84,6 +85,8 @@ pub struct Sheet {
     pub delimiter: u8,
     pub header: Header,
     pub mapping: Mapping,
+    /// Set when the file is a workbook: the sheet read, the other sheets, cell names.
+    pub workbook: Option<WorkbookSource>,
     rows: RowStore,
     /// The first row of each record, in file order (a record runs to the next one's).
     record_starts: Vec<u32>,
@@ -109,7 +112,7 @@ impl Sheet {
     pub fn load(bytes: Vec<u8>, settings: &ValidateSettings) -> Result<Sheet, ValidateError> {
         let phone = PhoneRules::new(&settings.region)
             .ok_or_else(|| ValidateError::UnknownRegion(settings.region.clone()))?;
-        let decoded = decode(bytes, settings.encoding)?;
+        let decoded = decode_file(bytes, settings.encoding, settings.sheet.as_deref())?;
         let validation = validate_decoded(&decoded, &phone, settings, None)?;
         // The rows are read again with exactly what the validation found.
         let mut found = settings.clone();
@@ -165,6 +168,7 @@ impl Sheet {
             delimiter: validation.delimiter,
             header: validation.header,
             mapping: validation.mapping,
+            workbook: validation.workbook,
             rows,
             record_starts,
             record_of,

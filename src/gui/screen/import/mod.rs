@@ -123,6 +123,8 @@ pub struct State {
     path: String,
     encoding: Choice<&'static str>,
     delimiter: Choice<u8>,
+    /// The workbook sheet chosen; `None`: the first that holds anything.
+    sheet: Option<String>,
     loading: bool,
     error: Option<String>,
     notice: Option<String>,
@@ -150,6 +152,8 @@ pub enum Message {
     Kind(Kind),
     Encoding(Choice<&'static str>),
     Delimiter(Choice<u8>),
+    /// Another sheet of the open workbook: other rows, so a new upload panel.
+    Sheet(String),
     Loaded(PathBuf, Result<Arc<Sheet>, String>),
     MapColumn(usize, ColumnUse),
     /// Editing the open file.
@@ -186,7 +190,10 @@ fn browse() -> Task<Message> {
     Task::perform(
         async {
             rfd::AsyncFileDialog::new()
-                .add_filter("CSV", &["csv", "txt", "tsv"])
+                .add_filter(
+                    "CSV or workbook",
+                    &["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods"],
+                )
                 .pick_file()
                 .await
                 .map(|handle| handle.path().to_path_buf())
@@ -257,6 +264,7 @@ impl Default for State {
             path: String::new(),
             encoding: Choice::Auto,
             delimiter: Choice::Auto,
+            sheet: None,
             loading: false,
             error: None,
             notice: None,
@@ -295,6 +303,7 @@ impl State {
         };
         settings.explicit = self.explicit.clone();
         settings.catalogue = self.catalogue.clone();
+        settings.sheet = self.sheet.clone();
         settings
     }
 
@@ -315,6 +324,12 @@ impl State {
         Action::Run(Task::perform(load(path.clone(), settings), move |result| {
             Message::Loaded(path.clone(), result)
         }))
+    }
+
+    /// Opens another file: a workbook's first sheet with data, a new upload panel.
+    fn open_new(&mut self, path: PathBuf) -> Action {
+        self.sheet = None;
+        self.open(path, false)
     }
 
     /// Reads the open file again, keeping its upload panel when `same_items` (another
@@ -339,12 +354,12 @@ impl State {
             Message::Open => {
                 let path = PathBuf::from(self.path.trim());
                 if !self.path.trim().is_empty() {
-                    return self.open(path, false);
+                    return self.open_new(path);
                 }
             }
             Message::Browse => return Action::Run(browse()),
             Message::Browsed(Some(path)) | Message::Dropped(path) => {
-                return self.open(path, false);
+                return self.open_new(path);
             }
             Message::Browsed(None) => {}
             Message::ResumeUpload {
@@ -354,7 +369,7 @@ impl State {
             } => {
                 self.kind = kind;
                 self.resume_after_load = Some(upload_id);
-                return self.open(file, false);
+                return self.open_new(file);
             }
             Message::Kind(Kind(kind)) => {
                 self.kind = kind;
@@ -368,6 +383,10 @@ impl State {
             Message::Delimiter(choice) => {
                 self.delimiter = choice;
                 return self.reload(true);
+            }
+            Message::Sheet(name) => {
+                self.sheet = Some(name);
+                return self.reload(false);
             }
             Message::Loaded(path, result) => return self.loaded(path, result, store),
             Message::MapColumn(column, choice) => return self.map_column(column, choice),
@@ -553,29 +572,8 @@ impl State {
         let s = strings();
         let sheet = &file.sheet;
         let (errors, warnings) = sheet.counts();
-        let encodings: Vec<Choice<&'static str>> = std::iter::once(Choice::Auto)
-            .chain(ENCODINGS.into_iter().map(Choice::Given))
-            .collect();
-        let delimiters: Vec<Choice<u8>> = std::iter::once(Choice::Auto)
-            .chain([b',', b';', b'\t', b'|'].into_iter().map(Choice::Given))
-            .collect();
-        let guessed = match sheet.encoding_source {
-            EncodingSource::Guessed { sure: false } => s.encoding_unsure,
-            _ => "",
-        };
         let read_as = row![
-            text(fill(
-                s.read_as,
-                &[
-                    ("encoding", &sheet.encoding.name()),
-                    ("delimiter", &Choice::Given(sheet.delimiter))
-                ]
-            )),
-            text(guessed).style(text::warning),
-            text(s.encoding),
-            pick_list(encodings, Some(self.encoding.clone()), Message::Encoding),
-            text(s.delimiter),
-            pick_list(delimiters, Some(self.delimiter.clone()), Message::Delimiter),
+            self.read_as(sheet),
             iced::widget::space().width(Fill),
             text(fill(
                 s.rows_summary,
@@ -608,6 +606,53 @@ impl State {
             .height(Fill),
         ]
         .spacing(theme::GAP)
+        .into()
+    }
+
+    /// How the file was read, and the choices that read it otherwise: the encoding and the
+    /// separator of a CSV file, the sheet of a workbook.
+    fn read_as<'a>(&self, sheet: &'a Sheet) -> Element<'a, Message> {
+        let s = strings();
+        if let Some(book) = &sheet.workbook {
+            return row![
+                text(fill(s.read_sheet, &[("count", &book.sheet_names.len())])),
+                text(s.sheet),
+                pick_list(
+                    book.sheet_names.clone(),
+                    Some(book.name.clone()),
+                    Message::Sheet
+                ),
+            ]
+            .spacing(theme::GAP)
+            .align_y(Center)
+            .into();
+        }
+        let encodings: Vec<Choice<&'static str>> = std::iter::once(Choice::Auto)
+            .chain(ENCODINGS.into_iter().map(Choice::Given))
+            .collect();
+        let delimiters: Vec<Choice<u8>> = std::iter::once(Choice::Auto)
+            .chain([b',', b';', b'\t', b'|'].into_iter().map(Choice::Given))
+            .collect();
+        let guessed = match sheet.encoding_source {
+            EncodingSource::Guessed { sure: false } => s.encoding_unsure,
+            _ => "",
+        };
+        row![
+            text(fill(
+                s.read_as,
+                &[
+                    ("encoding", &sheet.encoding.name()),
+                    ("delimiter", &Choice::Given(sheet.delimiter))
+                ]
+            )),
+            text(guessed).style(text::warning),
+            text(s.encoding),
+            pick_list(encodings, Some(self.encoding.clone()), Message::Encoding),
+            text(s.delimiter),
+            pick_list(delimiters, Some(self.delimiter.clone()), Message::Delimiter),
+        ]
+        .spacing(theme::GAP)
+        .align_y(Center)
         .into()
     }
 

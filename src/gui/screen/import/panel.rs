@@ -65,10 +65,21 @@ fn cell_section(file: &OpenFile) -> Element<'_, Edit> {
     let sheet = &file.sheet;
     let header = sheet.header.names.get(column).map_or("", String::as_str);
     let mut body = column![
-        text(fill(
-            s.cell_at,
-            &[("line", &sheet.line(row_index)), ("column", &header)]
-        ))
+        text(match &sheet.workbook {
+            Some(book) => fill(
+                s.cell_in_sheet,
+                &[
+                    ("line", &sheet.line(row_index)),
+                    ("column", &header),
+                    ("cell", &book.cell_name(column, sheet.line(row_index))),
+                    ("sheet", &book.name),
+                ]
+            ),
+            None => fill(
+                s.cell_at,
+                &[("line", &sheet.line(row_index)), ("column", &header)]
+            ),
+        })
         .style(theme::muted),
         row![
             text_input("", &file.editor)

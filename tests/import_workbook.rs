@@ -1,0 +1,158 @@
+//! Workbooks opened as they are: the cells as a merchant means them, the sheet chosen by
+//! name or number, issues naming the sheet and the cell (`B7`), in the library and in the
+//! `validate` binary's JSON. The workbooks are written here with rust_xlsxwriter, the way
+//! Excel stores what a merchant typed (numbers as numbers).
+
+use std::path::Path;
+use std::process::Command;
+
+mod common;
+
+use common::workbook::leads_table;
+use rust_xlsxwriter::Workbook;
+use serde_json::Value;
+use wedocod_console::api::ResourceName;
+use wedocod_console::import::file_check::{ValidateError, ValidateSettings, validate_bytes};
+use wedocod_console::import::{IssueCode, ReadError, Severity};
+
+fn excel_export() -> Vec<u8> {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet().set_name("Leads").unwrap();
+    leads_table(sheet, 0, 0);
+    workbook.save_to_buffer().unwrap()
+}
+
+fn settings() -> ValidateSettings {
+    let mut settings = ValidateSettings::new(ResourceName::Leads);
+    settings.threads = 1;
+    settings
+}
+
+#[test]
+fn an_excel_export_is_checked_cell_by_cell_as_the_merchant_typed_it() {
+    let validation = validate_bytes(excel_export(), &settings(), None).unwrap();
+    assert_eq!(validation.rows, 2);
+    let book = validation.workbook.as_ref().expect("read as a workbook");
+    assert_eq!(book.name, "Leads");
+    let found: Vec<(String, IssueCode, Severity)> = validation
+        .issues
+        .iter()
+        .map(|issue| {
+            (
+                book.cell_name(issue.column.unwrap(), issue.line),
+                issue.code,
+                issue.severity,
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                "B2".to_string(),
+                IssueCode::PhoneMissingLeadingZero,
+                Severity::Warning
+            ),
+            (
+                "B3".to_string(),
+                IssueCode::PhoneHasLetters,
+                Severity::Error
+            ),
+        ],
+        "a quantity 2.0 is 2 and an amount keeps its cents: neither is an issue"
+    );
+    assert_eq!(validation.valid_rows, 1);
+}
+
+#[test]
+fn the_first_sheet_with_data_is_read_and_another_is_chosen_by_name_or_number() {
+    let mut workbook = Workbook::new();
+    workbook.add_worksheet().set_name("Notes").unwrap();
+    let leads = workbook
+        .add_worksheet()
+        .set_name("Commandes du jour")
+        .unwrap();
+    leads_table(leads, 0, 0);
+    let bytes = workbook.save_to_buffer().unwrap();
+
+    let default = validate_bytes(bytes.clone(), &settings(), None).unwrap();
+    let book = default.workbook.unwrap();
+    assert_eq!(book.name, "Commandes du jour");
+    assert_eq!(book.sheet_names, ["Notes", "Commandes du jour"]);
+
+    for choice in ["2", "commandes du jour"] {
+        let mut chosen = settings();
+        chosen.sheet = Some(choice.to_string());
+        let validation = validate_bytes(bytes.clone(), &chosen, None).unwrap();
+        assert_eq!(validation.rows, 2, "{choice}");
+    }
+    for (choice, says) in [
+        ("Notes", "is empty"),
+        ("3", "1 \"Notes\", 2 \"Commandes du jour\""),
+    ] {
+        let mut chosen = settings();
+        chosen.sheet = Some(choice.to_string());
+        match validate_bytes(bytes.clone(), &chosen, None) {
+            Err(ValidateError::Read(ReadError::Workbook { reason })) => {
+                assert!(reason.contains(says), "{choice}: {reason}")
+            }
+            other => panic!("{choice}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_title_above_the_headers_and_data_from_column_c_keep_the_sheets_cell_names() {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet
+        .write_string(0, 2, "Export des leads — novembre")
+        .unwrap();
+    leads_table(sheet, 2, 2);
+    let validation = validate_bytes(workbook.save_to_buffer().unwrap(), &settings(), None).unwrap();
+    assert_eq!(validation.rows, 2);
+    let book = validation.workbook.as_ref().unwrap();
+    let cells: Vec<String> = validation
+        .issues
+        .iter()
+        .map(|issue| book.cell_name(issue.column.unwrap(), issue.line))
+        .collect();
+    assert_eq!(cells, ["D4", "D5"]);
+}
+
+#[test]
+fn a_damaged_workbook_is_a_clear_error_not_a_page_of_garbage() {
+    let mut bytes = excel_export();
+    bytes.truncate(bytes.len() / 2);
+    match validate_bytes(bytes, &settings(), None) {
+        Err(ValidateError::Read(ReadError::Workbook { .. })) => {}
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn validate_names_the_sheet_and_the_cell_in_its_json_and_keeps_the_other_keys() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("leads export.xlsx");
+    std::fs::write(&file, excel_export()).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_wedocod-console"))
+        .arg("validate")
+        .arg(&file)
+        .args(["--kind", "leads", "--format", "json", "--sheet", "Leads"])
+        // A scratch profile: the validation remembers nothing in the real one.
+        .env("WEDOCOD_CONSOLE_DATA_DIR", folder.path())
+        .env("WEDOCOD_CONSOLE_CONFIG_DIR", folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "errors found: exit 1");
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["sheet"], "Leads");
+    assert_eq!(report["rows"], 2);
+    let issue = &report["issues"][1];
+    assert_eq!(issue["sheet"], "Leads");
+    assert_eq!(issue["cell"], "B3");
+    assert_eq!(issue["line"], 3);
+    assert_eq!(issue["column"], "phone");
+    assert_eq!(issue["code"], "phone_has_letters");
+    assert!(Path::new(&file).exists());
+}
