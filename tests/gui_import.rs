@@ -11,6 +11,7 @@ use wedocod_console::gui::Message;
 use wedocod_console::gui::app::Tab;
 use wedocod_console::gui::i18n::{ENGLISH as S, fill};
 use wedocod_console::gui::screen::import;
+use wedocod_console::import::workbook_export::WorkbookContent;
 use wedocod_console::sandbox::SandboxConfig;
 
 const FRENCH_EXPORT: &str = concat!(
@@ -91,9 +92,10 @@ async fn saved_files_are_written_by_a_task_and_never_over_a_kept_file() {
     open(&mut driver, source.to_str().unwrap()).await;
 
     let saved = isolated.dir.path().join("leads-corrected-2.csv");
-    let task = driver
-        .app
-        .update(import_message(import::Message::SaveCorrected));
+    let task = driver.app.update(import_message(import::Message::Save {
+        content: WorkbookContent::Corrected,
+        workbook: false,
+    }));
     assert!(!saved.exists(), "nothing is written on the window's thread");
     driver.run(task).await;
     assert!(
@@ -113,6 +115,15 @@ async fn saved_files_are_written_by_a_task_and_never_over_a_kept_file() {
         let text = std::fs::read_to_string(isolated.dir.path().join(report)).unwrap();
         assert!(text.contains("line;column;field"), "{report}: {text}");
     }
+
+    driver.click(S.save_report_xlsx).await.unwrap();
+    let workbook = isolated.dir.path().join("leads-errors.xlsx");
+    let opened = calamine::open_workbook_auto(&workbook).unwrap();
+    assert_eq!(
+        calamine::Reader::sheet_names(&opened),
+        ["Problems", "Rows"],
+        "a workbook beside the CSV reports"
+    );
 }
 
 /// A small file whose third row names a SKU the store does not sell.

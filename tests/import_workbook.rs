@@ -156,3 +156,69 @@ fn validate_names_the_sheet_and_the_cell_in_its_json_and_keeps_the_other_keys() 
     assert_eq!(issue["code"], "phone_has_letters");
     assert!(Path::new(&file).exists());
 }
+
+/// The cells (`C4`) that carry a note in the workbook's second sheet.
+fn noted_cells(workbook: &Path) -> Vec<String> {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(workbook).unwrap()).unwrap();
+    let mut comments = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("xl/comments1.xml").unwrap(),
+        &mut comments,
+    )
+    .unwrap();
+    comments
+        .split("<comment ref=\"")
+        .skip(1)
+        .filter_map(|part| part.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_xlsx_report_marks_exactly_the_bad_cells_keeps_phones_as_text_and_amounts_as_numbers() {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let folder = tempfile::tempdir().unwrap();
+    let source = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/leads_fr_excel_1252.csv"
+    );
+    let report = folder.path().join("errors.xlsx");
+    let output = Command::new(env!("CARGO_BIN_EXE_wedocod-console"))
+        .args(["validate", source, "--kind", "leads", "--report"])
+        .arg(&report)
+        .env("WEDOCOD_CONSOLE_DATA_DIR", folder.path())
+        .env("WEDOCOD_CONSOLE_CONFIG_DIR", folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "errors found: exit 1");
+
+    let settings = settings();
+    let validation = validate_bytes(std::fs::read(source).unwrap(), &settings, None).unwrap();
+    // In the report the file's column N is column N + 1: the line comes first.
+    let mut expected: Vec<String> = validation
+        .issues
+        .iter()
+        .filter_map(|issue| {
+            let column = issue.column?;
+            Some(format!(
+                "{}{}",
+                wedocod_console::import::workbook::column_letters(column as u32 + 1),
+                issue.line
+            ))
+        })
+        .collect();
+    // Rows are written in file order; the header is line 1 in both.
+    expected.sort();
+    let mut noted = noted_cells(&report);
+    noted.sort();
+    assert_eq!(noted, expected);
+
+    let mut workbook = open_workbook_auto(&report).unwrap();
+    assert_eq!(workbook.sheet_names(), ["Problems", "Rows"]);
+    let rows = workbook.worksheet_range("Rows").unwrap();
+    // Line 4: the phone that lost its zero stays text; its unit price is a number.
+    assert_eq!(rows.get((3, 2)), Some(&Data::String("661234567".into())));
+    assert!(matches!(rows.get((3, 8)), Some(Data::Float(price)) if (*price - 79.5).abs() < 1e-9));
+    let problems = workbook.worksheet_range("Problems").unwrap();
+    assert_eq!(problems.height(), 1 + validation.issues.len());
+}

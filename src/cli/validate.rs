@@ -20,7 +20,9 @@ use crate::import::file_check::{CorrectedOutput, ValidateSettings, Validation, v
 use crate::import::mapping::{ColumnRole, MatchedBy, parse_map_argument};
 use crate::import::output_file;
 use crate::import::remembered::RememberedMappings;
+use crate::import::sheet::Sheet;
 use crate::import::values::parse_yes_no;
+use crate::import::workbook_export::{WorkbookContent, write_workbook};
 use crate::import::{Issue, Severity};
 use crate::paths;
 
@@ -71,10 +73,11 @@ pub struct ValidateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: OutputFormat,
-    /// Write the corrected file here.
+    /// Write the corrected file here (an Excel workbook when the name ends in `.xlsx`).
     #[arg(long)]
     pub fixed: Option<PathBuf>,
-    /// Write the error report (CSV) here.
+    /// Write the error report here: CSV, or an Excel workbook with every bad cell marked
+    /// when the name ends in `.xlsx`.
     #[arg(long)]
     pub report: Option<PathBuf>,
     /// Write exported files for Excel: UTF-8 with a BOM and `;` between cells.
@@ -199,6 +202,12 @@ fn validate(args: &ValidateArgs) -> Result<Validation, String> {
     validation
 }
 
+/// Whether an output path asks for an Excel workbook rather than CSV.
+fn is_xlsx(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("xlsx"))
+}
+
 /// Checks the file and writes the outputs, adding to `created` each output file it
 /// created anew.
 fn check_and_write<'a>(
@@ -224,16 +233,39 @@ fn check_and_write<'a>(
     };
     let mut fixed_file = open(&args.fixed)?;
     let report_file = open(&args.report)?;
-    let corrected = fixed_file.as_mut().map(|writer| CorrectedOutput {
-        writer: writer as &mut (dyn Write + Send),
-        format,
-    });
+    // `.xlsx` outputs are written from the checked sheet once the check is done; CSV ones
+    // stream while it runs.
+    let fixed_workbook = args.fixed.as_deref().filter(|path| is_xlsx(path));
+    let report_workbook = args.report.as_deref().filter(|path| is_xlsx(path));
+    let corrected = fixed_file
+        .as_mut()
+        .filter(|_| fixed_workbook.is_none())
+        .map(|writer| CorrectedOutput {
+            writer: writer as &mut (dyn Write + Send),
+            format,
+        });
     let validation =
         validate_file(&args.file.file, &settings, corrected).map_err(|error| error.to_string())?;
-    if let (Some(path), Some(file)) = (&args.report, report_file) {
+    if let (Some(path), Some(file)) = (&args.report, report_file)
+        && report_workbook.is_none()
+    {
         write_report(file, format, &validation.issues, &validation.mapping)
             .and_then(|mut writer| writer.flush())
             .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
+    }
+    let workbooks = [
+        (fixed_workbook, WorkbookContent::Corrected),
+        (report_workbook, WorkbookContent::Report),
+    ];
+    if workbooks.iter().any(|(path, _)| path.is_some()) {
+        let bytes = std::fs::read(&args.file.file)
+            .map_err(|error| format!("cannot read {}: {error}", args.file.file.display()))?;
+        let sheet = Sheet::load(bytes, &settings).map_err(|error| error.to_string())?;
+        for (path, content) in workbooks {
+            if let Some(path) = path {
+                write_workbook(&sheet, content, path)?;
+            }
+        }
     }
     if !settings.explicit.is_empty() {
         let choices = validation.mapping.explicit_choices();

@@ -172,6 +172,8 @@ pub struct Strings {
     pub redo: &'static str,
     pub save_corrected: &'static str,
     pub save_report: &'static str,
+    pub save_corrected_xlsx: &'static str,
+    pub save_report_xlsx: &'static str,
     /// `{path}`.
     pub saved_to: &'static str,
     pub upload: &'static str,
@@ -385,6 +387,8 @@ pub const ENGLISH: Strings = Strings {
     redo: "Redo",
     save_corrected: "Save corrected CSV",
     save_report: "Save error report",
+    save_corrected_xlsx: "Corrected file (.xlsx)",
+    save_report_xlsx: "Report with marked cells (.xlsx)",
     saved_to: "Saved to {path}",
     upload: "Upload",
     upload_needs_store: "Connect a store (or explore the demo) to upload.",

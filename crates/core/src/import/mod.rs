@@ -40,6 +40,7 @@ pub mod table;
 pub mod target;
 pub mod values;
 pub mod workbook;
+pub mod workbook_export;
 
 pub use cell_error::CellError;
 pub use error::ReadError;

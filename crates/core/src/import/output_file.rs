@@ -26,14 +26,23 @@ pub fn create(path: &Path, overwrite: bool) -> io::Result<File> {
 /// Creates the first free name among `orders-corrected.csv`, `orders-corrected-2.csv`…
 /// beside `source` (`orders.csv`, `suffix` = `corrected`), and says which it took.
 pub fn create_beside(source: &Path, suffix: &str) -> io::Result<(PathBuf, File)> {
+    create_beside_as(source, suffix, "csv")
+}
+
+/// [`create_beside`] with another extension (`xlsx`).
+pub fn create_beside_as(
+    source: &Path,
+    suffix: &str,
+    extension: &str,
+) -> io::Result<(PathBuf, File)> {
     let stem = source
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("file");
     for number in 1..=MAX_SIBLINGS {
         let name = match number {
-            1 => format!("{stem}-{suffix}.csv"),
-            n => format!("{stem}-{suffix}-{n}.csv"),
+            1 => format!("{stem}-{suffix}.{extension}"),
+            n => format!("{stem}-{suffix}-{n}.{extension}"),
         };
         let path = source.with_file_name(name);
         match create(&path, false) {
@@ -44,7 +53,7 @@ pub fn create_beside(source: &Path, suffix: &str) -> io::Result<(PathBuf, File)>
     }
     Err(io::Error::new(
         io::ErrorKind::AlreadyExists,
-        format!("{MAX_SIBLINGS} files named {stem}-{suffix}…csv already exist"),
+        format!("{MAX_SIBLINGS} files named {stem}-{suffix}…{extension} already exist"),
     ))
 }
 

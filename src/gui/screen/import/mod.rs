@@ -29,6 +29,7 @@ use crate::import::output_file;
 use crate::import::remembered::RememberedMappings;
 use crate::import::sheet::Sheet;
 use crate::import::target::{Field, ProductPart, Target};
+use crate::import::workbook_export::{WorkbookContent, write_workbook};
 use crate::upload::Repeats;
 
 use editing::OpenFile;
@@ -160,8 +161,12 @@ pub enum Message {
     Edit(editing::Message),
     /// The upload panel.
     Upload(upload_panel::Message),
-    SaveCorrected,
-    SaveReport,
+    /// Writes the corrected file or the error report beside the open file, as CSV or (when
+    /// `workbook`) as an Excel workbook.
+    Save {
+        content: WorkbookContent,
+        workbook: bool,
+    },
     /// Where the corrected file or the report was written (or why not).
     Saved(Result<PathBuf, String>),
     /// The column choices were remembered (or why not); the file is then read again.
@@ -227,23 +232,32 @@ async fn remember(
     .await
 }
 
-/// Writes the corrected file (`corrected`) or the error report beside `source`, under the
-/// first name no file has (`orders-corrected.csv`, `orders-corrected-2.csv`…): a file the
-/// merchant kept is never overwritten. Off the UI thread.
+/// Writes the corrected file or the error report beside `source`, under the first name no
+/// file has (`orders-corrected.csv`, `orders-corrected-2.csv`…, or `.xlsx` for a workbook):
+/// a file the merchant kept is never overwritten. Off the UI thread.
 async fn save_beside(
     sheet: Arc<Sheet>,
     source: PathBuf,
-    corrected: bool,
+    content: WorkbookContent,
+    workbook: bool,
 ) -> Result<PathBuf, String> {
     off_the_window(move || {
-        let suffix = if corrected { "corrected" } else { "errors" };
-        let (path, file) = output_file::create_beside(&source, suffix)
+        let suffix = match content {
+            WorkbookContent::Corrected => "corrected",
+            WorkbookContent::Report => "errors",
+        };
+        let extension = if workbook { "xlsx" } else { "csv" };
+        let (path, file) = output_file::create_beside_as(&source, suffix, extension)
             .map_err(|error| format!("{}: {error}", source.display()))?;
+        if workbook {
+            // The free name is taken; the workbook is written over the empty file.
+            drop(file);
+            return write_workbook(&sheet, content, &path).map(|()| path);
+        }
         let out = std::io::BufWriter::new(file);
-        let written = if corrected {
-            sheet.write_corrected(out, EXCEL)
-        } else {
-            sheet.write_report(out, EXCEL)
+        let written = match content {
+            WorkbookContent::Corrected => sheet.write_corrected(out, EXCEL),
+            WorkbookContent::Report => sheet.write_report(out, EXCEL),
         };
         written
             .map(|()| path.clone())
@@ -403,8 +417,7 @@ impl State {
                 });
             }
             Message::DismissNotice => self.notice = None,
-            Message::SaveCorrected => return self.save(true),
-            Message::SaveReport => return self.save(false),
+            Message::Save { content, workbook } => return self.save(content, workbook),
             Message::Edit(message) => return self.edit(message),
             Message::Upload(message) => return self.update_upload(message, store),
         }
@@ -412,11 +425,16 @@ impl State {
     }
 
     /// Writes the corrected file or the error report beside the open file.
-    fn save(&self, corrected: bool) -> Action {
+    fn save(&self, content: WorkbookContent, workbook: bool) -> Action {
         let Some(file) = &self.file else {
             return Action::None;
         };
-        let save = save_beside(Arc::clone(&file.sheet), file.path.clone(), corrected);
+        let save = save_beside(
+            Arc::clone(&file.sheet),
+            file.path.clone(),
+            content,
+            workbook,
+        );
         Action::Run(Task::perform(save, Message::Saved))
     }
 

@@ -9,6 +9,7 @@ use iced::{Element, Fill};
 use crate::gui::i18n::{fill, strings};
 use crate::gui::theme;
 use crate::import::sheet::RowFilter;
+use crate::import::workbook_export::WorkbookContent;
 
 use super::editing::{Message as Edit, OpenFile};
 use super::{ColumnName, EDITOR_ID, Message};
@@ -36,16 +37,7 @@ pub fn view<'a>(file: &'a OpenFile, store: Option<&'a str>) -> Element<'a, Messa
     .spacing(theme::PAD);
     let content = column![
         Element::from(editing).map(Message::Edit),
-        row![
-            button(text(strings().save_corrected))
-                .style(button::secondary)
-                .on_press(Message::SaveCorrected),
-            button(text(strings().save_report))
-                .style(button::secondary)
-                .on_press(Message::SaveReport),
-        ]
-        .spacing(4)
-        .wrap(),
+        save_buttons(),
         file.upload.view(&file.sheet, store).map(Message::Upload),
     ]
     .spacing(theme::PAD)
@@ -55,6 +47,25 @@ pub fn view<'a>(file: &'a OpenFile, store: Option<&'a str>) -> Element<'a, Messa
         .height(Fill)
         .style(theme::panel)
         .into()
+}
+
+/// The corrected file and the error report, each as CSV or as an Excel workbook.
+fn save_buttons<'a>() -> Element<'a, Message> {
+    let s = strings();
+    let save = |label: &'static str, content, workbook| {
+        button(text(label))
+            .style(button::secondary)
+            .on_press(Message::Save { content, workbook })
+    };
+    row![
+        save(s.save_corrected, WorkbookContent::Corrected, false),
+        save(s.save_report, WorkbookContent::Report, false),
+        save(s.save_corrected_xlsx, WorkbookContent::Corrected, true),
+        save(s.save_report_xlsx, WorkbookContent::Report, true),
+    ]
+    .spacing(4)
+    .wrap()
+    .into()
 }
 
 fn cell_section(file: &OpenFile) -> Element<'_, Edit> {
