@@ -52,9 +52,6 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
 /// Reads sheet `choice` of the workbook in `bytes`: a name, a 1-based number, or (`None`)
 /// the first sheet that holds anything.
 pub fn read(bytes: Vec<u8>, choice: Option<&str>) -> Result<WorkbookSheet, ReadError> {
-    let unreadable = |error: calamine::Error| ReadError::Workbook {
-        reason: error.to_string(),
-    };
     let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(unreadable)?;
     let sheet_names = workbook.sheet_names();
     let chosen = match choice.map(str::trim) {
@@ -78,22 +75,12 @@ pub fn read(bytes: Vec<u8>, choice: Option<&str>) -> Result<WorkbookSheet, ReadE
             let cells: Vec<String> = row.iter().map(cell_text).collect();
             let cells = trim_empty_tail(&cells);
             if cells.is_empty() {
-                writer
-                    .write_record(None::<&[u8]>)
-                    .map_err(|error| ReadError::Workbook {
-                        reason: error.to_string(),
-                    })?;
+                writer.write_record(None::<&[u8]>).map_err(unreadable)?;
             } else {
-                writer
-                    .write_record(cells)
-                    .map_err(|error| ReadError::Workbook {
-                        reason: error.to_string(),
-                    })?;
+                writer.write_record(cells).map_err(unreadable)?;
             }
         }
-        let csv = writer.into_inner().map_err(|error| ReadError::Workbook {
-            reason: error.to_string(),
-        })?;
+        let csv = writer.into_inner().map_err(unreadable)?;
         return Ok(WorkbookSheet {
             source: WorkbookSource {
                 name: name.clone(),
@@ -109,6 +96,13 @@ pub fn read(bytes: Vec<u8>, choice: Option<&str>) -> Result<WorkbookSheet, ReadE
             None => "every sheet of the workbook is empty".to_string(),
         },
     })
+}
+
+/// Any failure of reading the workbook or laying its sheet out as a table.
+fn unreadable(error: impl std::fmt::Display) -> ReadError {
+    ReadError::Workbook {
+        reason: error.to_string(),
+    }
 }
 
 /// The sheet a `--sheet` value names: its name (any case), or its number from 1.
