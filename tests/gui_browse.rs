@@ -223,3 +223,63 @@ async fn server_errors_offer_a_retry() {
     driver.click(S.retry).await.unwrap();
     assert!(driver.sees(&page_of(2, 7, 320)));
 }
+
+#[tokio::test]
+async fn the_filtered_table_exports_to_a_workbook() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let mut driver = connect_to(&sandbox, sandbox.token()).await;
+    driver
+        .send(leads(records::Message::StatusFilter(
+            records::StatusFilter::Only("no_reply".into()),
+        )))
+        .await;
+    let total = sandbox_count(&sandbox, "no_reply").await;
+    let folder = tempfile::tempdir().unwrap();
+    // A name typed without extension becomes a workbook.
+    let chosen = folder.path().join("to call back");
+    driver
+        .send(leads(records::Message::ExportTo(Some(chosen))))
+        .await;
+    assert!(driver.sees(&fill(
+        S.export_title,
+        &[("count", &total), ("kind", &"leads")]
+    )));
+    driver.click(S.cancel).await.unwrap();
+    assert!(!driver.sees(S.export_start), "the dialog closed");
+    assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0);
+
+    driver
+        .send(leads(records::Message::ExportTo(Some(
+            folder.path().join("to call back"),
+        ))))
+        .await;
+    driver.click(S.export_start).await.unwrap();
+    let written = folder.path().join("to call back.xlsx");
+    assert!(driver.sees(&fill(
+        S.exported,
+        &[
+            ("rows", &total),
+            ("kind", &"leads"),
+            ("path", &written.display())
+        ]
+    )));
+    let mut workbook = calamine::open_workbook_auto(&written).unwrap();
+    let range = calamine::Reader::worksheet_range(&mut workbook, "Leads").unwrap();
+    let statuses: Vec<String> = range.rows().skip(1).map(|row| row[8].to_string()).collect();
+    assert_eq!(statuses.len() as u64, total);
+    assert!(statuses.iter().all(|status| status == "no_reply"));
+}
+
+/// The sandbox's count of leads with `status`, through the API.
+async fn sandbox_count(sandbox: &Sandbox, status: &str) -> u64 {
+    let query = wedocod_console::api::ListQuery {
+        status: Some(status.into()),
+        ..wedocod_console::api::ListQuery::page(1, 1)
+    };
+    common::client(sandbox)
+        .leads()
+        .list(&query)
+        .await
+        .unwrap()
+        .total
+}

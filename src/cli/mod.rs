@@ -5,8 +5,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub mod export;
 #[cfg(feature = "demo")]
 pub mod sandbox;
+pub mod store;
 pub mod upload;
 pub mod validate;
 
@@ -33,6 +35,8 @@ pub enum Command {
     Validate(validate::ValidateArgs),
     /// Upload a CSV file of leads or orders: no row lost, none sent twice.
     Upload(upload::UploadArgs),
+    /// Export every lead or order a filter selects, all pages, to an Excel or CSV file.
+    Export(export::ExportArgs),
 }
 
 /// Runs the parsed command line.
@@ -42,6 +46,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Sandbox(args)) => sandbox::run(args),
         Some(Command::Validate(args)) => validate::run(args),
         Some(Command::Upload(args)) => upload::run(args),
+        Some(Command::Export(args)) => export::run(args),
         None => open_window(cli.sandbox),
     }
 }

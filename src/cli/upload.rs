@@ -10,23 +10,19 @@ use std::time::Duration;
 
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
-use secrecy::SecretString;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::api::{
-    ApiProfile, Client, ClientOptions, Dialect, Leads, Orders, Resource, ResourceName,
-};
-use crate::config::Config;
+use crate::api::{Client, Leads, Orders, Resource, ResourceName};
 use crate::import::mapping::Mapping;
 use crate::import::sheet::{Candidate, Sheet};
-use crate::secrets::TokenVault;
-use crate::stores::{self, StoreHome};
+use crate::stores::StoreHome;
 use crate::upload::matching::{Stored, Submitted};
 use crate::upload::{
     Control, Engine, Progress, Repeats, UploadError, UploadReport, UploadSettings,
 };
 
+use super::store::StoreArgs;
 use super::validate::FileArgs;
 
 /// Arguments of `upload`.
@@ -34,20 +30,8 @@ use super::validate::FileArgs;
 pub struct UploadArgs {
     #[command(flatten)]
     pub file: FileArgs,
-    /// A store saved in the console (its token comes from the keyring). Default: the
-    /// store opened last in the window.
-    #[arg(long, conflicts_with = "base_url")]
-    pub profile: Option<String>,
-    /// The API address, for a store not saved in the console (with --token-env).
-    #[arg(long, requires = "token_env")]
-    pub base_url: Option<String>,
-    /// Path prefix of the API (`/api/web/1.0`), with --base-url.
-    #[arg(long, default_value = "")]
-    pub prefix: String,
-    /// The environment variable holding the API token (never the token itself: command
-    /// lines are visible to other users of the computer).
-    #[arg(long)]
-    pub token_env: Option<String>,
+    #[command(flatten)]
+    pub store: StoreArgs,
     /// Items per request (the API takes at most 100; more than the server's sync
     /// threshold, 10 by default, makes it queue them as a batch).
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u16).range(1..=1000))]
@@ -86,57 +70,6 @@ pub fn run(args: UploadArgs) -> ExitCode {
     })
 }
 
-/// The client for the store named on the command line, and that store's folder: the
-/// same store the window uses for the same account, found by the token's fingerprint
-/// when the store is given by address and token.
-async fn client(args: &UploadArgs, dialect: Dialect) -> Result<(Client, StoreHome), String> {
-    let (profile, token, saved_id) = match (&args.base_url, &args.token_env) {
-        (Some(base_url), Some(variable)) => {
-            let token = std::env::var(variable)
-                .map_err(|_| format!("the environment variable {variable} holds no token"))?;
-            let profile =
-                ApiProfile::new(base_url, &args.prefix, dialect).map_err(|e| e.to_string())?;
-            (profile, SecretString::from(token.trim().to_string()), None)
-        }
-        _ => {
-            let config = Config::load().config;
-            let name = args
-                .profile
-                .clone()
-                .or_else(|| config.active_profile.clone())
-                .ok_or("no store: connect one in the window, or give --base-url and --token-env")?;
-            let saved = config
-                .profile(&name)
-                .ok_or_else(|| format!("no store named {name:?}"))?;
-            let profile = saved.api_profile().map_err(|e| e.to_string())?;
-            let token = TokenVault::open()
-                .await
-                .load(&saved.name)
-                .await
-                .map_err(|e| e.to_string())?
-                .ok_or_else(|| {
-                    format!("no token saved for {name:?}: connect it again in the window")
-                })?;
-            (profile, token, saved.store_id.clone())
-        }
-    };
-    let (api, secret) = (profile.clone(), token.clone());
-    let home = tokio::task::spawn_blocking(move || {
-        stores::open(
-            &crate::paths::data_dir(),
-            saved_id.as_deref(),
-            &api,
-            &secret,
-        )
-    })
-    .await
-    .map_err(|e| e.to_string())?
-    .map_err(|e| e.to_string())?;
-    let client = Client::with_options(profile, token, ClientOptions::default())
-        .map_err(|e| e.to_string())?;
-    Ok((client, home))
-}
-
 async fn upload(args: UploadArgs) -> Result<ExitCode, String> {
     let (settings, kind) = args.file.settings()?;
     let path = args.file.file.clone();
@@ -145,7 +78,7 @@ async fn upload(args: UploadArgs) -> Result<ExitCode, String> {
         .await
         .map_err(|e| e.to_string())?
         .map_err(|e| e.to_string())?;
-    let (client, home) = client(&args, args.file.dialect()).await?;
+    let (client, home) = args.store.open(args.file.dialect()).await?;
     let mapping = document.mapping.clone();
     let store = Store { client, home };
     match kind {

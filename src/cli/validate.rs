@@ -100,6 +100,24 @@ pub enum DialectArg {
     V1,
 }
 
+impl From<KindArg> for ResourceName {
+    fn from(kind: KindArg) -> Self {
+        match kind {
+            KindArg::Leads => ResourceName::Leads,
+            KindArg::Orders => ResourceName::Orders,
+        }
+    }
+}
+
+impl From<DialectArg> for Dialect {
+    fn from(dialect: DialectArg) -> Self {
+        match dialect {
+            DialectArg::V2 => Dialect::V2,
+            DialectArg::V1 => Dialect::V1,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     Text,
@@ -135,18 +153,12 @@ fn remembered_path() -> PathBuf {
 
 impl FileArgs {
     pub fn dialect(&self) -> Dialect {
-        match self.dialect {
-            DialectArg::V2 => Dialect::V2,
-            DialectArg::V1 => Dialect::V1,
-        }
+        self.dialect.into()
     }
 
     /// The checker's settings and the kind of records, from the arguments.
     pub fn settings(&self) -> Result<(ValidateSettings, ResourceName), String> {
-        let kind = match self.kind {
-            KindArg::Leads => ResourceName::Leads,
-            KindArg::Orders => ResourceName::Orders,
-        };
+        let kind = ResourceName::from(self.kind);
         let encoding = self
             .encoding
             .as_deref()

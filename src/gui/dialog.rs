@@ -1,15 +1,15 @@
-//! The confirmation dialog every destructive action goes through: the screen dimmed
-//! behind, Cancel (or a click outside) backs out, the red button goes ahead.
+//! The dialog every destructive or long action goes through: the screen dimmed behind,
+//! Cancel (or a click outside) backs out, the main button goes ahead.
 
 use iced::widget::{
-    button, center, column, container, mouse_area, opaque, row, space, stack, text,
+    Button, button, center, column, container, mouse_area, opaque, row, space, stack, text,
 };
 use iced::{Color, Element, Fill};
 
 use super::i18n::strings;
 use super::theme;
 
-/// `base` with the dialog over it.
+/// `base` with a dialog over it whose red button destroys something.
 pub fn confirm<'a, Message: Clone + 'a>(
     base: Element<'a, Message>,
     title: String,
@@ -17,19 +17,46 @@ pub fn confirm<'a, Message: Clone + 'a>(
     on_cancel: Message,
     on_confirm: Message,
 ) -> Element<'a, Message> {
-    let s = strings();
+    let destroy = button(text(strings().confirm_delete))
+        .style(button::danger)
+        .on_press(on_confirm);
+    over(base, title, body, on_cancel, destroy)
+}
+
+/// `base` with a dialog over it whose main button, `label`, starts something harmless.
+pub fn proceed<'a, Message: Clone + 'a>(
+    base: Element<'a, Message>,
+    title: String,
+    body: String,
+    on_cancel: Message,
+    (label, on_go): (&'a str, Message),
+) -> Element<'a, Message> {
+    over(
+        base,
+        title,
+        body,
+        on_cancel,
+        button(text(label)).on_press(on_go),
+    )
+}
+
+fn over<'a, Message: Clone + 'a>(
+    base: Element<'a, Message>,
+    title: String,
+    body: String,
+    on_cancel: Message,
+    main: Button<'a, Message>,
+) -> Element<'a, Message> {
     let dialog = container(
         column![
             text(title).size(20),
             text(body),
             row![
                 space().width(Fill),
-                button(text(s.cancel))
+                button(text(strings().cancel))
                     .style(button::secondary)
                     .on_press(on_cancel.clone()),
-                button(text(s.confirm_delete))
-                    .style(button::danger)
-                    .on_press(on_confirm),
+                main,
             ]
             .spacing(theme::GAP)
         ]

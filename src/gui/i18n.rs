@@ -78,6 +78,21 @@ pub struct Strings {
     pub status_changed: &'static str,
     /// `{count}`.
     pub deleted: &'static str,
+    pub export_button: &'static str,
+    pub export_hint: &'static str,
+    /// `{count}`, `{kind}`.
+    pub export_title: &'static str,
+    /// `{path}`, `{estimate}`.
+    pub export_body: &'static str,
+    pub export_start: &'static str,
+    /// `{kind}`, `{page}`, `{pages}`, `{rows}`.
+    pub exporting: &'static str,
+    /// `{seconds}`.
+    pub export_waiting: &'static str,
+    /// `{rows}`, `{kind}`, `{path}`.
+    pub exported: &'static str,
+    /// `{total}`.
+    pub export_count_changed: &'static str,
     /// `{scope}`.
     pub action_needs_scope: &'static str,
 
@@ -310,6 +325,15 @@ pub const ENGLISH: Strings = Strings {
     confirm_delete_body: "{count} record(s) will be deleted from your store. This cannot be undone.",
     status_changed: "Status changed on {count} record(s) (fields updated: {fields}).",
     deleted: "{count} record(s) deleted.",
+    export_button: "Export…",
+    export_hint: "Every record the filter and search select, all pages, to Excel or CSV (Ctrl+E)",
+    export_title: "Export {count} {kind}?",
+    export_body: "Every one the current filter and search select, all pages, to {path}: {estimate}.",
+    export_start: "Export",
+    exporting: "Exporting {kind}: page {page} of {pages} · {rows} rows",
+    export_waiting: "The server asked to wait: trying again in {seconds} s",
+    exported: "{rows} {kind} exported to {path}.",
+    export_count_changed: "The store now counts {total} for this filter: records changed during the export.",
     action_needs_scope: "Your API token does not allow this: it lacks the \"{scope}\" permission.",
 
     retry: "Retry",

@@ -1,10 +1,11 @@
 //! Leads and orders as the window shows them: one row model for both, and the API
 //! calls of the browse screen, so the screen itself holds no request logic.
 
-use crate::api::wire::{History, ProductLine, StatusChange};
+use crate::api::wire::{History, StatusChange};
 use crate::api::{
     ApiError, Client, DeleteOutcome, Lead, ListQuery, Order, Page, ResourceName, UpdateOutcome,
 };
+use crate::records::{Moment, RecordSummary};
 
 /// One lead or order, flattened for the table and the detail panel.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,129 +22,102 @@ pub struct RecordRow {
     pub fields: Vec<(&'static str, String)>,
 }
 
-fn or_dash(value: &Option<String>) -> String {
-    value
-        .clone()
-        .filter(|v| !v.is_empty())
-        .unwrap_or_else(|| "—".into())
-}
-
-fn money(amount: f64) -> String {
-    format!("{amount:.2} MAD")
-}
-
-/// `2 × ARG-100, 1 × SAV-101`.
-fn products_summary(lines: &[ProductLine]) -> String {
-    let parts: Vec<String> = lines
-        .iter()
-        .map(|line| {
-            format!(
-                "{} × {}",
-                line.quantity.unwrap_or(1),
-                line.sku.as_deref().unwrap_or("?")
-            )
-        })
-        .collect();
-    if parts.is_empty() {
+/// The value, or a dash for none: an empty cell reads as "not loaded yet".
+fn or_dash(value: &str) -> String {
+    if value.is_empty() {
         "—".into()
     } else {
-        parts.join(", ")
+        value.to_string()
     }
 }
 
-/// `2026-09-05T06:18:00Z` → `2026-09-05 06:18`; anything else as it came.
-fn short_time(value: &Option<String>) -> String {
-    match value
-        .as_deref()
-        .and_then(|v| chrono::DateTime::parse_from_rfc3339(v).ok())
-    {
-        Some(time) => time.format("%Y-%m-%d %H:%M").to_string(),
-        None => or_dash(value),
+fn money(amount: Option<f64>) -> String {
+    amount.map_or_else(|| "—".into(), |amount| format!("{amount:.2} MAD"))
+}
+
+fn moment(value: &Option<Moment>) -> String {
+    value.as_ref().map_or_else(|| "—".into(), Moment::to_string)
+}
+
+impl RecordRow {
+    /// The table's columns from the shared summary, and `details` for the panel.
+    fn of(summary: RecordSummary, details: Vec<(&'static str, String)>) -> RecordRow {
+        RecordRow {
+            reference: or_dash(&summary.reference),
+            customer: or_dash(&summary.customer),
+            phone: or_dash(&summary.phone),
+            city: or_dash(&summary.city),
+            products: or_dash(&summary.products),
+            total: money(summary.total),
+            status: or_dash(&summary.status),
+            created: moment(&summary.created),
+            fields: details,
+        }
     }
+}
+
+/// The detail panel's fields every record has, around the ones only one kind has.
+fn common_fields(
+    summary: &RecordSummary,
+    after_phone: Vec<(&'static str, String)>,
+    after_total: Vec<(&'static str, String)>,
+) -> Vec<(&'static str, String)> {
+    let mut fields = vec![
+        ("Reference", or_dash(&summary.reference)),
+        ("Customer", or_dash(&summary.customer)),
+        ("Phone", or_dash(&summary.phone)),
+    ];
+    fields.extend(after_phone);
+    fields.extend([
+        ("City", or_dash(&summary.city)),
+        ("Area", or_dash(&summary.area)),
+        ("Address", or_dash(&summary.address)),
+        ("Products", or_dash(&summary.products)),
+        ("Total", money(summary.total)),
+    ]);
+    fields.extend(after_total);
+    fields.extend([
+        ("Status", or_dash(&summary.status)),
+        ("Created", moment(&summary.created)),
+        ("Updated", moment(&summary.updated)),
+    ]);
+    fields
 }
 
 impl From<&Lead> for RecordRow {
     fn from(lead: &Lead) -> Self {
-        let line_total: f64 = lead
-            .products
-            .iter()
-            .filter_map(|line| {
-                line.total
-                    .or(line.price.zip(line.quantity).map(|(p, q)| p * q as f64))
-            })
-            .sum();
+        let summary = RecordSummary::from(lead);
         let custom: Vec<String> = lead
             .data
             .iter()
             .map(|field| format!("{}: {}", field.key, field.value.as_deref().unwrap_or("")))
             .collect();
-        RecordRow {
-            reference: or_dash(&lead.reference),
-            customer: or_dash(&lead.full_name),
-            phone: or_dash(&lead.phone),
-            city: or_dash(&lead.city),
-            products: products_summary(&lead.products),
-            total: money(line_total),
-            status: or_dash(&lead.status),
-            created: short_time(&lead.created_at),
-            fields: vec![
-                ("Reference", or_dash(&lead.reference)),
-                ("Customer", or_dash(&lead.full_name)),
-                ("Phone", or_dash(&lead.phone)),
-                ("City", or_dash(&lead.city)),
-                ("Area", or_dash(&lead.area)),
-                ("Address", or_dash(&lead.address)),
-                ("Products", products_summary(&lead.products)),
-                ("Total", money(line_total)),
-                (
-                    "Custom data",
-                    if custom.is_empty() {
-                        "—".into()
-                    } else {
-                        custom.join(", ")
-                    },
-                ),
-                ("Status", or_dash(&lead.status)),
-                ("Created", short_time(&lead.created_at)),
-                ("Updated", short_time(&lead.updated_at)),
-            ],
-        }
+        let fields = common_fields(
+            &summary,
+            Vec::new(),
+            vec![("Custom data", or_dash(&custom.join(", ")))],
+        );
+        RecordRow::of(summary, fields)
     }
 }
 
 impl From<&Order> for RecordRow {
     fn from(order: &Order) -> Self {
-        let total = order.total.map(money).unwrap_or_else(|| "—".into());
+        let summary = RecordSummary::from(order);
         let fees = match order.is_fees_paid_by_customer {
             Some(true) => "customer",
             Some(false) => "store",
             None => "—",
         };
-        RecordRow {
-            reference: or_dash(&order.reference),
-            customer: or_dash(&order.full_name),
-            phone: or_dash(&order.phone),
-            city: or_dash(&order.city),
-            products: products_summary(&order.products),
-            total: total.clone(),
-            status: or_dash(&order.status),
-            created: short_time(&order.created_at),
-            fields: vec![
-                ("Reference", or_dash(&order.reference)),
-                ("Customer", or_dash(&order.full_name)),
-                ("Phone", or_dash(&order.phone)),
-                ("E-mail", or_dash(&order.email)),
-                ("City", or_dash(&order.city)),
-                ("Area", or_dash(&order.area)),
-                ("Address", or_dash(&order.address)),
-                ("Products", products_summary(&order.products)),
-                ("Total", total),
-                ("Delivery fees paid by", fees.into()),
-                ("Status", or_dash(&order.status)),
-                ("Created", short_time(&order.created_at)),
-                ("Updated", short_time(&order.updated_at)),
-            ],
-        }
+        let fields = common_fields(
+            &summary,
+            vec![(
+                "E-mail",
+                or_dash(order.email.as_deref().unwrap_or_default()),
+            )],
+            vec![("Delivery fees paid by", fees.into())],
+        );
+        RecordRow::of(summary, fields)
     }
 }
 
@@ -238,6 +212,7 @@ pub async fn delete(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::wire::ProductLine;
 
     #[test]
     fn rows_summarise_records() {
@@ -256,7 +231,9 @@ mod tests {
         let row = RecordRow::from(&lead);
         assert_eq!(row.products, "2 × ARG-100");
         assert_eq!(row.total, "298.00 MAD");
-        assert_eq!(row.created, "2026-09-05 06:18");
+        // In the computer's time zone (the summary's own test checks the conversion).
+        let created = Moment::of(Some("2026-09-05T06:18:00Z")).unwrap();
+        assert_eq!(row.created, created.to_string());
         assert_eq!(row.city, "—");
     }
 }

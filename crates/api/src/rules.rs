@@ -245,6 +245,10 @@ pub fn max_items_per_request(dialect: Dialect) -> usize {
 /// The most items one bulk update or delete request may carry. **\[decided\]**
 pub const MAX_ITEMS_PER_BULK_CHANGE: usize = 100;
 
+/// The largest `per_page` a list accepts (api-contract.md §5): the fewest requests to
+/// read a whole list.
+pub const MAX_PER_PAGE: u64 = 100;
+
 /// A plausible e-mail address, as the server's `email` rule sees it: one `@`, something
 /// before it, a dotted domain after it, no space. Shared by the sandbox and the CSV checker.
 pub fn looks_like_email(text: &str) -> bool {

@@ -2,7 +2,8 @@
 //! `import` (CSV files → checked rows → create items), `upload` (rows → requests →
 //! outcomes, with a journal on disk), `stores` (a store account's identity and folder),
 //! `config` (profiles, never a token), `secrets` (the token in the OS keyring), `paths`
-//! (where files live) and `files` (durable, owner-only files and locks).
+//! (where files live), `files` (durable, owner-only files and locks) and `records` (leads
+//! and orders as the merchant reads them, and their export to Excel or CSV).
 
 /// The API crate under the name the modules use (`crate::api::…`).
 use wedocod_api as api;
@@ -11,6 +12,7 @@ pub mod config;
 pub mod files;
 pub mod import;
 pub mod paths;
+pub mod records;
 pub mod secrets;
 pub mod stores;
 pub mod upload;

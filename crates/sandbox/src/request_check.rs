@@ -7,8 +7,8 @@ use std::collections::{HashMap, HashSet};
 use serde_json::Value;
 
 use crate::api::rules::{
-    FieldKind, FieldRule, ItemSchema, ListRule, MAX_ITEMS_PER_BULK_CHANGE, Requirement,
-    looks_like_email,
+    FieldKind, FieldRule, ItemSchema, ListRule, MAX_ITEMS_PER_BULK_CHANGE, MAX_PER_PAGE,
+    Requirement, looks_like_email,
 };
 use crate::api::wire::{FieldErrors, StatusChange};
 use crate::api::{Dialect, ResourceName};
@@ -302,7 +302,10 @@ pub const PAGE: FieldRule = FieldRule {
 /// The `per_page` query parameter of lists: 1 to 100 (50 when absent).
 pub const PER_PAGE: FieldRule = FieldRule {
     name: "per_page",
-    kind: FieldKind::Integer { min: 1, max: 100 },
+    kind: FieldKind::Integer {
+        min: 1,
+        max: MAX_PER_PAGE as i64,
+    },
     requirement: Requirement::Optional,
 };
 

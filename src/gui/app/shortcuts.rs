@@ -14,6 +14,7 @@ pub enum Shortcut {
     NextPage,
     Refresh,
     Search,
+    Export,
     NextIssue,
     PreviousIssue,
     Undo,
@@ -29,6 +30,7 @@ pub(super) fn shortcut(event: keyboard::Event) -> Option<Shortcut> {
         Key::Named(Named::PageDown) => Some(Shortcut::NextPage),
         Key::Character("r") if modifiers.command() => Some(Shortcut::Refresh),
         Key::Character("f") if modifiers.command() => Some(Shortcut::Search),
+        Key::Character("e") if modifiers.command() => Some(Shortcut::Export),
         Key::Named(Named::F5) => Some(Shortcut::Refresh),
         Key::Named(Named::F8) if modifiers.shift() => Some(Shortcut::PreviousIssue),
         Key::Named(Named::F8) => Some(Shortcut::NextIssue),
@@ -58,6 +60,9 @@ impl App {
             }
             (Tab::Records(resource), Shortcut::Search) => {
                 self.update_records(resource, records::Message::FocusSearch)
+            }
+            (Tab::Records(resource), Shortcut::Export) => {
+                self.update_records(resource, records::Message::AskExport)
             }
             (Tab::Import, Shortcut::NextIssue) => {
                 self.update_import(import::Message::Edit(import::Edit::NextIssue(true)))

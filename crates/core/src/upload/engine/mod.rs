@@ -66,7 +66,8 @@ impl UploadSettings {
     }
 }
 
-/// Pause and cancel, checked between requests.
+/// Pause and cancel, checked between requests (of an upload, or of a table export,
+/// which only cancels).
 #[derive(Debug, Default)]
 pub struct Control {
     paused: AtomicBool,
@@ -90,7 +91,7 @@ impl Control {
         self.paused.load(Ordering::SeqCst)
     }
 
-    fn is_cancelled(&self) -> bool {
+    pub fn is_cancelled(&self) -> bool {
         self.cancelled.load(Ordering::SeqCst)
     }
 }

@@ -2,13 +2,16 @@
 //! with the status history, and bulk status changes and deletes. The same screen serves
 //! both resources; what differs lives in `gui::record_rows`.
 
+pub mod export;
+
 use std::collections::BTreeSet;
 use std::fmt;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use iced::widget::{
     button, center, checkbox, column, container, pick_list, row, scrollable, space, table, text,
-    text_input,
+    text_input, tooltip,
 };
 use iced::{Center, Element, Fill, Subscription, Task};
 
@@ -24,6 +27,7 @@ use crate::gui::error_view::{self, ErrorAction, Remedy};
 use crate::gui::i18n::{fill, strings};
 use crate::gui::record_rows::{self, RecordRow};
 use crate::gui::theme;
+use crate::records::TableFilter;
 
 /// The search box, focused by Ctrl+F.
 const SEARCH_ID: &str = "records-search";
@@ -91,6 +95,8 @@ pub struct State {
     denied: BTreeSet<String>,
     /// Whether the last request got an answer.
     reachable: Option<bool>,
+    /// *Export…*, from its confirmation to its end.
+    export: Option<export::Export>,
 }
 
 #[derive(Debug, Clone)]
@@ -120,6 +126,11 @@ pub enum Message {
     Problem(ErrorAction),
     DismissNotice,
     Tick,
+    /// *Export…*: the system's save dialog opens.
+    AskExport,
+    /// The file chosen (or typed) for the export; `None` when the dialog was closed.
+    ExportTo(Option<PathBuf>),
+    Export(export::Message),
 }
 
 /// What the parent must do after an update.
@@ -148,6 +159,7 @@ impl State {
             notice: None,
             denied: BTreeSet::new(),
             reachable: None,
+            export: None,
         };
         let task = state.perform(Operation::Load, client);
         (state, task)
@@ -296,6 +308,63 @@ impl State {
             Message::DismissNotice => self.quietly(|state| state.notice = None),
             Message::Tick if self.retry_is_due() => self.problem_action(ErrorAction::Retry, client),
             Message::Tick => Action::None,
+            Message::AskExport => self.ask_export(),
+            Message::ExportTo(path) => self.quietly(|state| state.export_to(path, client)),
+            Message::Export(message) => self.update_export(message, client),
+        }
+    }
+
+    /// What *Export…* writes: the filter and search of the page in view.
+    fn table_filter(&self) -> TableFilter {
+        TableFilter {
+            kind: self.resource,
+            status: self.query.status.clone(),
+            search: self.query.search.clone(),
+        }
+    }
+
+    fn ask_export(&self) -> Action {
+        if self.export.is_some() {
+            return Action::None;
+        }
+        Action::Run(export::choose_file(&self.table_filter()).map(Message::ExportTo))
+    }
+
+    fn export_to(&mut self, path: Option<PathBuf>, client: &Client) {
+        if let (Some(path), None) = (path, &self.export) {
+            let rows = self.page.as_ref().map_or(0, |page| page.total);
+            self.export = Some(export::Export::confirm(
+                self.table_filter(),
+                path,
+                rows,
+                client.rate_budget(),
+            ));
+        }
+    }
+
+    fn update_export(&mut self, message: export::Message, client: &Client) -> Action {
+        let Some(export) = &mut self.export else {
+            return Action::None;
+        };
+        match export.update(message, client) {
+            export::Outcome::Stay => Action::None,
+            export::Outcome::Run(task) => Action::Run(task.map(Message::Export)),
+            export::Outcome::Closed => self.quietly(|state| state.export = None),
+            export::Outcome::Done(sentence) | export::Outcome::Stopped(sentence) => {
+                self.quietly(|state| {
+                    state.export = None;
+                    state.notice = Some(sentence);
+                })
+            }
+            export::Outcome::Refused(error) => {
+                self.export = None;
+                self.problem = Some(Problem {
+                    error,
+                    retry: None,
+                    retry_at: None,
+                });
+                Action::None
+            }
         }
     }
 
@@ -484,6 +553,9 @@ impl State {
 
     pub fn view(&self) -> Element<'_, Message> {
         let mut content = column![self.toolbar()].spacing(theme::GAP);
+        if let Some(banner) = self.export.as_ref().and_then(export::Export::banner) {
+            content = content.push(banner.map(Message::Export));
+        }
         if let Some(problem) = &self.problem {
             let seconds_left = problem.retry_at.map(|at| {
                 at.saturating_duration_since(Instant::now())
@@ -512,6 +584,9 @@ impl State {
         }
         content = content.push(self.pager());
         let screen: Element<'_, Message> = container(content).padding(theme::PAD).into();
+        if let Some(export) = &self.export {
+            return export.over(screen, Message::Export);
+        }
         if self.confirm_delete {
             let s = strings();
             dialog::confirm(
@@ -547,6 +622,15 @@ impl State {
                 .width(Fill),
             pick_list(filters, Some(current), Message::StatusFilter),
             button(text(s.refresh)).on_press(Message::Refresh),
+            tooltip(
+                button(text(s.export_button)).on_press_maybe(
+                    (self.export.is_none() && self.page.is_some()).then_some(Message::AskExport)
+                ),
+                container(text(s.export_hint).size(13))
+                    .padding(6)
+                    .style(container::rounded_box),
+                tooltip::Position::Bottom,
+            ),
             text(s.per_page),
             pick_list(PAGE_SIZES, Some(self.query.per_page), Message::PerPage),
         ]

@@ -1,0 +1,108 @@
+//! Which store a command talks to, shared by `upload` and `export`: a store saved in the
+//! window (its token from the OS keyring), or an address with the token in an environment
+//! variable (never on the command line, where other users of the computer can read it).
+
+use clap::Args;
+use secrecy::SecretString;
+
+use crate::api::{ApiProfile, Client, ClientOptions, Dialect};
+use crate::config::Config;
+use crate::secrets::TokenVault;
+use crate::stores::{self, StoreHome};
+
+/// The store arguments of a command.
+#[derive(Debug, Args)]
+pub struct StoreArgs {
+    /// A store saved in the console (its token comes from the keyring). Default: the
+    /// store opened last in the window.
+    #[arg(long, conflicts_with = "base_url")]
+    pub profile: Option<String>,
+    /// The API address, for a store not saved in the console (with --token-env).
+    #[arg(long, requires = "token_env")]
+    pub base_url: Option<String>,
+    /// Path prefix of the API (`/api/web/1.0`), with --base-url.
+    #[arg(long, default_value = "")]
+    pub prefix: String,
+    /// The environment variable holding the API token (never the token itself: command
+    /// lines are visible to other users of the computer).
+    #[arg(long)]
+    pub token_env: Option<String>,
+}
+
+/// A store's address and token, and its id when the window saved it.
+struct Chosen {
+    profile: ApiProfile,
+    token: SecretString,
+    saved_id: Option<String>,
+}
+
+impl StoreArgs {
+    /// The client for the store (`dialect` applies to a store given by address).
+    pub async fn client(&self, dialect: Dialect) -> Result<Client, String> {
+        let chosen = self.choose(dialect).await?;
+        connect(chosen.profile, chosen.token)
+    }
+
+    /// The client, and the store's folder for journals: the same store the window uses
+    /// for the same account, found by the token's fingerprint when the store is given by
+    /// address and token.
+    pub async fn open(&self, dialect: Dialect) -> Result<(Client, StoreHome), String> {
+        let Chosen {
+            profile,
+            token,
+            saved_id,
+        } = self.choose(dialect).await?;
+        let (api, secret) = (profile.clone(), token.clone());
+        let home = tokio::task::spawn_blocking(move || {
+            stores::open(
+                &crate::paths::data_dir(),
+                saved_id.as_deref(),
+                &api,
+                &secret,
+            )
+        })
+        .await
+        .map_err(|e| e.to_string())?
+        .map_err(|e| e.to_string())?;
+        Ok((connect(profile, token)?, home))
+    }
+
+    async fn choose(&self, dialect: Dialect) -> Result<Chosen, String> {
+        if let (Some(base_url), Some(variable)) = (&self.base_url, &self.token_env) {
+            let token = std::env::var(variable)
+                .map_err(|_| format!("the environment variable {variable} holds no token"))?;
+            return Ok(Chosen {
+                profile: ApiProfile::new(base_url, &self.prefix, dialect)
+                    .map_err(|e| e.to_string())?,
+                token: SecretString::from(token.trim().to_string()),
+                saved_id: None,
+            });
+        }
+        let config = Config::load().config;
+        let name = self
+            .profile
+            .clone()
+            .or_else(|| config.active_profile.clone())
+            .ok_or("no store: connect one in the window, or give --base-url and --token-env")?;
+        let saved = config
+            .profile(&name)
+            .ok_or_else(|| format!("no store named {name:?}"))?;
+        let token = TokenVault::open()
+            .await
+            .load(&saved.name)
+            .await
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| {
+                format!("no token saved for {name:?}: connect it again in the window")
+            })?;
+        Ok(Chosen {
+            profile: saved.api_profile().map_err(|e| e.to_string())?,
+            token,
+            saved_id: saved.store_id.clone(),
+        })
+    }
+}
+
+fn connect(profile: ApiProfile, token: SecretString) -> Result<Client, String> {
+    Client::with_options(profile, token, ClientOptions::default()).map_err(|e| e.to_string())
+}

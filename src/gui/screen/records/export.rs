@@ -1,0 +1,303 @@
+//! The table's *Export…*: every record the current filter and search select, across all
+//! pages, to an Excel or CSV file. The merchant chooses the file (the system's dialog,
+//! which also asks before replacing one), sees an estimate and confirms, then follows the
+//! pages with a bar and can cancel; a cancelled export writes nothing. The reading and
+//! writing are `records::export_table`, shared with `wedocod-console export`.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use iced::futures::SinkExt;
+use iced::futures::channel::mpsc::Sender;
+use iced::widget::{button, column, container, progress_bar, row, text};
+use iced::{Center, Element, Fill, Task};
+
+use crate::api::pacing::RateBudget;
+use crate::api::{ApiError, Client};
+use crate::gui::dialog;
+use crate::gui::i18n::{fill, strings};
+use crate::gui::theme;
+use crate::records::{Estimate, ExportError, ExportProgress, Exported, TableFilter, export_table};
+use crate::upload::Control;
+
+/// An export being confirmed or under way.
+#[derive(Debug, Clone)]
+pub struct Export {
+    filter: TableFilter,
+    path: PathBuf,
+    stage: Stage,
+}
+
+#[derive(Debug, Clone)]
+enum Stage {
+    Confirming {
+        rows: u64,
+        estimate: Estimate,
+    },
+    Running {
+        control: Arc<Control>,
+        progress: Option<ExportProgress>,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Start,
+    Cancel,
+    Event(ExportEvent),
+}
+
+/// What the running export tells the window.
+#[derive(Debug, Clone)]
+pub enum ExportEvent {
+    Progress(ExportProgress),
+    Finished(Result<Exported, ExportError>),
+}
+
+/// What the records screen must do after an update.
+pub enum Outcome {
+    Stay,
+    Run(Task<Message>),
+    /// The merchant backed out before it started.
+    Closed,
+    /// Written: the sentence to show.
+    Done(String),
+    /// Stopped by the server's answer: the records screen shows it as any request's error.
+    Refused(ApiError),
+    /// Cancelled, or the file could not be written: the sentence to show.
+    Stopped(String),
+}
+
+/// `leads-new-2026-11-29.xlsx`: the kind, the status filter, today.
+pub fn suggested_name(filter: &TableFilter) -> String {
+    let status = filter
+        .status
+        .as_deref()
+        .map(|status| format!("-{status}"))
+        .unwrap_or_default();
+    let today = chrono::Local::now().format("%Y-%m-%d");
+    format!("{}{status}-{today}.xlsx", filter.kind.plural())
+}
+
+/// The system's save dialog; `None` when it was closed or none can open.
+pub fn choose_file(filter: &TableFilter) -> Task<Option<PathBuf>> {
+    let dialog = rfd::AsyncFileDialog::new()
+        .set_file_name(suggested_name(filter))
+        .add_filter("Excel workbook", &["xlsx"])
+        .add_filter("CSV", &["csv"]);
+    Task::perform(
+        async move {
+            dialog
+                .save_file()
+                .await
+                .map(|handle| handle.path().to_path_buf())
+        },
+        |path| path,
+    )
+}
+
+/// `path` with `.xlsx` when it names neither format (a name typed without extension).
+fn with_known_extension(path: PathBuf) -> PathBuf {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(extension) if ["xlsx", "csv"].contains(&extension.to_ascii_lowercase().as_str()) => {
+            path
+        }
+        _ => {
+            let mut name = path.file_name().unwrap_or_default().to_os_string();
+            name.push(".xlsx");
+            path.with_file_name(name)
+        }
+    }
+}
+
+impl Export {
+    /// An export of `filter` (which selects `rows` records) to `path`, waiting for the
+    /// merchant's go.
+    pub fn confirm(
+        filter: TableFilter,
+        path: PathBuf,
+        rows: u64,
+        budget: Option<RateBudget>,
+    ) -> Export {
+        Export {
+            filter,
+            path: with_known_extension(path),
+            stage: Stage::Confirming {
+                rows,
+                estimate: Estimate::new(rows, budget),
+            },
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        matches!(self.stage, Stage::Running { .. })
+    }
+
+    pub fn update(&mut self, message: Message, client: &Client) -> Outcome {
+        match message {
+            Message::Start => self.start(client),
+            Message::Cancel => match &self.stage {
+                Stage::Confirming { .. } => Outcome::Closed,
+                Stage::Running { control, .. } => {
+                    control.cancel();
+                    Outcome::Stay
+                }
+            },
+            Message::Event(ExportEvent::Progress(update)) => {
+                if let Stage::Running { progress, .. } = &mut self.stage {
+                    *progress = Some(update);
+                }
+                Outcome::Stay
+            }
+            Message::Event(ExportEvent::Finished(result)) => self.finished(result),
+        }
+    }
+
+    fn start(&mut self, client: &Client) -> Outcome {
+        if self.is_running() {
+            return Outcome::Stay;
+        }
+        let control = Control::new();
+        self.stage = Stage::Running {
+            control: control.clone(),
+            progress: None,
+        };
+        let (client, filter, path) = (client.clone(), self.filter.clone(), self.path.clone());
+        let stream = iced::stream::channel(16, move |mut output: Sender<ExportEvent>| async move {
+            let mut progress = output.clone();
+            // The system's save dialog already asked before replacing a file.
+            let result = export_table(&client, &filter, &path, true, &control, &mut |update| {
+                // A dropped update is fine: the next one carries the whole picture.
+                let _ = progress.try_send(ExportEvent::Progress(update));
+            })
+            .await;
+            let _ = output.send(ExportEvent::Finished(result)).await;
+        });
+        Outcome::Run(Task::run(stream, Message::Event))
+    }
+
+    fn finished(&self, result: Result<Exported, ExportError>) -> Outcome {
+        let s = strings();
+        match result {
+            Ok(exported) => {
+                let mut done = fill(
+                    s.exported,
+                    &[
+                        ("rows", &exported.rows),
+                        ("kind", &self.filter.kind.plural()),
+                        ("path", &exported.path.display()),
+                    ],
+                );
+                if exported.server_total != exported.rows {
+                    done.push(' ');
+                    done.push_str(&fill(
+                        s.export_count_changed,
+                        &[("total", &exported.server_total)],
+                    ));
+                }
+                Outcome::Done(done)
+            }
+            Err(ExportError::Api(error)) => Outcome::Refused(error),
+            Err(error) => Outcome::Stopped(error.to_string()),
+        }
+    }
+
+    /// The confirmation over `base` (a screen whose messages wrap this one's), while the
+    /// merchant decides.
+    pub fn over<'a, Outer: Clone + 'a>(
+        &'a self,
+        base: Element<'a, Outer>,
+        wrap: fn(Message) -> Outer,
+    ) -> Element<'a, Outer> {
+        let Stage::Confirming { rows, estimate } = &self.stage else {
+            return base;
+        };
+        let s = strings();
+        dialog::proceed(
+            base,
+            fill(
+                s.export_title,
+                &[("count", rows), ("kind", &self.filter.kind.plural())],
+            ),
+            fill(
+                s.export_body,
+                &[("path", &self.path.display()), ("estimate", estimate)],
+            ),
+            wrap(Message::Cancel),
+            (s.export_start, wrap(Message::Start)),
+        )
+    }
+
+    /// The bar while it runs.
+    pub fn banner(&self) -> Option<Element<'_, Message>> {
+        let Stage::Running { progress, control } = &self.stage else {
+            return None;
+        };
+        let s = strings();
+        let progress = progress.unwrap_or(ExportProgress {
+            pages_read: 0,
+            pages: 1,
+            rows: 0,
+            total: 0,
+            waiting: None,
+        });
+        let mut status = fill(
+            s.exporting,
+            &[
+                ("kind", &self.filter.kind.plural()),
+                ("page", &progress.pages_read),
+                ("pages", &progress.pages.max(1)),
+                ("rows", &progress.rows),
+            ],
+        );
+        if let Some(wait) = progress.waiting {
+            status = format!(
+                "{status} · {}",
+                fill(s.export_waiting, &[("seconds", &wait.as_secs().max(1))])
+            );
+        }
+        let cancel = button(text(s.cancel))
+            .style(button::secondary)
+            .on_press_maybe((!control.is_cancelled()).then_some(Message::Cancel));
+        let done = progress.pages_read as f32 / progress.pages.max(1) as f32;
+        Some(
+            container(
+                column![
+                    row![text(status).width(Fill), cancel]
+                        .spacing(theme::GAP)
+                        .align_y(Center),
+                    progress_bar(0.0..=1.0, done),
+                ]
+                .spacing(4),
+            )
+            .padding(theme::PAD)
+            .width(Fill)
+            .style(theme::panel)
+            .into(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::ResourceName;
+
+    #[test]
+    fn a_typed_name_without_extension_becomes_a_workbook() {
+        assert_eq!(
+            with_known_extension(PathBuf::from("/tmp/week")),
+            PathBuf::from("/tmp/week.xlsx")
+        );
+        assert_eq!(
+            with_known_extension(PathBuf::from("/tmp/week.CSV")),
+            PathBuf::from("/tmp/week.CSV")
+        );
+        let filter = TableFilter {
+            kind: ResourceName::Orders,
+            status: Some("delivered".into()),
+            search: None,
+        };
+        assert!(suggested_name(&filter).starts_with("orders-delivered-20"));
+    }
+}

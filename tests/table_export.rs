@@ -1,0 +1,274 @@
+//! Exporting the lead and order tables (issue 14, item 3) against the real sandbox: every
+//! page a filter selects, counted against the sandbox, through a storm of 429s, cancelled,
+//! written as Excel reads it, and from the terminal as a merchant runs it.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::process::Command;
+use std::time::Duration;
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use common::cli::{TOKEN_VARIABLE, finish};
+use common::{client_with, sandbox, valid_leads};
+use wedocod_console::api::wire::StatusChange;
+use wedocod_console::api::{Client, CreateOutcome, Dialect, ListQuery, ResourceName, RetryPolicy};
+use wedocod_console::records::{ExportError, ExportProgress, Exported, TableFilter, export_table};
+use wedocod_console::sandbox::{Faults, Sandbox, SandboxConfig, Trigger};
+use wedocod_console::upload::Control;
+
+/// A fresh store with 350 leads, 30 of them confirmed: the references of the 320 left new.
+async fn store_of_350(sandbox: &Sandbox, token: &str) -> BTreeSet<String> {
+    let client = client_with(sandbox, Dialect::V2, token, RetryPolicy::default());
+    let mut references = Vec::new();
+    for chunk in valid_leads(350).chunks(100) {
+        match client.leads().create(chunk).await.expect("created") {
+            CreateOutcome::Created { created_refs, .. } => references.extend(created_refs),
+            other => panic!("expected a synchronous create, got {other:?}"),
+        }
+    }
+    let confirmed: Vec<StatusChange> = references[..30]
+        .iter()
+        .map(|reference| StatusChange {
+            reference: reference.clone(),
+            status: "confirmed".into(),
+        })
+        .collect();
+    client
+        .leads()
+        .update_status(&confirmed)
+        .await
+        .expect("updated");
+    references[30..].iter().cloned().collect()
+}
+
+fn config() -> SandboxConfig {
+    SandboxConfig {
+        sync_threshold: 100,
+        ..SandboxConfig::default()
+    }
+}
+
+fn new_leads() -> TableFilter {
+    TableFilter {
+        kind: ResourceName::Leads,
+        status: Some("new".into()),
+        search: None,
+    }
+}
+
+/// Exports the `new` leads to `path`, which must succeed.
+async fn export_new_leads(
+    client: &Client,
+    path: &std::path::Path,
+    on_progress: &mut (dyn FnMut(ExportProgress) + Send),
+) -> Exported {
+    export_table(
+        client,
+        &new_leads(),
+        path,
+        false,
+        &Control::new(),
+        on_progress,
+    )
+    .await
+    .expect("exported")
+}
+
+/// The sandbox's own count of leads with `status`, asked through the API.
+async fn server_count(client: &Client, status: &str) -> u64 {
+    let query = ListQuery {
+        status: Some(status.into()),
+        ..ListQuery::page(1, 1)
+    };
+    client.leads().list(&query).await.expect("listed").total
+}
+
+fn references_in(path: &std::path::Path) -> Vec<String> {
+    let mut workbook: Xlsx<_> = open_workbook(path).expect("the export opens");
+    let range = workbook.worksheet_range("Leads").expect("a Leads sheet");
+    range.rows().skip(1).map(|row| row[0].to_string()).collect()
+}
+
+#[tokio::test]
+async fn a_filtered_export_reads_every_page_and_matches_the_server() {
+    let sandbox = sandbox(config()).await;
+    let token = sandbox.add_store();
+    let expected = store_of_350(&sandbox, &token).await;
+    let client = client_with(&sandbox, Dialect::V2, &token, RetryPolicy::default());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new leads.xlsx");
+    let mut pages_seen = Vec::new();
+    let exported = export_new_leads(&client, &path, &mut |progress| {
+        pages_seen.push((progress.pages_read, progress.pages))
+    })
+    .await;
+    assert_eq!(exported.rows, 320);
+    assert_eq!(exported.server_total, server_count(&client, "new").await);
+    assert_eq!(pages_seen, [(1, 4), (2, 4), (3, 4), (4, 4)]);
+    let written = references_in(&path);
+    assert_eq!(written.len(), 320, "one row per lead, no repeat");
+    assert_eq!(written.into_iter().collect::<BTreeSet<_>>(), expected);
+}
+
+#[tokio::test]
+async fn a_storm_of_429s_loses_no_page() {
+    let sandbox = sandbox(config()).await;
+    let token = sandbox.add_store();
+    let expected = store_of_350(&sandbox, &token).await;
+    sandbox.set_faults(Faults {
+        storm429: Trigger::Probability(0.5),
+        ..Faults::default()
+    });
+    // No retry in the client: every 429 reaches the export, which must wait and ask again.
+    let client = client_with(&sandbox, Dialect::V2, &token, RetryPolicy::never());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.xlsx");
+    let mut waits = 0;
+    let exported = export_new_leads(&client, &path, &mut |progress| {
+        waits += usize::from(progress.waiting.is_some())
+    })
+    .await;
+    let refused = sandbox
+        .request_log()
+        .iter()
+        .filter(|request| request.status == 429)
+        .count();
+    assert!(
+        refused > 0 && waits == refused,
+        "{refused} 429s, {waits} waits"
+    );
+    assert_eq!(exported.rows, 320);
+    let written: BTreeSet<String> = references_in(&path).into_iter().collect();
+    assert_eq!(written, expected);
+}
+
+#[tokio::test]
+async fn a_cancelled_export_writes_nothing() {
+    let sandbox = sandbox(SandboxConfig {
+        faults: Faults {
+            slow: Some(Duration::from_millis(300)),
+            ..Faults::default()
+        },
+        ..config()
+    })
+    .await;
+    let client = client_with(&sandbox, Dialect::V2, sandbox.token(), RetryPolicy::never());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("all.csv");
+    let control = Control::new();
+    let cancel = control.clone();
+    let filter = TableFilter {
+        status: None,
+        ..new_leads()
+    };
+    let result = export_table(&client, &filter, &path, false, &control, &mut |_| {
+        cancel.cancel()
+    })
+    .await;
+    assert!(matches!(result, Err(ExportError::Cancelled)), "{result:?}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[tokio::test]
+async fn orders_export_as_excel_reads_them() {
+    let sandbox = sandbox(config()).await;
+    let client = client_with(
+        &sandbox,
+        Dialect::V2,
+        sandbox.token(),
+        RetryPolicy::default(),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("orders.xlsx");
+    let filter = TableFilter {
+        kind: ResourceName::Orders,
+        status: None,
+        search: None,
+    };
+    let exported = export_table(&client, &filter, &path, false, &Control::new(), &mut |_| {})
+        .await
+        .expect("exported");
+    let mut workbook: Xlsx<_> = open_workbook(&path).unwrap();
+    let range = workbook.worksheet_range("Orders").unwrap();
+    let mut rows = range.rows();
+    let header: Vec<String> = rows.next().unwrap().iter().map(Data::to_string).collect();
+    assert_eq!(
+        header,
+        [
+            "Reference",
+            "Customer",
+            "Phone",
+            "City",
+            "Area",
+            "Address",
+            "Products",
+            "Total",
+            "Status",
+            "Created",
+            "Updated"
+        ]
+    );
+    let rows: Vec<&[Data]> = rows.collect();
+    assert_eq!(rows.len() as u64, exported.rows);
+    assert!(exported.rows > 0);
+    for row in rows {
+        assert!(
+            matches!(&row[2], Data::String(phone) if phone.starts_with('0') || phone.starts_with('+')),
+            "phones are text with their leading zero: {:?}",
+            row[2]
+        );
+        assert!(
+            matches!(row[7], Data::Float(_)),
+            "totals are numbers: {:?}",
+            row[7]
+        );
+        assert!(
+            matches!(row[9], Data::DateTime(_)),
+            "times are date-times: {:?}",
+            row[9]
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_terminal_command_exports_and_never_overwrites() {
+    let sandbox = sandbox(config()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new leads.csv");
+    let export = |extra: &[&str]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_wedocod-console"));
+        command
+            .args(["export", "leads", "--status", "new", "--json", "-o"])
+            .arg(&path)
+            .args([
+                "--base-url",
+                sandbox.base_url(),
+                "--token-env",
+                TOKEN_VARIABLE,
+            ])
+            .args(extra)
+            .env(TOKEN_VARIABLE, sandbox.token())
+            .env("WEDOCOD_CONSOLE_DATA_DIR", dir.path())
+            .env("WEDOCOD_CONSOLE_CONFIG_DIR", dir.path().join("config"));
+        command
+    };
+    let output = finish(export(&[])).await;
+    assert!(output.status.success(), "{output:?}");
+    let report = common::cli::json_of(&output);
+    let client = common::client(&sandbox);
+    assert_eq!(report["rows"], server_count(&client, "new").await);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("\u{feff}Reference,Customer,Phone"));
+    assert_eq!(
+        text.lines().count() as u64,
+        1 + report["rows"].as_u64().unwrap()
+    );
+    assert!(text.lines().skip(1).all(|line| line.contains(",new,")));
+
+    let again = finish(export(&[])).await;
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--overwrite"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "untouched");
+    assert!(finish(export(&["--overwrite"])).await.status.success());
+}
