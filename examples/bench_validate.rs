@@ -1,9 +1,11 @@
-//! Helper of `scripts/bench-validate`: writes a realistic Moroccan leads file, and
-//! parses a file with the bare csv crate (the speed the validator is compared with).
+//! Helper of `scripts/bench-validate` and `scripts/bench-workbook`: writes a realistic
+//! Moroccan leads file (CSV, or an Excel workbook written as Excel stores it), and parses
+//! a CSV file with the bare csv crate (the speed the validator is compared with).
 //!
 //! ```text
-//! bench_validate generate FILE ROWS   # ~1 % of the cells are wrong on purpose
-//! bench_validate bare-parse FILE      # prints the number of records
+//! bench_validate generate FILE ROWS        # ~1 % of the cells are wrong on purpose
+//! bench_validate generate-xlsx FILE ROWS   # the same leads as an .xlsx
+//! bench_validate bare-parse FILE           # prints the number of records
 //! ```
 
 use std::io::{BufWriter, Write};
@@ -138,55 +140,90 @@ fn phone(random: &mut Random) -> String {
     }
 }
 
+const HEADER: [&str; 9] = [
+    "Nom complet",
+    "Téléphone",
+    "Ville",
+    "Quartier",
+    "Adresse",
+    "SKU",
+    "Quantité",
+    "Prix",
+    "Source",
+];
+
+/// One lead's cells as a merchant's file holds them (about 1 % spoiled).
+fn lead(random: &mut Random) -> [String; 9] {
+    let first = random.pick(FIRST_NAMES).copied().unwrap_or("Ali");
+    let last = random.pick(LAST_NAMES).copied().unwrap_or("Alami");
+    let (city, areas) = random.pick(CITIES).copied().unwrap_or(("Rabat", &[]));
+    let area = random.pick(areas).copied().unwrap_or("");
+    let street = random.pick(STREETS).copied().unwrap_or("Rue 1");
+    let (sku, price) = random.pick(PRODUCTS).copied().unwrap_or(("SKU", "100"));
+    let source = random.pick(SOURCES).copied().unwrap_or("");
+    let mut cells = [
+        format!("{first} {last}"),
+        phone(random),
+        city.to_string(),
+        area.to_string(),
+        format!("N° {} {street}", 1 + random.below(200)),
+        sku.to_string(),
+        (1 + random.below(3)).to_string(),
+        price.to_string(),
+        source.to_string(),
+    ];
+    let spoiled: [(usize, &[&str]); 7] = [
+        (0, &["A"]),
+        (1, &["06 12 AB 34", "0612", "6.12346E+08", "612345678"]),
+        (2, &[""]),
+        (4, &["Rue"]),
+        (5, &[""]),
+        (6, &["0"]),
+        (7, &["gratuit"]),
+    ];
+    for (column, values) in spoiled {
+        if random.spoil() {
+            cells[column] = values[random.below(values.len())].to_string();
+        }
+    }
+    cells
+}
+
 fn generate(path: &str, rows: usize) -> std::io::Result<()> {
     let mut out = BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
-    writeln!(
-        out,
-        "Nom complet;Téléphone;Ville;Quartier;Adresse;SKU;Quantité;Prix;Source"
-    )?;
+    writeln!(out, "{}", HEADER.join(";"))?;
     let mut random = Random(0x9e37_79b9_7f4a_7c15);
     for _ in 0..rows {
-        let first = random.pick(FIRST_NAMES).copied().unwrap_or("Ali");
-        let last = random.pick(LAST_NAMES).copied().unwrap_or("Alami");
-        let (city, areas) = random.pick(CITIES).copied().unwrap_or(("Rabat", &[]));
-        let area = random.pick(areas).copied().unwrap_or("");
-        let street = random.pick(STREETS).copied().unwrap_or("Rue 1");
-        let (sku, price) = random.pick(PRODUCTS).copied().unwrap_or(("SKU", "100"));
-        let source = random.pick(SOURCES).copied().unwrap_or("");
-        let mut name = format!("{first} {last}");
-        let mut tel = phone(&mut random);
-        let mut city = city.to_string();
-        let mut address = format!("N° {} {street}", 1 + random.below(200));
-        let mut sku = sku.to_string();
-        let mut quantity = (1 + random.below(3)).to_string();
-        let mut price = price.to_string();
-        if random.spoil() {
-            name = "A".to_string();
-        }
-        if random.spoil() {
-            tel = ["06 12 AB 34", "0612", "6.12346E+08", "612345678"][random.below(4)].to_string();
-        }
-        if random.spoil() {
-            city.clear();
-        }
-        if random.spoil() {
-            address = "Rue".to_string();
-        }
-        if random.spoil() {
-            sku.clear();
-        }
-        if random.spoil() {
-            quantity = "0".to_string();
-        }
-        if random.spoil() {
-            price = "gratuit".to_string();
-        }
-        writeln!(
-            out,
-            "{name};{tel};{city};{area};{address};{sku};{quantity};{price};{source}"
-        )?;
+        writeln!(out, "{}", lead(&mut random).join(";"))?;
     }
     out.flush()
+}
+
+/// The same leads as an Excel export stores them: quantities and prices as numbers, and
+/// one phone in three typed as a number (its leading 0 gone, as Excel does).
+fn generate_workbook(path: &str, rows: usize) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet().set_name("Leads")?;
+    for (column, title) in HEADER.iter().enumerate() {
+        sheet.write_string(0, column as u16, *title)?;
+    }
+    let mut random = Random(0x9e37_79b9_7f4a_7c15);
+    for row in 1..=rows as u32 {
+        let numeric_phone = random.below(3) == 0;
+        for (column, cell) in lead(&mut random).iter().enumerate() {
+            let number = cell.replace(',', ".").parse::<f64>().ok();
+            let as_number = match column {
+                1 => number.filter(|_| numeric_phone && cell.starts_with('0')),
+                6 | 7 => number,
+                _ => None,
+            };
+            match as_number {
+                Some(value) => sheet.write_number(row, column as u16, value)?,
+                None => sheet.write_string(row, column as u16, cell)?,
+            };
+        }
+    }
+    workbook.save(path)
 }
 
 fn bare_parse(path: &str) -> csv::Result<u64> {
@@ -211,10 +248,17 @@ fn main() -> ExitCode {
             Ok(rows) => generate(path, rows).map_err(|error| error.to_string()),
             Err(_) => Err(format!("not a row count: {rows}")),
         },
+        [_, "generate-xlsx", path, rows] => match rows.parse() {
+            Ok(rows) => generate_workbook(path, rows).map_err(|error| error.to_string()),
+            Err(_) => Err(format!("not a row count: {rows}")),
+        },
         [_, "bare-parse", path] => bare_parse(path)
             .map(|rows| println!("{rows}"))
             .map_err(|error| error.to_string()),
-        _ => Err("usage: bench_validate generate FILE ROWS | bare-parse FILE".to_string()),
+        _ => Err(
+            "usage: bench_validate generate FILE ROWS | generate-xlsx FILE ROWS | bare-parse FILE"
+                .to_string(),
+        ),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -137,3 +137,99 @@ async fn kill_9_mid_upload_then_resume_creates_each_row_once() {
         "exactly one record per row"
     );
 }
+
+/// A workbook whose first sheet is another table (`Autres`) and whose second (`Semaine`)
+/// holds three leads, the second with a SKU the store does not sell.
+fn two_table_workbook(dir: &std::path::Path) -> std::path::PathBuf {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let tables: [(&str, &[(&str, &str)]); 2] = [
+        (
+            "Autres",
+            &[
+                ("Autre Un", "ARG-100"),
+                ("Autre Deux", "ARG-100"),
+                ("Autre Trois", "ARG-100"),
+            ],
+        ),
+        (
+            "Semaine",
+            &[
+                ("Salma Tazi", "ARG-100"),
+                ("Omar Fassi", "ZZZ-404"),
+                ("Hind Alami", "ARG-100"),
+            ],
+        ),
+    ];
+    for (index, (name, rows)) in tables.into_iter().enumerate() {
+        let sheet = workbook.add_worksheet().set_name(name).unwrap();
+        for (column, title) in [
+            "full_name",
+            "phone",
+            "city",
+            "address",
+            "sku",
+            "quantity",
+            "total",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            sheet.write_string(0, column as u16, title).unwrap();
+        }
+        for (row, (customer, sku)) in rows.iter().enumerate() {
+            let line = row as u32 + 1;
+            let phone = format!("06{}{:07}", 5 + index, 1_000_000 + row);
+            let cells = [*customer, &phone, "Rabat", "12 Rue Oum Rabii", *sku];
+            for (column, cell) in cells.into_iter().enumerate() {
+                sheet.write_string(line, column as u16, cell).unwrap();
+            }
+            sheet.write_number(line, 5, 1.0).unwrap();
+            sheet.write_number(line, 6, 149.0).unwrap();
+        }
+    }
+    let path = dir.join("leads.xlsx");
+    workbook.save(&path).unwrap();
+    path
+}
+
+#[tokio::test]
+async fn a_resume_reads_the_sheet_its_upload_read_and_refuses_another() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let before = sandbox.record_count(ResourceName::Leads);
+    let dir = tempfile::tempdir().unwrap();
+    let file = two_table_workbook(dir.path());
+    let file = file.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let mut command = upload(&sandbox, dir.path(), sandbox.token(), args);
+        tokio::task::spawn_blocking(move || command.output().unwrap())
+    };
+    let first = run(&[file, "--sheet", "Semaine", "--skip-invalid", "--json"])
+        .await
+        .unwrap();
+    let report = json_of(&first);
+    assert_eq!(
+        (report["created"].as_u64(), report["rows"].as_u64()),
+        (Some(2), Some(3))
+    );
+    let upload_id = report["upload_id"].as_str().unwrap().to_string();
+
+    // Without --sheet the journal's sheet is read: the unsold SKU is still there, nothing
+    // is sent (reading `Autres`, its line 3 would have gone as a "fix" of Omar's row).
+    let resumed = run(&[file, "--resume", &upload_id, "--skip-invalid", "--json"])
+        .await
+        .unwrap();
+    let report = json_of(&resumed);
+    assert_eq!(report["created"], 2, "{report}");
+    assert_eq!(sandbox.record_count(ResourceName::Leads) - before, 2);
+
+    let other = run(&[file, "--resume", &upload_id, "--sheet", "Autres"])
+        .await
+        .unwrap();
+    assert_eq!(other.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&other.stderr);
+    assert!(
+        said.contains(r#"read the sheet "Semaine", not the sheet "Autres""#),
+        "{said}"
+    );
+    assert_eq!(sandbox.record_count(ResourceName::Leads) - before, 2);
+}

@@ -222,3 +222,114 @@ fn the_xlsx_report_marks_exactly_the_bad_cells_keeps_phones_as_text_and_amounts_
     let problems = workbook.worksheet_range("Problems").unwrap();
     assert_eq!(problems.height(), 1 + validation.issues.len());
 }
+
+/// The corpus of `tests/data/` made by `scripts/make-workbook-corpus` with LibreOffice and
+/// openpyxl (not with the writer the console itself uses): (line, cell, code) of every
+/// issue, the sheet read and the rows ready to send.
+fn corpus(name: &str, kind: ResourceName) -> (String, Vec<(u64, String, &'static str)>, u64) {
+    let bytes = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data")
+            .join(name),
+    )
+    .unwrap();
+    let mut settings = ValidateSettings::new(kind);
+    settings.threads = 1;
+    let validation = validate_bytes(bytes, &settings, None).unwrap();
+    let book = validation.workbook.clone().expect("read as a workbook");
+    let issues = validation
+        .issues
+        .iter()
+        .map(|issue| {
+            let cell = issue
+                .column
+                .map_or(String::new(), |column| book.cell_name(column, issue.line));
+            (issue.line, cell, issue.code.as_str())
+        })
+        .collect();
+    (book.name, issues, validation.valid_rows)
+}
+
+fn at(list: &[(u64, &str, &'static str)]) -> Vec<(u64, String, &'static str)> {
+    list.iter()
+        .map(|(line, cell, code)| (*line, cell.to_string(), *code))
+        .collect()
+}
+
+#[test]
+fn corpus_an_excel_export_whose_phones_became_numbers() {
+    let (sheet, issues, ready) = corpus("leads_excel_numeric_phones.xlsx", ResourceName::Leads);
+    assert_eq!(sheet, "leads_excel_numeric_phones");
+    assert_eq!(
+        issues,
+        at(&[
+            (2, "B2", "phone_missing_leading_zero"),
+            (3, "B3", "phone_missing_leading_zero"),
+            (5, "B5", "phone_has_letters"),
+            (6, "B6", "phone_missing_leading_zero"),
+            (6, "D6", "required"),
+        ])
+    );
+    assert_eq!(ready, 3, "a lost zero is a warning: those rows still go");
+}
+
+#[test]
+fn corpus_a_two_sheet_workbook_opens_on_its_table_not_its_notes() {
+    let (sheet, issues, ready) = corpus("leads_two_sheets.xlsx", ResourceName::Leads);
+    assert_eq!(sheet, "Leads semaine 48");
+    assert_eq!(issues, at(&[(4, "B4", "duplicate_lead")]));
+    assert_eq!(ready, 3);
+}
+
+#[test]
+fn corpus_an_ods_from_libreoffice() {
+    let (sheet, issues, ready) = corpus("orders_libreoffice.ods", ResourceName::Orders);
+    assert_eq!(sheet, "orders_libreoffice");
+    assert_eq!(
+        issues,
+        at(&[
+            (2, "B2", "phone_missing_leading_zero"),
+            (3, "B3", "phone_missing_leading_zero"),
+            (4, "B4", "phone_missing_leading_zero"),
+            (4, "E4", "out_of_range"),
+            (5, "B5", "phone_missing_leading_zero"),
+            (5, "H5", "not_a_whole_number"),
+        ]),
+        "“Frais payés par le client” is the fees column; 307.5 keeps its cents"
+    );
+    assert_eq!(ready, 2);
+}
+
+#[test]
+fn corpus_a_title_and_a_date_above_a_table_starting_at_b4() {
+    let (sheet, issues, ready) = corpus("leads_title_row.xlsx", ResourceName::Leads);
+    assert_eq!(sheet, "Export");
+    assert_eq!(
+        issues,
+        at(&[
+            (6, "C6", "phone_missing_leading_zero"),
+            (7, "G7", "out_of_range"),
+            (8, "H8", "not_a_number"),
+        ]),
+        "a quantity 1.0 is 1; dates and booleans are data, not issues"
+    );
+    assert_eq!(ready, 2);
+}
+
+#[test]
+fn corpus_an_excel_97_xls() {
+    let (sheet, issues, ready) = corpus("leads_legacy.xls", ResourceName::Leads);
+    assert_eq!(sheet, "leads_legacy");
+    assert_eq!(
+        issues,
+        at(&[
+            (2, "B2", "phone_missing_leading_zero"),
+            (3, "B3", "phone_missing_leading_zero"),
+            (3, "F3", "not_a_whole_number"),
+            (4, "B4", "phone_missing_leading_zero"),
+            (4, "E4", "required"),
+            (5, "B5", "phone_invalid"),
+        ])
+    );
+    assert_eq!(ready, 1);
+}

@@ -18,6 +18,7 @@ use crate::import::mapping::Mapping;
 use crate::import::sheet::{Candidate, Sheet};
 use crate::stores::StoreHome;
 use crate::upload::matching::{Stored, Submitted};
+use crate::upload::past_uploads;
 use crate::upload::{
     Control, Engine, Progress, Repeats, UploadError, UploadReport, UploadSettings,
 };
@@ -71,16 +72,36 @@ pub fn run(args: UploadArgs) -> ExitCode {
 }
 
 async fn upload(args: UploadArgs) -> Result<ExitCode, String> {
-    let (settings, kind) = args.file.settings()?;
+    let (mut settings, kind) = args.file.settings()?;
+    // A resume opens the store first: its journal says which workbook sheet to read
+    // (unless another is named, which the journal then refuses).
+    let opened = match &args.resume {
+        Some(upload_id) => {
+            let (client, home) = args.store.open(args.file.dialect()).await?;
+            if settings.sheet.is_none() {
+                settings.sheet = past_uploads::sheet_of(&home.journals(), upload_id);
+            }
+            Some((client, home))
+        }
+        None => None,
+    };
     let path = args.file.file.clone();
     let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let document = tokio::task::spawn_blocking(move || Sheet::load(bytes, &settings))
         .await
         .map_err(|e| e.to_string())?
         .map_err(|e| e.to_string())?;
-    let (client, home) = args.store.open(args.file.dialect()).await?;
+    let (client, home) = match opened {
+        Some(opened) => opened,
+        None => args.store.open(args.file.dialect()).await?,
+    };
     let mapping = document.mapping.clone();
-    let store = Store { client, home };
+    let sheet = document.workbook.as_ref().map(|book| book.name.clone());
+    let store = Store {
+        client,
+        home,
+        sheet,
+    };
     match kind {
         ResourceName::Leads => drive::<Leads>(&args, path, store, document.leads(), mapping).await,
         ResourceName::Orders => {
@@ -89,10 +110,12 @@ async fn upload(args: UploadArgs) -> Result<ExitCode, String> {
     }
 }
 
-/// Where the rows go: the client, and the store's folder for the journal.
+/// Where the rows go: the client, and the store's folder for the journal; and the
+/// workbook sheet they come from, for the journal.
 struct Store {
     client: Client,
     home: StoreHome,
+    sheet: Option<String>,
 }
 
 async fn drive<R>(
@@ -116,6 +139,7 @@ where
             (false, false) => Repeats::Refuse,
         },
         settle_window: Duration::from_secs(args.settle_seconds),
+        sheet: store.sheet,
         ..UploadSettings::new(store.home)
     };
     let client = store.client;

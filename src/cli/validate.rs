@@ -32,7 +32,7 @@ pub struct FileArgs {
     /// The CSV file, or an Excel or LibreOffice workbook (.xlsx, .xlsm, .xls, .ods).
     pub file: PathBuf,
     /// The workbook's sheet: its name or its number from 1 (default: the first that holds
-    /// anything).
+    /// a table: a header and a row).
     #[arg(long, value_name = "NAME|N")]
     pub sheet: Option<String>,
     /// What the file holds.

@@ -390,6 +390,7 @@ impl App {
             uploads::Action::Resume {
                 upload_id,
                 file,
+                sheet,
                 kind,
             } => {
                 if let Screen::Browse(browse) = &mut self.screen {
@@ -398,6 +399,7 @@ impl App {
                 self.update_import(import::Message::ResumeUpload {
                     upload_id,
                     file,
+                    sheet,
                     kind,
                 })
             }

@@ -47,6 +47,8 @@ pub enum Action {
     Resume {
         upload_id: String,
         file: PathBuf,
+        /// The workbook sheet it read (none for a CSV file).
+        sheet: Option<String>,
         kind: ResourceName,
     },
 }
@@ -151,6 +153,7 @@ impl State {
                     return Action::Resume {
                         upload_id: id,
                         file: PathBuf::from(&record.summary.file),
+                        sheet: record.summary.sheet.clone(),
                         kind: record.summary.kind,
                     };
                 }

@@ -109,7 +109,7 @@ pub fn decode(bytes: Vec<u8>, chosen: Option<&'static Encoding>) -> Result<Decod
 }
 
 /// A file's bytes as text: a workbook's sheet (`sheet`: a name, a number from 1, or the
-/// first that holds anything), or CSV bytes decoded with `chosen` or what they say.
+/// first that holds a table), or CSV bytes decoded with `chosen` or what they say.
 pub fn decode_file(
     bytes: Vec<u8>,
     chosen: Option<&'static Encoding>,

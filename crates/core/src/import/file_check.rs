@@ -56,7 +56,7 @@ pub struct ValidateSettings {
     /// Worker threads (at least 1).
     pub threads: usize,
     /// The sheet of a workbook to read (a name or a number from 1); `None`: the first that
-    /// holds anything. Ignored for CSV files.
+    /// holds a table. Ignored for CSV files.
     pub sheet: Option<String>,
 }
 

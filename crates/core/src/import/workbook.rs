@@ -8,9 +8,9 @@
 //! Line numbers stay the sheet's row numbers (row 7 is line 7), so an issue names the
 //! cell the merchant sees (`B7`) even when the data does not start at A1.
 
-use std::io::Cursor;
+use std::io::{Cursor, Read, Seek};
 
-use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use calamine::{Data, Range, Reader, Sheets, open_workbook_auto_from_rs};
 
 use super::error::ReadError;
 
@@ -50,51 +50,70 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
 }
 
 /// Reads sheet `choice` of the workbook in `bytes`: a name, a 1-based number, or (`None`)
-/// the first sheet that holds anything.
+/// the first sheet that holds a table ([`default_sheet`]).
 pub fn read(bytes: Vec<u8>, choice: Option<&str>) -> Result<WorkbookSheet, ReadError> {
     let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(unreadable)?;
     let sheet_names = workbook.sheet_names();
-    let chosen = match choice.map(str::trim) {
-        Some(choice) => Some(pick(&sheet_names, choice)?),
-        None => None,
-    };
-    let candidates: Vec<String> = match &chosen {
-        Some(name) => vec![name.clone()],
-        None => sheet_names.clone(),
-    };
-    for name in &candidates {
-        let range = workbook.worksheet_range(name).map_err(unreadable)?;
-        let Some((first_row, first_column)) = range.start() else {
-            continue;
-        };
-        let mut csv = Vec::new();
-        // The rows above the data, so line numbers are the sheet's row numbers.
-        csv.extend(std::iter::repeat_n(b'\n', first_row as usize));
-        let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(csv);
-        for row in range.rows() {
-            let cells: Vec<String> = row.iter().map(cell_text).collect();
-            let cells = trim_empty_tail(&cells);
-            if cells.is_empty() {
-                writer.write_record(None::<&[u8]>).map_err(unreadable)?;
-            } else {
-                writer.write_record(cells).map_err(unreadable)?;
-            }
+    let (name, range) = match choice.map(str::trim) {
+        Some(choice) => {
+            let name = pick(&sheet_names, choice)?;
+            let range = workbook.worksheet_range(&name).map_err(unreadable)?;
+            (name, range)
         }
-        let csv = writer.into_inner().map_err(unreadable)?;
-        return Ok(WorkbookSheet {
-            source: WorkbookSource {
-                name: name.clone(),
-                sheet_names,
-                first_column,
-            },
-            csv,
+        None => default_sheet(&mut workbook, &sheet_names)?,
+    };
+    let Some((first_row, first_column)) = range.start() else {
+        return Err(ReadError::Workbook {
+            reason: format!("the sheet \"{name}\" is empty"),
         });
+    };
+    let mut csv = Vec::new();
+    // The rows above the data, so line numbers are the sheet's row numbers.
+    csv.extend(std::iter::repeat_n(b'\n', first_row as usize));
+    let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(csv);
+    for row in range.rows() {
+        let cells: Vec<String> = row.iter().map(cell_text).collect();
+        let cells = trim_empty_tail(&cells);
+        if cells.is_empty() {
+            writer.write_record(None::<&[u8]>).map_err(unreadable)?;
+        } else {
+            writer.write_record(cells).map_err(unreadable)?;
+        }
     }
-    Err(ReadError::Workbook {
-        reason: match chosen {
-            Some(name) => format!("the sheet \"{name}\" is empty"),
-            None => "every sheet of the workbook is empty".to_string(),
+    let csv = writer.into_inner().map_err(unreadable)?;
+    Ok(WorkbookSheet {
+        source: WorkbookSource {
+            name,
+            sheet_names,
+            first_column,
         },
+        csv,
+    })
+}
+
+/// The sheet read when none is named: the first that holds a table (two filled rows or
+/// more: a header and a row), so a notes or cover sheet before the data is passed over;
+/// else the first that holds anything (its emptiness is then reported as for a CSV).
+fn default_sheet<RS: Read + Seek>(
+    workbook: &mut Sheets<RS>,
+    names: &[String],
+) -> Result<(String, Range<Data>), ReadError> {
+    let mut first_filled = None;
+    for name in names {
+        let range = workbook.worksheet_range(name).map_err(unreadable)?;
+        let filled_rows = range
+            .rows()
+            .filter(|row| row.iter().any(|cell| *cell != Data::Empty))
+            .take(2)
+            .count();
+        match filled_rows {
+            2 => return Ok((name.clone(), range)),
+            1 if first_filled.is_none() => first_filled = Some((name.clone(), range)),
+            _ => {}
+        }
+    }
+    first_filled.ok_or_else(|| ReadError::Workbook {
+        reason: "every sheet of the workbook is empty".to_string(),
     })
 }
 

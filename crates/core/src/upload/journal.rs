@@ -37,6 +37,10 @@ pub enum Event {
         kind: ResourceName,
         dialect: Dialect,
         file: String,
+        /// The workbook sheet the rows were read from (none for a CSV file): a resume reads
+        /// the same sheet, never another one's rows as "fixes".
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sheet: Option<String>,
         base_url: String,
         /// The store's id ([`crate::stores`]); empty in journals written before stores
         /// had one.

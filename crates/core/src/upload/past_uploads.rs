@@ -19,6 +19,8 @@ pub struct UploadSummary {
     pub upload_id: String,
     pub started_at: String,
     pub file: String,
+    /// The workbook sheet the rows were read from (none for a CSV file).
+    pub sheet: Option<String>,
     pub base_url: String,
     pub kind: ResourceName,
     /// `sync`, `async` or `sync + async`, from the answers the server gave.
@@ -40,6 +42,7 @@ fn summarise(events: &[Event]) -> Option<UploadRecord> {
         upload_id,
         kind,
         file,
+        sheet,
         base_url,
         at,
         ..
@@ -68,6 +71,7 @@ fn summarise(events: &[Event]) -> Option<UploadRecord> {
             upload_id: upload_id.clone(),
             started_at: at.clone(),
             file: file.clone(),
+            sheet: sheet.clone(),
             base_url: base_url.clone(),
             kind: *kind,
             mode,
@@ -113,6 +117,15 @@ fn upload_ids(dir: &Path) -> Vec<String> {
 }
 
 /// Every upload in `dir`, one store's journal folder.
+/// The workbook sheet upload `upload_id` read its rows from (none for a CSV file, or a
+/// journal that cannot be read: resuming it then says what is wrong).
+pub fn sheet_of(dir: &Path, upload_id: &str) -> Option<String> {
+    match Journal::read(dir, upload_id).ok()?.into_iter().next()? {
+        Event::Started { sheet, .. } => sheet,
+        _ => None,
+    }
+}
+
 pub fn list(dir: &Path) -> Listing {
     let mut listing = Listing::default();
     for upload_id in upload_ids(dir) {
@@ -281,6 +294,7 @@ mod tests {
                 upload_id: "u1".to_string(),
                 started_at: String::new(),
                 file: file.display().to_string(),
+                sheet: None,
                 base_url: String::new(),
                 kind: ResourceName::Leads,
                 mode: "sync",

@@ -124,7 +124,7 @@ pub struct State {
     path: String,
     encoding: Choice<&'static str>,
     delimiter: Choice<u8>,
-    /// The workbook sheet chosen; `None`: the first that holds anything.
+    /// The workbook sheet chosen; `None`: the first that holds a table.
     sheet: Option<String>,
     loading: bool,
     error: Option<String>,
@@ -175,6 +175,8 @@ pub enum Message {
     ResumeUpload {
         upload_id: String,
         file: PathBuf,
+        /// The workbook sheet the upload read (none for a CSV file).
+        sheet: Option<String>,
         kind: ResourceName,
     },
     DismissNotice,
@@ -379,11 +381,13 @@ impl State {
             Message::ResumeUpload {
                 upload_id,
                 file,
+                sheet,
                 kind,
             } => {
                 self.kind = kind;
                 self.resume_after_load = Some(upload_id);
-                return self.open_new(file);
+                self.sheet = sheet;
+                return self.open(file, false);
             }
             Message::Kind(Kind(kind)) => {
                 self.kind = kind;

@@ -122,6 +122,7 @@ impl UploadPanel {
                 per_request,
                 skip_invalid: self.skip_invalid,
                 repeats,
+                sheet: source.sheet.workbook.as_ref().map(|book| book.name.clone()),
                 ..UploadSettings::new(store.home.clone())
             },
             control: control.clone(),

@@ -49,6 +49,9 @@ pub struct UploadSettings {
     pub repeats: Repeats,
     /// The store account the rows go to: its journals, and the "sent before" check.
     pub store: StoreHome,
+    /// The workbook sheet the rows come from (none for a CSV file), recorded in the journal;
+    /// a resume must read the same one.
+    pub sheet: Option<String>,
 }
 
 impl UploadSettings {
@@ -62,6 +65,7 @@ impl UploadSettings {
             offline_patience: Duration::from_secs(120),
             repeats: Repeats::Refuse,
             store,
+            sheet: None,
         }
     }
 }

@@ -13,7 +13,6 @@ use crate::import::CellError;
 use crate::import::build::ItemOrigin;
 use crate::import::mapping::Mapping;
 use crate::import::sheet::Candidate;
-use crate::stores::StoreHome;
 use crate::upload::journal::{Event, Journal, JournalError, PlannedRow};
 use crate::upload::matching::{MatchKey, Stored, Submitted};
 use crate::upload::past_uploads;
@@ -100,14 +99,16 @@ fn earlier_uploads<T>(
 /// `store`, if it cannot.
 fn mismatch(
     started: &Event,
-    store: &StoreHome,
+    settings: &UploadSettings,
     kind: ResourceName,
     dialect: Dialect,
 ) -> Option<String> {
+    let store = &settings.store;
     let Event::Started {
         store: journal_store,
         kind: journal_kind,
         dialect: journal_dialect,
+        sheet: journal_sheet,
         ..
     } = started
     else {
@@ -126,6 +127,19 @@ fn mismatch(
     } else if *journal_dialect != dialect {
         Some(format!(
             "was sent with API generation {journal_dialect}, not {dialect}"
+        ))
+    } else if *journal_sheet != settings.sheet {
+        let name = |sheet: &Option<String>| {
+            sheet
+                .as_ref()
+                .map_or("no sheet (a CSV file)".to_string(), |name| {
+                    format!("the sheet \"{name}\"")
+                })
+        };
+        Some(format!(
+            "read {}, not {}",
+            name(journal_sheet),
+            name(&settings.sheet)
         ))
     } else {
         None
@@ -222,6 +236,7 @@ where
             kind: R::NAME,
             dialect: client.profile().dialect(),
             file: file.to_string(),
+            sheet: settings.sheet.clone(),
             base_url: client.profile().base_url().to_string(),
             store: settings.store.id().to_string(),
             per_request: settings.per_request,
@@ -256,12 +271,7 @@ where
     ) -> Result<Engine<R>, UploadError> {
         let (journal, events) = Journal::open(&settings.store.journals(), upload_id)?;
         let started = events.first().ok_or(UploadError::NotAnUpload)?;
-        if let Some(mismatch) = mismatch(
-            started,
-            &settings.store,
-            R::NAME,
-            client.profile().dialect(),
-        ) {
+        if let Some(mismatch) = mismatch(started, &settings, R::NAME, client.profile().dialect()) {
             return Err(UploadError::WrongJournal {
                 upload_id: upload_id.to_string(),
                 mismatch,
@@ -328,13 +338,15 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stores::StoreHome;
 
     fn started(store: &str, kind: ResourceName, dialect: Dialect) -> Event {
         Event::Started {
             upload_id: "up-1".into(),
             kind,
             dialect,
-            file: "leads.csv".into(),
+            file: "leads.xlsx".into(),
+            sheet: Some("Leads".into()),
             base_url: "https://api.wedocod.com".into(),
             store: store.into(),
             per_request: 100,
@@ -344,11 +356,15 @@ mod tests {
     }
 
     #[test]
-    fn a_journal_is_resumed_only_by_its_store_kind_and_generation() {
+    fn a_journal_is_resumed_only_by_its_store_kind_generation_and_sheet() {
         let home = StoreHome::of(Path::new("/data"), "st-a").unwrap();
+        let settings = UploadSettings {
+            sheet: Some("Leads".into()),
+            ..UploadSettings::new(home)
+        };
         let (leads, v2) = (ResourceName::Leads, Dialect::V2);
         assert_eq!(
-            mismatch(&started("st-a", leads, v2), &home, leads, v2),
+            mismatch(&started("st-a", leads, v2), &settings, leads, v2),
             None
         );
         let refusals = [
@@ -368,8 +384,20 @@ mod tests {
             ),
         ];
         for (journal, kind, dialect, reason) in refusals {
-            let said = mismatch(&journal, &home, kind, dialect).unwrap();
+            let said = mismatch(&journal, &settings, kind, dialect).unwrap();
             assert!(said.contains(reason), "{said}");
         }
+        let another_sheet = UploadSettings {
+            sheet: Some("Notes".into()),
+            ..settings.clone()
+        };
+        let said = mismatch(&started("st-a", leads, v2), &another_sheet, leads, v2).unwrap();
+        assert_eq!(said, r#"read the sheet "Leads", not the sheet "Notes""#);
+        let no_sheet = UploadSettings {
+            sheet: None,
+            ..settings
+        };
+        let said = mismatch(&started("st-a", leads, v2), &no_sheet, leads, v2).unwrap();
+        assert!(said.ends_with("not no sheet (a CSV file)"), "{said}");
     }
 }
