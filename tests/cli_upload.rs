@@ -162,18 +162,7 @@ fn two_table_workbook(dir: &std::path::Path) -> std::path::PathBuf {
     ];
     for (index, (name, rows)) in tables.into_iter().enumerate() {
         let sheet = workbook.add_worksheet().set_name(name).unwrap();
-        for (column, title) in [
-            "full_name",
-            "phone",
-            "city",
-            "address",
-            "sku",
-            "quantity",
-            "total",
-        ]
-        .into_iter()
-        .enumerate()
-        {
+        for (column, title) in common::workbook::LEAD_HEADERS.into_iter().enumerate() {
             sheet.write_string(0, column as u16, title).unwrap();
         }
         for (row, (customer, sku)) in rows.iter().enumerate() {
