@@ -9,7 +9,7 @@ use common::gui::{Driver, Isolated};
 use common::sandbox;
 use wedocod_console::api::{Action, ResourceName, Scope};
 use wedocod_console::gui::Message;
-use wedocod_console::gui::i18n::{ENGLISH as S, fill};
+use wedocod_console::gui::i18n::{text, text_with};
 use wedocod_console::gui::screen::{connect, records};
 use wedocod_console::sandbox::{Sandbox, SandboxConfig};
 
@@ -18,8 +18,8 @@ async fn connect_to(sandbox: &Sandbox, token: &str) -> Driver {
 }
 
 fn page_of(page: u64, pages: u64, total: usize) -> String {
-    fill(
-        S.page_of,
+    text_with(
+        "page-of",
         &[("page", &page), ("pages", &pages), ("total", &total)],
     )
 }
@@ -32,8 +32,8 @@ fn leads(message: records::Message) -> Message {
 async fn first_run_explores_the_demo_and_pages_through() {
     let isolated = Isolated::new();
     let mut driver = Driver::boot(isolated.launch()).await;
-    assert!(driver.sees(S.welcome_title));
-    driver.click(S.explore_demo).await.unwrap();
+    assert!(driver.sees(&text("welcome-title")));
+    driver.click(&text("explore-demo")).await.unwrap();
     assert!(
         driver.sees(&page_of(1, 7, 320)),
         "the demo store's first page of leads"
@@ -41,16 +41,16 @@ async fn first_run_explores_the_demo_and_pages_through() {
     assert!(driver.sees("LD-100320"), "newest first");
     assert_eq!(driver.app.title(), "WedoCOD Console — Demo store");
 
-    driver.click(S.next_page).await.unwrap();
+    driver.click(&text("next-page")).await.unwrap();
     assert!(driver.sees(&page_of(2, 7, 320)));
-    driver.click(S.last_page).await.unwrap();
+    driver.click(&text("last-page")).await.unwrap();
     assert!(driver.sees(&page_of(7, 7, 320)));
     assert!(
         driver.sees("LD-100001"),
         "the oldest lead is on the last page"
     );
 
-    driver.click(S.orders).await.unwrap();
+    driver.click(&text("orders")).await.unwrap();
     assert!(driver.sees(&page_of(1, 5, 220)));
 }
 
@@ -58,8 +58,8 @@ async fn first_run_explores_the_demo_and_pages_through() {
 async fn a_wrong_token_is_told_apart_and_a_right_one_connects() {
     let sandbox = sandbox(SandboxConfig::default()).await;
     let driver = connect_to(&sandbox, "not-the-token").await;
-    assert!(driver.sees(S.error_unauthenticated));
-    assert!(driver.sees(S.connect_title), "still on the form");
+    assert!(driver.sees(&text("error-unauthenticated")));
+    assert!(driver.sees(&text("connect-title")), "still on the form");
 
     let driver = connect_to(&sandbox, sandbox.token()).await;
     assert!(driver.sees(&page_of(1, 7, 320)));
@@ -70,7 +70,7 @@ async fn a_wrong_token_is_told_apart_and_a_right_one_connects() {
 async fn plain_http_to_another_host_is_refused_before_sending() {
     let isolated = Isolated::new();
     let mut driver = Driver::boot(isolated.launch()).await;
-    driver.click(S.connect_store).await.unwrap();
+    driver.click(&text("connect-store")).await.unwrap();
     driver.type_into(connect::NAME_ID, "Shop").await.unwrap();
     driver
         .send(Message::Connect(connect::Message::BaseUrl(
@@ -78,8 +78,8 @@ async fn plain_http_to_another_host_is_refused_before_sending() {
         )))
         .await;
     driver.type_into(connect::TOKEN_ID, "abc").await.unwrap();
-    driver.click(S.connect).await.unwrap();
-    assert!(driver.sees(S.error_plain_http));
+    driver.click(&text("connect")).await.unwrap();
+    assert!(driver.sees(&text("error-plain-http")));
 }
 
 #[tokio::test]
@@ -112,20 +112,20 @@ async fn bulk_status_change_then_history_in_the_detail_panel() {
     driver
         .send(leads(records::Message::Toggle("LD-100316".into(), true)))
         .await;
-    assert!(driver.sees(&fill(S.selected_count, &[("count", &1)])));
+    assert!(driver.sees(&text_with("selected-count", &[("count", &1)])));
     driver
         .send(leads(records::Message::BulkStatus("confirmed".into())))
         .await;
-    driver.click(S.apply).await.unwrap();
-    assert!(driver.sees(&fill(
-        S.status_changed,
+    driver.click(&text("apply")).await.unwrap();
+    assert!(driver.sees(&text_with(
+        "status-changed",
         &[("count", &1), ("fields", &"status")]
     )));
 
     driver.click("LD-100316").await.unwrap();
-    assert!(driver.sees(S.history));
+    assert!(driver.sees(&text("history")));
     assert!(
-        !driver.sees(S.no_history),
+        !driver.sees(&text("no-history")),
         "the change shows in the history"
     );
 }
@@ -141,19 +141,19 @@ async fn delete_asks_for_confirmation_first() {
     driver
         .send(leads(records::Message::Toggle("LD-100319".into(), true)))
         .await;
-    driver.click(S.delete).await.unwrap();
-    assert!(driver.sees(S.confirm_delete_title));
-    driver.click(S.cancel).await.unwrap();
-    assert!(!driver.sees(S.confirm_delete_title));
+    driver.click(&text("delete")).await.unwrap();
+    assert!(driver.sees(&text("confirm-delete-title")));
+    driver.click(&text("cancel")).await.unwrap();
+    assert!(!driver.sees(&text("confirm-delete-title")));
     assert_eq!(
         sandbox.record_count(ResourceName::Leads),
         before,
         "cancel deletes nothing"
     );
 
-    driver.click(S.delete).await.unwrap();
-    driver.click(S.confirm_delete).await.unwrap();
-    assert!(driver.sees(&fill(S.deleted, &[("count", &2)])));
+    driver.click(&text("delete")).await.unwrap();
+    driver.click(&text("confirm-delete")).await.unwrap();
+    assert!(driver.sees(&text_with("deleted", &[("count", &2)])));
     assert_eq!(sandbox.record_count(ResourceName::Leads), before - 2);
     assert!(!driver.sees("LD-100320"));
 }
@@ -163,7 +163,10 @@ async fn a_missing_scope_is_named_at_connect_and_on_actions() {
     let sandbox = sandbox(SandboxConfig::default()).await;
     let leads_only = sandbox.grant_token(&[Scope::new(Action::View, ResourceName::Leads)]);
     let driver = connect_to(&sandbox, &leads_only).await;
-    assert!(driver.sees(&fill(S.error_forbidden_scope, &[("scope", &"view orders")])));
+    assert!(driver.sees(&text_with(
+        "error-forbidden-scope",
+        &[("scope", &"view orders")]
+    )));
 
     let viewer = sandbox.grant_token(&[
         Scope::new(Action::View, ResourceName::Leads),
@@ -173,13 +176,16 @@ async fn a_missing_scope_is_named_at_connect_and_on_actions() {
     driver
         .send(leads(records::Message::Toggle("LD-100320".into(), true)))
         .await;
-    driver.click(S.delete).await.unwrap();
-    driver.click(S.confirm_delete).await.unwrap();
-    assert!(driver.sees(&fill(
-        S.error_forbidden_scope,
+    driver.click(&text("delete")).await.unwrap();
+    driver.click(&text("confirm-delete")).await.unwrap();
+    assert!(driver.sees(&text_with(
+        "error-forbidden-scope",
         &[("scope", &"delete leads")]
     )));
-    assert!(driver.sees(&fill(S.action_needs_scope, &[("scope", &"delete leads")])));
+    assert!(driver.sees(&text_with(
+        "action-needs-scope",
+        &[("scope", &"delete leads")]
+    )));
 }
 
 #[tokio::test]
@@ -187,14 +193,14 @@ async fn a_429_counts_down_and_retries_by_itself() {
     let sandbox = sandbox(SandboxConfig::default()).await;
     let mut driver = connect_to(&sandbox, sandbox.token()).await;
     sandbox.set_faults("storm429=x1".parse().unwrap());
-    driver.click(S.refresh).await.unwrap();
-    assert!(driver.sees(&fill(S.error_rate_limited, &[("seconds", &1)])));
+    driver.click(&text("refresh")).await.unwrap();
+    assert!(driver.sees(&text_with("error-rate-limited", &[("seconds", &1)])));
     // The storm answers 429 three times; each time the screen waits Retry-After and retries.
     for _ in 0..3 {
         tokio::time::sleep(Duration::from_millis(1_100)).await;
         driver.send(leads(records::Message::Tick)).await;
     }
-    assert!(!driver.sees(&fill(S.error_rate_limited, &[("seconds", &1)])));
+    assert!(!driver.sees(&text_with("error-rate-limited", &[("seconds", &1)])));
     assert!(driver.sees(&page_of(1, 7, 320)));
 }
 
@@ -203,12 +209,12 @@ async fn an_absurd_retry_after_counts_down_from_the_ceiling() {
     let sandbox = sandbox(SandboxConfig::default()).await;
     let mut driver = connect_to(&sandbox, sandbox.token()).await;
     sandbox.set_faults("absurd429=x1".parse().unwrap());
-    driver.click(S.refresh).await.unwrap();
+    driver.click(&text("refresh")).await.unwrap();
     driver.send(leads(records::Message::Tick)).await;
     let ceiling = wedocod_console::api::pacing::MAX_RETRY_WAIT.as_secs();
     assert!(
         (ceiling - 2..=ceiling)
-            .any(|seconds| driver.sees(&fill(S.error_rate_limited, &[("seconds", &seconds)]))),
+            .any(|seconds| driver.sees(&text_with("error-rate-limited", &[("seconds", &seconds)]))),
         "the countdown starts at the ceiling"
     );
 }
@@ -218,9 +224,9 @@ async fn server_errors_offer_a_retry() {
     let sandbox = sandbox(SandboxConfig::default()).await;
     let mut driver = connect_to(&sandbox, sandbox.token()).await;
     sandbox.set_faults("fail500=x1".parse().unwrap());
-    driver.click(S.next_page).await.unwrap();
-    assert!(driver.sees(&fill(S.error_server, &[("status", &500)])));
-    driver.click(S.retry).await.unwrap();
+    driver.click(&text("next-page")).await.unwrap();
+    assert!(driver.sees(&text_with("error-server", &[("status", &500)])));
+    driver.click(&text("retry")).await.unwrap();
     assert!(driver.sees(&page_of(2, 7, 320)));
 }
 
@@ -240,12 +246,12 @@ async fn the_filtered_table_exports_to_a_workbook() {
     driver
         .send(leads(records::Message::ExportTo(Some(chosen))))
         .await;
-    assert!(driver.sees(&fill(
-        S.export_title,
+    assert!(driver.sees(&text_with(
+        "export-title",
         &[("count", &total), ("kind", &"leads")]
     )));
-    driver.click(S.cancel).await.unwrap();
-    assert!(!driver.sees(S.export_start), "the dialog closed");
+    driver.click(&text("cancel")).await.unwrap();
+    assert!(!driver.sees(&text("export-start")), "the dialog closed");
     assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0);
 
     driver
@@ -253,10 +259,10 @@ async fn the_filtered_table_exports_to_a_workbook() {
             folder.path().join("to call back"),
         ))))
         .await;
-    driver.click(S.export_start).await.unwrap();
+    driver.click(&text("export-start")).await.unwrap();
     let written = folder.path().join("to call back.xlsx");
-    assert!(driver.sees(&fill(
-        S.exported,
+    assert!(driver.sees(&text_with(
+        "exported",
         &[
             ("rows", &total),
             ("kind", &"leads"),

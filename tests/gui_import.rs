@@ -9,7 +9,7 @@ use common::sandbox;
 use wedocod_console::api::{ApiError, ResourceName, TransportKind};
 use wedocod_console::gui::Message;
 use wedocod_console::gui::app::Tab;
-use wedocod_console::gui::i18n::{ENGLISH as S, fill};
+use wedocod_console::gui::i18n::{text, text_with};
 use wedocod_console::gui::screen::import;
 use wedocod_console::import::workbook_export::WorkbookContent;
 use wedocod_console::sandbox::SandboxConfig;
@@ -20,8 +20,8 @@ const FRENCH_EXPORT: &str = concat!(
 );
 
 fn summary(rows: usize, errors: usize, warnings: usize) -> String {
-    fill(
-        S.rows_summary,
+    text_with(
+        "rows-summary",
         &[
             ("rows", &rows),
             ("errors", &errors),
@@ -32,7 +32,7 @@ fn summary(rows: usize, errors: usize, warnings: usize) -> String {
 
 async fn open(driver: &mut Driver, path: &str) {
     driver.type_into(import::PATH_ID, path).await.unwrap();
-    driver.click(S.open_file).await.unwrap();
+    driver.click(&text("open-file")).await.unwrap();
 }
 
 fn import_message(message: import::Message) -> Message {
@@ -43,7 +43,7 @@ fn import_message(message: import::Message) -> Message {
 async fn a_french_export_is_checked_and_fixed_offline() {
     let isolated = Isolated::new();
     let mut driver = Driver::boot(isolated.launch()).await;
-    driver.click(S.check_file_offline).await.unwrap();
+    driver.click(&text("check-file-offline")).await.unwrap();
     open(&mut driver, FRENCH_EXPORT).await;
     assert!(
         driver.sees(&summary(9, 4, 2)),
@@ -55,29 +55,35 @@ async fn a_french_export_is_checked_and_fixed_offline() {
     );
 
     driver.click("06.64.56.78.9O").await.unwrap();
-    assert!(driver.sees(&fill(S.cell_at, &[("line", &6), ("column", &"Téléphone")])));
+    assert!(driver.sees(&text_with(
+        "cell-at",
+        &[("line", &6), ("column", &"Téléphone")]
+    )));
     assert!(driver.sees("The phone \"06.64.56.78.9O\" contains letters."));
     driver
         .send(import_message(import::Message::Edit(
             import::Edit::EditorInput("06.64.56.78.90".into()),
         )))
         .await;
-    driver.click(S.apply).await.unwrap();
+    driver.click(&text("apply")).await.unwrap();
     assert!(
         driver.sees(&summary(9, 3, 2)),
         "the row was re-checked at once"
     );
 
-    driver.click(S.errors_only).await.unwrap();
+    driver.click(&text("errors-only")).await.unwrap();
     assert!(
         !driver.sees("Amélie Benali"),
         "rows without errors are hidden"
     );
     assert!(driver.sees("deux"), "the bad quantity row stays");
 
-    driver.click(S.undo).await.unwrap();
+    driver.click(&text("undo")).await.unwrap();
     assert!(driver.sees(&summary(9, 4, 2)));
-    assert!(driver.sees(S.upload_needs_store), "uploading needs a store");
+    assert!(
+        driver.sees(&text("upload-needs-store")),
+        "uploading needs a store"
+    );
 }
 
 #[tokio::test]
@@ -88,7 +94,7 @@ async fn saved_files_are_written_by_a_task_and_never_over_a_kept_file() {
     let kept = isolated.dir.path().join("leads-corrected.csv");
     std::fs::write(&kept, "the merchant's own corrections").unwrap();
     let mut driver = Driver::boot(isolated.launch()).await;
-    driver.click(S.check_file_offline).await.unwrap();
+    driver.click(&text("check-file-offline")).await.unwrap();
     open(&mut driver, source.to_str().unwrap()).await;
 
     let saved = isolated.dir.path().join("leads-corrected-2.csv");
@@ -107,16 +113,16 @@ async fn saved_files_are_written_by_a_task_and_never_over_a_kept_file() {
         std::fs::read_to_string(&kept).unwrap(),
         "the merchant's own corrections"
     );
-    assert!(driver.sees(&fill(S.saved_to, &[("path", &saved.display())])));
+    assert!(driver.sees(&text_with("saved-to", &[("path", &saved.display())])));
 
-    driver.click(S.save_report).await.unwrap();
-    driver.click(S.save_report).await.unwrap();
+    driver.click(&text("save-report")).await.unwrap();
+    driver.click(&text("save-report")).await.unwrap();
     for report in ["leads-errors.csv", "leads-errors-2.csv"] {
         let text = std::fs::read_to_string(isolated.dir.path().join(report)).unwrap();
         assert!(text.contains("line;column;field"), "{report}: {text}");
     }
 
-    driver.click(S.save_report_xlsx).await.unwrap();
+    driver.click(&text("save-report-xlsx")).await.unwrap();
     let workbook = isolated.dir.path().join("leads-errors.xlsx");
     let opened = calamine::open_workbook_auto(&workbook).unwrap();
     assert_eq!(
@@ -163,9 +169,9 @@ async fn a_422_lands_on_its_cell_and_the_fixed_row_is_sent_alone() {
     driver.send(Message::Catalogue(Err(unreachable))).await;
     assert!(driver.sees(&summary(5, 0, 0)));
 
-    driver.click(S.start_upload).await.unwrap();
-    assert!(driver.sees(&fill(
-        S.upload_done,
+    driver.click(&text("start-upload")).await.unwrap();
+    assert!(driver.sees(&text_with(
+        "upload-done",
         &[
             ("created", &4),
             ("refused", &1),
@@ -176,8 +182,8 @@ async fn a_422_lands_on_its_cell_and_the_fixed_row_is_sent_alone() {
     assert_eq!(sandbox.record_count(ResourceName::Leads), before + 4);
 
     driver.click("ZZZ-404").await.unwrap();
-    assert!(driver.sees(&fill(
-        S.server_said,
+    assert!(driver.sees(&text_with(
+        "server-said",
         &[("message", &"The selected data.2.products.0.sku is invalid.")]
     )));
     driver
@@ -185,10 +191,10 @@ async fn a_422_lands_on_its_cell_and_the_fixed_row_is_sent_alone() {
             import::Edit::EditorInput("ARG-100".into()),
         )))
         .await;
-    driver.click(S.apply).await.unwrap();
-    driver.click(S.retry_refused).await.unwrap();
-    assert!(driver.sees(&fill(
-        S.upload_done,
+    driver.click(&text("apply")).await.unwrap();
+    driver.click(&text("retry-refused")).await.unwrap();
+    assert!(driver.sees(&text_with(
+        "upload-done",
         &[
             ("created", &5),
             ("refused", &0),
@@ -224,9 +230,9 @@ async fn a_queued_batch_is_followed_to_its_end() {
     let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
     driver.send(Message::Tab(Tab::Import)).await;
     open(&mut driver, path.to_str().unwrap()).await;
-    driver.click(S.start_upload).await.unwrap();
-    assert!(driver.sees(&fill(
-        S.upload_done,
+    driver.click(&text("start-upload")).await.unwrap();
+    assert!(driver.sees(&text_with(
+        "upload-done",
         &[
             ("created", &30),
             ("refused", &0),
@@ -236,20 +242,20 @@ async fn a_queued_batch_is_followed_to_its_end() {
     )));
     assert_eq!(sandbox.record_count(ResourceName::Leads), before + 30);
     assert!(
-        !driver.sees(S.start_upload) && driver.sees(S.upload_again_hint),
+        !driver.sees(&text("start-upload")) && driver.sees(&text("upload-again-hint")),
         "an uploaded file is not offered for sending again"
     );
 
     // Opened anew, the same rows are refused until the merchant says what to do with them.
-    driver.click(S.open_file).await.unwrap();
-    driver.click(S.start_upload).await.unwrap();
-    assert!(driver.sees(S.skip_sent) && driver.sees(S.send_again));
+    driver.click(&text("open-file")).await.unwrap();
+    driver.click(&text("start-upload")).await.unwrap();
+    assert!(driver.sees(&text("skip-sent")) && driver.sees(&text("send-again")));
     assert_eq!(sandbox.record_count(ResourceName::Leads), before + 30);
-    driver.click(S.skip_sent).await.unwrap();
+    driver.click(&text("skip-sent")).await.unwrap();
     assert_eq!(sandbox.record_count(ResourceName::Leads), before + 30);
-    driver.click(S.open_file).await.unwrap();
-    driver.click(S.start_upload).await.unwrap();
-    driver.click(S.send_again).await.unwrap();
+    driver.click(&text("open-file")).await.unwrap();
+    driver.click(&text("start-upload")).await.unwrap();
+    driver.click(&text("send-again")).await.unwrap();
     assert_eq!(sandbox.record_count(ResourceName::Leads), before + 60);
     assert!(
         sandbox
@@ -307,14 +313,14 @@ async fn the_uploads_tab_lists_exports_and_resumes() {
     drop(engine);
 
     let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
-    assert!(driver.sees(&fill(S.uploads_interrupted, &[("count", &1)])));
-    driver.click(S.uploads_tab).await.unwrap();
+    assert!(driver.sees(&text_with("uploads-interrupted", &[("count", &1)])));
+    driver.click(&text("uploads-tab")).await.unwrap();
     assert!(driver.sees("ventes.csv"));
-    assert!(driver.sees(S.upload_interrupted));
-    driver.click(S.details).await.unwrap();
-    driver.click(S.resume_upload).await.unwrap();
-    assert!(driver.sees(&fill(
-        S.upload_done,
+    assert!(driver.sees(&text("upload-interrupted")));
+    driver.click(&text("details")).await.unwrap();
+    driver.click(&text("resume-upload")).await.unwrap();
+    assert!(driver.sees(&text_with(
+        "upload-done",
         &[
             ("created", &3),
             ("refused", &1),
@@ -324,12 +330,12 @@ async fn the_uploads_tab_lists_exports_and_resumes() {
     )));
     assert_eq!(sandbox.record_count(ResourceName::Leads), before + 3);
 
-    driver.click(S.uploads_tab).await.unwrap();
+    driver.click(&text("uploads-tab")).await.unwrap();
     driver
         .send(Message::Uploads(uploads::Message::Refresh))
         .await;
-    assert!(driver.sees(S.upload_finished));
-    driver.click(S.details).await.unwrap();
+    assert!(driver.sees(&text("upload-finished")));
+    driver.click(&text("details")).await.unwrap();
     let exported = isolated.dir.path().join("ventes-refused.csv");
     let upload_id = std::fs::read_dir(home.journals())
         .unwrap()
@@ -347,19 +353,19 @@ async fn the_uploads_tab_lists_exports_and_resumes() {
         "the file is read and written by a task, not on the window's thread"
     );
     driver.run(task).await;
-    let text = std::fs::read_to_string(&exported).unwrap();
-    assert!(text.contains("ZZZ-404"));
+    let written = std::fs::read_to_string(&exported).unwrap();
+    assert!(written.contains("ZZZ-404"));
     assert!(
-        text.contains("The selected data.2.products.0.sku is invalid."),
-        "{text}"
+        written.contains("The selected data.2.products.0.sku is invalid."),
+        "{written}"
     );
-    assert!(driver.sees(&fill(
-        S.refused_exported,
+    assert!(driver.sees(&text_with(
+        "refused-exported",
         &[("count", &1), ("path", &exported.display())]
     )));
 
     std::fs::write(&exported, "fixed by hand").unwrap();
-    driver.click(S.export_refused).await.unwrap();
+    driver.click(&text("export-refused")).await.unwrap();
     assert_eq!(std::fs::read_to_string(&exported).unwrap(), "fixed by hand");
     let again = std::fs::read_to_string(isolated.dir.path().join("ventes-refused-2.csv")).unwrap();
     assert!(again.contains("ZZZ-404"));
@@ -388,10 +394,10 @@ async fn a_damaged_journal_is_shown_never_hidden() {
     let reason = &listing.damaged[0].reason;
 
     let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
-    assert!(driver.sees(&fill(S.uploads_damaged, &[("count", &1)])));
-    driver.click(S.uploads_tab).await.unwrap();
-    assert!(driver.sees(&fill(
-        S.upload_damaged,
+    assert!(driver.sees(&text_with("uploads-damaged", &[("count", &1)])));
+    driver.click(&text("uploads-tab")).await.unwrap();
+    assert!(driver.sees(&text_with(
+        "upload-damaged",
         &[("upload", &"up-20260101-000000-beef"), ("reason", reason)]
     )));
 }
@@ -408,16 +414,16 @@ async fn a_workbook_opens_on_its_first_sheet_with_data_and_another_sheet_is_a_pi
 
     let isolated = Isolated::new();
     let mut driver = Driver::boot(isolated.launch()).await;
-    driver.click(S.check_file_offline).await.unwrap();
+    driver.click(&text("check-file-offline")).await.unwrap();
     open(&mut driver, path.to_str().unwrap()).await;
-    assert!(driver.sees(&fill(S.read_sheet, &[("count", &2)])));
+    assert!(driver.sees(&text_with("read-sheet", &[("count", &2)])));
     assert!(
         driver.sees(&summary(2, 1, 1)),
         "the number phone lost its zero, the other has a letter"
     );
     driver.click("612345678").await.unwrap();
-    assert!(driver.sees(&fill(
-        S.cell_in_sheet,
+    assert!(driver.sees(&text_with(
+        "cell-in-sheet",
         &[
             ("line", &2),
             ("column", &"phone"),

@@ -8,7 +8,7 @@ use common::gui::{Driver, Isolated};
 use common::sandbox;
 use wedocod_console::config::Config;
 use wedocod_console::gui::Message;
-use wedocod_console::gui::i18n::{ENGLISH as S, fill};
+use wedocod_console::gui::i18n::{text, text_with};
 use wedocod_console::gui::screen::profiles;
 use wedocod_console::sandbox::SandboxConfig;
 
@@ -61,8 +61,8 @@ async fn a_store_whose_token_is_gone_asks_for_it_again() {
     isolated.vault.delete("Boutique Rabat").await.unwrap();
 
     let mut driver = Driver::boot(isolated.launch()).await;
-    assert!(driver.sees(&fill(S.token_missing, &[("name", &"Boutique Rabat")])));
-    assert!(driver.sees(S.connect_title));
+    assert!(driver.sees(&text_with("token-missing", &[("name", &"Boutique Rabat")])));
+    assert!(driver.sees(&text("connect-title")));
     driver
         .type_into(
             wedocod_console::gui::screen::connect::TOKEN_ID,
@@ -70,7 +70,7 @@ async fn a_store_whose_token_is_gone_asks_for_it_again() {
         )
         .await
         .unwrap();
-    driver.click(S.connect).await.unwrap();
+    driver.click(&text("connect")).await.unwrap();
     assert!(driver.sees("LD-100320"));
     let config = Config::load_from(&isolated.config_file()).config;
     assert_eq!(config.profiles.len(), 1, "the same store, not a second one");
@@ -81,17 +81,17 @@ async fn stores_are_renamed_and_deleted_with_their_tokens() {
     let sandbox = sandbox(SandboxConfig::default()).await;
     let isolated = Isolated::new();
     let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
-    driver.click(S.stores).await.unwrap();
-    assert!(driver.sees(S.profiles_title));
+    driver.click(&text("stores")).await.unwrap();
+    assert!(driver.sees(&text("profiles-title")));
     assert!(driver.sees("Boutique Rabat"));
 
-    driver.click(S.rename).await.unwrap();
+    driver.click(&text("rename")).await.unwrap();
     driver
         .send(Message::Profiles(profiles::Message::RenameInput(
             "Boutique Casa".into(),
         )))
         .await;
-    driver.click(S.save).await.unwrap();
+    driver.click(&text("save")).await.unwrap();
     assert!(driver.sees("Boutique Casa"));
     let config = Config::load_from(&isolated.config_file()).config;
     assert_eq!(config.profiles[0].name, "Boutique Casa");
@@ -114,10 +114,13 @@ async fn stores_are_renamed_and_deleted_with_their_tokens() {
     );
     assert_eq!(driver.app.title(), "WedoCOD Console — Boutique Casa");
 
-    driver.click(S.delete).await.unwrap();
-    assert!(driver.sees(&fill(S.delete_profile_title, &[("name", &"Boutique Casa")])));
-    driver.click(S.confirm_delete).await.unwrap();
-    assert!(driver.sees(S.no_profiles));
+    driver.click(&text("delete")).await.unwrap();
+    assert!(driver.sees(&text_with(
+        "delete-profile-title",
+        &[("name", &"Boutique Casa")]
+    )));
+    driver.click(&text("confirm-delete")).await.unwrap();
+    assert!(driver.sees(&text("no-profiles")));
     assert!(
         Config::load_from(&isolated.config_file())
             .config
@@ -141,8 +144,8 @@ async fn a_second_store_cannot_take_a_used_name() {
     let isolated = Isolated::new();
     Driver::connect(&isolated, &sandbox, sandbox.token()).await;
     let mut driver = Driver::boot(isolated.launch()).await;
-    driver.click(S.stores).await.unwrap();
-    driver.click(S.add_store).await.unwrap();
+    driver.click(&text("stores")).await.unwrap();
+    driver.click(&text("add-store")).await.unwrap();
     driver
         .type_into(
             wedocod_console::gui::screen::connect::NAME_ID,
@@ -154,6 +157,6 @@ async fn a_second_store_cannot_take_a_used_name() {
         .type_into(wedocod_console::gui::screen::connect::TOKEN_ID, "x")
         .await
         .unwrap();
-    driver.click(S.connect).await.unwrap();
-    assert!(driver.sees(&fill(S.name_taken, &[("name", &"boutique rabat")])));
+    driver.click(&text("connect")).await.unwrap();
+    assert!(driver.sees(&text_with("name-taken", &[("name", &"boutique rabat")])));
 }

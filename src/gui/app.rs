@@ -3,6 +3,7 @@
 //! with the Leads/Orders tabs, the status bar, keyboard shortcuts and the theme.
 
 mod demo;
+mod preferences;
 mod session;
 mod shortcuts;
 
@@ -17,8 +18,8 @@ use crate::secrets::TokenVault;
 use crate::upload::catalogue_cache::KnownCatalogue;
 
 use super::config_saver::ConfigSaver;
-use super::i18n::{fill, strings};
-use super::screen::{connect, import, profiles, records, uploads, welcome};
+use super::i18n::tr;
+use super::screen::{connect, import, profiles, records, settings, uploads, welcome};
 use super::theme;
 
 pub use demo::{AVAILABLE as DEMO_AVAILABLE, Demo};
@@ -114,6 +115,8 @@ pub enum Message {
     Connect(connect::Message),
     Profiles(profiles::Message),
     ShowProfiles,
+    ShowSettings,
+    Settings(settings::Message),
     Tab(Tab),
     Records(ResourceName, records::Message),
     Import(import::Message),
@@ -142,12 +145,17 @@ pub struct App {
     import: import::State,
     uploads: uploads::State,
     data_dir: PathBuf,
+    /// The Settings panel, over the screen, while it is open.
+    settings: Option<settings::State>,
 }
 
 impl App {
     pub fn boot(options: LaunchOptions) -> (App, Task<Message>) {
         let loaded = Config::load_from(&options.config_file);
         let notices = loaded.warnings.clone();
+        super::i18n::set_language(preferences::starting_language(
+            loaded.config.language.as_deref(),
+        ));
         let opening = !options.demo && loaded.config.active().is_some();
         let mut app = App {
             screen: if opening {
@@ -166,6 +174,7 @@ impl App {
             import: import::State::default(),
             uploads: uploads::State::default(),
             data_dir: options.data_dir,
+            settings: None,
         };
         let vault = match options.vault {
             VaultSource::System => Task::perform(TokenVault::open(), |vault| {
@@ -185,8 +194,8 @@ impl App {
 
     pub fn title(&self) -> String {
         match &self.session {
-            Some(session) => format!("{} — {}", strings().app_name, session.name),
-            None => strings().app_name.to_string(),
+            Some(session) => format!("{} — {}", tr!("app-name"), session.name),
+            None => tr!("app-name"),
         }
     }
 
@@ -272,6 +281,8 @@ impl App {
                 Task::none()
             }
             Message::Profiles(message) => self.update_profiles(message),
+            Message::ShowSettings => self.show_settings(),
+            Message::Settings(message) => self.update_settings(message),
             Message::Tab(tab) => self.show_tab(tab),
             Message::UploadsNeedingAttention(interrupted, damaged) => {
                 self.tell_uploads_needing_attention(interrupted, damaged);
@@ -290,10 +301,7 @@ impl App {
                 self.update_import(import::Message::Dropped(path))
             }
             Message::Shortcut(shortcut) => self.on_shortcut(shortcut),
-            Message::ToggleTheme => {
-                self.config.theme = theme::toggled(self.config.theme);
-                self.save_config()
-            }
+            Message::ToggleTheme => self.choose_theme(theme::toggled(self.config.theme)),
             Message::DismissNotice => {
                 self.notices.clear();
                 Task::none()
@@ -316,6 +324,7 @@ impl App {
                 self.screen = Screen::ImportOffline;
                 Task::none()
             }
+            welcome::Message::Settings => self.show_settings(),
             welcome::Message::ConnectStore => {
                 self.screen =
                     Screen::Connect(Box::new(connect::State::adding(self.profile_names())));
@@ -348,13 +357,10 @@ impl App {
 
     fn tell_uploads_needing_attention(&mut self, interrupted: usize, damaged: usize) {
         if interrupted > 0 {
-            self.notify(fill(
-                strings().uploads_interrupted,
-                &[("count", &interrupted)],
-            ));
+            self.notify(tr!("uploads-interrupted", count = interrupted));
         }
         if damaged > 0 {
-            self.notify(fill(strings().uploads_damaged, &[("count", &damaged)]));
+            self.notify(tr!("uploads-damaged", count = damaged));
         }
     }
 
@@ -364,20 +370,14 @@ impl App {
             Ok(known) => {
                 let count = known.saved.skus.len();
                 let note = if known.fresh {
-                    fill(strings().catalogue_fresh, &[("count", &count)])
+                    tr!("catalogue-fresh", count = count)
                 } else {
                     let hours = known.age().as_secs() / 3600;
-                    fill(
-                        strings().catalogue_cached,
-                        &[("count", &count), ("hours", &hours)],
-                    )
+                    tr!("catalogue-cached", count = count, hours = hours)
                 };
                 (Some(known.catalogue()), Some(note))
             }
-            Err(error) => (
-                None,
-                Some(fill(strings().catalogue_unknown, &[("reason", &error)])),
-            ),
+            Err(error) => (None, Some(tr!("catalogue-unknown", reason = error))),
         };
         let action = self.import.set_catalogue(catalogue, note);
         import_task(action)
@@ -537,7 +537,7 @@ impl App {
                 starting_demo,
                 error,
             } => welcome::view(*starting_demo, error.as_deref()).map(Message::Welcome),
-            Screen::Opening => iced::widget::center(text(strings().loading)).into(),
+            Screen::Opening => iced::widget::center(text(tr!("loading"))).into(),
             Screen::Connect(form) => form.view().map(Message::Connect),
             Screen::Profiles(screen) => screen
                 .view(
@@ -574,7 +574,7 @@ impl App {
                 .into()
             }
         };
-        if self.notices.is_empty() {
+        let screen = if self.notices.is_empty() {
             screen
         } else {
             column![
@@ -585,13 +585,22 @@ impl App {
                 screen
             ]
             .into()
+        };
+        match &self.settings {
+            Some(panel) => super::dialog::modal(
+                screen,
+                panel
+                    .view(&self.config, &self.data_dir)
+                    .map(Message::Settings),
+                Message::Settings(settings::Message::Close),
+            ),
+            None => screen,
         }
     }
 
     /// The top bar: the tabs of a connected store, or the way back without one.
     fn header(&self, active: Option<Tab>) -> Element<'_, Message> {
-        let s = strings();
-        let tab = |label: &'static str, tab: Tab| {
+        let tab = |label: String, tab: Tab| {
             button(text(label).size(16))
                 .style(if Some(tab) == active {
                     button::primary
@@ -601,25 +610,30 @@ impl App {
                 .on_press(Message::Tab(tab))
         };
         let theme_label = match theme::toggled(self.config.theme) {
-            crate::config::ThemeChoice::Dark => s.theme_dark,
-            _ => s.theme_light,
+            crate::config::ThemeChoice::Dark => tr!("theme-dark"),
+            _ => tr!("theme-light"),
         };
-        let mut bar = row![text(s.app_name).size(20), space().width(24)]
+        let mut bar = row![text(tr!("app-name")).size(20), space().width(24)]
             .spacing(theme::GAP)
             .align_y(Center);
         bar = match active {
             Some(_) => bar
-                .push(tab(s.leads, Tab::Records(ResourceName::Leads)))
-                .push(tab(s.orders, Tab::Records(ResourceName::Orders)))
-                .push(tab(s.import, Tab::Import))
-                .push(tab(s.uploads_tab, Tab::Uploads)),
-            None => bar.push(text(s.import).size(16)),
+                .push(tab(tr!("leads"), Tab::Records(ResourceName::Leads)))
+                .push(tab(tr!("orders"), Tab::Records(ResourceName::Orders)))
+                .push(tab(tr!("import"), Tab::Import))
+                .push(tab(tr!("uploads-tab"), Tab::Uploads)),
+            None => bar.push(text(tr!("import")).size(16)),
         };
         bar = bar.push(space().width(Fill));
         bar = bar.push(
-            button(text(s.stores))
+            button(text(tr!("stores")))
                 .style(button::secondary)
                 .on_press(Message::ShowProfiles),
+        );
+        bar = bar.push(
+            button(text(tr!("settings")))
+                .style(button::secondary)
+                .on_press(Message::ShowSettings),
         );
         bar = bar.push(
             button(text(theme_label))
@@ -634,7 +648,6 @@ impl App {
     }
 
     fn status_bar(&self, reachable: Option<bool>) -> Element<'_, Message> {
-        let s = strings();
         let Some(session) = &self.session else {
             return space().into();
         };
@@ -642,16 +655,11 @@ impl App {
             .store
             .client
             .rate_budget()
-            .map(|b| {
-                fill(
-                    s.rate_budget,
-                    &[("remaining", &b.remaining), ("limit", &b.limit)],
-                )
-            })
+            .map(|b| tr!("rate-budget", remaining = b.remaining, limit = b.limit))
             .unwrap_or_default();
         let network = match reachable {
-            Some(false) => text(s.offline).style(text::danger),
-            _ => text(s.online).style(text::success),
+            Some(false) => text(tr!("offline")).style(text::danger),
+            _ => text(tr!("online")).style(text::success),
         };
         container(
             row![

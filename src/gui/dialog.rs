@@ -6,7 +6,7 @@ use iced::widget::{
 };
 use iced::{Color, Element, Fill};
 
-use super::i18n::strings;
+use super::i18n::tr;
 use super::theme;
 
 /// `base` with a dialog over it whose red button destroys something.
@@ -17,7 +17,7 @@ pub fn confirm<'a, Message: Clone + 'a>(
     on_cancel: Message,
     on_confirm: Message,
 ) -> Element<'a, Message> {
-    let destroy = button(text(strings().confirm_delete))
+    let destroy = button(text(tr!("confirm-delete")))
         .style(button::danger)
         .on_press(on_confirm);
     over(base, title, body, on_cancel, destroy)
@@ -29,7 +29,7 @@ pub fn proceed<'a, Message: Clone + 'a>(
     title: String,
     body: String,
     on_cancel: Message,
-    (label, on_go): (&'a str, Message),
+    (label, on_go): (String, Message),
 ) -> Element<'a, Message> {
     over(
         base,
@@ -53,7 +53,7 @@ fn over<'a, Message: Clone + 'a>(
             text(body),
             row![
                 space().width(Fill),
-                button(text(strings().cancel))
+                button(text(tr!("cancel")))
                     .style(button::secondary)
                     .on_press(on_cancel.clone()),
                 main,
@@ -65,6 +65,15 @@ fn over<'a, Message: Clone + 'a>(
     .padding(20)
     .width(440)
     .style(theme::panel);
+    modal(base, dialog, on_cancel)
+}
+
+/// `base` dimmed, with `content` centred over it; a click outside sends `on_dismiss`.
+pub fn modal<'a, Message: Clone + 'a>(
+    base: Element<'a, Message>,
+    content: impl Into<Element<'a, Message>>,
+    on_dismiss: Message,
+) -> Element<'a, Message> {
     let dimmed = |_: &iced::Theme| container::Style {
         background: Some(
             Color {
@@ -77,7 +86,7 @@ fn over<'a, Message: Clone + 'a>(
     };
     stack![
         base,
-        opaque(mouse_area(center(opaque(dialog)).style(dimmed)).on_press(on_cancel))
+        opaque(mouse_area(center(opaque(content)).style(dimmed)).on_press(on_dismiss))
     ]
     .into()
 }

@@ -7,7 +7,7 @@ use iced::{Element, Fill};
 
 use crate::api::{ApiError, ProfileError, TransportKind};
 
-use super::i18n::{fill, strings};
+use super::i18n::tr;
 use super::theme;
 
 /// What the merchant can do about an error.
@@ -45,62 +45,58 @@ pub fn remedy(error: &ApiError) -> Remedy {
 
 /// The sentence that explains an error.
 pub fn describe(error: &ApiError, seconds_left: Option<u64>) -> String {
-    let s = strings();
     match error {
-        ApiError::Unauthenticated { .. } => s.error_unauthenticated.to_string(),
+        ApiError::Unauthenticated { .. } => tr!("error-unauthenticated"),
         ApiError::Forbidden {
             scope: Some(scope), ..
-        } => fill(s.error_forbidden_scope, &[("scope", scope)]),
-        ApiError::Forbidden { scope: None, .. } => s.error_forbidden.to_string(),
-        ApiError::NotFound { .. } => s.error_not_found.to_string(),
+        } => tr!("error-forbidden-scope", scope = scope),
+        ApiError::Forbidden { scope: None, .. } => tr!("error-forbidden"),
+        ApiError::NotFound { .. } => tr!("error-not-found"),
         ApiError::Validation {
             fields, message, ..
         } => {
             let details: Vec<String> = fields.values().flatten().take(5).cloned().collect();
             if details.is_empty() {
-                format!("{} {message}", s.error_validation)
+                format!("{} {message}", tr!("error-validation"))
             } else {
-                format!("{} {}", s.error_validation, details.join(" "))
+                format!("{} {}", tr!("error-validation"), details.join(" "))
             }
         }
         ApiError::RateLimited { retry_after, .. } => {
             let seconds = seconds_left
                 .or(retry_after.map(|wait| wait.as_secs().max(1)))
                 .unwrap_or(1);
-            fill(s.error_rate_limited, &[("seconds", &seconds)])
+            tr!("error-rate-limited", seconds = seconds)
         }
-        ApiError::Server { status, .. } => fill(s.error_server, &[("status", status)]),
+        ApiError::Server { status, .. } => tr!("error-server", status = status),
         ApiError::Transport { kind, .. } => match kind {
-            TransportKind::Connect => s.error_unreachable,
-            TransportKind::Tls => s.error_tls,
-            TransportKind::Timeout => s.error_timeout,
-            TransportKind::Interrupted => s.error_interrupted,
+            TransportKind::Connect => tr!("error-unreachable"),
+            TransportKind::Tls => tr!("error-tls"),
+            TransportKind::Timeout => tr!("error-timeout"),
+            TransportKind::Interrupted => tr!("error-interrupted"),
         }
         .to_string(),
-        ApiError::Undecodable { status, excerpt } => fill(
-            s.error_undecodable,
-            &[("status", status), ("excerpt", excerpt)],
-        ),
-        ApiError::UnexpectedStatus { status, .. } => {
-            fill(s.error_unexpected, &[("status", status)])
+        ApiError::Undecodable { status, excerpt } => {
+            tr!("error-undecodable", status = status, excerpt = excerpt)
         }
-        ApiError::Redirected { status, location } => fill(
-            s.error_redirected,
-            &[("status", status), ("location", location)],
-        ),
-        ApiError::InvalidRequest(reason) => format!("{}: {reason}", s.error_not_sent),
+        ApiError::UnexpectedStatus { status, .. } => {
+            tr!("error-unexpected", status = status)
+        }
+        ApiError::Redirected { status, location } => {
+            tr!("error-redirected", status = status, location = location)
+        }
+        ApiError::InvalidRequest(reason) => format!("{}: {reason}", tr!("error-not-sent")),
     }
 }
 
 /// The sentence for a base URL that cannot be used.
 pub fn describe_profile_error(error: &ProfileError) -> String {
-    let s = strings();
     match error {
-        ProfileError::PlainHttpRefused(_) => s.error_plain_http.to_string(),
+        ProfileError::PlainHttpRefused(_) => tr!("error-plain-http"),
         ProfileError::InvalidUrl(_) | ProfileError::UnsupportedScheme(_) => {
-            s.error_bad_url.to_string()
+            tr!("error-bad-url")
         }
-        ProfileError::NotABaseUrl { .. } => s.error_url_extras.to_string(),
+        ProfileError::NotABaseUrl { .. } => tr!("error-url-extras"),
         ProfileError::UnknownDialect(_) => error.to_string(),
     }
 }
@@ -111,20 +107,21 @@ pub fn view<'a, Message: Clone + 'a>(
     seconds_left: Option<u64>,
     on_action: impl Fn(ErrorAction) -> Message,
 ) -> Element<'a, Message> {
-    let s = strings();
     let mut actions = row![].spacing(theme::GAP);
     match remedy(error) {
         Remedy::ReplaceToken => {
-            actions = actions
-                .push(button(text(s.replace_token)).on_press(on_action(ErrorAction::ReplaceToken)));
+            actions = actions.push(
+                button(text(tr!("replace-token"))).on_press(on_action(ErrorAction::ReplaceToken)),
+            );
         }
         Remedy::Retry => {
-            actions = actions.push(button(text(s.retry)).on_press(on_action(ErrorAction::Retry)));
+            actions =
+                actions.push(button(text(tr!("retry"))).on_press(on_action(ErrorAction::Retry)));
         }
         Remedy::WaitThenRetry | Remedy::Acknowledge => {}
     }
     actions = actions.push(
-        button(text(s.dismiss))
+        button(text(tr!("dismiss")))
             .style(button::secondary)
             .on_press(on_action(ErrorAction::Dismiss)),
     );

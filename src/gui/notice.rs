@@ -4,7 +4,7 @@
 use iced::widget::{button, column, container, row, text};
 use iced::{Center, Element, Fill};
 
-use super::i18n::strings;
+use super::i18n::tr;
 use super::theme;
 
 /// The banner showing `lines`, one under the other.
@@ -18,7 +18,7 @@ pub fn banner<'a, Message: Clone + 'a>(
     container(
         row![
             lines,
-            button(text(strings().dismiss))
+            button(text(tr!("dismiss")))
                 .style(button::secondary)
                 .on_press(on_dismiss),
         ]

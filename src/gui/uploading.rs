@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::api::{Client, Leads, Orders, Resource, ResourceName};
-use crate::gui::i18n::{fill, strings};
+use crate::gui::i18n::tr;
 use crate::import::sheet::{Candidate, Sheet};
 use crate::upload::matching::{Stored, Submitted};
 use crate::upload::{Control, Engine, Progress, UploadError, UploadReport, UploadSettings};
@@ -67,25 +67,23 @@ async fn run<R>(
     let mut engine = match engine {
         Ok(engine) => engine,
         Err(error) => {
-            let event = match error {
-                UploadError::AlreadyCreated {
-                    count,
-                    first_line,
-                    upload_id,
-                } => UploadEvent::Repeats(fill(
-                    strings().already_created,
-                    &[
-                        ("count", &count),
-                        ("line", &first_line),
-                        ("upload", &upload_id),
-                    ],
-                )),
-                UploadError::UnreadableJournal { upload_id, reason } => UploadEvent::Repeats(fill(
-                    strings().unreadable_journal,
-                    &[("upload", &upload_id), ("reason", &reason)],
-                )),
-                error => UploadEvent::Failed(error.to_string()),
-            };
+            let event =
+                match error {
+                    UploadError::AlreadyCreated {
+                        count,
+                        first_line,
+                        upload_id,
+                    } => UploadEvent::Repeats(tr!(
+                        "already-created",
+                        count = count,
+                        line = first_line,
+                        upload = upload_id
+                    )),
+                    UploadError::UnreadableJournal { upload_id, reason } => UploadEvent::Repeats(
+                        tr!("unreadable-journal", upload = upload_id, reason = reason),
+                    ),
+                    error => UploadEvent::Failed(error.to_string()),
+                };
             let _ = output.send(event).await;
             return;
         }

@@ -75,9 +75,9 @@ impl Driver {
 
     /// Boots and walks the connect form as a merchant would, then presses Connect.
     pub async fn connect(isolated: &Isolated, sandbox: &Sandbox, token: &str) -> Driver {
-        let strings = wedocod_console::gui::i18n::strings();
+        use wedocod_console::gui::i18n::text;
         let mut driver = Driver::boot(isolated.launch()).await;
-        driver.click(strings.connect_store).await.unwrap();
+        driver.click(&text("connect-store")).await.unwrap();
         driver
             .type_into(connect::NAME_ID, "Boutique Rabat")
             .await
@@ -86,7 +86,7 @@ impl Driver {
         let address = connect::Message::BaseUrl(sandbox.base_url().to_string());
         driver.send(Message::Connect(address)).await;
         driver.type_into(connect::TOKEN_ID, token).await.unwrap();
-        driver.click(strings.connect).await.unwrap();
+        driver.click(&text("connect")).await.unwrap();
         driver
     }
 

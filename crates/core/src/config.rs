@@ -22,6 +22,9 @@ pub const CONFIG_FILE_NAME: &str = "config.toml";
 /// The page sizes the tables offer.
 pub const PAGE_SIZES: [u32; 3] = [25, 50, 100];
 
+/// The languages the window speaks (their catalogues are in `assets/i18n/`).
+pub const LANGUAGES: [&str; 3] = ["en", "fr", "ar"];
+
 /// The page size of a new or repaired config.
 pub const DEFAULT_PAGE_SIZE: u32 = 50;
 
@@ -46,6 +49,8 @@ pub struct Config {
     pub theme: ThemeChoice,
     /// Rows per table page: one of [`PAGE_SIZES`].
     pub page_size: u32,
+    /// The window's language, one of [`LANGUAGES`]; none: the computer's.
+    pub language: Option<String>,
 }
 
 impl Default for Config {
@@ -55,6 +60,7 @@ impl Default for Config {
             active_profile: None,
             theme: ThemeChoice::default(),
             page_size: DEFAULT_PAGE_SIZE,
+            language: None,
         }
     }
 }
@@ -314,6 +320,14 @@ impl Config {
             ));
             self.page_size = DEFAULT_PAGE_SIZE;
         }
+        if let Some(language) = self
+            .language
+            .take_if(|language| !LANGUAGES.contains(&language.as_str()))
+        {
+            warnings.push(format!(
+                "The language {language:?} is not one the console speaks; it follows the computer's."
+            ));
+        }
         let mut kept = Config::default();
         for profile in std::mem::take(&mut self.profiles) {
             let shown_name = profile.name.clone();
@@ -556,6 +570,7 @@ mod tests {
             &path,
             r#"theme = "purple"
 page_size = 30
+language = "tlh"
 active_profile = "Good"
 
 [[profiles]]
@@ -582,6 +597,8 @@ dialect = "v9"
         assert!(warnings.contains("\"Bad dialect\""), "{warnings}");
         assert!(warnings.contains("`theme`"), "{warnings}");
         assert!(warnings.contains("page size 30"), "{warnings}");
+        assert!(warnings.contains("\"tlh\""), "{warnings}");
+        assert_eq!(loaded.config.language, None);
         assert!(path.with_file_name("config.toml.damaged").exists());
     }
 

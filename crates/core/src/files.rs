@@ -48,6 +48,22 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// The bytes the files under `dir` take, counted through every sub-folder (what cannot be
+/// read counts as nothing: the figure is for the merchant's information).
+pub fn folder_size(dir: &Path) -> u64 {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|entry| match entry.file_type() {
+            Ok(kind) if kind.is_dir() => folder_size(&entry.path()),
+            Ok(_) => entry.metadata().map_or(0, |meta| meta.len()),
+            Err(_) => 0,
+        })
+        .sum()
+}
+
 /// Replaces `path` with `bytes` atomically: written to a temporary file next to it,
 /// synced, then renamed over it, so a crash or a full disk leaves the previous file
 /// whole. Creates the folder (owner-only when new); the file is owner-only.

@@ -12,7 +12,7 @@ use secrecy::SecretString;
 use crate::api::{ApiProfile, Client, Dialect};
 use crate::config::StoreProfile;
 use crate::gui::error_view;
-use crate::gui::i18n::{fill, strings};
+use crate::gui::i18n::tr;
 use crate::gui::screen::{connect, profiles};
 use crate::gui::{StoreLink, client_for};
 use crate::secrets::{KeyringError, Persistence, TokenVault};
@@ -93,7 +93,7 @@ impl App {
             Message::TokenLoaded(name, Ok(None)) => {
                 match self.config.profile(&name).cloned() {
                     Some(profile) => {
-                        self.notify(fill(strings().token_missing, &[("name", &name)]));
+                        self.notify(tr!("token-missing", name = name));
                         self.ask_token(&profile);
                     }
                     None => self.welcome(),
@@ -107,12 +107,12 @@ impl App {
             }
             Message::TokenSaved(_, _, Ok(Persistence::Keyring)) => Task::none(),
             Message::TokenSaved(_, _, Ok(Persistence::SessionOnly { reason })) => {
-                self.notify(fill(strings().token_session_only, &[("reason", &reason)]));
+                self.notify(tr!("token-session-only", reason = reason));
                 Task::none()
             }
             Message::TokenSaved(name, token, Err(error)) => {
                 self.vault.keep_for_session(&name, token);
-                self.notify(fill(strings().keyring_failed, &[("reason", &error)]));
+                self.notify(tr!("keyring-failed", reason = error));
                 Task::none()
             }
             Message::KeyringDone(result) => {
@@ -184,7 +184,7 @@ impl App {
             Ok((profile, client)) => {
                 let home = StoreHome::detached(demo.folder().to_path_buf());
                 self.browse(Session {
-                    name: strings().demo_profile.to_string(),
+                    name: tr!("demo-profile"),
                     profile,
                     store: StoreLink { client, home },
                     _demo: Some(demo),

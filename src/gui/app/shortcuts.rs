@@ -19,23 +19,43 @@ pub enum Shortcut {
     PreviousIssue,
     Undo,
     Redo,
+    /// Esc: the open panel or dialog closes.
+    Close,
 }
 
+/// The shortcut a key press means. Letters are matched by `Key::to_latin`: the letter the
+/// layout writes when it is Latin (Ctrl+Z is the key labelled Z on AZERTY), else the
+/// physical key's place on a US keyboard (Ctrl+Z on an Arabic layout).
 pub(super) fn shortcut(event: keyboard::Event) -> Option<Shortcut> {
-    let keyboard::Event::KeyPressed { key, modifiers, .. } = event else {
+    let keyboard::Event::KeyPressed {
+        key,
+        physical_key,
+        modifiers,
+        ..
+    } = event
+    else {
         return None;
     };
-    match key.as_ref() {
-        Key::Named(Named::PageUp) => Some(Shortcut::PreviousPage),
-        Key::Named(Named::PageDown) => Some(Shortcut::NextPage),
-        Key::Character("r") if modifiers.command() => Some(Shortcut::Refresh),
-        Key::Character("f") if modifiers.command() => Some(Shortcut::Search),
-        Key::Character("e") if modifiers.command() => Some(Shortcut::Export),
-        Key::Named(Named::F5) => Some(Shortcut::Refresh),
-        Key::Named(Named::F8) if modifiers.shift() => Some(Shortcut::PreviousIssue),
-        Key::Named(Named::F8) => Some(Shortcut::NextIssue),
-        Key::Character("z") if modifiers.command() => Some(Shortcut::Undo),
-        Key::Character("y") if modifiers.command() => Some(Shortcut::Redo),
+    if let Key::Named(named) = key.as_ref() {
+        return match named {
+            Named::PageUp => Some(Shortcut::PreviousPage),
+            Named::PageDown => Some(Shortcut::NextPage),
+            Named::F5 => Some(Shortcut::Refresh),
+            Named::F8 if modifiers.shift() => Some(Shortcut::PreviousIssue),
+            Named::F8 => Some(Shortcut::NextIssue),
+            Named::Escape => Some(Shortcut::Close),
+            _ => None,
+        };
+    }
+    if !modifiers.command() {
+        return None;
+    }
+    match key.to_latin(physical_key)?.to_ascii_lowercase() {
+        'r' => Some(Shortcut::Refresh),
+        'f' => Some(Shortcut::Search),
+        'e' => Some(Shortcut::Export),
+        'z' => Some(Shortcut::Undo),
+        'y' => Some(Shortcut::Redo),
         _ => None,
     }
 }
@@ -43,6 +63,12 @@ pub(super) fn shortcut(event: keyboard::Event) -> Option<Shortcut> {
 impl App {
     /// Hands a shortcut to the screen it belongs to; others ignore it.
     pub(super) fn on_shortcut(&mut self, shortcut: Shortcut) -> Task<Message> {
+        if self.settings.is_some() {
+            if shortcut == Shortcut::Close {
+                self.settings = None;
+            }
+            return Task::none();
+        }
         let tab = match &self.screen {
             Screen::Browse(browse) => browse.tab,
             Screen::ImportOffline => Tab::Import,
@@ -64,6 +90,9 @@ impl App {
             (Tab::Records(resource), Shortcut::Export) => {
                 self.update_records(resource, records::Message::AskExport)
             }
+            (Tab::Records(resource), Shortcut::Close) => {
+                self.update_records(resource, records::Message::Close)
+            }
             (Tab::Import, Shortcut::NextIssue) => {
                 self.update_import(import::Message::Edit(import::Edit::NextIssue(true)))
             }
@@ -78,5 +107,54 @@ impl App {
             }
             _ => Task::none(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use iced::keyboard::key::{Code, Physical};
+    use iced::keyboard::{Location, Modifiers};
+
+    fn press(key: Key, code: Code, modifiers: Modifiers) -> Option<Shortcut> {
+        shortcut(keyboard::Event::KeyPressed {
+            modified_key: key.clone(),
+            key,
+            physical_key: Physical::Code(code),
+            location: Location::Standard,
+            modifiers,
+            text: None,
+            repeat: false,
+        })
+    }
+
+    #[test]
+    fn letters_are_the_same_keys_on_every_layout() {
+        let ctrl = Modifiers::CTRL;
+        // QWERTY, AZERTY (its Z is where QWERTY has W), and Arabic (the Z key writes ئ).
+        assert_eq!(
+            press(Key::Character("z".into()), Code::KeyZ, ctrl),
+            Some(Shortcut::Undo)
+        );
+        assert_eq!(
+            press(Key::Character("z".into()), Code::KeyW, ctrl),
+            Some(Shortcut::Undo)
+        );
+        assert_eq!(
+            press(Key::Character("ئ".into()), Code::KeyZ, ctrl),
+            Some(Shortcut::Undo)
+        );
+        assert_eq!(
+            press(Key::Character("ث".into()), Code::KeyE, ctrl),
+            Some(Shortcut::Export)
+        );
+        assert_eq!(
+            press(Key::Character("z".into()), Code::KeyZ, Modifiers::empty()),
+            None
+        );
+        assert_eq!(
+            press(Key::Named(Named::Escape), Code::Escape, Modifiers::empty()),
+            Some(Shortcut::Close)
+        );
     }
 }

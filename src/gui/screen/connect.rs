@@ -8,7 +8,7 @@ use secrecy::{ExposeSecret, SecretString};
 
 use crate::api::{ApiError, ApiProfile, Client, DEFAULT_BASE_URL, Dialect, ListQuery};
 use crate::gui::error_view;
-use crate::gui::i18n::{fill, strings};
+use crate::gui::i18n::tr;
 use crate::gui::theme;
 
 /// Widget ids of the form's fields (keyboard focus, tests).
@@ -143,11 +143,10 @@ impl State {
     }
 
     fn submit(&mut self) -> Action {
-        let s = strings();
         self.error = None;
         let name = self.name.trim();
         if name.is_empty() {
-            self.error = Some(s.name_required.into());
+            self.error = Some(tr!("name-required"));
             return Action::None;
         }
         if self.replacing.is_none()
@@ -156,11 +155,11 @@ impl State {
                 .iter()
                 .any(|taken| taken.to_lowercase() == name.to_lowercase())
         {
-            self.error = Some(fill(s.name_taken, &[("name", &name)]));
+            self.error = Some(tr!("name-taken", name = name));
             return Action::None;
         }
         if self.token.expose_secret().trim().is_empty() {
-            self.error = Some(s.token_required.into());
+            self.error = Some(tr!("token-required"));
             return Action::None;
         }
         let profile = match ApiProfile::new(&self.base_url, &self.prefix, self.dialect) {
@@ -195,8 +194,7 @@ impl State {
     }
 
     pub fn view(&self) -> Element<'_, Message> {
-        let s = strings();
-        let field = |label: &'static str, input: Element<'static, Message>| {
+        let field = |label: String, input: Element<'static, Message>| {
             column![text(label).size(13).style(theme::muted), input].spacing(4)
         };
         let editable = self.checking.is_none();
@@ -221,13 +219,13 @@ impl State {
             .on_submit(Message::Submit)
             .into();
         let mut form = column![
-            text(s.connect_title).size(24),
+            text(tr!("connect-title")).size(24),
             field(
-                s.field_profile_name,
+                tr!("field-profile-name"),
                 input(NAME_ID, "", &self.name, Message::Name)
             ),
             field(
-                s.field_base_url,
+                tr!("field-base-url"),
                 input(
                     BASE_URL_ID,
                     DEFAULT_BASE_URL,
@@ -236,11 +234,11 @@ impl State {
                 )
             ),
             field(
-                s.field_prefix,
+                tr!("field-prefix"),
                 input(PREFIX_ID, "", &self.prefix, Message::Prefix)
             ),
             field(
-                s.field_dialect,
+                tr!("field-dialect"),
                 pick_list(
                     [Dialect::V2, Dialect::V1],
                     Some(self.dialect),
@@ -248,16 +246,20 @@ impl State {
                 )
                 .into()
             ),
-            field(s.field_token, token),
-            text(s.token_help).size(13).style(theme::muted),
+            field(tr!("field-token"), token),
+            text(tr!("token-help")).size(13).style(theme::muted),
         ]
         .spacing(theme::PAD);
         if let Some(error) = &self.error {
             form = form.push(text(error).style(text::danger));
         }
-        let submit_label = if editable { s.connect } else { s.connecting };
+        let submit_label = if editable {
+            tr!("connect")
+        } else {
+            tr!("connecting")
+        };
         form = form.push(row![
-            button(text(s.back))
+            button(text(tr!("back")))
                 .style(button::secondary)
                 .on_press(Message::Back),
             space().width(Fill),

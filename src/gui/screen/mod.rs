@@ -4,5 +4,6 @@ pub mod connect;
 pub mod import;
 pub mod profiles;
 pub mod records;
+pub mod settings;
 pub mod uploads;
 pub mod welcome;

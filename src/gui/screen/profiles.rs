@@ -6,7 +6,7 @@ use iced::{Center, Element, Fill};
 
 use crate::config::StoreProfile;
 use crate::gui::dialog;
-use crate::gui::i18n::{fill, strings};
+use crate::gui::i18n::tr;
 use crate::gui::theme;
 
 /// The rename field, focused when a rename starts.
@@ -82,21 +82,20 @@ impl State {
         profiles: &'a [StoreProfile],
         active: Option<&'a str>,
     ) -> Element<'a, Message> {
-        let s = strings();
         let mut list = column![].spacing(theme::GAP);
         for profile in profiles {
             list = list.push(self.card(profile, active == Some(profile.name.as_str())));
         }
         if profiles.is_empty() {
-            list = list.push(text(s.no_profiles).style(theme::muted));
+            list = list.push(text(tr!("no-profiles")).style(theme::muted));
         }
         let mut content = column![
             row![
-                text(s.profiles_title).size(24).width(Fill),
-                button(text(s.back))
+                text(tr!("profiles-title")).size(24).width(Fill),
+                button(text(tr!("back")))
                     .style(button::secondary)
                     .on_press(Message::Back),
-                button(text(s.add_store)).on_press(Message::Add),
+                button(text(tr!("add-store"))).on_press(Message::Add),
             ]
             .spacing(theme::GAP)
             .align_y(Center),
@@ -111,8 +110,8 @@ impl State {
         match &self.deleting {
             Some(name) => dialog::confirm(
                 screen,
-                fill(s.delete_profile_title, &[("name", name)]),
-                s.delete_profile_body.to_string(),
+                tr!("delete-profile-title", name = name),
+                tr!("delete-profile-body"),
                 Message::CancelDelete,
                 Message::ConfirmDelete,
             ),
@@ -121,10 +120,9 @@ impl State {
     }
 
     fn card<'a>(&'a self, profile: &'a StoreProfile, is_active: bool) -> Element<'a, Message> {
-        let s = strings();
         let token = match &profile.token_hint {
-            Some(hint) => fill(s.token_ending, &[("hint", hint)]),
-            None => s.token_saved.to_string(),
+            Some(hint) => tr!("token-ending", hint = hint),
+            None => tr!("token-saved"),
         };
         let address = format!(
             "{}{} · {}",
@@ -132,13 +130,13 @@ impl State {
         );
         let title: Element<'_, Message> = match &self.renaming {
             Some((old, new)) if *old == profile.name => row![
-                text_input(s.field_profile_name, new)
+                text_input(&tr!("field-profile-name"), new)
                     .id(RENAME_ID)
                     .on_input(Message::RenameInput)
                     .on_submit(Message::ConfirmRename)
                     .width(Fill),
-                button(text(s.save)).on_press(Message::ConfirmRename),
-                button(text(s.cancel))
+                button(text(tr!("save"))).on_press(Message::ConfirmRename),
+                button(text(tr!("cancel")))
                     .style(button::secondary)
                     .on_press(Message::CancelRename),
             ]
@@ -149,17 +147,17 @@ impl State {
                     .spacing(theme::GAP)
                     .align_y(Center);
                 if is_active {
-                    title = title.push(text(s.active_profile).size(13).style(text::success));
+                    title = title.push(text(tr!("active-profile")).size(13).style(text::success));
                 }
                 title.into()
             }
         };
         let actions = row![
-            button(text(s.open)).on_press(Message::Open(profile.name.clone())),
-            button(text(s.rename))
+            button(text(tr!("open"))).on_press(Message::Open(profile.name.clone())),
+            button(text(tr!("rename")))
                 .style(button::secondary)
                 .on_press(Message::StartRename(profile.name.clone())),
-            button(text(s.delete))
+            button(text(tr!("delete")))
                 .style(button::danger)
                 .on_press(Message::AskDelete(profile.name.clone())),
         ]

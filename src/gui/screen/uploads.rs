@@ -10,7 +10,7 @@ use iced::{Center, Element, Fill, Task};
 
 use crate::api::ResourceName;
 use crate::gui::blocking::off_the_window;
-use crate::gui::i18n::{fill, strings};
+use crate::gui::i18n::tr;
 use crate::gui::theme;
 use crate::import::export::ExportFormat;
 use crate::import::output_file;
@@ -141,10 +141,9 @@ impl State {
             }
             Message::Exported(result) => {
                 self.notice = Some(match result {
-                    Ok((count, path)) => fill(
-                        strings().refused_exported,
-                        &[("count", &count), ("path", &path.display())],
-                    ),
+                    Ok((count, path)) => {
+                        tr!("refused-exported", count = count, path = path.display())
+                    }
                     Err(error) => error,
                 });
             }
@@ -164,11 +163,10 @@ impl State {
     }
 
     pub fn view(&self) -> Element<'_, Message> {
-        let s = strings();
         let mut content = column![
             row![
-                text(s.uploads_title).size(22).width(Fill),
-                button(text(s.refresh)).on_press(Message::Refresh),
+                text(tr!("uploads-title")).size(22).width(Fill),
+                button(text(tr!("refresh"))).on_press(Message::Refresh),
             ]
             .align_y(Center)
         ]
@@ -181,16 +179,17 @@ impl State {
         }
         for damaged in self.damaged.iter() {
             content = content.push(
-                text(fill(
-                    s.upload_damaged,
-                    &[("upload", &damaged.upload_id), ("reason", &damaged.reason)],
+                text(tr!(
+                    "upload-damaged",
+                    upload = damaged.upload_id,
+                    reason = damaged.reason
                 ))
                 .style(text::danger),
             );
         }
         if self.records.is_empty() {
             if self.damaged.is_empty() {
-                content = content.push(text(s.no_uploads).style(theme::muted));
+                content = content.push(text(tr!("no-uploads")).style(theme::muted));
             }
             return container(content).padding(theme::PAD).into();
         }
@@ -206,10 +205,9 @@ impl State {
 
 /// One line per upload: when, which file, its rows and what became of them.
 fn uploads_table(records: &[UploadRecord]) -> Element<'_, Message> {
-    let s = strings();
-    let bold = |label: &'static str| text(label).font(crate::gui::fonts::BOLD);
+    let bold = |label: String| text(label).font(crate::gui::fonts::BOLD);
     let columns = [
-        table::column(bold(s.upload_when), |r: &UploadRecord| {
+        table::column(bold(tr!("upload-when")), |r: &UploadRecord| {
             text(
                 r.summary
                     .started_at
@@ -219,32 +217,34 @@ fn uploads_table(records: &[UploadRecord]) -> Element<'_, Message> {
                     .collect::<String>(),
             )
         }),
-        table::column(bold(s.upload_file), |r: &UploadRecord| {
+        table::column(bold(tr!("upload-file")), |r: &UploadRecord| {
             text(file_name(&r.summary.file))
         }),
-        table::column(bold(s.upload_rows), |r: &UploadRecord| {
+        table::column(bold(tr!("upload-rows")), |r: &UploadRecord| {
             text(r.summary.counts.rows)
         }),
-        table::column(bold(s.upload_mode), |r: &UploadRecord| text(r.summary.mode)),
-        table::column(bold(s.upload_created), |r: &UploadRecord| {
+        table::column(bold(tr!("upload-mode")), |r: &UploadRecord| {
+            text(r.summary.mode)
+        }),
+        table::column(bold(tr!("upload-created")), |r: &UploadRecord| {
             text(r.summary.counts.created)
         }),
-        table::column(bold(s.upload_refused), |r: &UploadRecord| {
+        table::column(bold(tr!("upload-refused")), |r: &UploadRecord| {
             text(r.summary.counts.refused + r.summary.counts.skipped)
         }),
-        table::column(bold(s.upload_waiting), |r: &UploadRecord| {
+        table::column(bold(tr!("upload-waiting")), |r: &UploadRecord| {
             let c = r.summary.counts;
             text(c.pending + c.queued + c.uncertain)
         }),
-        table::column(bold(s.upload_state), |r: &UploadRecord| {
+        table::column(bold(tr!("upload-state")), |r: &UploadRecord| {
             if r.summary.finished {
-                text(s.upload_finished).style(text::success)
+                text(tr!("upload-finished")).style(text::success)
             } else {
-                text(s.upload_interrupted).style(text::warning)
+                text(tr!("upload-interrupted")).style(text::warning)
             }
         }),
-        table::column(bold(""), |r: &UploadRecord| {
-            button(text(s.details))
+        table::column(bold(String::new()), |r: &UploadRecord| {
+            button(text(tr!("details")))
                 .style(button::text)
                 .on_press(Message::Select(r.summary.upload_id.clone()))
         }),
@@ -255,7 +255,6 @@ fn uploads_table(records: &[UploadRecord]) -> Element<'_, Message> {
 }
 
 fn detail(record: &UploadRecord) -> Element<'_, Message> {
-    let s = strings();
     let summary = &record.summary;
     let mut refused = column![].spacing(4);
     for (row, state) in record.state.rows.iter().zip(&record.state.states) {
@@ -271,7 +270,7 @@ fn detail(record: &UploadRecord) -> Element<'_, Message> {
             refused = refused.push(
                 text(format!(
                     "{} {}{}",
-                    fill(s.line_n, &[("line", &row.line)]),
+                    tr!("line-n", line = row.line),
                     place,
                     error.message
                 ))
@@ -280,20 +279,20 @@ fn detail(record: &UploadRecord) -> Element<'_, Message> {
         }
     }
     let mut actions = row![
-        button(text(s.export_refused))
+        button(text(tr!("export-refused")))
             .style(button::secondary)
             .on_press(Message::Export(summary.upload_id.clone()))
     ]
     .spacing(4);
     if !summary.finished {
         actions = actions.push(
-            button(text(s.resume_upload)).on_press(Message::Resume(summary.upload_id.clone())),
+            button(text(tr!("resume-upload"))).on_press(Message::Resume(summary.upload_id.clone())),
         );
     }
     let batches = if summary.batches.is_empty() {
         String::new()
     } else {
-        fill(s.upload_batches, &[("ids", &summary.batches.join(", "))])
+        tr!("upload-batches", ids = summary.batches.join(", "))
     };
     container(scrollable(
         column![

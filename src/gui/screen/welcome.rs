@@ -3,7 +3,7 @@
 use iced::widget::{button, center, column, container, text};
 use iced::{Center, Element};
 
-use crate::gui::i18n::strings;
+use crate::gui::i18n::tr;
 use crate::gui::theme;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,12 +11,13 @@ pub enum Message {
     ExploreDemo,
     ConnectStore,
     CheckFile,
+    /// Language, theme… before anything else.
+    Settings,
 }
 
 /// `starting`: the demo store is being started; `error`: it could not start.
 pub fn view(starting: bool, error: Option<&str>) -> Element<'_, Message> {
-    let s = strings();
-    let choice = |label: &'static str, hint: &'static str, message: Option<Message>| {
+    let choice = |label: String, hint: String, message: Option<Message>| {
         container(
             column![
                 button(text(label).size(18))
@@ -31,35 +32,42 @@ pub fn view(starting: bool, error: Option<&str>) -> Element<'_, Message> {
         .width(480)
         .style(theme::panel)
     };
-    let mut content = column![text(s.welcome_title).size(28), text(s.welcome_body)]
-        .spacing(18)
-        .align_x(Center);
+    let mut content = column![
+        text(tr!("welcome-title")).size(28),
+        text(tr!("welcome-body"))
+    ]
+    .spacing(18)
+    .align_x(Center);
     if crate::gui::app::DEMO_AVAILABLE {
         content = content.push(choice(
-            s.explore_demo,
-            s.explore_demo_hint,
+            tr!("explore-demo"),
+            tr!("explore-demo-hint"),
             (!starting).then_some(Message::ExploreDemo),
         ));
     }
     content = content.push(
         column![
             choice(
-                s.connect_store,
-                s.connect_store_hint,
+                tr!("connect-store"),
+                tr!("connect-store-hint"),
                 (!starting).then_some(Message::ConnectStore)
             ),
-            button(text(s.check_file_offline))
+            button(text(tr!("check-file-offline")))
                 .style(button::text)
                 .on_press_maybe((!starting).then_some(Message::CheckFile)),
+            button(text(tr!("settings")))
+                .style(button::text)
+                .on_press(Message::Settings),
         ]
         .spacing(18)
         .align_x(Center),
     );
     if starting {
-        content = content.push(text(s.starting_demo));
+        content = content.push(text(tr!("starting-demo")));
     }
     if let Some(error) = error {
-        content = content.push(text(format!("{}: {error}", s.demo_failed)).style(text::danger));
+        content =
+            content.push(text(format!("{}: {error}", tr!("demo-failed"))).style(text::danger));
     }
     center(content).into()
 }

@@ -150,8 +150,7 @@ impl OpenFile {
             &self.visible,
         );
         self.refilter();
-        let s = crate::gui::i18n::strings();
-        Outcome::Notice(crate::gui::i18n::fill(s.replaced, &[("count", &count)]))
+        Outcome::Notice(crate::gui::i18n::tr!("replaced", count = count))
     }
 
     /// Re-applies the filter after the rows' issues changed.

@@ -18,7 +18,7 @@ use iced::{Center, Element, Fill, Task};
 use crate::api::ResourceName;
 use crate::gui::StoreLink;
 use crate::gui::blocking::off_the_window;
-use crate::gui::i18n::{fill, strings};
+use crate::gui::i18n::tr;
 use crate::gui::theme;
 use crate::import::catalogue::Catalogue;
 use crate::import::decode::EncodingSource;
@@ -61,7 +61,7 @@ pub enum Choice<T> {
 impl fmt::Display for Choice<&'static str> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Choice::Auto => f.write_str(strings().detected),
+            Choice::Auto => f.write_str(&tr!("detected")),
             Choice::Given(name) => f.write_str(name),
         }
     }
@@ -70,7 +70,7 @@ impl fmt::Display for Choice<&'static str> {
 impl fmt::Display for Choice<u8> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Choice::Auto => f.write_str(strings().detected),
+            Choice::Auto => f.write_str(&tr!("detected")),
             Choice::Given(b'\t') => f.write_str("Tab"),
             Choice::Given(byte) => write!(f, "{}", *byte as char),
         }
@@ -89,7 +89,7 @@ impl fmt::Display for ColumnUse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ColumnUse::Target(target) => write!(f, "{target}"),
-            ColumnUse::Other => f.write_str(strings().column_other),
+            ColumnUse::Other => f.write_str(&tr!("column-other")),
         }
     }
 }
@@ -100,9 +100,9 @@ pub struct Kind(pub ResourceName);
 
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self.0 {
-            ResourceName::Leads => strings().leads,
-            ResourceName::Orders => strings().orders,
+        f.write_str(&match self.0 {
+            ResourceName::Leads => tr!("leads"),
+            ResourceName::Orders => tr!("orders"),
         })
     }
 }
@@ -327,7 +327,7 @@ impl State {
     /// stays). Refused while an upload runs.
     fn open(&mut self, path: PathBuf, rereading: bool) -> Action {
         if self.uploading() {
-            self.notice = Some(strings().busy_uploading.to_string());
+            self.notice = Some(tr!("busy-uploading"));
             // Nothing is read, so there is nothing to resume after it.
             self.resume_after_load = None;
             return Action::None;
@@ -416,7 +416,7 @@ impl State {
             }
             Message::Saved(result) => {
                 self.notice = Some(match result {
-                    Ok(path) => fill(strings().saved_to, &[("path", &path.display())]),
+                    Ok(path) => tr!("saved-to", path = path.display()),
                     Err(error) => error,
                 });
             }
@@ -541,17 +541,16 @@ impl State {
     }
 
     pub fn view<'a>(&'a self, store: Option<&'a str>) -> Element<'a, Message> {
-        let s = strings();
         let kinds = [Kind(ResourceName::Leads), Kind(ResourceName::Orders)];
         let opener = row![
             pick_list(kinds, Some(Kind(self.kind)), Message::Kind),
-            text_input(s.path_placeholder, &self.path)
+            text_input(&tr!("path-placeholder"), &self.path)
                 .id(PATH_ID)
                 .on_input(Message::PathInput)
                 .on_submit(Message::Open)
                 .width(Fill),
-            button(text(s.open_file)).on_press(Message::Open),
-            button(text(s.browse))
+            button(text(tr!("open-file"))).on_press(Message::Open),
+            button(text(tr!("browse")))
                 .style(button::secondary)
                 .on_press(Message::Browse),
         ]
@@ -562,7 +561,7 @@ impl State {
             content = content.push(text(note).size(13).style(theme::muted));
         }
         if self.loading {
-            content = content.push(text(s.reading_file));
+            content = content.push(text(tr!("reading-file")));
         }
         if let Some(error) = &self.error {
             content = content.push(
@@ -576,7 +575,7 @@ impl State {
             Some(file) => content = content.push(self.file_view(file, store)),
             None => {
                 content = content.push(iced::widget::center(
-                    text(s.import_hint).style(theme::muted),
+                    text(tr!("import-hint")).style(theme::muted),
                 ))
             }
         }
@@ -591,19 +590,16 @@ impl State {
     }
 
     fn file_view<'a>(&'a self, file: &'a OpenFile, store: Option<&'a str>) -> Element<'a, Message> {
-        let s = strings();
         let sheet = &file.sheet;
         let (errors, warnings) = sheet.counts();
         let read_as = row![
             self.read_as(sheet),
             iced::widget::space().width(Fill),
-            text(fill(
-                s.rows_summary,
-                &[
-                    ("rows", &sheet.row_count()),
-                    ("errors", &errors),
-                    ("warnings", &warnings)
-                ]
+            text(tr!(
+                "rows-summary",
+                rows = sheet.row_count(),
+                errors = errors,
+                warnings = warnings
             )),
         ]
         .spacing(theme::GAP)
@@ -634,11 +630,10 @@ impl State {
     /// How the file was read, and the choices that read it otherwise: the encoding and the
     /// separator of a CSV file, the sheet of a workbook.
     fn read_as<'a>(&self, sheet: &'a Sheet) -> Element<'a, Message> {
-        let s = strings();
         if let Some(book) = &sheet.workbook {
             return row![
-                text(fill(s.read_sheet, &[("count", &book.sheet_names.len())])),
-                text(s.sheet),
+                text(tr!("read-sheet", count = book.sheet_names.len())),
+                text(tr!("sheet")),
                 pick_list(
                     book.sheet_names.clone(),
                     Some(book.name.clone()),
@@ -656,21 +651,19 @@ impl State {
             .chain([b',', b';', b'\t', b'|'].into_iter().map(Choice::Given))
             .collect();
         let guessed = match sheet.encoding_source {
-            EncodingSource::Guessed { sure: false } => s.encoding_unsure,
-            _ => "",
+            EncodingSource::Guessed { sure: false } => tr!("encoding-unsure"),
+            _ => String::new(),
         };
         row![
-            text(fill(
-                s.read_as,
-                &[
-                    ("encoding", &sheet.encoding.name()),
-                    ("delimiter", &Choice::Given(sheet.delimiter))
-                ]
+            text(tr!(
+                "read-as",
+                encoding = sheet.encoding.name(),
+                delimiter = Choice::Given(sheet.delimiter)
             )),
             text(guessed).style(text::warning),
-            text(s.encoding),
+            text(tr!("encoding")),
             pick_list(encodings, Some(self.encoding.clone()), Message::Encoding),
-            text(s.delimiter),
+            text(tr!("delimiter")),
             pick_list(delimiters, Some(self.delimiter.clone()), Message::Delimiter),
         ]
         .spacing(theme::GAP)
@@ -695,7 +688,7 @@ impl State {
             );
         }
         choices.push(ColumnUse::Target(Target::GroupBy));
-        let mut mapping = row![text(strings().columns).size(12).width(64)].align_y(Center);
+        let mut mapping = row![text(tr!("columns")).size(12).width(64)].align_y(Center);
         for column in 0..sheet.column_count() {
             let current = match sheet.mapping.role(column) {
                 ColumnRole::Target(target) => ColumnUse::Target(target),
@@ -749,7 +742,10 @@ mod tests {
             state.update(Message::Delimiter(Choice::Given(b';')), None),
             Action::None
         ));
-        assert_eq!(state.notice.as_deref(), Some(strings().busy_uploading));
+        assert_eq!(
+            state.notice.as_deref(),
+            Some(tr!("busy-uploading").as_str())
+        );
         assert!(!state.loading);
     }
 

@@ -6,7 +6,7 @@ use iced::widget::{
 };
 use iced::{Element, Fill};
 
-use crate::gui::i18n::{fill, strings};
+use crate::gui::i18n::tr;
 use crate::gui::theme;
 use crate::import::sheet::RowFilter;
 use crate::import::workbook_export::WorkbookContent;
@@ -15,7 +15,7 @@ use super::editing::{Message as Edit, OpenFile};
 use super::{ColumnName, EDITOR_ID, Message};
 
 /// A titled part of the panel.
-pub fn section<'a, M: 'a>(title: &'a str, body: impl Into<Element<'a, M>>) -> Element<'a, M> {
+pub fn section<'a, M: 'a>(title: String, body: impl Into<Element<'a, M>>) -> Element<'a, M> {
     column![text(title).size(15), body.into()].spacing(6).into()
 }
 
@@ -25,10 +25,10 @@ pub fn view<'a>(file: &'a OpenFile, store: Option<&'a str>) -> Element<'a, Messa
         summary_section(file),
         find_section(file),
         row![
-            button(text(strings().undo))
+            button(text(tr!("undo")))
                 .style(button::secondary)
                 .on_press_maybe(file.sheet.can_undo().then_some(Edit::Undo)),
-            button(text(strings().redo))
+            button(text(tr!("redo")))
                 .style(button::secondary)
                 .on_press_maybe(file.sheet.can_redo().then_some(Edit::Redo)),
         ]
@@ -51,17 +51,16 @@ pub fn view<'a>(file: &'a OpenFile, store: Option<&'a str>) -> Element<'a, Messa
 
 /// The corrected file and the error report, each as CSV or as an Excel workbook.
 fn save_buttons<'a>() -> Element<'a, Message> {
-    let s = strings();
-    let save = |label: &'static str, content, workbook| {
+    let save = |label: String, content, workbook| {
         button(text(label))
             .style(button::secondary)
             .on_press(Message::Save { content, workbook })
     };
     row![
-        save(s.save_corrected, WorkbookContent::Corrected, false),
-        save(s.save_report, WorkbookContent::Report, false),
-        save(s.save_corrected_xlsx, WorkbookContent::Corrected, true),
-        save(s.save_report_xlsx, WorkbookContent::Report, true),
+        save(tr!("save-corrected"), WorkbookContent::Corrected, false),
+        save(tr!("save-report"), WorkbookContent::Report, false),
+        save(tr!("save-corrected-xlsx"), WorkbookContent::Corrected, true),
+        save(tr!("save-report-xlsx"), WorkbookContent::Report, true),
     ]
     .spacing(4)
     .wrap()
@@ -69,27 +68,21 @@ fn save_buttons<'a>() -> Element<'a, Message> {
 }
 
 fn cell_section(file: &OpenFile) -> Element<'_, Edit> {
-    let s = strings();
     let Some((row_index, column)) = file.selected else {
-        return section(s.cell, text(s.select_a_cell).style(theme::muted));
+        return section(tr!("cell"), text(tr!("select-a-cell")).style(theme::muted));
     };
     let sheet = &file.sheet;
     let header = sheet.header.names.get(column).map_or("", String::as_str);
     let mut body = column![
         text(match &sheet.workbook {
-            Some(book) => fill(
-                s.cell_in_sheet,
-                &[
-                    ("line", &sheet.line(row_index)),
-                    ("column", &header),
-                    ("cell", &book.cell_name(column, sheet.line(row_index))),
-                    ("sheet", &book.name),
-                ]
+            Some(book) => tr!(
+                "cell-in-sheet",
+                line = sheet.line(row_index),
+                column = header,
+                cell = book.cell_name(column, sheet.line(row_index)),
+                sheet = book.name
             ),
-            None => fill(
-                s.cell_at,
-                &[("line", &sheet.line(row_index)), ("column", &header)]
-            ),
+            None => tr!("cell-at", line = sheet.line(row_index), column = header),
         })
         .style(theme::muted),
         row![
@@ -98,7 +91,7 @@ fn cell_section(file: &OpenFile) -> Element<'_, Edit> {
                 .on_input(Edit::EditorInput)
                 .on_submit(Edit::ApplyEdit)
                 .width(Fill),
-            button(text(s.apply)).on_press(Edit::ApplyEdit),
+            button(text(tr!("apply"))).on_press(Edit::ApplyEdit),
         ]
         .spacing(4),
     ]
@@ -110,7 +103,7 @@ fn cell_section(file: &OpenFile) -> Element<'_, Edit> {
         .into_iter()
         .flatten()
     {
-        body = body.push(text(fill(s.server_said, &[("message", message)])).style(text::danger));
+        body = body.push(text(tr!("server-said", message = message)).style(text::danger));
     }
     for issue in sheet.cell_issues(row_index, column) {
         let style = match issue.severity {
@@ -122,24 +115,23 @@ fn cell_section(file: &OpenFile) -> Element<'_, Edit> {
             body = body.push(text(fix).size(13).style(theme::muted));
         }
     }
-    section(s.cell, body)
+    section(tr!("cell"), body)
 }
 
 fn summary_section(file: &OpenFile) -> Element<'_, Edit> {
-    let s = strings();
     let mut body = column![
         checkbox(file.filter == RowFilter::Errors)
-            .label(s.errors_only)
+            .label(tr!("errors-only"))
             .on_toggle(|on| Edit::Filter(if on {
                 RowFilter::Errors
             } else {
                 RowFilter::All
             })),
         row![
-            button(text(s.previous_issue))
+            button(text(tr!("previous-issue")))
                 .style(button::secondary)
                 .on_press(Edit::NextIssue(false)),
-            button(text(s.next_issue))
+            button(text(tr!("next-issue")))
                 .style(button::secondary)
                 .on_press(Edit::NextIssue(true)),
         ]
@@ -148,13 +140,11 @@ fn summary_section(file: &OpenFile) -> Element<'_, Edit> {
     .spacing(4);
     for line in file.sheet.summary() {
         let label = if line.varied {
-            fill(
-                s.summary_alike,
-                &[
-                    ("count", &line.count),
-                    ("line", &line.first_line),
-                    ("message", &line.message),
-                ],
+            tr!(
+                "summary-alike",
+                count = line.count,
+                line = line.first_line,
+                message = line.message
             )
         } else {
             format!("{} × {}", line.count, line.message)
@@ -178,11 +168,10 @@ fn summary_section(file: &OpenFile) -> Element<'_, Edit> {
                 })),
         );
     }
-    section(s.problems, body)
+    section(tr!("problems"), body)
 }
 
 fn find_section(file: &OpenFile) -> Element<'_, Edit> {
-    let s = strings();
     let columns: Vec<ColumnName> = file
         .sheet
         .header
@@ -193,16 +182,16 @@ fn find_section(file: &OpenFile) -> Element<'_, Edit> {
         .collect();
     let body = column![
         pick_list(columns, file.find_column.clone(), Edit::FindColumn)
-            .placeholder(s.in_column)
+            .placeholder(tr!("in-column"))
             .width(Fill),
-        text_input(s.find, &file.find).on_input(Edit::FindInput),
-        text_input(s.replace_with, &file.replace)
+        text_input(&tr!("find"), &file.find).on_input(Edit::FindInput),
+        text_input(&tr!("replace-with"), &file.replace)
             .on_input(Edit::ReplaceInput)
             .on_submit(Edit::ReplaceAll),
-        button(text(s.replace_all)).on_press_maybe(
+        button(text(tr!("replace-all"))).on_press_maybe(
             (file.find_column.is_some() && !file.find.is_empty()).then_some(Edit::ReplaceAll)
         ),
     ]
     .spacing(4);
-    section(s.find_replace, body)
+    section(tr!("find-replace"), body)
 }

@@ -10,7 +10,7 @@ use iced::widget::{Column, button, checkbox, column, progress_bar, row, text, te
 use iced::{Element, Task};
 
 use crate::gui::StoreLink;
-use crate::gui::i18n::{fill, strings};
+use crate::gui::i18n::tr;
 use crate::gui::theme;
 use crate::gui::uploading::{self, UploadEvent, UploadJob};
 use crate::import::sheet::Sheet;
@@ -159,21 +159,22 @@ impl UploadPanel {
     }
 
     pub fn view<'a>(&'a self, sheet: &Sheet, store: Option<&'a str>) -> Element<'a, Message> {
-        let s = strings();
         let Some(store) = store else {
-            return section(s.upload, text(s.upload_needs_store).style(theme::muted));
+            return section(
+                tr!("upload"),
+                text(tr!("upload-needs-store")).style(theme::muted),
+            );
         };
         let body = match (&self.control, &self.report) {
             (Some(control), _) => self.running(control),
             (None, Some(report)) => self.finished(report),
             (None, None) => self.setup(sheet, store),
         };
-        section(s.upload, body)
+        section(tr!("upload"), body)
     }
 
     /// An upload under way: progress, each queued batch, pause and cancel.
     fn running(&self, control: &Control) -> Column<'_, Message> {
-        let s = strings();
         let mut body = column![].spacing(6);
         let counts = self.progress.as_ref().map(|p| p.counts).unwrap_or_default();
         let settled = counts.created + counts.refused + counts.skipped;
@@ -185,14 +186,12 @@ impl UploadPanel {
             body = body.push(text(progress_line(progress)).size(13));
             for batch in &progress.batches {
                 body = body.push(
-                    text(fill(
-                        s.batch_line,
-                        &[
-                            ("id", &batch.batch_id),
-                            ("status", &batch.status),
-                            ("processed", &batch.processed),
-                            ("total", &batch.total),
-                        ],
+                    text(tr!(
+                        "batch-line",
+                        id = batch.batch_id,
+                        status = batch.status,
+                        processed = batch.processed,
+                        total = batch.total
                     ))
                     .size(12)
                     .style(theme::muted),
@@ -202,10 +201,10 @@ impl UploadPanel {
         let paused = control.is_paused();
         body.push(
             row![
-                button(text(if paused { s.resume } else { s.pause }))
+                button(text(if paused { tr!("resume") } else { tr!("pause") }))
                     .style(button::secondary)
                     .on_press(Message::Pause(!paused)),
-                button(text(s.cancel))
+                button(text(tr!("cancel")))
                     .style(button::danger)
                     .on_press(Message::Cancel),
             ]
@@ -215,51 +214,49 @@ impl UploadPanel {
 
     /// An upload that ended: what became of the rows, and sending the fixed ones.
     fn finished(&self, report: &UploadReport) -> Column<'_, Message> {
-        let s = strings();
-        let mut body = column![].spacing(6).push(text(fill(
-            s.upload_done,
-            &[
-                ("created", &report.created),
-                ("refused", &report.refused),
-                ("skipped", &report.skipped),
-                ("pending", &(report.pending + report.unknown)),
-            ],
+        let mut body = column![].spacing(6).push(text(tr!(
+            "upload-done",
+            created = report.created,
+            refused = report.refused,
+            skipped = report.skipped,
+            pending = (report.pending + report.unknown)
         )));
         if let Some(reason) = &self.stopped {
             body = body.push(text(reason).style(text::danger));
         }
         if !report.complete() {
-            body = body.push(text(s.fix_then_retry).size(13).style(theme::muted));
-            body = body.push(button(text(s.retry_refused)).on_press(Message::Start));
+            body = body.push(text(tr!("fix-then-retry")).size(13).style(theme::muted));
+            body = body.push(button(text(tr!("retry-refused"))).on_press(Message::Start));
         }
         // Starting over would send the created rows a second time.
-        body.push(text(s.upload_again_hint).size(12).style(theme::muted))
+        body.push(text(tr!("upload-again-hint")).size(12).style(theme::muted))
     }
 
     /// Before an upload: where it goes, what to do with invalid rows and rows sent
     /// before, the request size, and Start.
     fn setup<'a>(&'a self, sheet: &Sheet, store: &'a str) -> Column<'a, Message> {
-        let s = strings();
         let mut body = column![].spacing(6);
         if let Some(reason) = &self.stopped {
             body = body.push(text(reason).style(text::danger));
         }
         let invalid = sheet.error_row_count();
         body = body
-            .push(text(fill(
-                s.upload_to,
-                &[("store", &store), ("rows", &sheet.row_count())],
+            .push(text(tr!(
+                "upload-to",
+                store = store,
+                rows = sheet.row_count()
             )))
             .push(
                 checkbox(self.skip_invalid)
-                    .label(fill(s.skip_invalid, &[("count", &invalid)]))
+                    .label(tr!("skip-invalid", count = invalid))
                     .on_toggle(Message::SkipInvalid),
             );
         if self.repeats_refused {
             body = body.push(
                 row![
-                    button(text(s.skip_sent)).on_press(Message::StartWithRepeats(Repeats::Skip)),
-                    button(text(s.send_again))
+                    button(text(tr!("skip-sent")))
+                        .on_press(Message::StartWithRepeats(Repeats::Skip)),
+                    button(text(tr!("send-again")))
                         .style(button::secondary)
                         .on_press(Message::StartWithRepeats(Repeats::Send)),
                 ]
@@ -268,7 +265,7 @@ impl UploadPanel {
         }
         body.push(
             row![
-                text(s.per_request),
+                text(tr!("per-request")),
                 text_input("100", &self.per_request)
                     .on_input(Message::PerRequest)
                     .width(70),
@@ -276,8 +273,8 @@ impl UploadPanel {
             .spacing(4)
             .align_y(iced::Center),
         )
-        .push(text(s.queue_hint).size(12).style(theme::muted))
-        .push(button(text(s.start_upload)).on_press(Message::Start))
+        .push(text(tr!("queue-hint")).size(12).style(theme::muted))
+        .push(button(text(tr!("start-upload"))).on_press(Message::Start))
     }
 }
 
@@ -308,18 +305,13 @@ fn progress_line(progress: &Progress) -> String {
         .time_left
         .map(|left| format!(" · ~{} min", left.as_secs().div_ceil(60)))
         .unwrap_or_default();
-    fill(
-        strings().progress_line,
-        &[
-            ("requests", &progress.requests),
-            ("created", &counts.created),
-            ("refused", &counts.refused),
-            (
-                "pending",
-                &(counts.pending + counts.queued + counts.uncertain),
-            ),
-            ("rate", &format!("{:.0}", progress.rows_per_minute)),
-            ("left", &left),
-        ],
+    tr!(
+        "progress-line",
+        requests = progress.requests,
+        created = counts.created,
+        refused = counts.refused,
+        pending = (counts.pending + counts.queued + counts.uncertain),
+        rate = format!("{:.0}", progress.rows_per_minute),
+        left = left
     )
 }

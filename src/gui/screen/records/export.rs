@@ -15,7 +15,7 @@ use iced::{Center, Element, Fill, Task};
 use crate::api::pacing::RateBudget;
 use crate::api::{ApiError, Client};
 use crate::gui::dialog;
-use crate::gui::i18n::{fill, strings};
+use crate::gui::i18n::tr;
 use crate::gui::theme;
 use crate::records::{Estimate, ExportError, ExportProgress, Exported, TableFilter, export_table};
 use crate::upload::Control;
@@ -129,6 +129,10 @@ impl Export {
         }
     }
 
+    pub fn is_confirming(&self) -> bool {
+        matches!(self.stage, Stage::Confirming { .. })
+    }
+
     pub fn is_running(&self) -> bool {
         matches!(self.stage, Stage::Running { .. })
     }
@@ -177,23 +181,17 @@ impl Export {
     }
 
     fn finished(&self, result: Result<Exported, ExportError>) -> Outcome {
-        let s = strings();
         match result {
             Ok(exported) => {
-                let mut done = fill(
-                    s.exported,
-                    &[
-                        ("rows", &exported.rows),
-                        ("kind", &self.filter.kind.plural()),
-                        ("path", &exported.path.display()),
-                    ],
+                let mut done = tr!(
+                    "exported",
+                    rows = exported.rows,
+                    kind = self.filter.kind.plural(),
+                    path = exported.path.display()
                 );
                 if exported.server_total != exported.rows {
                     done.push(' ');
-                    done.push_str(&fill(
-                        s.export_count_changed,
-                        &[("total", &exported.server_total)],
-                    ));
+                    done.push_str(&tr!("export-count-changed", total = exported.server_total));
                 }
                 Outcome::Done(done)
             }
@@ -212,19 +210,20 @@ impl Export {
         let Stage::Confirming { rows, estimate } = &self.stage else {
             return base;
         };
-        let s = strings();
         dialog::proceed(
             base,
-            fill(
-                s.export_title,
-                &[("count", rows), ("kind", &self.filter.kind.plural())],
+            tr!(
+                "export-title",
+                count = rows,
+                kind = self.filter.kind.plural()
             ),
-            fill(
-                s.export_body,
-                &[("path", &self.path.display()), ("estimate", estimate)],
+            tr!(
+                "export-body",
+                path = self.path.display(),
+                estimate = estimate
             ),
             wrap(Message::Cancel),
-            (s.export_start, wrap(Message::Start)),
+            (tr!("export-start"), wrap(Message::Start)),
         )
     }
 
@@ -233,7 +232,6 @@ impl Export {
         let Stage::Running { progress, control } = &self.stage else {
             return None;
         };
-        let s = strings();
         let progress = progress.unwrap_or(ExportProgress {
             pages_read: 0,
             pages: 1,
@@ -241,22 +239,20 @@ impl Export {
             total: 0,
             waiting: None,
         });
-        let mut status = fill(
-            s.exporting,
-            &[
-                ("kind", &self.filter.kind.plural()),
-                ("page", &progress.pages_read),
-                ("pages", &progress.pages.max(1)),
-                ("rows", &progress.rows),
-            ],
+        let mut status = tr!(
+            "exporting",
+            kind = self.filter.kind.plural(),
+            page = progress.pages_read,
+            pages = progress.pages.max(1),
+            rows = progress.rows
         );
         if let Some(wait) = progress.waiting {
             status = format!(
                 "{status} · {}",
-                fill(s.export_waiting, &[("seconds", &wait.as_secs().max(1))])
+                tr!("export-waiting", seconds = wait.as_secs().max(1))
             );
         }
-        let cancel = button(text(s.cancel))
+        let cancel = button(text(tr!("cancel")))
             .style(button::secondary)
             .on_press_maybe((!control.is_cancelled()).then_some(Message::Cancel));
         let done = progress.pages_read as f32 / progress.pages.max(1) as f32;

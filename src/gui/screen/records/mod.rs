@@ -24,7 +24,7 @@ use crate::api::{
 };
 use crate::gui::dialog;
 use crate::gui::error_view::{self, ErrorAction, Remedy};
-use crate::gui::i18n::{fill, strings};
+use crate::gui::i18n::tr;
 use crate::gui::record_rows::{self, RecordRow};
 use crate::gui::theme;
 use crate::records::TableFilter;
@@ -63,7 +63,7 @@ pub enum StatusFilter {
 impl fmt::Display for StatusFilter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StatusFilter::All => f.write_str(strings().all_statuses),
+            StatusFilter::All => f.write_str(&tr!("all-statuses")),
             StatusFilter::Only(status) => f.write_str(status),
         }
     }
@@ -131,6 +131,8 @@ pub enum Message {
     /// The file chosen (or typed) for the export; `None` when the dialog was closed.
     ExportTo(Option<PathBuf>),
     Export(export::Message),
+    /// Esc: the export's confirmation, then the delete confirmation, then the detail panel.
+    Close,
 }
 
 /// What the parent must do after an update.
@@ -311,7 +313,22 @@ impl State {
             Message::AskExport => self.ask_export(),
             Message::ExportTo(path) => self.quietly(|state| state.export_to(path, client)),
             Message::Export(message) => self.update_export(message, client),
+            Message::Close => self.close_topmost(client),
         }
+    }
+
+    fn close_topmost(&mut self, client: &Client) -> Action {
+        if self
+            .export
+            .as_ref()
+            .is_some_and(export::Export::is_confirming)
+        {
+            return self.update_export(export::Message::Cancel, client);
+        }
+        if self.confirm_delete {
+            return self.quietly(|state| state.confirm_delete = false);
+        }
+        self.quietly(|state| state.detail = None)
     }
 
     /// What *Export…* writes: the filter and search of the page in view.
@@ -418,12 +435,10 @@ impl State {
     ) -> Action {
         match result {
             Ok(outcome) => {
-                self.notice = Some(fill(
-                    strings().status_changed,
-                    &[
-                        ("count", &outcome.records.len()),
-                        ("fields", &outcome.updated_fields.join(", ")),
-                    ],
+                self.notice = Some(tr!(
+                    "status-changed",
+                    count = outcome.records.len(),
+                    fields = outcome.updated_fields.join(", ")
                 ));
                 self.bulk_done(client)
             }
@@ -440,7 +455,7 @@ impl State {
     fn deleted(&mut self, result: Result<DeleteOutcome, ApiError>, client: &Client) -> Action {
         match result {
             Ok(outcome) => {
-                self.notice = Some(fill(strings().deleted, &[("count", &outcome.count)]));
+                self.notice = Some(tr!("deleted", count = outcome.count));
                 if self
                     .detail
                     .as_ref()
@@ -588,11 +603,10 @@ impl State {
             return export.over(screen, Message::Export);
         }
         if self.confirm_delete {
-            let s = strings();
             dialog::confirm(
                 screen,
-                s.confirm_delete_title.to_string(),
-                fill(s.confirm_delete_body, &[("count", &self.selected.len())]),
+                tr!("confirm-delete-title"),
+                tr!("confirm-delete-body", count = self.selected.len()),
                 Message::CancelDelete,
                 Message::ConfirmDelete,
             )
@@ -602,7 +616,6 @@ impl State {
     }
 
     fn toolbar(&self) -> Element<'_, Message> {
-        let s = strings();
         let mut filters = vec![StatusFilter::All];
         filters.extend(
             known_statuses(self.resource)
@@ -615,23 +628,23 @@ impl State {
             .clone()
             .map_or(StatusFilter::All, StatusFilter::Only);
         row![
-            text_input(s.search_placeholder, &self.search)
+            text_input(&tr!("search-placeholder"), &self.search)
                 .id(SEARCH_ID)
                 .on_input(Message::SearchInput)
                 .on_submit(Message::SearchSubmit)
                 .width(Fill),
             pick_list(filters, Some(current), Message::StatusFilter),
-            button(text(s.refresh)).on_press(Message::Refresh),
+            button(text(tr!("refresh"))).on_press(Message::Refresh),
             tooltip(
-                button(text(s.export_button)).on_press_maybe(
+                button(text(tr!("export-button"))).on_press_maybe(
                     (self.export.is_none() && self.page.is_some()).then_some(Message::AskExport)
                 ),
-                container(text(s.export_hint).size(13))
+                container(text(tr!("export-hint")).size(13))
                     .padding(6)
                     .style(container::rounded_box),
                 tooltip::Position::Bottom,
             ),
-            text(s.per_page),
+            text(tr!("per-page")),
             pick_list(PAGE_SIZES, Some(self.query.per_page), Message::PerPage),
         ]
         .spacing(theme::GAP)
@@ -640,18 +653,17 @@ impl State {
     }
 
     fn table(&self) -> Element<'_, Message> {
-        let s = strings();
         let Some(page) = &self.page else {
-            return center(text(s.loading)).into();
+            return center(text(tr!("loading"))).into();
         };
         if page.items.is_empty() {
-            return center(text(s.no_records)).into();
+            return center(text(tr!("no-records"))).into();
         }
         let all_selected = page
             .items
             .iter()
             .all(|row| self.selected.contains(&row.reference));
-        let header = |label: &'static str| text(label).font(crate::gui::fonts::BOLD);
+        let header = |label: String| text(label).font(crate::gui::fonts::BOLD);
         let columns = [
             table::column(
                 checkbox(all_selected).on_toggle(Message::ToggleAll),
@@ -661,25 +673,31 @@ impl State {
                         .on_toggle(move |on| Message::Toggle(reference.clone(), on))
                 },
             ),
-            table::column(header(s.column_reference), |row: &RecordRow| {
+            table::column(header(tr!("column-reference")), |row: &RecordRow| {
                 button(text(&row.reference))
                     .style(button::text)
                     .padding(0)
                     .on_press(Message::Open(row.reference.clone()))
             }),
-            table::column(header(s.column_customer), |row: &RecordRow| {
+            table::column(header(tr!("column-customer")), |row: &RecordRow| {
                 text(&row.customer)
             }),
-            table::column(header(s.column_phone), |row: &RecordRow| text(&row.phone)),
-            table::column(header(s.column_city), |row: &RecordRow| text(&row.city)),
-            table::column(header(s.column_products), |row: &RecordRow| {
+            table::column(header(tr!("column-phone")), |row: &RecordRow| {
+                text(&row.phone)
+            }),
+            table::column(header(tr!("column-city")), |row: &RecordRow| {
+                text(&row.city)
+            }),
+            table::column(header(tr!("column-products")), |row: &RecordRow| {
                 text(&row.products)
             }),
-            table::column(header(s.column_total), |row: &RecordRow| text(&row.total)),
-            table::column(header(s.column_status), |row: &RecordRow| {
+            table::column(header(tr!("column-total")), |row: &RecordRow| {
+                text(&row.total)
+            }),
+            table::column(header(tr!("column-status")), |row: &RecordRow| {
                 status_badge(&row.status)
             }),
-            table::column(header(s.column_created), |row: &RecordRow| {
+            table::column(header(tr!("column-created")), |row: &RecordRow| {
                 text(&row.created)
             }),
         ];
@@ -695,11 +713,10 @@ impl State {
     }
 
     fn detail_panel<'a>(&'a self, detail: &'a Detail) -> Element<'a, Message> {
-        let s = strings();
         let mut content = column![
             row![
-                text(s.details).size(18).width(Fill),
-                button(text(s.close))
+                text(tr!("details")).size(18).width(Fill),
+                button(text(tr!("close")))
                     .style(button::secondary)
                     .on_press(Message::CloseDetail)
             ]
@@ -707,7 +724,7 @@ impl State {
         ]
         .spacing(theme::GAP);
         match &detail.loaded {
-            None => content = content.push(text(s.loading)),
+            None => content = content.push(text(tr!("loading"))),
             Some((row, history)) => {
                 for (label, value) in &row.fields {
                     content = content.push(column![
@@ -715,20 +732,18 @@ impl State {
                         text(value)
                     ]);
                 }
-                content = content.push(text(s.history).size(16));
+                content = content.push(text(tr!("history")).size(16));
                 if history.is_empty() {
-                    content = content.push(text(s.no_history).style(theme::muted));
+                    content = content.push(text(tr!("no-history")).style(theme::muted));
                 }
                 for entry in history {
                     content = content.push(
-                        text(fill(
-                            s.history_entry,
-                            &[
-                                ("old", &entry.old_status.as_deref().unwrap_or("—")),
-                                ("new", &entry.new_status.as_deref().unwrap_or("—")),
-                                ("by", &entry.changed_by.as_deref().unwrap_or("—")),
-                                ("at", &entry.changed_at.as_deref().unwrap_or("—")),
-                            ],
+                        text(tr!(
+                            "history-entry",
+                            old = entry.old_status.as_deref().unwrap_or("—"),
+                            new = entry.new_status.as_deref().unwrap_or("—"),
+                            by = entry.changed_by.as_deref().unwrap_or("—"),
+                            at = entry.changed_at.as_deref().unwrap_or("—")
                         ))
                         .size(13),
                     );
@@ -747,30 +762,31 @@ impl State {
         let scope = Scope::new(action, self.resource).to_string();
         self.denied
             .contains(&scope)
-            .then(|| fill(strings().action_needs_scope, &[("scope", &scope)]))
+            .then(|| tr!("action-needs-scope", scope = scope))
     }
 
     fn bulk_bar(&self) -> Element<'_, Message> {
-        let s = strings();
         let statuses: Vec<String> = known_statuses(self.resource)
             .iter()
             .map(|s| s.to_string())
             .collect();
         let update_denied = self.denial(ScopeAction::Update);
         let delete_denied = self.denial(ScopeAction::Delete);
-        let apply = button(text(s.apply)).on_press_maybe(
+        let apply = button(text(tr!("apply"))).on_press_maybe(
             (self.bulk_status.is_some() && update_denied.is_none() && !self.loading)
                 .then_some(Message::ApplyStatus),
         );
-        let delete = button(text(s.delete)).style(button::danger).on_press_maybe(
-            (delete_denied.is_none() && !self.loading).then_some(Message::AskDelete),
-        );
+        let delete = button(text(tr!("delete")))
+            .style(button::danger)
+            .on_press_maybe(
+                (delete_denied.is_none() && !self.loading).then_some(Message::AskDelete),
+            );
         let mut bar = column![
             row![
-                text(fill(s.selected_count, &[("count", &self.selected.len())])),
+                text(tr!("selected-count", count = self.selected.len())),
                 space().width(Fill),
                 pick_list(statuses, self.bulk_status.clone(), Message::BulkStatus)
-                    .placeholder(s.change_status_to),
+                    .placeholder(tr!("change-status-to")),
                 apply,
                 delete,
             ]
@@ -788,26 +804,23 @@ impl State {
     }
 
     fn pager(&self) -> Element<'_, Message> {
-        let s = strings();
         let page = self.query.page;
         let pages = self.pages();
         let total = self.page.as_ref().map_or(0, |p| p.total);
         let enabled =
             |allowed: bool, message: Message| (allowed && !self.loading).then_some(message);
         let status = if self.loading {
-            s.loading.to_string()
+            tr!("loading")
         } else {
-            fill(
-                s.page_of,
-                &[("page", &page), ("pages", &pages), ("total", &total)],
-            )
+            tr!("page-of", page = page, pages = pages, total = total)
         };
         row![
-            button(text(s.first_page)).on_press_maybe(enabled(page > 1, Message::GoToPage(1))),
-            button(text(s.previous_page)).on_press_maybe(enabled(page > 1, Message::PreviousPage)),
+            button(text(tr!("first-page"))).on_press_maybe(enabled(page > 1, Message::GoToPage(1))),
+            button(text(tr!("previous-page")))
+                .on_press_maybe(enabled(page > 1, Message::PreviousPage)),
             text(status),
-            button(text(s.next_page)).on_press_maybe(enabled(page < pages, Message::NextPage)),
-            button(text(s.last_page))
+            button(text(tr!("next-page"))).on_press_maybe(enabled(page < pages, Message::NextPage)),
+            button(text(tr!("last-page")))
                 .on_press_maybe(enabled(page < pages, Message::GoToPage(pages))),
         ]
         .spacing(theme::GAP)

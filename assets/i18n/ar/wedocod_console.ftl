@@ -1,0 +1,290 @@
+# نصوص الواجهة بالعربية. صيغ الجمع الست: zero وone وtwo وfew (3–10) وmany (11–99) وother.
+
+app-name = منصة WedoCOD
+welcome-title = مرحبًا بك في منصة WedoCOD
+welcome-body = تصفّح العملاء المحتملين والطلبيات، وجهّز ملفات CSV دون اتصال، ثم أرسلها دفعة واحدة.
+explore-demo = جرّب ببيانات تجريبية
+explore-demo-hint = متجر تجريبي مدمج فيه 320 عميلًا محتملًا و220 طلبية. لا حاجة إلى حساب.
+connect-store = ربط متجر WedoCOD
+connect-store-hint = استعمل مفتاح API من لوحة تحكم WedoCOD (الإعدادات ← مفاتيح API).
+check-file-offline = أو افحص ملف CSV دون اتصال، بلا متجر
+starting-demo = جارٍ تشغيل المتجر التجريبي…
+demo-failed = تعذّر تشغيل المتجر التجريبي
+demo-not-built = هذه النسخة من المنصة بلا متجر تجريبي (بُنيت دون خاصية `demo`)
+connect-title = ربط متجر WedoCOD
+field-profile-name = اسم المتجر (كما تريد أن تراه هنا)
+field-base-url = عنوان API
+field-prefix = بادئة المسار (اختيارية، مثل /api/web/1.0)
+field-dialect = إصدار API
+field-token = مفتاح API
+token-help = يُحفظ المفتاح في سلسلة مفاتيح نظامك، وليس في ملف أبدًا.
+connect = ربط
+connecting = جارٍ التحقق من المفتاح…
+back = رجوع
+name-required = أعطِ هذا المتجر اسمًا.
+token-required = الصق مفتاح API.
+name-taken = يوجد متجر باسم «{ $name }»: اختر اسمًا آخر.
+leads = العملاء المحتملون
+orders = الطلبيات
+search-placeholder = ابحث بالمرجع أو الاسم أو الهاتف أو المدينة (Ctrl+F)
+all-statuses = كل الحالات
+refresh = تحديث
+per-page = في الصفحة
+loading = جارٍ التحميل…
+first-page = « الأولى
+previous-page = ‹ السابقة
+next-page = التالية ›
+last-page = الأخيرة »
+page-of = الصفحة { $page } من { $pages } · المجموع { $total }
+no-records = لا توجد نتائج.
+column-reference = المرجع
+column-customer = الزبون
+column-phone = الهاتف
+column-city = المدينة
+column-products = المنتجات
+column-total = المجموع
+column-status = الحالة
+column-created = تاريخ الإنشاء
+details = التفاصيل
+close = إغلاق
+history = سجل الحالات
+no-history = لا يوجد تغيير في الحالة بعد.
+history-entry = { $old } ← { $new } · { $by } · { $at }
+selected-count = { $count ->
+    [zero] لا شيء محدد
+    [one] عنصر واحد محدد
+    [two] عنصران محددان
+    [few] { $count } عناصر محددة
+    [many] { $count } عنصرًا محددًا
+   *[other] { $count } عنصر محدد
+}
+change-status-to = تغيير الحالة إلى…
+apply = تطبيق
+delete = حذف…
+confirm-delete = نعم، احذف
+cancel = إلغاء
+confirm-delete-title = حذف نهائي؟
+confirm-delete-body = { $count ->
+    [one] سيُحذف سجل واحد من متجرك. لا يمكن التراجع عن ذلك.
+    [two] سيُحذف سجلان من متجرك. لا يمكن التراجع عن ذلك.
+    [few] ستُحذف { $count } سجلات من متجرك. لا يمكن التراجع عن ذلك.
+    [many] سيُحذف { $count } سجلًا من متجرك. لا يمكن التراجع عن ذلك.
+   *[other] سيُحذف { $count } سجل من متجرك. لا يمكن التراجع عن ذلك.
+}
+status-changed = { $count ->
+    [one] تغيّرت حالة سجل واحد (الحقول المعدّلة: { $fields }).
+    [two] تغيّرت حالة سجلين (الحقول المعدّلة: { $fields }).
+    [few] تغيّرت حالة { $count } سجلات (الحقول المعدّلة: { $fields }).
+    [many] تغيّرت حالة { $count } سجلًا (الحقول المعدّلة: { $fields }).
+   *[other] تغيّرت حالة { $count } سجل (الحقول المعدّلة: { $fields }).
+}
+deleted = { $count ->
+    [one] حُذف سجل واحد.
+    [two] حُذف سجلان.
+    [few] حُذفت { $count } سجلات.
+    [many] حُذف { $count } سجلًا.
+   *[other] حُذف { $count } سجل.
+}
+export-button = تصدير…
+export-hint = كل السجلات التي يحددها التصفية والبحث، في كل الصفحات، إلى Excel أو CSV (Ctrl+E)
+export-title = تصدير { $count } من { $kind }؟
+export-body = كل ما يحدده التصفية والبحث الحاليان، في كل الصفحات، إلى { $path }: { $estimate }.
+export-start = تصدير
+exporting = جارٍ تصدير { $kind }: الصفحة { $page } من { $pages } · { $rows } سطر
+export-waiting = طلب الخادم الانتظار: محاولة جديدة بعد { $seconds } ث
+exported = صُدّر { $rows } من { $kind } إلى { $path }.
+export-count-changed = يحسب المتجر الآن { $total } لهذه التصفية: تغيّرت سجلات أثناء التصدير.
+action-needs-scope = مفتاح API لا يسمح بهذا: تنقصه صلاحية «{ $scope }».
+retry = إعادة المحاولة
+dismiss = إخفاء
+replace-token = استبدال المفتاح
+error-unauthenticated = لم يقبل المتجر مفتاح API. ربما أُلغي أو كُتب خطأً.
+error-forbidden-scope = تنقص مفتاح API صلاحية «{ $scope }». أنشئ مفتاحًا يتضمنها في لوحة تحكم WedoCOD.
+error-forbidden = مفتاح API غير مسموح له بهذا.
+error-not-found = غير موجود، أو لا ينتمي إلى هذا المتجر.
+error-validation = رفض المتجر البيانات.
+error-rate-limited = طلبات كثيرة جدًا: إعادة المحاولة تلقائيًا بعد { $seconds } ث.
+error-server = تعطّل خادم المتجر (HTTP { $status }). حاول مجددًا بعد لحظة.
+error-unreachable = تعذّر الوصول إلى المتجر. تحقق من العنوان ومن اتصالك.
+error-tls = فشل الاتصال الآمن (مشكلة في الشهادة أو TLS).
+error-timeout = لم يُجب المتجر في الوقت المحدد.
+error-interrupted = انقطع الاتصال قبل وصول الجواب.
+error-undecodable = تعذّرت قراءة جواب المتجر (HTTP { $status }): { $excerpt }
+error-redirected = أجاب الخادم HTTP { $status } وحوّل الطلب إلى { $location }. تحقق من عنوان API في المتاجر: المنصة لا تتبع أبدًا كتابةً إلى عنوان آخر.
+error-unexpected = جواب غير متوقع من المتجر (HTTP { $status }).
+error-not-sent = لم يُرسل
+error-plain-http = يُرفض http:// لهذا العنوان: سيمر المفتاح دون تشفير. استعمل https://.
+error-bad-url = هذا ليس عنوان ويب صالحًا.
+error-url-extras = اكتب عنوان API وحده (https://host/path)، دون اسم مستخدم أو كلمة مرور أو ?query أو #fragment: للمفتاح حقله الخاص.
+stores = المتاجر
+profiles-title = متاجرك
+no-profiles = لا يوجد متجر بعد.
+add-store = إضافة متجر
+active-profile = مفتوح الآن
+open = فتح
+rename = إعادة التسمية
+save = حفظ
+token-ending = مفتاح API ينتهي بـ …{ $hint }
+token-saved = حُفظ مفتاح API
+delete-profile-title = حذف المتجر «{ $name }»؟
+delete-profile-body = تُزال إعداداته ومفتاح API الخاص به من هذا الحاسوب. بياناتك لدى WedoCOD لا تُمس.
+token-session-only = يُحتفظ بالمفتاح حتى إغلاق المنصة فقط: { $reason }.
+keyring-failed = تعذّر حفظ المفتاح في سلسلة المفاتيح: { $reason } يُحتفظ به حتى إغلاق المنصة فقط.
+token-missing = مفتاح API الخاص بـ «{ $name }» غير محفوظ على هذا الحاسوب: الصقه من جديد.
+import = استيراد
+uploads-tab = الإرسالات
+import-hint = افتح ملف CSV أو مصنف Excel للعملاء المحتملين أو الطلبيات: اكتب مساره، أو اختره بزر تصفح، أو أفلته على النافذة. كل شيء هنا يعمل دون اتصال.
+path-placeholder = مسار ملف CSV أو مصنف
+open-file = فتح
+browse = تصفح…
+reading-file = جارٍ قراءة الملف وفحصه…
+detected = مكتشف
+encoding = الترميز
+delimiter = الفاصل
+encoding-unsure = (تخمين: تحقق من الحروف العربية والمعلّمة)
+read-as = قُرئ بترميز { $encoding }، والفاصل { $delimiter }.
+sheet = الورقة
+read-sheet = { $count ->
+    [one] مصنف: ورقة واحدة.
+    [two] مصنف: ورقتان.
+    [few] مصنف: { $count } أوراق.
+    [many] مصنف: { $count } ورقة.
+   *[other] مصنف: { $count } ورقة.
+}
+cell-in-sheet = السطر { $line } · { $column } · الخلية { $cell } من { $sheet }
+rows-summary = { $rows ->
+        [zero] لا أسطر
+        [one] سطر واحد
+        [two] سطران
+        [few] { $rows } أسطر
+        [many] { $rows } سطرًا
+       *[other] { $rows } سطر
+    } · { $errors ->
+        [zero] لا أخطاء
+        [one] خطأ واحد
+        [two] خطآن
+        [few] { $errors } أخطاء
+        [many] { $errors } خطأً
+       *[other] { $errors } خطأ
+    } · { $warnings ->
+        [zero] لا تنبيهات
+        [one] تنبيه واحد
+        [two] تنبيهان
+        [few] { $warnings } تنبيهات
+        [many] { $warnings } تنبيهًا
+       *[other] { $warnings } تنبيه
+    }
+columns = الأعمدة
+column-other = (بيانات إضافية / لا تُرسل)
+cell = الخلية
+select-a-cell = انقر على خلية لترى مشاكلها وتصححها.
+cell-at = السطر { $line } · { $column }
+server-said = رفضه المتجر: { $message }
+problems = المشاكل
+errors-only = الأسطر التي فيها أخطاء فقط
+summary-alike = { $count } × مثل السطر { $line }: { $message }
+next-issue = المشكلة التالية (F8)
+previous-issue = السابقة (Shift+F8)
+find-replace = بحث واستبدال
+in-column = في العمود…
+find = بحث
+replace-with = استبدال بـ
+replace-all = استبدال في العمود
+replaced = { $count ->
+    [zero] لم تتغير أي خلية.
+    [one] تغيّرت خلية واحدة.
+    [two] تغيّرت خليتان.
+    [few] تغيّرت { $count } خلايا.
+    [many] تغيّرت { $count } خلية.
+   *[other] تغيّرت { $count } خلية.
+}
+undo = تراجع
+redo = إعادة
+save-corrected = حفظ ملف CSV المصحح
+save-report = حفظ تقرير الأخطاء
+save-corrected-xlsx = الملف المصحح (.xlsx)
+save-report-xlsx = تقرير بالخلايا المعلّمة (.xlsx)
+saved-to = حُفظ في { $path }
+upload = إرسال
+upload-needs-store = اربط متجرًا (أو جرّب المتجر التجريبي) للإرسال.
+upload-to = إرسال { $rows } سطر إلى { $store }.
+skip-invalid = { $count ->
+    [one] تخطي السطر الذي فيه أخطاء (مذكور في التقرير)
+    [two] تخطي السطرين اللذين فيهما أخطاء (مذكوران في التقرير)
+    [few] تخطي الأسطر الـ{ $count } التي فيها أخطاء (مذكورة في التقرير)
+   *[other] تخطي { $count } سطرًا فيها أخطاء (مذكورة في التقرير)
+}
+per-request = أسطر في كل طلب
+queue-hint = 100 على الأكثر. فوق 10 يضعها المتجر في قائمة انتظار ويعالجها في الخلفية.
+start-upload = بدء الإرسال
+pause = إيقاف مؤقت
+resume = متابعة
+progress-line = { $requests } طلب · { $created } أُنشئ · { $refused } رُفض · { $pending } في الانتظار · { $rate } سطر/دقيقة{ $left }
+batch-line = الدفعة { $id }: { $status }، { $processed }/{ $total }
+upload-done = أُنشئ { $created }، رُفض { $refused }، تُخطي { $skipped }، لم يُحسم { $pending }.
+fix-then-retry = صحّح الخلايا الحمراء، ثم أعد إرسال هذه الأسطر وحدها.
+already-created = { $count ->
+    [one] سطر واحد من هذا الملف (السطر { $line }) أُرسل من قبل إلى هذا المتجر في الإرسال { $upload } (أُنشئ، أو ما زال ينتظر فيه).
+   *[other] { $count } من أسطر هذا الملف (أولها السطر { $line }) أُرسلت من قبل إلى هذا المتجر في الإرسال { $upload } (أُنشئت، أو ما زالت تنتظر فيه).
+} تابع ذلك الإرسال من تبويب الإرسالات لإرسال ما لم يُرسل فقط، أو أرسل الأسطر الأخرى وحدها، أو أنشئها من جديد كسجلات جديدة.
+unreadable-journal = تعذّرت قراءة سجل الإرسال { $upload } ({ $reason })، فقد تكون أسطر من هذا الملف أُرسلت فيه. انقل ذلك السجل جانبًا إن كنت متأكدًا أنها لم تُرسل، أو أنشئها من جديد كسجلات جديدة.
+skip-sent = إرسال الأسطر الأخرى فقط
+send-again = إنشاؤها من جديد أيضًا
+busy-uploading = يجري إرسال الآن: اتركه ينتهي أو ألغه (يمكن متابعته لاحقًا) قبل فتح ملف أو قراءته من جديد.
+upload-again-hint = إرسال هذا الملف مرة أخرى سينشئ أسطره مرة ثانية؛ لفعل ذلك عن قصد، افتحه من جديد.
+retry-refused = إرسال الأسطر المصححة
+catalogue-fresh = تُفحص رموز SKU مقابل كتالوج المتجر ({ $count } منتج، جُلب الآن).
+catalogue-cached = تعذّر الوصول إلى المتجر: تُفحص رموز SKU مقابل كتالوجه المحفوظ قبل { $hours } ساعة ({ $count } منتج).
+catalogue-unknown = تعذّر فحص رموز SKU: كتالوج المتجر غير معروف ({ $reason }).
+uploads-title = الإرسالات إلى هذا المتجر
+no-uploads = لا يوجد إرسال من هذا الحاسوب بعد.
+upload-when = البداية
+upload-file = الملف
+upload-rows = الأسطر
+upload-mode = النمط
+upload-created = أُنشئ
+upload-refused = رُفض
+upload-waiting = في الانتظار
+upload-state = الحالة
+upload-finished = انتهى
+upload-interrupted = توقف
+line-n = السطر { $line }:
+export-refused = تصدير الأسطر المرفوضة
+resume-upload = متابعة
+upload-batches = الدفعات: { $ids }
+refused-exported = { $count ->
+    [one] كُتب سطر مرفوض واحد في { $path }، مع عمود للأخطاء.
+    [two] كُتب سطران مرفوضان في { $path }، مع عمود للأخطاء.
+    [few] كُتبت { $count } أسطر مرفوضة في { $path }، مع عمود للأخطاء.
+   *[other] كُتب { $count } سطرًا مرفوضًا في { $path }، مع عمود للأخطاء.
+}
+uploads-interrupted = { $count ->
+    [one] توقف إرسال واحد إلى هذا المتجر قبل نهايته: تابعه من تبويب الإرسالات.
+    [two] توقف إرسالان إلى هذا المتجر قبل نهايتهما: تابعهما من تبويب الإرسالات.
+   *[other] توقفت { $count } إرسالات إلى هذا المتجر قبل نهايتها: تابعها من تبويب الإرسالات.
+}
+uploads-damaged = { $count ->
+    [one] تعذّرت قراءة سجل إرسال واحد لهذا المتجر: انظر تبويب الإرسالات. لا يُعاد إرسال الأسطر التي قد يحويها دون سؤالك.
+   *[other] تعذّرت قراءة { $count } من سجلات الإرسال لهذا المتجر: انظر تبويب الإرسالات. لا يُعاد إرسال الأسطر التي قد تحويها دون سؤالك.
+}
+upload-damaged = الإرسال { $upload }: تعذّرت قراءة سجله ({ $reason }). تُعدّ الأسطر التي خطط لها مُرسلة: يُرفض إرسال جديد للأسطر نفسها إلا إذا أنشأتها من جديد عن قصد.
+online = متصل
+offline = غير متصل
+rate-budget = تبقى { $remaining }/{ $limit } طلبًا في هذه الدقيقة
+demo-profile = المتجر التجريبي
+theme-light = فاتح
+theme-dark = داكن
+
+settings = الإعدادات
+settings-title = الإعدادات
+settings-language = اللغة
+settings-theme = المظهر
+theme-system = حسب النظام
+settings-folders = أماكن الملفات
+settings-config-folder = الإعدادات واختيارات الأعمدة المحفوظة
+settings-data-folder = سجلات الإرسال والذاكرة المؤقتة
+open-folder = فتح المجلد
+settings-about = حول
+about-version = منصة WedoCOD للتجار { $version }
+about-licences = رخصة MIT. الخطوط: Noto Sans وNoto Sans Arabic (رخصة SIL Open Font License 1.1).
+data-size = يشغل مجلد البيانات { $megabytes } ميغابايت.

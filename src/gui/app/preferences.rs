@@ -1,0 +1,58 @@
+//! The Settings panel's effects on the window: the language switched everywhere at once,
+//! the theme, the page size handed to both tables, each remembered in the settings file.
+
+use iced::Task;
+
+use crate::api::ResourceName;
+use crate::config::ThemeChoice;
+use crate::gui::i18n::{self, Language};
+use crate::gui::screen::{records, settings};
+
+use super::{App, Message};
+
+/// The language the window speaks at start-up: the one chosen in Settings, else the
+/// computer's.
+pub(super) fn starting_language(chosen: Option<&str>) -> Language {
+    chosen
+        .and_then(Language::of_locale)
+        .unwrap_or_else(Language::of_system)
+}
+
+impl App {
+    pub(super) fn show_settings(&mut self) -> Task<Message> {
+        let (panel, counting) = settings::State::open(&self.data_dir);
+        self.settings = Some(panel);
+        counting.map(Message::Settings)
+    }
+
+    pub(super) fn update_settings(&mut self, message: settings::Message) -> Task<Message> {
+        let Some(panel) = &mut self.settings else {
+            return Task::none();
+        };
+        match panel.update(message) {
+            settings::Action::None => Task::none(),
+            settings::Action::Run(task) => task.map(Message::Settings),
+            settings::Action::Close => {
+                self.settings = None;
+                Task::none()
+            }
+            settings::Action::Language(language) => {
+                i18n::set_language(language);
+                self.config.language = Some(language.code().to_string());
+                self.save_config()
+            }
+            settings::Action::Theme(choice) => self.choose_theme(choice),
+            settings::Action::PageSize(size) => {
+                let per_page = u64::from(size);
+                Task::batch([ResourceName::Leads, ResourceName::Orders].map(|resource| {
+                    self.update_records(resource, records::Message::PerPage(per_page))
+                }))
+            }
+        }
+    }
+
+    pub(super) fn choose_theme(&mut self, choice: ThemeChoice) -> Task<Message> {
+        self.config.theme = choice;
+        self.save_config()
+    }
+}

@@ -1,0 +1,160 @@
+//! Settings, over whatever screen is showing (Esc or Close leaves it where it was): the
+//! language (applied at once to every screen), the theme, rows per page, where settings
+//! and data live (each folder opens in the file manager), and an About block with the
+//! version, the licences and the data folder's size.
+
+use std::path::{Path, PathBuf};
+
+use iced::widget::{button, column, container, pick_list, row, scrollable, text};
+use iced::{Center, Element, Fill, Task};
+
+use crate::config::{Config, PAGE_SIZES, ThemeChoice};
+use crate::gui::i18n::{Language, tr};
+use crate::gui::theme;
+
+/// The theme choices, as the menu shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThemeOption(pub ThemeChoice);
+
+impl std::fmt::Display for ThemeOption {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self.0 {
+            ThemeChoice::System => tr!("theme-system"),
+            ThemeChoice::Light => tr!("theme-light"),
+            ThemeChoice::Dark => tr!("theme-dark"),
+        })
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    /// The data folder's size once counted (off the window's thread).
+    data_size: Option<u64>,
+    /// Why a folder could not be opened.
+    problem: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Language(Language),
+    Theme(ThemeOption),
+    PageSize(u32),
+    OpenFolder(PathBuf),
+    FolderOpened(Result<(), String>),
+    DataSize(u64),
+    Close,
+}
+
+/// What the window must do.
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    Language(Language),
+    Theme(ThemeChoice),
+    PageSize(u32),
+    Close,
+}
+
+impl State {
+    /// The settings, with the data folder's size being counted.
+    pub fn open(data_dir: &Path) -> (State, Task<Message>) {
+        let dir = data_dir.to_path_buf();
+        let count = Task::perform(
+            crate::gui::blocking::off_the_window(move || Ok(crate::files::folder_size(&dir))),
+            |counted| Message::DataSize(counted.unwrap_or_default()),
+        );
+        (State::default(), count)
+    }
+
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::Language(language) => Action::Language(language),
+            Message::Theme(option) => Action::Theme(option.0),
+            Message::PageSize(size) => Action::PageSize(size),
+            Message::OpenFolder(folder) => Action::Run(Task::perform(
+                crate::gui::blocking::off_the_window(move || {
+                    std::fs::create_dir_all(&folder)
+                        .and_then(|()| open::that_detached(&folder))
+                        .map_err(|error| format!("{}: {error}", folder.display()))
+                }),
+                Message::FolderOpened,
+            )),
+            Message::FolderOpened(result) => {
+                self.problem = result.err();
+                Action::None
+            }
+            Message::DataSize(bytes) => {
+                self.data_size = Some(bytes);
+                Action::None
+            }
+            Message::Close => Action::Close,
+        }
+    }
+
+    pub fn view<'a>(&'a self, config: &'a Config, data_dir: &'a Path) -> Element<'a, Message> {
+        let themes = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark].map(ThemeOption);
+        let language = crate::gui::i18n::language();
+        let setting = |label: String, control: Element<'a, Message>| {
+            row![text(label).width(Fill), control]
+                .spacing(theme::GAP)
+                .align_y(Center)
+        };
+        let folder = |label: String, path: PathBuf| {
+            column![
+                text(label).size(13).style(theme::muted),
+                row![
+                    text(path.display().to_string()).width(Fill),
+                    button(text(tr!("open-folder")))
+                        .style(button::secondary)
+                        .on_press(Message::OpenFolder(path)),
+                ]
+                .spacing(theme::GAP)
+                .align_y(Center),
+            ]
+        };
+        let size = match self.data_size {
+            Some(bytes) => tr!(
+                "data-size",
+                megabytes = format!("{:.1}", bytes as f64 / 1e6)
+            ),
+            None => tr!("loading"),
+        };
+        let mut content = column![
+            row![
+                text(tr!("settings-title")).size(22).width(Fill),
+                button(text(tr!("close")))
+                    .style(button::secondary)
+                    .on_press(Message::Close),
+            ]
+            .align_y(Center),
+            setting(
+                tr!("settings-language"),
+                pick_list(Language::ALL, Some(language), Message::Language).into()
+            ),
+            setting(
+                tr!("settings-theme"),
+                pick_list(themes, Some(ThemeOption(config.theme)), Message::Theme).into()
+            ),
+            setting(
+                tr!("per-page"),
+                pick_list(PAGE_SIZES, Some(config.page_size), Message::PageSize).into()
+            ),
+            text(tr!("settings-folders")).size(16),
+            folder(tr!("settings-config-folder"), crate::paths::config_dir()),
+            folder(tr!("settings-data-folder"), data_dir.to_path_buf()),
+            text(tr!("settings-about")).size(16),
+            text(tr!("about-version", version = env!("CARGO_PKG_VERSION"))),
+            text(tr!("about-licences")).size(13),
+            text(size).size(13),
+        ]
+        .spacing(theme::PAD);
+        if let Some(problem) = &self.problem {
+            content = content.push(text(problem).style(text::danger));
+        }
+        container(scrollable(content.padding(20)))
+            .width(560)
+            .max_height(640)
+            .style(theme::panel)
+            .into()
+    }
+}
