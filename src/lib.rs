@@ -10,6 +10,6 @@ pub mod cli;
 pub mod gui;
 
 pub use wedocod_api as api;
-pub use wedocod_core::{config, files, import, paths, records, secrets, stores, upload};
+pub use wedocod_core::{config, files, import, log_file, paths, records, secrets, stores, upload};
 #[cfg(feature = "demo")]
 pub use wedocod_sandbox as sandbox;

@@ -8,18 +8,42 @@ use std::process::ExitCode;
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 use wedocod_console::cli::{self, Cli};
+use wedocod_console::log_file::LogFile;
 
 fn main() -> ExitCode {
     #[cfg(windows)]
     attach_parent_console();
-    // Logs go to stderr; `RUST_LOG=debug` shows more. No log line carries the token.
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
+    let cli = Cli::parse();
+    start_logging(cli.command.is_none());
+    cli::run(cli)
+}
+
+/// Logs go to stderr (coloured only on a terminal; `RUST_LOG=debug` shows more) and, for
+/// the window, to `console.log` in the data folder too, so a merchant can send it. The
+/// commands log to stderr alone: twenty `upload`s at once would fight over one file. No
+/// log line carries the token.
+fn start_logging(window: bool) {
+    use std::io::IsTerminal;
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let stderr = tracing_subscriber::fmt::layer()
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal());
+    let file = window
+        .then(|| LogFile::open(&wedocod_console::paths::data_dir()).ok())
+        .flatten()
+        .map(|log| {
+            tracing_subscriber::fmt::layer()
+                .with_writer(std::sync::Mutex::new(log))
+                .with_ansi(false)
+        });
+    tracing_subscriber::registry()
+        .with(filter)
+        .with(stderr)
+        .with(file)
         .init();
-    cli::run(Cli::parse())
 }
 
 /// A GUI-subsystem program starts with no console: run from cmd or PowerShell, `--help`,

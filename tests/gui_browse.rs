@@ -248,7 +248,7 @@ async fn the_filtered_table_exports_to_a_workbook() {
         .await;
     assert!(driver.sees(&text_with(
         "export-title",
-        &[("count", &total), ("kind", &"leads")]
+        &[("count", &total), ("kind", &text("kind-leads"))]
     )));
     driver.click(&text("cancel")).await.unwrap();
     assert!(!driver.sees(&text("export-start")), "the dialog closed");
@@ -265,7 +265,7 @@ async fn the_filtered_table_exports_to_a_workbook() {
         "exported",
         &[
             ("rows", &total),
-            ("kind", &"leads"),
+            ("kind", &text("kind-leads")),
             ("path", &written.display())
         ]
     )));

@@ -118,6 +118,8 @@ fn nothing_was_left_in_english() {
         "leads",
         "history-entry",
         "batch-line",
+        "detail-email",
+        "kind-leads",
     ];
     for language in ["fr", "ar"] {
         let other = catalogue(language);

@@ -212,6 +212,28 @@ macro_rules! tr {
 }
 pub(crate) use tr;
 
+/// A status as the merchant reads it (`call_later` → "Call later", "À rappeler"); a
+/// status the catalogues do not know, as the server wrote it. The code itself is what is
+/// sent and filtered on.
+pub fn status_label(status: &str) -> String {
+    let id = format!("status-{status}");
+    if status.is_empty() {
+        "—".to_string()
+    } else if LOADER.has(&id) {
+        LOADER.get(&id)
+    } else {
+        status.to_string()
+    }
+}
+
+/// "leads" or "orders" inside a sentence.
+pub fn kind_words(kind: crate::api::ResourceName) -> String {
+    match kind {
+        crate::api::ResourceName::Leads => tr!("kind-leads"),
+        crate::api::ResourceName::Orders => tr!("kind-orders"),
+    }
+}
+
 /// The text of message `id` (for tests and ids chosen at run time; the screens use
 /// [`tr!`], which is checked at compile time).
 pub fn text(id: &str) -> String {

@@ -5,6 +5,7 @@
 pub mod app;
 mod blocking;
 mod config_saver;
+pub mod conventions;
 mod dialog;
 pub mod error_view;
 pub mod fonts;
@@ -48,6 +49,11 @@ pub const APP_ID: &str = "com.wedocod.Console";
 
 /// Opens the window and runs until it is closed.
 pub fn run(options: LaunchOptions) -> iced::Result {
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        os = std::env::consts::OS,
+        "the window opens"
+    );
     let application = iced::application(move || App::boot(options.clone()), App::update, App::view);
     fonts::FILES
         .into_iter()

@@ -5,6 +5,8 @@ use crate::api::wire::{History, StatusChange};
 use crate::api::{
     ApiError, Client, DeleteOutcome, Lead, ListQuery, Order, Page, ResourceName, UpdateOutcome,
 };
+use crate::gui::conventions;
+use crate::gui::i18n::{status_label, tr};
 use crate::records::{Moment, RecordSummary};
 
 /// One lead or order, flattened for the table and the detail panel.
@@ -19,7 +21,7 @@ pub struct RecordRow {
     pub status: String,
     pub created: String,
     /// Every field, label → value, for the detail panel.
-    pub fields: Vec<(&'static str, String)>,
+    pub fields: Vec<(String, String)>,
 }
 
 /// The value, or a dash for none: an empty cell reads as "not loaded yet".
@@ -32,16 +34,18 @@ fn or_dash(value: &str) -> String {
 }
 
 fn money(amount: Option<f64>) -> String {
-    amount.map_or_else(|| "—".into(), |amount| format!("{amount:.2} MAD"))
+    amount.map_or_else(|| "—".into(), conventions::money)
 }
 
 fn moment(value: &Option<Moment>) -> String {
-    value.as_ref().map_or_else(|| "—".into(), Moment::to_string)
+    value
+        .as_ref()
+        .map_or_else(|| "—".into(), conventions::moment)
 }
 
 impl RecordRow {
     /// The table's columns from the shared summary, and `details` for the panel.
-    fn of(summary: RecordSummary, details: Vec<(&'static str, String)>) -> RecordRow {
+    fn of(summary: RecordSummary, details: Vec<(String, String)>) -> RecordRow {
         RecordRow {
             reference: or_dash(&summary.reference),
             customer: or_dash(&summary.customer),
@@ -49,7 +53,7 @@ impl RecordRow {
             city: or_dash(&summary.city),
             products: or_dash(&summary.products),
             total: money(summary.total),
-            status: or_dash(&summary.status),
+            status: summary.status.clone(),
             created: moment(&summary.created),
             fields: details,
         }
@@ -59,27 +63,27 @@ impl RecordRow {
 /// The detail panel's fields every record has, around the ones only one kind has.
 fn common_fields(
     summary: &RecordSummary,
-    after_phone: Vec<(&'static str, String)>,
-    after_total: Vec<(&'static str, String)>,
-) -> Vec<(&'static str, String)> {
+    after_phone: Vec<(String, String)>,
+    after_total: Vec<(String, String)>,
+) -> Vec<(String, String)> {
     let mut fields = vec![
-        ("Reference", or_dash(&summary.reference)),
-        ("Customer", or_dash(&summary.customer)),
-        ("Phone", or_dash(&summary.phone)),
+        (tr!("column-reference"), or_dash(&summary.reference)),
+        (tr!("column-customer"), or_dash(&summary.customer)),
+        (tr!("column-phone"), or_dash(&summary.phone)),
     ];
     fields.extend(after_phone);
     fields.extend([
-        ("City", or_dash(&summary.city)),
-        ("Area", or_dash(&summary.area)),
-        ("Address", or_dash(&summary.address)),
-        ("Products", or_dash(&summary.products)),
-        ("Total", money(summary.total)),
+        (tr!("column-city"), or_dash(&summary.city)),
+        (tr!("detail-area"), or_dash(&summary.area)),
+        (tr!("detail-address"), or_dash(&summary.address)),
+        (tr!("column-products"), or_dash(&summary.products)),
+        (tr!("column-total"), money(summary.total)),
     ]);
     fields.extend(after_total);
     fields.extend([
-        ("Status", or_dash(&summary.status)),
-        ("Created", moment(&summary.created)),
-        ("Updated", moment(&summary.updated)),
+        (tr!("column-status"), status_label(&summary.status)),
+        (tr!("column-created"), moment(&summary.created)),
+        (tr!("detail-updated"), moment(&summary.updated)),
     ]);
     fields
 }
@@ -95,7 +99,7 @@ impl From<&Lead> for RecordRow {
         let fields = common_fields(
             &summary,
             Vec::new(),
-            vec![("Custom data", or_dash(&custom.join(", ")))],
+            vec![(tr!("detail-custom-data"), or_dash(&custom.join(", ")))],
         );
         RecordRow::of(summary, fields)
     }
@@ -105,17 +109,17 @@ impl From<&Order> for RecordRow {
     fn from(order: &Order) -> Self {
         let summary = RecordSummary::from(order);
         let fees = match order.is_fees_paid_by_customer {
-            Some(true) => "customer",
-            Some(false) => "store",
-            None => "—",
+            Some(true) => tr!("fees-customer"),
+            Some(false) => tr!("fees-store"),
+            None => "—".into(),
         };
         let fields = common_fields(
             &summary,
             vec![(
-                "E-mail",
+                tr!("detail-email"),
                 or_dash(order.email.as_deref().unwrap_or_default()),
             )],
-            vec![("Delivery fees paid by", fees.into())],
+            vec![(tr!("detail-fees-paid-by"), fees)],
         );
         RecordRow::of(summary, fields)
     }

@@ -125,6 +125,16 @@ impl Driver {
         Ok(())
     }
 
+    /// Those of `texts` that are on screen (one layout for all of them).
+    pub fn sees_which(&self, texts: &[String]) -> Vec<String> {
+        let mut ui = Simulator::with_size(iced::Settings::default(), SCREEN, self.app.view());
+        texts
+            .iter()
+            .filter(|text| ui.find(text.as_str()).is_ok())
+            .cloned()
+            .collect()
+    }
+
     /// True when `text` is on screen.
     pub fn sees(&self, text: &str) -> bool {
         let mut ui = Simulator::with_size(iced::Settings::default(), SCREEN, self.app.view());

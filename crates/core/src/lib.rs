@@ -11,6 +11,7 @@ use wedocod_api as api;
 pub mod config;
 pub mod files;
 pub mod import;
+pub mod log_file;
 pub mod paths;
 pub mod records;
 pub mod secrets;

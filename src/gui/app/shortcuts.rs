@@ -1,7 +1,10 @@
 //! Keyboard shortcuts: which key means what, and which screen a shortcut goes to.
 
 use iced::Task;
-use iced::keyboard::{self, Key, key::Named};
+use iced::keyboard::key::{Code, Named, Physical};
+use iced::keyboard::{self, Key};
+
+use crate::api::ResourceName;
 
 use crate::gui::screen::{import, records};
 
@@ -21,6 +24,8 @@ pub enum Shortcut {
     Redo,
     /// Esc: the open panel or dialog closes.
     Close,
+    /// Ctrl+1 to Ctrl+4: Leads, Orders, Import, Uploads.
+    Tab(Tab),
 }
 
 /// The shortcut a key press means. Letters are matched by `Key::to_latin`: the letter the
@@ -50,6 +55,17 @@ pub(super) fn shortcut(event: keyboard::Event) -> Option<Shortcut> {
     if !modifiers.command() {
         return None;
     }
+    // Digits by their place: AZERTY writes & é " ' on that row without Shift.
+    let tab = match physical_key {
+        Physical::Code(Code::Digit1) => Some(Tab::Records(ResourceName::Leads)),
+        Physical::Code(Code::Digit2) => Some(Tab::Records(ResourceName::Orders)),
+        Physical::Code(Code::Digit3) => Some(Tab::Import),
+        Physical::Code(Code::Digit4) => Some(Tab::Uploads),
+        _ => None,
+    };
+    if let Some(tab) = tab {
+        return Some(Shortcut::Tab(tab));
+    }
     match key.to_latin(physical_key)?.to_ascii_lowercase() {
         'r' => Some(Shortcut::Refresh),
         'f' => Some(Shortcut::Search),
@@ -68,6 +84,12 @@ impl App {
                 self.settings = None;
             }
             return Task::none();
+        }
+        if let Shortcut::Tab(tab) = shortcut {
+            return match &self.screen {
+                Screen::Browse(_) => self.show_tab(tab),
+                _ => Task::none(),
+            };
         }
         let tab = match &self.screen {
             Screen::Browse(browse) => browse.tab,
@@ -113,7 +135,6 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use iced::keyboard::key::{Code, Physical};
     use iced::keyboard::{Location, Modifiers};
 
     fn press(key: Key, code: Code, modifiers: Modifiers) -> Option<Shortcut> {
@@ -155,6 +176,11 @@ mod tests {
         assert_eq!(
             press(Key::Named(Named::Escape), Code::Escape, Modifiers::empty()),
             Some(Shortcut::Close)
+        );
+        // Ctrl+3 on AZERTY writes `"` with that key: the tab is chosen by its place.
+        assert_eq!(
+            press(Key::Character("\"".into()), Code::Digit3, ctrl),
+            Some(Shortcut::Tab(Tab::Import))
         );
     }
 }

@@ -1,7 +1,7 @@
 //! Settings, over whatever screen is showing (Esc or Close leaves it where it was): the
 //! language (applied at once to every screen), the theme, rows per page, where settings
-//! and data live (each folder opens in the file manager), and an About block with the
-//! version, the licences and the data folder's size.
+//! and data live (each folder opens in the file manager, the log in the text editor), and
+//! an About block with the version, the licences and the data folder's size.
 
 use std::path::{Path, PathBuf};
 
@@ -39,6 +39,7 @@ pub enum Message {
     Language(Language),
     Theme(ThemeOption),
     PageSize(u32),
+    /// A folder in the file manager, or the log in the text editor.
     OpenFolder(PathBuf),
     FolderOpened(Result<(), String>),
     DataSize(u64),
@@ -73,8 +74,13 @@ impl State {
             Message::PageSize(size) => Action::PageSize(size),
             Message::OpenFolder(folder) => Action::Run(Task::perform(
                 crate::gui::blocking::off_the_window(move || {
-                    std::fs::create_dir_all(&folder)
-                        .and_then(|()| open::that_detached(&folder))
+                    let missing_folder = !folder.exists() && folder.extension().is_none();
+                    if missing_folder {
+                        // The folder is made on first use; open it empty rather than fail.
+                        crate::files::create_private_dir(&folder)
+                            .map_err(|error| format!("{}: {error}", folder.display()))?;
+                    }
+                    open::that_detached(&folder)
                         .map_err(|error| format!("{}: {error}", folder.display()))
                 }),
                 Message::FolderOpened,
@@ -99,12 +105,12 @@ impl State {
                 .spacing(theme::GAP)
                 .align_y(Center)
         };
-        let folder = |label: String, path: PathBuf| {
+        let place = |label: String, path: PathBuf, action: String| {
             column![
                 text(label).size(13).style(theme::muted),
                 row![
                     text(path.display().to_string()).width(Fill),
-                    button(text(tr!("open-folder")))
+                    button(text(action))
                         .style(button::secondary)
                         .on_press(Message::OpenFolder(path)),
                 ]
@@ -140,8 +146,21 @@ impl State {
                 pick_list(PAGE_SIZES, Some(config.page_size), Message::PageSize).into()
             ),
             text(tr!("settings-folders")).size(16),
-            folder(tr!("settings-config-folder"), crate::paths::config_dir()),
-            folder(tr!("settings-data-folder"), data_dir.to_path_buf()),
+            place(
+                tr!("settings-config-folder"),
+                crate::paths::config_dir(),
+                tr!("open-folder")
+            ),
+            place(
+                tr!("settings-data-folder"),
+                data_dir.to_path_buf(),
+                tr!("open-folder")
+            ),
+            place(
+                tr!("settings-log"),
+                crate::log_file::path_in(data_dir),
+                tr!("open-log")
+            ),
             text(tr!("settings-about")).size(16),
             text(tr!("about-version", version = env!("CARGO_PKG_VERSION"))),
             text(tr!("about-licences")).size(13),

@@ -15,7 +15,7 @@ use iced::{Center, Element, Fill, Task};
 use crate::api::pacing::RateBudget;
 use crate::api::{ApiError, Client};
 use crate::gui::dialog;
-use crate::gui::i18n::tr;
+use crate::gui::i18n::{kind_words, tr};
 use crate::gui::theme;
 use crate::records::{Estimate, ExportError, ExportProgress, Exported, TableFilter, export_table};
 use crate::upload::Control;
@@ -186,7 +186,7 @@ impl Export {
                 let mut done = tr!(
                     "exported",
                     rows = exported.rows,
-                    kind = self.filter.kind.plural(),
+                    kind = kind_words(self.filter.kind),
                     path = exported.path.display()
                 );
                 if exported.server_total != exported.rows {
@@ -215,7 +215,7 @@ impl Export {
             tr!(
                 "export-title",
                 count = rows,
-                kind = self.filter.kind.plural()
+                kind = kind_words(self.filter.kind)
             ),
             tr!(
                 "export-body",
@@ -241,7 +241,7 @@ impl Export {
         });
         let mut status = tr!(
             "exporting",
-            kind = self.filter.kind.plural(),
+            kind = kind_words(self.filter.kind),
             page = progress.pages_read,
             pages = progress.pages.max(1),
             rows = progress.rows

@@ -22,12 +22,13 @@ use crate::api::{
     Action as ScopeAction, ApiError, Client, DeleteOutcome, ListQuery, Page, ResourceName, Scope,
     UpdateOutcome,
 };
+use crate::gui::conventions;
 use crate::gui::dialog;
 use crate::gui::error_view::{self, ErrorAction, Remedy};
-use crate::gui::i18n::tr;
+use crate::gui::i18n::{status_label, tr};
 use crate::gui::record_rows::{self, RecordRow};
 use crate::gui::theme;
-use crate::records::TableFilter;
+use crate::records::{Moment, TableFilter};
 
 /// The search box, focused by Ctrl+F.
 const SEARCH_ID: &str = "records-search";
@@ -53,6 +54,16 @@ struct Problem {
     retry_at: Option<Instant>,
 }
 
+/// A status in the bulk change menu: shown in the merchant's words, sent as its code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct StatusChoice(String);
+
+impl fmt::Display for StatusChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&status_label(&self.0))
+    }
+}
+
 /// The status filter's choices.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StatusFilter {
@@ -64,7 +75,7 @@ impl fmt::Display for StatusFilter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StatusFilter::All => f.write_str(&tr!("all-statuses")),
-            StatusFilter::Only(status) => f.write_str(status),
+            StatusFilter::Only(status) => f.write_str(&status_label(status)),
         }
     }
 }
@@ -728,7 +739,7 @@ impl State {
             Some((row, history)) => {
                 for (label, value) in &row.fields {
                     content = content.push(column![
-                        text(*label).size(12).style(theme::muted),
+                        text(label).size(12).style(theme::muted),
                         text(value)
                     ]);
                 }
@@ -740,10 +751,11 @@ impl State {
                     content = content.push(
                         text(tr!(
                             "history-entry",
-                            old = entry.old_status.as_deref().unwrap_or("—"),
-                            new = entry.new_status.as_deref().unwrap_or("—"),
+                            old = status_label(entry.old_status.as_deref().unwrap_or_default()),
+                            new = status_label(entry.new_status.as_deref().unwrap_or_default()),
                             by = entry.changed_by.as_deref().unwrap_or("—"),
-                            at = entry.changed_at.as_deref().unwrap_or("—")
+                            at = Moment::of(entry.changed_at.as_deref())
+                                .map_or_else(|| "—".to_string(), |at| conventions::moment(&at))
                         ))
                         .size(13),
                     );
@@ -766,9 +778,9 @@ impl State {
     }
 
     fn bulk_bar(&self) -> Element<'_, Message> {
-        let statuses: Vec<String> = known_statuses(self.resource)
+        let statuses: Vec<StatusChoice> = known_statuses(self.resource)
             .iter()
-            .map(|s| s.to_string())
+            .map(|status| StatusChoice(status.to_string()))
             .collect();
         let update_denied = self.denial(ScopeAction::Update);
         let delete_denied = self.denial(ScopeAction::Delete);
@@ -785,8 +797,12 @@ impl State {
             row![
                 text(tr!("selected-count", count = self.selected.len())),
                 space().width(Fill),
-                pick_list(statuses, self.bulk_status.clone(), Message::BulkStatus)
-                    .placeholder(tr!("change-status-to")),
+                pick_list(
+                    statuses,
+                    self.bulk_status.clone().map(StatusChoice),
+                    |choice| Message::BulkStatus(choice.0)
+                )
+                .placeholder(tr!("change-status-to")),
                 apply,
                 delete,
             ]
@@ -830,7 +846,7 @@ impl State {
 }
 
 fn status_badge(status: &str) -> Element<'_, Message> {
-    container(text(status).size(13))
+    container(text(status_label(status)).size(13))
         .padding([2, 8])
         .style(theme::status_badge(status))
         .into()

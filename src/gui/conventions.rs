@@ -1,0 +1,90 @@
+//! Amounts and times as the language spoken writes them: `1,270.00 MAD` in English,
+//! `1 270,00 MAD` in French and Arabic (Morocco writes Western digits with French
+//! separators; the thin space is a narrow no-break space so an amount never wraps), times
+//! in the computer's zone as `2026-09-05 08:18` or `05/09/2026 08:18`.
+//!
+//! The API says no currency; the console sells in Morocco, so amounts are MAD.
+
+use crate::gui::i18n::{Language, language};
+use crate::records::Moment;
+
+/// The currency every amount is in.
+const CURRENCY: &str = "MAD";
+
+/// `amount` with two decimals, grouped by thousands, and the currency.
+pub fn money(amount: f64) -> String {
+    money_in(amount, language())
+}
+
+fn money_in(amount: f64, language: Language) -> String {
+    let (group, decimal) = match language {
+        Language::English => (",", "."),
+        Language::French | Language::Arabic => ("\u{202F}", ","),
+    };
+    let fixed = format!("{:.2}", amount.abs());
+    let (whole, cents) = fixed.split_once('.').unwrap_or((&fixed, "00"));
+    let digits: Vec<char> = whole.chars().collect();
+    let mut grouped = String::new();
+    for (index, digit) in digits.iter().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push_str(group);
+        }
+        grouped.push(*digit);
+    }
+    let sign = if amount < 0.0 && fixed != "0.00" {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{grouped}{decimal}{cents} {CURRENCY}")
+}
+
+/// A time as the language writes dates; a server value that is not a time as it came.
+pub fn moment(moment: &Moment) -> String {
+    moment_in(moment, language())
+}
+
+fn moment_in(moment: &Moment, language: Language) -> String {
+    match (moment, language) {
+        (Moment::Local(time), Language::English) => time.format("%Y-%m-%d %H:%M").to_string(),
+        (Moment::Local(time), Language::French | Language::Arabic) => {
+            time.format("%d/%m/%Y %H:%M").to_string()
+        }
+        (Moment::AsSent(text), _) => text.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_written_as_each_language_writes_them() {
+        assert_eq!(money_in(1270.0, Language::English), "1,270.00 MAD");
+        assert_eq!(money_in(1270.0, Language::French), "1\u{202F}270,00 MAD");
+        assert_eq!(
+            money_in(1234567.891, Language::Arabic),
+            "1\u{202F}234\u{202F}567,89 MAD"
+        );
+        assert_eq!(money_in(99.5, Language::French), "99,50 MAD");
+        assert_eq!(money_in(-12.0, Language::English), "-12.00 MAD");
+        assert_eq!(money_in(0.0, Language::English), "0.00 MAD");
+    }
+
+    #[test]
+    fn times_are_written_as_each_language_writes_dates() {
+        let time = chrono::NaiveDate::from_ymd_opt(2026, 9, 5)
+            .and_then(|day| day.and_hms_opt(8, 18, 0))
+            .unwrap();
+        assert_eq!(
+            moment_in(&Moment::Local(time), Language::English),
+            "2026-09-05 08:18"
+        );
+        assert_eq!(
+            moment_in(&Moment::Local(time), Language::French),
+            "05/09/2026 08:18"
+        );
+        let odd = Moment::AsSent("yesterday".into());
+        assert_eq!(moment_in(&odd, Language::Arabic), "yesterday");
+    }
+}
