@@ -333,3 +333,40 @@ fn corpus_an_excel_97_xls() {
     );
     assert_eq!(ready, 1);
 }
+
+#[test]
+fn a_csv_and_a_workbook_output_together_come_from_one_check_and_agree() {
+    let folder = tempfile::tempdir().unwrap();
+    let source = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/leads_excel_numeric_phones.xlsx"
+    );
+    let (fixed, report) = (
+        folder.path().join("fixed.csv"),
+        folder.path().join("errors.xlsx"),
+    );
+    let output = Command::new(env!("CARGO_BIN_EXE_wedocod-console"))
+        .args([
+            "validate", source, "--kind", "leads", "--format", "json", "--fixed",
+        ])
+        .arg(&fixed)
+        .arg("--report")
+        .arg(&report)
+        .env("WEDOCOD_CONSOLE_DATA_DIR", folder.path())
+        .env("WEDOCOD_CONSOLE_CONFIG_DIR", folder.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "errors found: exit 1");
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["rows"], 5);
+    assert_eq!(json["issues"].as_array().unwrap().len(), 5);
+    let corrected = std::fs::read_to_string(&fixed).unwrap();
+    assert!(
+        corrected.contains("+212612345678"),
+        "the numeric phone comes back whole in the corrected CSV: {corrected}"
+    );
+    let mut noted = noted_cells(&report);
+    noted.sort();
+    // The report's column N is the file's N - 1 (its first column is the line).
+    assert_eq!(noted, ["C2", "C3", "C5", "C6", "E6"]);
+}

@@ -4,7 +4,8 @@
 //! wrong.
 
 use std::collections::BTreeMap;
-use std::io::Write;
+use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -222,6 +223,79 @@ fn is_xlsx(path: &Path) -> bool {
 
 /// Checks the file and writes the outputs, adding to `created` each output file it
 /// created anew.
+/// The files `--fixed` and `--report` name, opened.
+struct Outputs<'p> {
+    fixed: Option<(&'p Path, BufWriter<File>)>,
+    report: Option<(&'p Path, BufWriter<File>)>,
+    format: ExportFormat,
+}
+
+impl Outputs<'_> {
+    fn any_workbook(&self) -> bool {
+        [&self.fixed, &self.report]
+            .into_iter()
+            .flatten()
+            .any(|(path, _)| is_xlsx(path))
+    }
+
+    /// CSV outputs only: the corrected file streams while the check runs, the report is
+    /// written from its issues.
+    fn written_while_checking(
+        self,
+        file: &Path,
+        settings: &ValidateSettings,
+    ) -> Result<Validation, String> {
+        let format = self.format;
+        let mut fixed = self.fixed;
+        let corrected = fixed.as_mut().map(|(_, writer)| CorrectedOutput {
+            writer: writer as &mut (dyn Write + Send),
+            format,
+        });
+        let validation =
+            validate_file(file, settings, corrected).map_err(|error| error.to_string())?;
+        if let Some((path, output)) = self.report {
+            write_report(output, format, &validation.issues, &validation.mapping)
+                .and_then(|mut writer| writer.flush())
+                .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
+        }
+        Ok(validation)
+    }
+
+    /// A workbook among the outputs: the file is checked once into a sheet, and every
+    /// output is written from it.
+    fn written_from_one_sheet(
+        self,
+        file: &Path,
+        settings: &ValidateSettings,
+    ) -> Result<Validation, String> {
+        let bytes = std::fs::read(file)
+            .map_err(|error| format!("cannot read {}: {error}", file.display()))?;
+        let (sheet, validation) =
+            Sheet::load_checked(bytes, settings).map_err(|error| error.to_string())?;
+        let outputs = [
+            (self.fixed, WorkbookContent::Corrected),
+            (self.report, WorkbookContent::Report),
+        ];
+        for (output, content) in outputs {
+            let Some((path, mut writer)) = output else {
+                continue;
+            };
+            if is_xlsx(path) {
+                drop(writer);
+                write_workbook(&sheet, content, path)?;
+                continue;
+            }
+            let written = match content {
+                WorkbookContent::Corrected => sheet.write_corrected(&mut writer, self.format),
+                WorkbookContent::Report => sheet.write_report(&mut writer, self.format),
+            }
+            .and_then(|()| writer.flush());
+            written.map_err(|error| format!("cannot write {}: {error}", path.display()))?;
+        }
+        Ok(validation)
+    }
+}
+
 fn check_and_write<'a>(
     args: &'a ValidateArgs,
     created: &mut Vec<&'a Path>,
@@ -243,42 +317,18 @@ fn check_and_write<'a>(
             })
             .transpose()
     };
-    let mut fixed_file = open(&args.fixed)?;
+    let fixed_file = open(&args.fixed)?;
     let report_file = open(&args.report)?;
-    // `.xlsx` outputs are written from the checked sheet once the check is done; CSV ones
-    // stream while it runs.
-    let fixed_workbook = args.fixed.as_deref().filter(|path| is_xlsx(path));
-    let report_workbook = args.report.as_deref().filter(|path| is_xlsx(path));
-    let corrected = fixed_file
-        .as_mut()
-        .filter(|_| fixed_workbook.is_none())
-        .map(|writer| CorrectedOutput {
-            writer: writer as &mut (dyn Write + Send),
-            format,
-        });
-    let validation =
-        validate_file(&args.file.file, &settings, corrected).map_err(|error| error.to_string())?;
-    if let (Some(path), Some(file)) = (&args.report, report_file)
-        && report_workbook.is_none()
-    {
-        write_report(file, format, &validation.issues, &validation.mapping)
-            .and_then(|mut writer| writer.flush())
-            .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
-    }
-    let workbooks = [
-        (fixed_workbook, WorkbookContent::Corrected),
-        (report_workbook, WorkbookContent::Report),
-    ];
-    if workbooks.iter().any(|(path, _)| path.is_some()) {
-        let bytes = std::fs::read(&args.file.file)
-            .map_err(|error| format!("cannot read {}: {error}", args.file.file.display()))?;
-        let sheet = Sheet::load(bytes, &settings).map_err(|error| error.to_string())?;
-        for (path, content) in workbooks {
-            if let Some(path) = path {
-                write_workbook(&sheet, content, path)?;
-            }
-        }
-    }
+    let outputs = Outputs {
+        fixed: args.fixed.as_deref().zip(fixed_file),
+        report: args.report.as_deref().zip(report_file),
+        format,
+    };
+    let validation = if outputs.any_workbook() {
+        outputs.written_from_one_sheet(&args.file.file, &settings)?
+    } else {
+        outputs.written_while_checking(&args.file.file, &settings)?
+    };
     if !settings.explicit.is_empty() {
         let choices = validation.mapping.explicit_choices();
         let remembered_path = remembered_path();
@@ -300,10 +350,7 @@ fn check_and_write<'a>(
 
 /// Opens an output file: an existing one only with `--force`, and never the file being
 /// checked (it would be emptied before it is read).
-fn open_output(
-    path: &Path,
-    args: &ValidateArgs,
-) -> Result<std::io::BufWriter<std::fs::File>, String> {
+fn open_output(path: &Path, args: &ValidateArgs) -> Result<BufWriter<File>, String> {
     let canonical = |path: &Path| std::fs::canonicalize(path).ok();
     if canonical(path).is_some() && canonical(path) == canonical(&args.file.file) {
         return Err(format!(

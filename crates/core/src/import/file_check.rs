@@ -94,7 +94,7 @@ pub enum ValidateError {
 }
 
 /// The outcome of checking a whole file.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Validation {
     pub encoding: &'static Encoding,
     pub encoding_source: EncodingSource,

@@ -15,8 +15,10 @@ use super::build::{Built, ItemBuilder};
 use super::catalogue::Catalogue;
 use super::check::Checker;
 use super::decode::{EncodingSource, decode_file};
-use super::export::{ExportFormat, SafeCsvWriter, start_file, write_report};
-use super::file_check::{ValidateError, ValidateSettings, open_table, validate_decoded};
+use super::export::{ExportFormat, SafeCsvWriter, corrected_cell, start_file, write_report};
+use super::file_check::{
+    ValidateError, ValidateSettings, Validation, open_table, validate_decoded,
+};
 use super::grouping::{continues_record, group_cell};
 use super::issue::{Issue, IssueCode, Severity};
 use super::mapping::{ColumnRole, Mapping};
@@ -110,10 +112,29 @@ impl Sheet {
     /// Reads and checks `bytes` with `settings`. The file is decoded once; its text is
     /// checked, then read again into the flat row store and dropped.
     pub fn load(bytes: Vec<u8>, settings: &ValidateSettings) -> Result<Sheet, ValidateError> {
+        Self::build(bytes, settings, |_| ()).map(|(sheet, ())| sheet)
+    }
+
+    /// [`Sheet::load`], and the check's report as `validate` prints it: one check for a
+    /// command that prints the report and writes workbooks from the sheet.
+    pub fn load_checked(
+        bytes: Vec<u8>,
+        settings: &ValidateSettings,
+    ) -> Result<(Sheet, Validation), ValidateError> {
+        Self::build(bytes, settings, Validation::clone)
+    }
+
+    /// Checks and splits the file; `report` keeps what it needs of the check first.
+    fn build<R>(
+        bytes: Vec<u8>,
+        settings: &ValidateSettings,
+        report: impl FnOnce(&Validation) -> R,
+    ) -> Result<(Sheet, R), ValidateError> {
         let phone = PhoneRules::new(&settings.region)
             .ok_or_else(|| ValidateError::UnknownRegion(settings.region.clone()))?;
         let decoded = decode_file(bytes, settings.encoding, settings.sheet.as_deref())?;
         let validation = validate_decoded(&decoded, &phone, settings, None)?;
+        let report = report(&validation);
         // The rows are read again with exactly what the validation found.
         let mut found = settings.clone();
         found.encoding = Some(validation.encoding);
@@ -182,7 +203,7 @@ impl Sheet {
             tally: Tally::default(),
         };
         sheet.retally();
-        Ok(sheet)
+        Ok((sheet, report))
     }
 
     pub fn row_count(&self) -> usize {
@@ -519,14 +540,23 @@ impl Sheet {
         !self.redo.is_empty()
     }
 
-    /// Writes the file as the merchant fixed it (formulas neutralised).
+    /// Writes the file as the merchant fixed it, with the corrections `validate --fixed`
+    /// makes (phones in international form, amounts with a point), formulas neutralised.
     pub fn write_corrected(&self, output: impl Write, format: ExportFormat) -> std::io::Result<()> {
         let mut output = output;
         start_file(&mut output, format)?;
         let mut writer = SafeCsvWriter::new(output, format);
         writer.write_row(self.header.names.iter().map(String::as_str))?;
         for row in 0..self.rows.len() {
-            writer.write_row(self.rows.raw_cells(row))?;
+            // The same corrections as `validate --fixed`: phones in international form,
+            // amounts with a decimal point, whole numbers plain.
+            let cells: Vec<std::borrow::Cow<'_, str>> = self
+                .rows
+                .raw_cells(row)
+                .enumerate()
+                .map(|(column, cell)| corrected_cell(&self.mapping, &self.phone, column, cell))
+                .collect();
+            writer.write_row(cells.iter().map(|cell| cell.as_ref()))?;
         }
         writer.finish()?.flush()
     }
