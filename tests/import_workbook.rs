@@ -22,6 +22,16 @@ fn excel_export() -> Vec<u8> {
     workbook.save_to_buffer().unwrap()
 }
 
+/// `validate` with a scratch profile in `folder`: it remembers nothing in the real one.
+fn validate_in(folder: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_wedocod-console"));
+    command
+        .arg("validate")
+        .env("WEDOCOD_CONSOLE_DATA_DIR", folder)
+        .env("WEDOCOD_CONSOLE_CONFIG_DIR", folder);
+    command
+}
+
 fn settings() -> ValidateSettings {
     let mut settings = ValidateSettings::new(ResourceName::Leads);
     settings.threads = 1;
@@ -135,13 +145,9 @@ fn validate_names_the_sheet_and_the_cell_in_its_json_and_keeps_the_other_keys() 
     let folder = tempfile::tempdir().unwrap();
     let file = folder.path().join("leads export.xlsx");
     std::fs::write(&file, excel_export()).unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_wedocod-console"))
-        .arg("validate")
+    let output = validate_in(folder.path())
         .arg(&file)
         .args(["--kind", "leads", "--format", "json", "--sheet", "Leads"])
-        // A scratch profile: the validation remembers nothing in the real one.
-        .env("WEDOCOD_CONSOLE_DATA_DIR", folder.path())
-        .env("WEDOCOD_CONSOLE_CONFIG_DIR", folder.path())
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1), "errors found: exit 1");
@@ -183,11 +189,9 @@ fn the_xlsx_report_marks_exactly_the_bad_cells_keeps_phones_as_text_and_amounts_
         "/tests/data/leads_fr_excel_1252.csv"
     );
     let report = folder.path().join("errors.xlsx");
-    let output = Command::new(env!("CARGO_BIN_EXE_wedocod-console"))
-        .args(["validate", source, "--kind", "leads", "--report"])
+    let output = validate_in(folder.path())
+        .args([source, "--kind", "leads", "--report"])
         .arg(&report)
-        .env("WEDOCOD_CONSOLE_DATA_DIR", folder.path())
-        .env("WEDOCOD_CONSOLE_CONFIG_DIR", folder.path())
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1), "errors found: exit 1");
@@ -345,15 +349,11 @@ fn a_csv_and_a_workbook_output_together_come_from_one_check_and_agree() {
         folder.path().join("fixed.csv"),
         folder.path().join("errors.xlsx"),
     );
-    let output = Command::new(env!("CARGO_BIN_EXE_wedocod-console"))
-        .args([
-            "validate", source, "--kind", "leads", "--format", "json", "--fixed",
-        ])
+    let output = validate_in(folder.path())
+        .args([source, "--kind", "leads", "--format", "json", "--fixed"])
         .arg(&fixed)
         .arg("--report")
         .arg(&report)
-        .env("WEDOCOD_CONSOLE_DATA_DIR", folder.path())
-        .env("WEDOCOD_CONSOLE_CONFIG_DIR", folder.path())
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1), "errors found: exit 1");
