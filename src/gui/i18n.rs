@@ -185,7 +185,6 @@ display_args!(
     crate::api::ApiError,
     crate::api::Scope,
     crate::secrets::KeyringError,
-    crate::records::Estimate,
     crate::gui::screen::import::Choice<u8>
 );
 
@@ -259,6 +258,60 @@ mod tests {
         assert_eq!(Language::of_locale("ar_MA.UTF-8"), Some(Language::Arabic));
         assert_eq!(Language::of_locale("en-US"), Some(Language::English));
         assert_eq!(Language::of_locale("es-ES"), None);
+    }
+
+    /// A loader of its own in `language`: the window's loader is shared by every test.
+    fn loader_in(language: Language) -> FluentLanguageLoader {
+        let loader: FluentLanguageLoader = fluent_language_loader!();
+        let ids: Vec<LanguageIdentifier> = [language.code(), "en"]
+            .iter()
+            .map(|code| code.parse().unwrap())
+            .collect();
+        loader.load_languages(&Catalogues, &ids).unwrap();
+        without_isolation_marks(&loader);
+        loader
+    }
+
+    fn say(loader: &FluentLanguageLoader, id: &str, args: &[(&str, &dyn Arg)]) -> String {
+        let args = args
+            .iter()
+            .map(|(name, value)| (*name, value.arg()))
+            .collect();
+        loader.get_args_concrete(id, args)
+    }
+
+    #[test]
+    fn french_and_arabic_choose_their_own_plural_forms() {
+        let french = loader_in(Language::French);
+        assert_eq!(
+            say(&french, "deleted", &[("count", &0)]),
+            "0 enregistrement supprimé."
+        );
+        assert_eq!(
+            say(&french, "deleted", &[("count", &2)]),
+            "2 enregistrements supprimés."
+        );
+        assert_eq!(
+            say(
+                &french,
+                "export-estimate",
+                &[("requests", &4), ("minutes", &0)]
+            ),
+            "environ 4 requêtes, moins d’une minute"
+        );
+        let arabic = loader_in(Language::Arabic);
+        assert_eq!(say(&arabic, "deleted", &[("count", &2)]), "حُذف سجلان.");
+        assert_eq!(say(&arabic, "deleted", &[("count", &5)]), "حُذفت 5 سجلات.");
+        assert_eq!(say(&arabic, "deleted", &[("count", &11)]), "حُذف 11 سجلًا.");
+        assert_eq!(say(&arabic, "deleted", &[("count", &100)]), "حُذف 100 سجل.");
+        assert_eq!(
+            say(
+                &arabic,
+                "export-estimate",
+                &[("requests", &2), ("minutes", &1)]
+            ),
+            "طلبان، نحو دقيقة"
+        );
     }
 
     #[test]

@@ -312,3 +312,18 @@ status-delivered = تم التسليم
 status-returned = مرتجع
 settings-log = سجل النافذة (لإرساله إلى الدعم: لا يحتوي المفتاح أبدًا)
 open-log = فتح السجل
+export-estimate = { $requests ->
+        [one] طلب واحد
+        [two] طلبان
+        [few] نحو { $requests } طلبات
+        [many] نحو { $requests } طلبًا
+       *[other] نحو { $requests } طلب
+    }، { $minutes ->
+        [0] أقل من دقيقة
+        [one] نحو دقيقة
+        [two] نحو دقيقتين
+        [few] نحو { $minutes } دقائق
+       *[other] نحو { $minutes } دقيقة
+    }
+dialog-excel = مصنف Excel
+dialog-csv-or-workbook = ملف CSV أو مصنف

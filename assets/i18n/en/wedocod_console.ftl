@@ -274,3 +274,13 @@ status-delivered = Delivered
 status-returned = Returned
 settings-log = The log of the window (to send to support: it never holds the token)
 open-log = Open the log
+export-estimate = { $requests ->
+        [one] 1 request
+       *[other] about { $requests } requests
+    }, { $minutes ->
+        [0] under a minute
+        [one] about 1 minute
+       *[other] about { $minutes } minutes
+    }
+dialog-excel = Excel workbook
+dialog-csv-or-workbook = CSV file or workbook

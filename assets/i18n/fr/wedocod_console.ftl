@@ -275,3 +275,13 @@ status-delivered = Livrée
 status-returned = Retournée
 settings-log = Le journal de la fenêtre (à envoyer au support : il ne contient jamais le jeton)
 open-log = Ouvrir le journal
+export-estimate = { $requests ->
+        [one] 1 requête
+       *[other] environ { $requests } requêtes
+    }, { $minutes ->
+        [0] moins d’une minute
+        [one] environ 1 minute
+       *[other] environ { $minutes } minutes
+    }
+dialog-excel = Classeur Excel
+dialog-csv-or-workbook = Fichier CSV ou classeur

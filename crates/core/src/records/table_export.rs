@@ -57,15 +57,22 @@ impl Estimate {
     }
 }
 
+impl Estimate {
+    /// The duration in whole minutes, rounded (0: under a minute).
+    pub fn minutes(&self) -> u64 {
+        (self.duration.as_secs_f64() / 60.0).round() as u64
+    }
+}
+
 impl fmt::Display for Estimate {
-    /// `about 4 requests, under a minute`.
+    /// `about 4 requests, under a minute` (the terminal's words; the window says it in the
+    /// merchant's language from the same figures).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let requests = match self.requests {
             1 => "1 request".to_string(),
             n => format!("about {n} requests"),
         };
-        let minutes = (self.duration.as_secs_f64() / 60.0).round() as u64;
-        match minutes {
+        match self.minutes() {
             0 => write!(f, "{requests}, under a minute"),
             1 => write!(f, "{requests}, about 1 minute"),
             n => write!(f, "{requests}, about {n} minutes"),

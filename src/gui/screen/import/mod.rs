@@ -198,7 +198,7 @@ fn browse() -> Task<Message> {
         async {
             rfd::AsyncFileDialog::new()
                 .add_filter(
-                    "CSV or workbook",
+                    tr!("dialog-csv-or-workbook"),
                     &["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods"],
                 )
                 .pick_file()

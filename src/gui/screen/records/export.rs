@@ -83,7 +83,7 @@ pub fn suggested_name(filter: &TableFilter) -> String {
 pub fn choose_file(filter: &TableFilter) -> Task<Option<PathBuf>> {
     let dialog = rfd::AsyncFileDialog::new()
         .set_file_name(suggested_name(filter))
-        .add_filter("Excel workbook", &["xlsx"])
+        .add_filter(tr!("dialog-excel"), &["xlsx"])
         .add_filter("CSV", &["csv"]);
     Task::perform(
         async move {
@@ -220,7 +220,11 @@ impl Export {
             tr!(
                 "export-body",
                 path = self.path.display(),
-                estimate = estimate
+                estimate = tr!(
+                    "export-estimate",
+                    requests = estimate.requests,
+                    minutes = estimate.minutes()
+                )
             ),
             wrap(Message::Cancel),
             (tr!("export-start"), wrap(Message::Start)),
