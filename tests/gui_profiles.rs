@@ -160,3 +160,42 @@ async fn a_second_store_cannot_take_a_used_name() {
     driver.click(&text("connect")).await.unwrap();
     assert!(driver.sees(&text_with("name-taken", &[("name", &"boutique rabat")])));
 }
+
+#[tokio::test]
+async fn the_window_remembers_its_size_and_place_and_the_language_chosen() {
+    use wedocod_console::gui::app::WindowEvent;
+    use wedocod_console::gui::i18n::Language;
+    use wedocod_console::gui::screen::settings;
+
+    let isolated = Isolated::new();
+    let mut driver = Driver::boot(isolated.launch()).await;
+    driver
+        .send(Message::Window(WindowEvent::Resized(iced::Size::new(
+            1400.0, 900.0,
+        ))))
+        .await;
+    driver
+        .send(Message::Window(WindowEvent::Moved(iced::Point::new(
+            40.0, 30.0,
+        ))))
+        .await;
+    driver.send(Message::ShowSettings).await;
+    driver
+        .send(Message::Settings(settings::Message::Language(
+            Language::English,
+        )))
+        .await;
+    // Nothing is uploading: the window closes at once, saving where it was.
+    driver
+        .send(Message::Window(WindowEvent::CloseRequested))
+        .await;
+    let saved = Config::load_from(&isolated.config_file()).config;
+    let window = saved
+        .window
+        .expect("the window's geometry is saved on close");
+    assert_eq!((window.width, window.height), (1400.0, 900.0));
+    assert_eq!((window.x, window.y), (Some(40.0), Some(30.0)));
+    assert_eq!(saved.language.as_deref(), Some("en"));
+    let (size, _) = wedocod_console::gui::app::window_settings_for(saved.window);
+    assert_eq!(size, iced::Size::new(1400.0, 900.0));
+}

@@ -6,6 +6,7 @@ mod demo;
 mod preferences;
 mod session;
 mod shortcuts;
+mod window;
 
 use std::path::PathBuf;
 
@@ -25,6 +26,7 @@ use super::theme;
 pub use demo::{AVAILABLE as DEMO_AVAILABLE, Demo};
 pub use session::Session;
 pub use shortcuts::Shortcut;
+pub use window::{WindowEvent, settings_for as window_settings_for};
 
 /// Where the token vault comes from.
 #[derive(Debug, Clone)]
@@ -129,6 +131,7 @@ pub enum Message {
     Shortcut(Shortcut),
     ToggleTheme,
     DismissNotice,
+    Window(WindowEvent),
 }
 
 /// The whole window.
@@ -147,6 +150,8 @@ pub struct App {
     data_dir: PathBuf,
     /// The Settings panel, over the screen, while it is open.
     settings: Option<settings::State>,
+    /// The window was asked to close while an upload runs: the question is on screen.
+    closing: bool,
 }
 
 impl App {
@@ -175,6 +180,7 @@ impl App {
             uploads: uploads::State::default(),
             data_dir: options.data_dir,
             settings: None,
+            closing: false,
         };
         let vault = match options.vault {
             VaultSource::System => Task::perform(TokenVault::open(), |vault| {
@@ -306,6 +312,7 @@ impl App {
                 self.notices.clear();
                 Task::none()
             }
+            Message::Window(event) => self.on_window(event),
         }
     }
 
@@ -515,11 +522,12 @@ impl App {
             _ => None,
         });
         let Screen::Browse(browse) = &self.screen else {
-            return Subscription::batch([drops, keys]);
+            return Subscription::batch([drops, keys, window::events()]);
         };
         Subscription::batch([
             drops,
             keys,
+            window::events(),
             browse
                 .leads
                 .subscription()
@@ -586,6 +594,18 @@ impl App {
             ]
             .into()
         };
+        if self.is_asking_to_close() {
+            return super::dialog::proceed(
+                screen,
+                tr!("close-while-uploading-title"),
+                tr!("close-while-uploading-body"),
+                Message::Window(WindowEvent::KeepOpen),
+                (
+                    tr!("close-anyway"),
+                    Message::Window(WindowEvent::CloseAnyway),
+                ),
+            );
+        }
         match &self.settings {
             Some(panel) => super::dialog::modal(
                 screen,

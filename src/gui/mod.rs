@@ -54,6 +54,10 @@ pub fn run(options: LaunchOptions) -> iced::Result {
         os = std::env::consts::OS,
         "the window opens"
     );
+    let saved = crate::config::Config::load_from(&options.config_file)
+        .config
+        .window;
+    let (size, position) = app::window_settings_for(saved);
     let application = iced::application(move || App::boot(options.clone()), App::update, App::view);
     fonts::FILES
         .into_iter()
@@ -63,8 +67,14 @@ pub fn run(options: LaunchOptions) -> iced::Result {
         .theme(App::theme)
         .subscription(App::subscription)
         .window(iced::window::Settings {
-            size: iced::Size::new(1280.0, 800.0),
-            min_size: Some(iced::Size::new(900.0, 600.0)),
+            size,
+            position,
+            min_size: Some(iced::Size::new(
+                crate::config::MIN_WINDOW.0,
+                crate::config::MIN_WINDOW.1,
+            )),
+            // Closing is asked about first while an upload runs (app/window.rs).
+            exit_on_close_request: false,
             icon: icon::window_icon(),
             // Matches the installed desktop entry's name, so docks and task switchers show
             // its icon and name (Wayland app_id, X11 WM_CLASS).

@@ -327,3 +327,6 @@ export-estimate = { $requests ->
     }
 dialog-excel = مصنف Excel
 dialog-csv-or-workbook = ملف CSV أو مصنف
+close-while-uploading-title = يجري إرسال الآن
+close-while-uploading-body = إغلاق النافذة رغم ذلك؟ يتوقف الإرسال حيث هو ويمكن متابعته من تبويب الإرسالات: لا يضيع أي سطر ولا يُرسل مرتين.
+close-anyway = إغلاق رغم ذلك

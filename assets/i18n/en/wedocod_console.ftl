@@ -284,3 +284,6 @@ export-estimate = { $requests ->
     }
 dialog-excel = Excel workbook
 dialog-csv-or-workbook = CSV file or workbook
+close-while-uploading-title = An upload is running
+close-while-uploading-body = Close the window anyway? The upload stops where it is and can be resumed from the Uploads tab: no row is lost or sent twice.
+close-anyway = Close anyway

@@ -285,3 +285,6 @@ export-estimate = { $requests ->
     }
 dialog-excel = Classeur Excel
 dialog-csv-or-workbook = Fichier CSV ou classeur
+close-while-uploading-title = Un envoi est en cours
+close-while-uploading-body = Fermer la fenêtre quand même ? L’envoi s’arrête là où il en est et pourra reprendre depuis l’onglet Envois : aucune ligne n’est perdue ni envoyée deux fois.
+close-anyway = Fermer quand même

@@ -51,6 +51,39 @@ pub struct Config {
     pub page_size: u32,
     /// The window's language, one of [`LANGUAGES`]; none: the computer's.
     pub language: Option<String>,
+    /// Where the window was and how big, when it was last closed.
+    pub window: Option<WindowGeometry>,
+}
+
+/// The window's size and place on screen, in logical pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct WindowGeometry {
+    pub width: f32,
+    pub height: f32,
+    /// None until the window was moved (the system places it).
+    pub x: Option<f32>,
+    pub y: Option<f32>,
+}
+
+// Equal values are equal numbers: a NaN never gets in (`is_usable` refuses it).
+impl Eq for WindowGeometry {}
+
+/// The smallest window the screens are laid out for.
+pub const MIN_WINDOW: (f32, f32) = (900.0, 600.0);
+
+impl WindowGeometry {
+    /// Whether a hand-edited or damaged value could open a window at all: finite, at
+    /// least [`MIN_WINDOW`], at most a wall of screens, its corner not absurdly far away.
+    fn is_usable(&self) -> bool {
+        let size_ok = |value: f32, min: f32| value.is_finite() && (min..=20_000.0).contains(&value);
+        let place_ok = |value: Option<f32>| {
+            value.is_none_or(|value| value.is_finite() && (-20_000.0..=20_000.0).contains(&value))
+        };
+        size_ok(self.width, MIN_WINDOW.0)
+            && size_ok(self.height, MIN_WINDOW.1)
+            && place_ok(self.x)
+            && place_ok(self.y)
+    }
 }
 
 impl Default for Config {
@@ -61,6 +94,7 @@ impl Default for Config {
             theme: ThemeChoice::default(),
             page_size: DEFAULT_PAGE_SIZE,
             language: None,
+            window: None,
         }
     }
 }
@@ -328,6 +362,12 @@ impl Config {
                 "The language {language:?} is not one the console speaks; it follows the computer's."
             ));
         }
+        if self.window.take_if(|window| !window.is_usable()).is_some() {
+            warnings.push(
+                "The saved window size or place could not be used; the window opens at its usual size."
+                    .to_string(),
+            );
+        }
         let mut kept = Config::default();
         for profile in std::mem::take(&mut self.profiles) {
             let shown_name = profile.name.clone();
@@ -561,6 +601,30 @@ mod tests {
             loaded.warnings
         );
         assert!(path.with_file_name("config.toml.damaged").exists());
+    }
+
+    #[test]
+    fn a_window_that_could_not_open_is_forgotten() {
+        let (_dir, path) = temp_config();
+        for window in [
+            "width = nan\nheight = 800.0",
+            "width = 100.0\nheight = 800.0",
+        ] {
+            write(&path, &format!("[window]\n{window}\n"));
+            let loaded = Config::load_from(&path);
+            assert_eq!(loaded.config.window, None, "{window}");
+            assert!(loaded.warnings.join(" ").contains("window"), "{window}");
+        }
+        write(
+            &path,
+            "[window]\nwidth = 1400.0\nheight = 900.0\nx = 40.0\ny = 30.0\n",
+        );
+        let loaded = Config::load_from(&path);
+        assert_eq!(
+            loaded.config.window.map(|w| (w.width, w.x)),
+            Some((1400.0, Some(40.0)))
+        );
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     }
 
     #[test]

@@ -1,0 +1,106 @@
+//! The window itself: its size and place remembered for next time, and closing it while an
+//! upload runs asked about first (the upload stops where it is and can be resumed; nothing
+//! is sent twice, but the merchant should choose).
+
+use iced::{Point, Size, Subscription, Task};
+
+use crate::config::WindowGeometry;
+
+use super::{App, Message};
+
+/// What the window reports.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum WindowEvent {
+    Resized(Size),
+    Moved(Point),
+    CloseRequested,
+    /// The merchant's answer while an upload runs.
+    CloseAnyway,
+    KeepOpen,
+}
+
+/// The window's reports, as messages.
+pub(super) fn events() -> Subscription<Message> {
+    iced::event::listen_with(|event, _status, _window| match event {
+        iced::Event::Window(iced::window::Event::Resized(size)) => {
+            Some(Message::Window(WindowEvent::Resized(size)))
+        }
+        iced::Event::Window(iced::window::Event::Moved(point)) => {
+            Some(Message::Window(WindowEvent::Moved(point)))
+        }
+        iced::Event::Window(iced::window::Event::CloseRequested) => {
+            Some(Message::Window(WindowEvent::CloseRequested))
+        }
+        _ => None,
+    })
+}
+
+impl App {
+    pub(super) fn on_window(&mut self, event: WindowEvent) -> Task<Message> {
+        match event {
+            WindowEvent::Resized(size) => {
+                let geometry = self.geometry();
+                self.config.window = Some(WindowGeometry {
+                    width: size.width,
+                    height: size.height,
+                    ..geometry
+                });
+                Task::none()
+            }
+            WindowEvent::Moved(point) => {
+                let geometry = self.geometry();
+                self.config.window = Some(WindowGeometry {
+                    x: Some(point.x),
+                    y: Some(point.y),
+                    ..geometry
+                });
+                Task::none()
+            }
+            WindowEvent::CloseRequested if self.import.uploading() => {
+                self.closing = true;
+                Task::none()
+            }
+            WindowEvent::CloseRequested | WindowEvent::CloseAnyway => {
+                // The size and place are saved once, on the way out, not on every pixel.
+                self.save_config().chain(iced::exit())
+            }
+            WindowEvent::KeepOpen => {
+                self.closing = false;
+                Task::none()
+            }
+        }
+    }
+
+    /// The window as last seen (the usual size before any report).
+    fn geometry(&self) -> WindowGeometry {
+        self.config.window.unwrap_or(WindowGeometry {
+            width: DEFAULT_SIZE.width,
+            height: DEFAULT_SIZE.height,
+            x: None,
+            y: None,
+        })
+    }
+
+    /// Whether the "an upload is running" question is on screen.
+    pub(super) fn is_asking_to_close(&self) -> bool {
+        self.closing
+    }
+}
+
+/// The window's size on first run.
+pub const DEFAULT_SIZE: Size = Size::new(1280.0, 800.0);
+
+/// The window settings for `saved` (the last size and place, when there is one).
+pub fn settings_for(saved: Option<WindowGeometry>) -> (Size, iced::window::Position) {
+    match saved {
+        Some(geometry) => {
+            let size = Size::new(geometry.width, geometry.height);
+            let position = match (geometry.x, geometry.y) {
+                (Some(x), Some(y)) => iced::window::Position::Specific(Point::new(x, y)),
+                _ => iced::window::Position::default(),
+            };
+            (size, position)
+        }
+        None => (DEFAULT_SIZE, iced::window::Position::default()),
+    }
+}
