@@ -27,10 +27,15 @@ fn start_logging(window: bool) {
     use tracing_subscriber::layer::SubscriberExt;
     use tracing_subscriber::util::SubscriberInitExt;
 
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    use tracing_subscriber::Layer;
+
+    let chosen = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
     let stderr = tracing_subscriber::fmt::layer()
         .with_writer(std::io::stderr)
-        .with_ansi(std::io::stderr().is_terminal());
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_filter(chosen);
+    // The file a merchant sends to support holds the console's own lines whatever RUST_LOG
+    // says: the libraries' debug output (with request addresses) stays out of it.
     let file = window
         .then(|| LogFile::open(&wedocod_console::paths::data_dir()).ok())
         .flatten()
@@ -38,9 +43,9 @@ fn start_logging(window: bool) {
             tracing_subscriber::fmt::layer()
                 .with_writer(std::sync::Mutex::new(log))
                 .with_ansi(false)
+                .with_filter(EnvFilter::new("warn,wedocod=info,sandbox=info"))
         });
     tracing_subscriber::registry()
-        .with(filter)
         .with(stderr)
         .with(file)
         .init();

@@ -272,3 +272,60 @@ async fn the_terminal_command_exports_and_never_overwrites() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "untouched");
     assert!(finish(export(&["--overwrite"])).await.status.success());
 }
+
+/// A store written from the documentation alone that answers lists without any pagination
+/// meta (`{"data": [...]}`): 220 leads, pages of 100 by the `page` asked.
+async fn store_without_counts() -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let mut request = vec![0u8; 8192];
+            let read = socket.read(&mut request).await.unwrap_or(0);
+            let head = String::from_utf8_lossy(&request[..read]).to_string();
+            let page: usize = head
+                .split(['?', '&', ' '])
+                .find_map(|part| part.strip_prefix("page="))
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(1);
+            let leads: Vec<serde_json::Value> = ((page - 1) * 100..(page * 100).min(220))
+                .map(|n| serde_json::json!({"reference": format!("LD-{n}"), "status": "new"}))
+                .collect();
+            let body = serde_json::json!({ "data": leads }).to_string();
+            let response = format!(
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = socket.write_all(response.as_bytes()).await;
+        }
+    });
+    format!("http://{addr}")
+}
+
+#[tokio::test]
+async fn a_store_that_sends_no_counts_is_read_to_its_last_page() {
+    let base_url = store_without_counts().await;
+    let profile =
+        wedocod_console::api::ApiProfile::new(&base_url, "", Dialect::V2).expect("loopback");
+    let client = Client::with_options(
+        profile,
+        secrecy::SecretString::from("t".to_string()),
+        wedocod_console::api::ClientOptions {
+            retry: RetryPolicy::never(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("all.csv");
+    let filter = TableFilter {
+        status: None,
+        ..new_leads()
+    };
+    let exported = export_table(&client, &filter, &path, false, &Control::new(), &mut |_| {})
+        .await
+        .expect("exported");
+    assert_eq!(exported.rows, 220, "three pages, the last one short");
+    assert_eq!(exported.requests, 3);
+}

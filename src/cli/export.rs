@@ -102,6 +102,7 @@ async fn export(args: &ExportArgs) -> Result<Exported, String> {
 
 /// What the terminal shows while the pages come.
 struct Shown {
+    /// `--json`: no estimate line (the bar hides itself when stderr is not a terminal).
     quiet: bool,
     client: Client,
     kind: ResourceName,
@@ -111,8 +112,7 @@ struct Shown {
 
 impl Shown {
     fn new(json: bool, client: Client, kind: ResourceName) -> Shown {
-        let quiet = json || !std::io::stderr().is_terminal();
-        let bar = if quiet {
+        let bar = if json || !std::io::stderr().is_terminal() {
             ProgressBar::hidden()
         } else {
             ProgressBar::new(1).with_style(

@@ -24,8 +24,8 @@ pub struct StoreArgs {
     #[arg(long, default_value = "")]
     pub prefix: String,
     /// The environment variable holding the API token (never the token itself: command
-    /// lines are visible to other users of the computer).
-    #[arg(long)]
+    /// lines are visible to other users of the computer), with --base-url.
+    #[arg(long, requires = "base_url")]
     pub token_env: Option<String>,
 }
 

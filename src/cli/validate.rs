@@ -221,8 +221,6 @@ fn is_xlsx(path: &Path) -> bool {
         .is_some_and(|extension| extension.eq_ignore_ascii_case("xlsx"))
 }
 
-/// Checks the file and writes the outputs, adding to `created` each output file it
-/// created anew.
 /// The files `--fixed` and `--report` name, opened.
 struct Outputs<'p> {
     fixed: Option<(&'p Path, BufWriter<File>)>,
@@ -296,6 +294,8 @@ impl Outputs<'_> {
     }
 }
 
+/// Checks the file and writes the outputs, adding to `created` each output file it
+/// created anew.
 fn check_and_write<'a>(
     args: &'a ValidateArgs,
     created: &mut Vec<&'a Path>,

@@ -36,7 +36,21 @@ fn money_in(amount: f64, language: Language) -> String {
     } else {
         ""
     };
-    format!("{sign}{grouped}{decimal}{cents} {CURRENCY}")
+    // A no-break space: the amount and its currency never part at a line's end.
+    format!("{sign}{grouped}{decimal}{cents}\u{a0}{CURRENCY}")
+}
+
+/// A number with one decimal, with the language's decimal sign (`1,5` in French).
+pub fn decimal(value: f64) -> String {
+    decimal_in(value, language())
+}
+
+fn decimal_in(value: f64, language: Language) -> String {
+    let text = format!("{value:.1}");
+    match language {
+        Language::English => text,
+        Language::French | Language::Arabic => text.replace('.', ","),
+    }
 }
 
 /// A time as the language writes dates; a server value that is not a time as it came.
@@ -60,15 +74,20 @@ mod tests {
 
     #[test]
     fn amounts_are_written_as_each_language_writes_them() {
-        assert_eq!(money_in(1270.0, Language::English), "1,270.00 MAD");
-        assert_eq!(money_in(1270.0, Language::French), "1\u{202F}270,00 MAD");
+        assert_eq!(money_in(1270.0, Language::English), "1,270.00\u{a0}MAD");
+        assert_eq!(
+            money_in(1270.0, Language::French),
+            "1\u{202F}270,00\u{a0}MAD"
+        );
         assert_eq!(
             money_in(1234567.891, Language::Arabic),
-            "1\u{202F}234\u{202F}567,89 MAD"
+            "1\u{202F}234\u{202F}567,89\u{a0}MAD"
         );
-        assert_eq!(money_in(99.5, Language::French), "99,50 MAD");
-        assert_eq!(money_in(-12.0, Language::English), "-12.00 MAD");
-        assert_eq!(money_in(0.0, Language::English), "0.00 MAD");
+        assert_eq!(money_in(99.5, Language::French), "99,50\u{a0}MAD");
+        assert_eq!(money_in(-12.0, Language::English), "-12.00\u{a0}MAD");
+        assert_eq!(money_in(0.0, Language::English), "0.00\u{a0}MAD");
+        assert_eq!(decimal_in(1.25, Language::French), "1,2");
+        assert_eq!(decimal_in(1.26, Language::English), "1.3");
     }
 
     #[test]

@@ -50,10 +50,6 @@ impl Language {
         }
     }
 
-    pub fn is_right_to_left(self) -> bool {
-        self == Language::Arabic
-    }
-
     /// The language of a locale tag (`fr-MA`, `ar_MA.UTF-8`, `en-US`); `None` for one the
     /// console does not speak.
     pub fn of_locale(tag: &str) -> Option<Language> {

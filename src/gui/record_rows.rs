@@ -135,6 +135,7 @@ where
         per_page: page.per_page,
         total: page.total,
         pages: page.pages,
+        counted: page.counted,
     }
 }
 

@@ -73,12 +73,21 @@ deleted = { $count ->
 }
 export-button = Export…
 export-hint = Every record the filter and search select, all pages, to Excel or CSV (Ctrl+E)
-export-title = Export { $count } { $kind }?
+export-title = { $count ->
+    [one] Export 1 record?
+   *[other] Export { $count } { $kind }?
+}
 export-body = Every one the current filter and search select, all pages, to { $path }: { $estimate }.
 export-start = Export
-exporting = Exporting { $kind }: page { $page } of { $pages } · { $rows } rows
+exporting = Exporting { $kind }: page { $page } of { $pages } · { $rows ->
+    [one] 1 row
+   *[other] { $rows } rows
+}
 export-waiting = The server asked to wait: trying again in { $seconds } s
-exported = { $rows } { $kind } exported to { $path }.
+exported = { $rows ->
+    [one] 1 record exported to { $path }.
+   *[other] { $rows } { $kind } exported to { $path }.
+}
 export-count-changed = The store now counts { $total } for this filter: records changed during the export.
 action-needs-scope = Your API token does not allow this: it lacks the "{ $scope }" permission.
 retry = Retry
@@ -119,8 +128,8 @@ keyring-failed = The token could not be saved in the keyring: { $reason } It is 
 token-missing = The API token of “{ $name }” is not saved on this computer: paste it again.
 import = Import
 uploads-tab = Uploads
-import-hint = Open a CSV file of leads or orders: type its path, pick it with Browse, or drop it on the window. Everything here works offline.
-path-placeholder = Path of a CSV file
+import-hint = Open a CSV file or an Excel or LibreOffice workbook of leads or orders: type its path, pick it with Browse, or drop it on the window. Everything here works offline.
+path-placeholder = Path of a CSV file or a workbook
 open-file = Open
 browse = Browse…
 reading-file = Reading and checking the file…
@@ -287,3 +296,6 @@ dialog-csv-or-workbook = CSV file or workbook
 close-while-uploading-title = An upload is running
 close-while-uploading-body = Close the window anyway? The upload stops where it is and can be resumed from the Uploads tab: no row is lost or sent twice.
 close-anyway = Close anyway
+export-cancelled = The export was cancelled: no file was written.
+export-pages-repeat = The server sent page { $page } again: it seems to ignore the page asked for. No file was written.
+export-write-failed = Cannot write { $path }: { $reason }

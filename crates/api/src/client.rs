@@ -92,6 +92,9 @@ pub struct Page<T> {
     pub total: u64,
     /// `ceil(total / per_page)`.
     pub pages: u64,
+    /// Whether the server said the total (a server that sends no pagination leaves
+    /// `total` and `pages` as what has been seen so far: reading on is the only way to know).
+    pub counted: bool,
 }
 
 /// Page and filters of a list call; each endpoint sends the filters it supports.
@@ -603,7 +606,9 @@ fn decode_page<T: DeserializeOwned>(
                 .map_err(|_| undecodable("unexpected list item", &item))
         })
         .collect::<Result<Vec<T>, _>>()?;
-    let pagination = pagination_from(&success.meta).unwrap_or_else(|| {
+    let announced = pagination_from(&success.meta);
+    let counted = announced.is_some();
+    let pagination = announced.unwrap_or_else(|| {
         let seen = (query.page.saturating_sub(1))
             .saturating_mul(query.per_page)
             .saturating_add(items.len() as u64);
@@ -615,6 +620,7 @@ fn decode_page<T: DeserializeOwned>(
         per_page: pagination.limit,
         total: pagination.total,
         pages: pagination.pages,
+        counted,
     })
 }
 

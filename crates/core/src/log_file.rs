@@ -7,6 +7,8 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use crate::files::LockFile;
+
 /// The size at which the log starts over (the previous one kept as `.1`).
 pub const MAX_BYTES: u64 = 2 * 1024 * 1024;
 
@@ -18,24 +20,30 @@ pub fn path_in(dir: &Path) -> PathBuf {
     dir.join(FILE_NAME)
 }
 
-/// An appending writer that starts over past [`MAX_BYTES`].
+/// An appending writer that starts over past [`MAX_BYTES`]. One window at a time writes it
+/// (a lock beside it): a second window would count the size wrong and rename the other's
+/// file under it, so it logs to stderr only.
 #[derive(Debug)]
 pub struct LogFile {
     path: PathBuf,
     file: File,
     written: u64,
+    _only_writer: LockFile,
 }
 
 impl LogFile {
     /// Opens (or creates) the log of the data folder `dir`, owner-only.
     pub fn open(dir: &Path) -> io::Result<LogFile> {
         crate::files::create_private_dir(dir)?;
+        let only_writer =
+            LockFile::try_acquire(&dir.join(".console.log.lock")).map_err(io::Error::other)?;
         let path = path_in(dir);
         let (file, written) = Self::append(&path)?;
         let mut log = LogFile {
             path,
             file,
             written,
+            _only_writer: only_writer,
         };
         if log.written >= MAX_BYTES {
             log.start_over()?;
@@ -97,6 +105,23 @@ mod tests {
             .unwrap()
             .len();
         assert!(current <= MAX_BYTES && previous <= MAX_BYTES + 1024 * 1024);
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+        let logs = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|entry| {
+                entry
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with("console.log")
+            })
+            .count();
+        assert_eq!(logs, 2);
+    }
+
+    #[test]
+    fn a_second_window_does_not_write_the_log() {
+        let dir = tempfile::tempdir().unwrap();
+        let _first = LogFile::open(dir.path()).unwrap();
+        assert!(LogFile::open(dir.path()).is_err());
     }
 }

@@ -39,7 +39,10 @@ impl App {
             settings::Action::Language(language) => {
                 i18n::set_language(language);
                 self.config.language = Some(language.code().to_string());
-                self.save_config()
+                // The tables' rows were written in the language before: read them again.
+                let reloads = [ResourceName::Leads, ResourceName::Orders]
+                    .map(|resource| self.update_records(resource, records::Message::Refresh));
+                Task::batch([self.save_config(), Task::batch(reloads)])
             }
             settings::Action::Theme(choice) => self.choose_theme(choice),
             settings::Action::PageSize(size) => {

@@ -52,7 +52,8 @@ pub(super) fn shortcut(event: keyboard::Event) -> Option<Shortcut> {
             _ => None,
         };
     }
-    if !modifiers.command() {
+    // AltGr is Ctrl+Alt on Windows: AltGr+3 writes `#` on AZERTY, not a shortcut.
+    if !modifiers.command() || modifiers.alt() {
         return None;
     }
     // Digits by their place: AZERTY writes & é " ' on that row without Shift.

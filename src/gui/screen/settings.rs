@@ -39,8 +39,10 @@ pub enum Message {
     Language(Language),
     Theme(ThemeOption),
     PageSize(u32),
-    /// A folder in the file manager, or the log in the text editor.
+    /// A folder in the file manager (made first when missing).
     OpenFolder(PathBuf),
+    /// The log in the text editor.
+    OpenFile(PathBuf),
     FolderOpened(Result<(), String>),
     DataSize(u64),
     Close,
@@ -72,19 +74,8 @@ impl State {
             Message::Language(language) => Action::Language(language),
             Message::Theme(option) => Action::Theme(option.0),
             Message::PageSize(size) => Action::PageSize(size),
-            Message::OpenFolder(folder) => Action::Run(Task::perform(
-                crate::gui::blocking::off_the_window(move || {
-                    let missing_folder = !folder.exists() && folder.extension().is_none();
-                    if missing_folder {
-                        // The folder is made on first use; open it empty rather than fail.
-                        crate::files::create_private_dir(&folder)
-                            .map_err(|error| format!("{}: {error}", folder.display()))?;
-                    }
-                    open::that_detached(&folder)
-                        .map_err(|error| format!("{}: {error}", folder.display()))
-                }),
-                Message::FolderOpened,
-            )),
+            Message::OpenFolder(folder) => open_in_system(folder, true),
+            Message::OpenFile(file) => open_in_system(file, false),
             Message::FolderOpened(result) => {
                 self.problem = result.err();
                 Action::None
@@ -105,14 +96,14 @@ impl State {
                 .spacing(theme::GAP)
                 .align_y(Center)
         };
-        let place = |label: String, path: PathBuf, action: String| {
+        let place = |label: String, path: PathBuf, action: String, open: fn(PathBuf) -> Message| {
             column![
                 text(label).size(13).style(theme::muted),
                 row![
                     text(path.display().to_string()).width(Fill),
                     button(text(action))
                         .style(button::secondary)
-                        .on_press(Message::OpenFolder(path)),
+                        .on_press(open(path)),
                 ]
                 .spacing(theme::GAP)
                 .align_y(Center),
@@ -121,7 +112,7 @@ impl State {
         let size = match self.data_size {
             Some(bytes) => tr!(
                 "data-size",
-                megabytes = format!("{:.1}", bytes as f64 / 1e6)
+                megabytes = crate::gui::conventions::decimal(bytes as f64 / 1e6)
             ),
             None => tr!("loading"),
         };
@@ -149,17 +140,20 @@ impl State {
             place(
                 tr!("settings-config-folder"),
                 crate::paths::config_dir(),
-                tr!("open-folder")
+                tr!("open-folder"),
+                Message::OpenFolder
             ),
             place(
                 tr!("settings-data-folder"),
                 data_dir.to_path_buf(),
-                tr!("open-folder")
+                tr!("open-folder"),
+                Message::OpenFolder
             ),
             place(
                 tr!("settings-log"),
                 crate::log_file::path_in(data_dir),
-                tr!("open-log")
+                tr!("open-log"),
+                Message::OpenFile
             ),
             text(tr!("settings-about")).size(16),
             text(tr!("about-version", version = env!("CARGO_PKG_VERSION"))),
@@ -176,4 +170,20 @@ impl State {
             .style(theme::panel)
             .into()
     }
+}
+
+/// Opens `path` with the system (a folder in the file manager, a file in its editor), off
+/// the window's thread; a folder that is not there yet is made first (it is made on first
+/// use anyway) so that opening it never fails for that.
+fn open_in_system(path: PathBuf, folder: bool) -> Action {
+    Action::Run(Task::perform(
+        crate::gui::blocking::off_the_window(move || {
+            if folder && !path.exists() {
+                crate::files::create_private_dir(&path)
+                    .map_err(|error| format!("{}: {error}", path.display()))?;
+            }
+            open::that_detached(&path).map_err(|error| format!("{}: {error}", path.display()))
+        }),
+        Message::FolderOpened,
+    ))
 }

@@ -42,7 +42,20 @@ pub async fn export_table(
         reason,
     };
     TableFormat::of_path(path).map_err(write_error)?;
+    // A folder that is not there is said before a single page is read.
+    let folder = path
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty());
+    if let Some(folder) = folder.filter(|folder| !folder.is_dir()) {
+        return Err(write_error(format!(
+            "the folder {} does not exist",
+            folder.display()
+        )));
+    }
     let read = table_export::read_table(client, filter, control, on_progress).await?;
+    if control.is_cancelled() {
+        return Err(ExportError::Cancelled);
+    }
     let rows = read.rows.len() as u64;
     let (kind, destination) = (filter.kind, path.to_path_buf());
     tokio::task::spawn_blocking(move || {

@@ -85,8 +85,10 @@ fn lines_total(lines: &[ProductLine]) -> Option<f64> {
     let amounts: Vec<f64> = lines
         .iter()
         .filter_map(|line| {
-            line.total
-                .or(line.price.zip(line.quantity).map(|(p, q)| p * q as f64))
+            // A line without a quantity counts once, as its summary shows it.
+            line.total.or(line
+                .price
+                .map(|price| price * line.quantity.unwrap_or(1) as f64))
         })
         .collect();
     (!amounts.is_empty()).then(|| amounts.iter().sum())

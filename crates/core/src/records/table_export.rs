@@ -10,7 +10,9 @@ use std::time::Duration;
 
 use crate::api::pacing::RateBudget;
 use crate::api::rules::MAX_PER_PAGE;
-use crate::api::{ApiError, Client, Leads, ListQuery, Orders, Page, Resource, ResourceName};
+use crate::api::{
+    ApiError, Client, Leads, ListQuery, Orders, Page, Resource, ResourceName, TransportKind,
+};
 use crate::upload::Control;
 
 use super::summary::RecordSummary;
@@ -154,14 +156,16 @@ impl Reading {
         }
     }
 
-    /// Adds a page's records; how many were new.
-    fn add<T>(&mut self, page: &Page<T>) -> usize
+    /// Adds a page's records (those not seen on an earlier page); returns the page's
+    /// references, in order.
+    fn add<T>(&mut self, page: &Page<T>) -> Vec<String>
     where
         for<'a> RecordSummary: From<&'a T>,
     {
-        let before = self.read.rows.len();
+        let mut references = Vec::with_capacity(page.items.len());
         for record in &page.items {
             let row = RecordSummary::from(record);
+            references.push(row.reference.clone());
             if row.reference.is_empty() || self.seen.insert(row.reference.clone()) {
                 self.read.rows.push(row);
             }
@@ -169,7 +173,7 @@ impl Reading {
         self.pages_read += 1;
         self.pages = page.pages;
         self.read.server_total = page.total;
-        self.read.rows.len() - before
+        references
     }
 }
 
@@ -197,16 +201,22 @@ where
         pages_read: 0,
         pages: 1,
     };
+    let mut previous: Vec<String> = Vec::new();
     loop {
         let page = read_page::<R>(client, &query, control, &mut reading, on_progress).await?;
-        let added = reading.add(&page);
+        let references = reading.add(&page);
         on_progress(reading.progress(None));
-        if page.items.is_empty() || query.page >= page.pages {
+        // Without a count from the server, a full page may not be the last one.
+        let more_uncounted = !page.counted && page.items.len() as u64 >= query.per_page;
+        if page.items.is_empty() || (query.page >= page.pages && !more_uncounted) {
             return Ok(reading.read);
         }
-        if added == 0 {
+        // The very page just read, again: the server does not page. (A page of records
+        // already written is no proof: a hundred new leads push the list down that much.)
+        if references == previous {
             return Err(ExportError::PagesRepeat { page: query.page });
         }
+        previous = references;
         query.page += 1;
     }
 }
@@ -229,7 +239,7 @@ async fn read_page<R: Resource>(
         reading.read.requests += 1;
         let error = match client.records::<R>().list(query).await {
             Ok(page) => return Ok(page),
-            Err(error) if error.is_transient() && failures < PAGE_RETRIES => error,
+            Err(error) if passing(&error) && failures < PAGE_RETRIES => error,
             Err(error) => return Err(ExportError::Api(error)),
         };
         failures += 1;
@@ -243,6 +253,19 @@ async fn read_page<R: Resource>(
         on_progress(reading.progress(Some(wait)));
         wait_unless_cancelled(wait, control).await?;
     }
+}
+
+/// A failure that waiting can cure: a 429, a 5xx, a network that dropped. Not a TLS
+/// failure: a certificate does not mend itself in a minute.
+fn passing(error: &ApiError) -> bool {
+    error.is_transient()
+        && !matches!(
+            error,
+            ApiError::Transport {
+                kind: TransportKind::Tls,
+                ..
+            }
+        )
 }
 
 /// Sleeps `wait`, waking every quarter second to honour a cancel.

@@ -116,7 +116,6 @@ fn upload_ids(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Every upload in `dir`, one store's journal folder.
 /// The workbook sheet upload `upload_id` read its rows from (none for a CSV file, or a
 /// journal that cannot be read: resuming it then says what is wrong).
 pub fn sheet_of(dir: &Path, upload_id: &str) -> Option<String> {
@@ -126,6 +125,7 @@ pub fn sheet_of(dir: &Path, upload_id: &str) -> Option<String> {
     }
 }
 
+/// Every upload in `dir`, one store's journal folder.
 pub fn list(dir: &Path) -> Listing {
     let mut listing = Listing::default();
     for upload_id in upload_ids(dir) {

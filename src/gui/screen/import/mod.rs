@@ -344,7 +344,9 @@ impl State {
 
     /// Opens another file: a workbook's first sheet with data, a new upload panel.
     fn open_new(&mut self, path: PathBuf) -> Action {
-        self.sheet = None;
+        if !self.uploading() {
+            self.sheet = None;
+        }
         self.open(path, false)
     }
 
@@ -384,9 +386,12 @@ impl State {
                 sheet,
                 kind,
             } => {
-                self.kind = kind;
+                // While an upload runs, `open` refuses and the open file keeps its choices.
+                if !self.uploading() {
+                    self.kind = kind;
+                    self.sheet = sheet;
+                }
                 self.resume_after_load = Some(upload_id);
-                self.sheet = sheet;
                 return self.open(file, false);
             }
             Message::Kind(Kind(kind)) => {

@@ -25,6 +25,9 @@ use crate::upload::Control;
 pub struct Export {
     filter: TableFilter,
     path: PathBuf,
+    /// The save dialog asked about this very name, so a file there may be replaced; not
+    /// when `.xlsx` was added to the name typed (that file was never shown to the merchant).
+    may_replace: bool,
     stage: Stage,
 }
 
@@ -96,16 +99,17 @@ pub fn choose_file(filter: &TableFilter) -> Task<Option<PathBuf>> {
     )
 }
 
-/// `path` with `.xlsx` when it names neither format (a name typed without extension).
-fn with_known_extension(path: PathBuf) -> PathBuf {
+/// `path` with `.xlsx` when it names neither format (a name typed without extension), and
+/// whether it was added.
+fn with_known_extension(path: PathBuf) -> (PathBuf, bool) {
     match path.extension().and_then(|e| e.to_str()) {
         Some(extension) if ["xlsx", "csv"].contains(&extension.to_ascii_lowercase().as_str()) => {
-            path
+            (path, false)
         }
         _ => {
             let mut name = path.file_name().unwrap_or_default().to_os_string();
             name.push(".xlsx");
-            path.with_file_name(name)
+            (path.with_file_name(name), true)
         }
     }
 }
@@ -119,9 +123,11 @@ impl Export {
         rows: u64,
         budget: Option<RateBudget>,
     ) -> Export {
+        let (path, extended) = with_known_extension(path);
         Export {
             filter,
-            path: with_known_extension(path),
+            path,
+            may_replace: !extended,
             stage: Stage::Confirming {
                 rows,
                 estimate: Estimate::new(rows, budget),
@@ -167,13 +173,20 @@ impl Export {
             progress: None,
         };
         let (client, filter, path) = (client.clone(), self.filter.clone(), self.path.clone());
+        let may_replace = self.may_replace;
         let stream = iced::stream::channel(16, move |mut output: Sender<ExportEvent>| async move {
             let mut progress = output.clone();
-            // The system's save dialog already asked before replacing a file.
-            let result = export_table(&client, &filter, &path, true, &control, &mut |update| {
-                // A dropped update is fine: the next one carries the whole picture.
-                let _ = progress.try_send(ExportEvent::Progress(update));
-            })
+            let result = export_table(
+                &client,
+                &filter,
+                &path,
+                may_replace,
+                &control,
+                &mut |update| {
+                    // A dropped update is fine: the next one carries the whole picture.
+                    let _ = progress.try_send(ExportEvent::Progress(update));
+                },
+            )
             .await;
             let _ = output.send(ExportEvent::Finished(result)).await;
         });
@@ -196,7 +209,13 @@ impl Export {
                 Outcome::Done(done)
             }
             Err(ExportError::Api(error)) => Outcome::Refused(error),
-            Err(error) => Outcome::Stopped(error.to_string()),
+            Err(ExportError::Cancelled) => Outcome::Stopped(tr!("export-cancelled")),
+            Err(ExportError::PagesRepeat { page }) => {
+                Outcome::Stopped(tr!("export-pages-repeat", page = page))
+            }
+            Err(ExportError::Write { path, reason }) => {
+                Outcome::Stopped(tr!("export-write-failed", path = path, reason = reason))
+            }
         }
     }
 
@@ -287,11 +306,11 @@ mod tests {
     fn a_typed_name_without_extension_becomes_a_workbook() {
         assert_eq!(
             with_known_extension(PathBuf::from("/tmp/week")),
-            PathBuf::from("/tmp/week.xlsx")
+            (PathBuf::from("/tmp/week.xlsx"), true)
         );
         assert_eq!(
             with_known_extension(PathBuf::from("/tmp/week.CSV")),
-            PathBuf::from("/tmp/week.CSV")
+            (PathBuf::from("/tmp/week.CSV"), false)
         );
         let filter = TableFilter {
             kind: ResourceName::Orders,

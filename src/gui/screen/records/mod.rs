@@ -108,6 +108,8 @@ pub struct State {
     reachable: Option<bool>,
     /// *Export…*, from its confirmation to its end.
     export: Option<export::Export>,
+    /// The save dialog of *Export…* is open (a second Ctrl+E opens no second one).
+    choosing_file: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -173,6 +175,7 @@ impl State {
             denied: BTreeSet::new(),
             reachable: None,
             export: None,
+            choosing_file: false,
         };
         let task = state.perform(Operation::Load, client);
         (state, task)
@@ -351,14 +354,16 @@ impl State {
         }
     }
 
-    fn ask_export(&self) -> Action {
-        if self.export.is_some() {
+    fn ask_export(&mut self) -> Action {
+        if self.export.is_some() || self.choosing_file || self.page.is_none() {
             return Action::None;
         }
+        self.choosing_file = true;
         Action::Run(export::choose_file(&self.table_filter()).map(Message::ExportTo))
     }
 
     fn export_to(&mut self, path: Option<PathBuf>, client: &Client) {
+        self.choosing_file = false;
         if let (Some(path), None) = (path, &self.export) {
             let rows = self.page.as_ref().map_or(0, |page| page.total);
             self.export = Some(export::Export::confirm(
@@ -610,7 +615,7 @@ impl State {
         }
         content = content.push(self.pager());
         let screen: Element<'_, Message> = container(content).padding(theme::PAD).into();
-        if let Some(export) = &self.export {
+        if let Some(export) = self.export.as_ref().filter(|e| e.is_confirming()) {
             return export.over(screen, Message::Export);
         }
         if self.confirm_delete {

@@ -128,7 +128,8 @@ fn mismatch(
         Some(format!(
             "was sent with API generation {journal_dialect}, not {dialect}"
         ))
-    } else if *journal_sheet != settings.sheet {
+    } else if journal_sheet.is_some() && *journal_sheet != settings.sheet {
+        // Journals written before sheets were recorded say nothing: they are not refused.
         let name = |sheet: &Option<String>| {
             sheet
                 .as_ref()
