@@ -400,5 +400,11 @@ mod tests {
         };
         let said = mismatch(&started("st-a", leads, v2), &no_sheet, leads, v2).unwrap();
         assert!(said.ends_with("not no sheet (a CSV file)"), "{said}");
+        // A journal written before sheets were recorded is resumed whatever the sheet.
+        let mut legacy = started("st-a", leads, v2);
+        if let Event::Started { sheet, .. } = &mut legacy {
+            *sheet = None;
+        }
+        assert_eq!(mismatch(&legacy, &another_sheet, leads, v2), None);
     }
 }
