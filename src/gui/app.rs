@@ -594,7 +594,7 @@ impl App {
             ]
             .into()
         };
-        if self.is_asking_to_close() {
+        if self.closing {
             return super::dialog::proceed(
                 screen,
                 tr!("close-while-uploading-title"),

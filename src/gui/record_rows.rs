@@ -18,7 +18,11 @@ pub struct RecordRow {
     pub city: String,
     pub products: String,
     pub total: String,
+    /// The status code, as sent and filtered on (and coloured by).
     pub status: String,
+    /// The status in the merchant's words, looked up once when the row is made (a language
+    /// switch reads the tables again), not on every frame.
+    pub status_label: String,
     pub created: String,
     /// Every field, label → value, for the detail panel.
     pub fields: Vec<(String, String)>,
@@ -53,6 +57,7 @@ impl RecordRow {
             city: or_dash(&summary.city),
             products: or_dash(&summary.products),
             total: money(summary.total),
+            status_label: status_label(&summary.status),
             status: summary.status.clone(),
             created: moment(&summary.created),
             fields: details,

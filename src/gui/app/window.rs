@@ -80,11 +80,6 @@ impl App {
             y: None,
         })
     }
-
-    /// Whether the "an upload is running" question is on screen.
-    pub(super) fn is_asking_to_close(&self) -> bool {
-        self.closing
-    }
 }
 
 /// The window's size on first run.

@@ -17,7 +17,9 @@ use crate::api::{ApiError, Client};
 use crate::gui::dialog;
 use crate::gui::i18n::{kind_words, tr};
 use crate::gui::theme;
-use crate::records::{Estimate, ExportError, ExportProgress, Exported, TableFilter, export_table};
+use crate::records::{
+    Estimate, ExportError, ExportProgress, Exported, TableFilter, TableFormat, export_table,
+};
 use crate::upload::Control;
 
 /// An export being confirmed or under way.
@@ -102,16 +104,12 @@ pub fn choose_file(filter: &TableFilter) -> Task<Option<PathBuf>> {
 /// `path` with `.xlsx` when it names neither format (a name typed without extension), and
 /// whether it was added.
 fn with_known_extension(path: PathBuf) -> (PathBuf, bool) {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some(extension) if ["xlsx", "csv"].contains(&extension.to_ascii_lowercase().as_str()) => {
-            (path, false)
-        }
-        _ => {
-            let mut name = path.file_name().unwrap_or_default().to_os_string();
-            name.push(".xlsx");
-            (path.with_file_name(name), true)
-        }
+    if TableFormat::of_path(&path).is_ok() {
+        return (path, false);
     }
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".xlsx");
+    (path.with_file_name(name), true)
 }
 
 impl Export {

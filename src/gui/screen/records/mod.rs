@@ -711,7 +711,7 @@ impl State {
                 text(&row.total)
             }),
             table::column(header(tr!("column-status")), |row: &RecordRow| {
-                status_badge(&row.status)
+                status_badge(row)
             }),
             table::column(header(tr!("column-created")), |row: &RecordRow| {
                 text(&row.created)
@@ -850,9 +850,9 @@ impl State {
     }
 }
 
-fn status_badge(status: &str) -> Element<'_, Message> {
-    container(text(status_label(status)).size(13))
+fn status_badge(row: &RecordRow) -> Element<'_, Message> {
+    container(text(&row.status_label).size(13))
         .padding([2, 8])
-        .style(theme::status_badge(status))
+        .style(theme::status_badge(&row.status))
         .into()
 }
