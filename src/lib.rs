@@ -8,6 +8,7 @@
 
 pub mod cli;
 pub mod gui;
+pub mod i18n;
 
 pub use wedocod_api as api;
 pub use wedocod_core::{config, files, import, log_file, paths, records, secrets, stores, upload};

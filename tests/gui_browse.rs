@@ -9,8 +9,8 @@ use common::gui::{Driver, Isolated};
 use common::sandbox;
 use wedocod_console::api::{Action, ResourceName, Scope};
 use wedocod_console::gui::Message;
-use wedocod_console::gui::i18n::{text, text_with};
 use wedocod_console::gui::screen::{connect, records};
+use wedocod_console::i18n::{text, text_with};
 use wedocod_console::sandbox::{Sandbox, SandboxConfig};
 
 async fn connect_to(sandbox: &Sandbox, token: &str) -> Driver {

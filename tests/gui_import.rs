@@ -9,8 +9,8 @@ use common::sandbox;
 use wedocod_console::api::{ApiError, ResourceName, TransportKind};
 use wedocod_console::gui::Message;
 use wedocod_console::gui::app::Tab;
-use wedocod_console::gui::i18n::{text, text_with};
 use wedocod_console::gui::screen::import;
+use wedocod_console::i18n::{text, text_with};
 use wedocod_console::import::workbook_export::WorkbookContent;
 use wedocod_console::sandbox::SandboxConfig;
 
@@ -434,5 +434,8 @@ async fn a_workbook_opens_on_its_first_sheet_with_data_and_another_sheet_is_a_pi
     driver
         .send(import_message(import::Message::Sheet("Vide".into())))
         .await;
-    assert!(driver.sees("the workbook cannot be read: the sheet \"Vide\" is empty"));
+    assert!(driver.sees(&text_with(
+        "read-workbook",
+        &[("reason", &"the sheet \"Vide\" is empty")]
+    )));
 }

@@ -2,7 +2,7 @@
 //! every screen walked on the demo store (welcome, settings, leads, a lead's detail,
 //! orders, the export dialog, the import screen with a file full of errors, uploads, the
 //! stores and the connect form), failing if any English text of the window's catalogue is
-//! on screen. One test, one process: the language is the whole window's.
+//! on screen, or the checker's English for the file's problems. One test, one process: the language is the whole window's.
 
 mod common;
 
@@ -13,8 +13,11 @@ use fluent_syntax::ast::{Entry, PatternElement};
 use wedocod_console::api::ResourceName;
 use wedocod_console::gui::Message;
 use wedocod_console::gui::app::Tab;
-use wedocod_console::gui::i18n::{Language, text, text_with};
 use wedocod_console::gui::screen::{import, profiles, records, settings};
+use wedocod_console::i18n::{Language, text, text_with, wording};
+use wedocod_console::import::file_check::ValidateSettings;
+use wedocod_console::import::sheet::Sheet;
+use wedocod_console::import::wording::Wording;
 
 /// The English catalogue's texts without variables that another language must not show
 /// (words spelt alike in French, such as "Total", are left out).
@@ -43,6 +46,26 @@ fn english_texts(alike: &[&str]) -> Vec<String> {
 fn no_english(driver: &Driver, english: &[String], screen: &str) {
     let seen = driver.sees_which(english);
     assert!(seen.is_empty(), "{screen}: English on screen: {seen:?}");
+}
+
+/// The import screen's problem list says each finding of the file in the language spoken,
+/// never in the English the JSON keeps.
+fn the_checker_speaks(driver: &Driver, file: &Path) {
+    let settings = ValidateSettings::new(ResourceName::Leads);
+    let sheet = Sheet::load(std::fs::read(file).unwrap(), &settings).unwrap();
+    let summary = sheet.summary();
+    let lines: Vec<_> = summary.iter().filter(|line| !line.varied).collect();
+    assert!(lines.len() >= 5, "{summary:?}");
+    let shown = |said: &dyn Fn(&Wording) -> String| -> Vec<String> {
+        lines
+            .iter()
+            .map(|line| format!("{} × {}", line.count, said(&line.wording)))
+            .collect()
+    };
+    let spoken = shown(&wording::message);
+    assert_eq!(driver.sees_which(&spoken), spoken);
+    let english = shown(&Wording::message);
+    assert_eq!(driver.sees_which(&english), Vec::<String>::new());
 }
 
 async fn walk(language: Language, alike: &[&str]) {
@@ -90,10 +113,11 @@ async fn walk(language: Language, alike: &[&str]) {
     no_english(&driver, &english, "import, no file");
     let errors = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/leads_fr_excel_1252.csv");
     driver
-        .send(Message::Import(import::Message::Dropped(errors)))
+        .send(Message::Import(import::Message::Dropped(errors.clone())))
         .await;
     assert!(driver.sees(&text("problems")));
     no_english(&driver, &english, "import, a file with errors");
+    the_checker_speaks(&driver, &errors);
 
     driver.send(Message::Tab(Tab::Uploads)).await;
     no_english(&driver, &english, "uploads");

@@ -8,8 +8,8 @@ use common::gui::{Driver, Isolated};
 use common::sandbox;
 use wedocod_console::config::Config;
 use wedocod_console::gui::Message;
-use wedocod_console::gui::i18n::{text, text_with};
 use wedocod_console::gui::screen::profiles;
+use wedocod_console::i18n::{text, text_with};
 use wedocod_console::sandbox::SandboxConfig;
 
 #[tokio::test]
@@ -164,8 +164,8 @@ async fn a_second_store_cannot_take_a_used_name() {
 #[tokio::test]
 async fn the_window_remembers_its_size_and_place_and_the_language_chosen() {
     use wedocod_console::gui::app::WindowEvent;
-    use wedocod_console::gui::i18n::Language;
     use wedocod_console::gui::screen::settings;
+    use wedocod_console::i18n::Language;
 
     let isolated = Isolated::new();
     let mut driver = Driver::boot(isolated.launch()).await;

@@ -120,6 +120,9 @@ fn nothing_was_left_in_english() {
         "batch-line",
         "detail-email",
         "kind-leads",
+        "label-sku",
+        "label-email",
+        "cli-page",
     ];
     for language in ["fr", "ar"] {
         let other = catalogue(language);

@@ -28,11 +28,19 @@ fn write_csv(folder: &Path, name: &str, text: &str) -> String {
 }
 
 fn validate(folder: &Path, args: &[&str]) -> Output {
+    validate_in("C.UTF-8", folder, args)
+}
+
+/// `validate` on a computer whose language is `locale`.
+fn validate_in(locale: &str, folder: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_wedocod-console"))
         .arg("validate")
         .args(args)
         .env("WEDOCOD_CONSOLE_CONFIG_DIR", folder.join("config"))
         .env("WEDOCOD_CONSOLE_DATA_DIR", folder.join("data"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", locale)
         .output()
         .unwrap()
 }
@@ -120,7 +128,7 @@ fn exit_0_when_only_warnings() {
     assert_eq!(output.status.code(), Some(0));
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(
-        text.contains("1 read, 1 ready to send · 0 errors, 1 warnings"),
+        text.contains("1 read, 1 ready to send · 0 errors, 1 warning\n"),
         "{text}"
     );
     assert!(text.contains("phone_missing_leading_zero"));
@@ -327,4 +335,39 @@ fn the_checked_file_is_never_an_output_even_with_force() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("the file being checked"));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), before);
+}
+
+#[test]
+fn the_report_speaks_the_computers_language_and_the_json_does_not() {
+    let scratch_dir = scratch("language");
+    let folder = scratch_dir.path();
+    let file = data("leads_fr_excel_1252.csv");
+    let file = file.to_str().unwrap();
+    let french = validate_in("fr_MA.UTF-8", folder, &[file, "--kind", "leads"]);
+    let french = String::from_utf8(french.stdout).unwrap();
+    for said in [
+        "Lignes\u{202f}:     9 lues, 5 prêtes à envoyer · 4 erreurs, 2 avertissements",
+        "Champ «\u{a0}quantité\u{a0}»\u{202f}: «\u{a0}deux\u{a0}» n’est pas un nombre entier.",
+        "À faire\u{202f}: Ne gardez que les chiffres du numéro.",
+        "Le téléphone «\u{a0}06.64.56.78.9O\u{a0}» contient des lettres.",
+    ] {
+        assert!(french.contains(said), "{said:?} not in:\n{french}");
+    }
+    for english in ["Rows:", "Fix:", "The phone", "is not a whole number"] {
+        assert!(!french.contains(english), "{english:?} in:\n{french}");
+    }
+    let arabic = validate_in("ar_MA.UTF-8", folder, &[file, "--kind", "leads"]);
+    let arabic = String::from_utf8(arabic.stdout).unwrap();
+    assert!(
+        arabic.contains("الهاتف «06.64.56.78.9O» يحتوي على حروف."),
+        "{arabic}"
+    );
+
+    let json_args = [file, "--kind", "leads", "--format", "json"];
+    let english = validate_in("C.UTF-8", folder, &json_args).stdout;
+    assert!(String::from_utf8_lossy(&english).contains("is not a whole number"));
+    for locale in ["fr_MA.UTF-8", "ar_MA.UTF-8"] {
+        let json = validate_in(locale, folder, &json_args).stdout;
+        assert!(json == english, "the JSON changed with {locale}");
+    }
 }

@@ -80,7 +80,7 @@ fn french_excel_windows_1252_with_decimal_commas() {
     assert_eq!((validation.errors(), validation.warnings()), (4, 2));
     let zero = &validation.issues[0];
     assert_eq!(zero.value, "661234567");
-    assert_eq!(zero.fix.as_deref(), Some("Write 0661234567."));
+    assert_eq!(zero.fix(), "Write 0661234567.");
 }
 
 #[test]

@@ -13,6 +13,8 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::api::{Client, ResourceName};
+use crate::i18n::export as said;
+use crate::i18n::{kind_words, tr};
 use crate::records::{Estimate, ExportProgress, Exported, TableFilter, TableFormat, export_table};
 use crate::upload::Control;
 
@@ -67,10 +69,7 @@ pub fn run(args: ExportArgs) -> ExitCode {
 async fn export(args: &ExportArgs) -> Result<Exported, String> {
     TableFormat::of_path(&args.output)?;
     if args.output.exists() && !args.overwrite {
-        return Err(format!(
-            "{} exists: choose another name, or add --overwrite",
-            args.output.display()
-        ));
+        return Err(tr!("cli-export-exists", path = args.output.display()));
     }
     let client = args.store.client(args.dialect.into()).await?;
     let filter = TableFilter {
@@ -95,7 +94,7 @@ async fn export(args: &ExportArgs) -> Result<Exported, String> {
         &mut |progress| shown.progress(progress),
     )
     .await
-    .map_err(|error| error.to_string())
+    .map_err(|error| said::failure(&error))
     .inspect(|_| shown.bar.finish_and_clear())
     .inspect_err(|_| shown.bar.abandon())
 }
@@ -116,8 +115,11 @@ impl Shown {
             ProgressBar::hidden()
         } else {
             ProgressBar::new(1).with_style(
-                ProgressStyle::with_template("{bar:40} page {pos}/{len} · {msg}")
-                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                ProgressStyle::with_template(&format!(
+                    "{{bar:40}} {} {{pos}}/{{len}} · {{msg}}",
+                    tr!("cli-page")
+                ))
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
             )
         };
         Shown {
@@ -135,24 +137,24 @@ impl Shown {
             self.estimated = true;
             if !self.quiet {
                 let estimate = Estimate::new(progress.total, self.client.rate_budget());
-                self.bar.suspend(|| {
-                    eprintln!(
-                        "Exporting {} {}: {estimate}",
-                        progress.total,
-                        self.kind.plural()
-                    )
-                });
+                let line = tr!(
+                    "cli-exporting",
+                    count = progress.total,
+                    kind = kind_words(self.kind),
+                    estimate = said::estimate(&estimate)
+                );
+                self.bar.suspend(|| eprintln!("{line}"));
             }
         }
         self.bar.set_length(progress.pages.max(1));
         self.bar.set_position(progress.pages_read);
+        let rows = tr!("cli-export-rows", rows = progress.rows);
         self.bar.set_message(match progress.waiting {
             Some(wait) => format!(
-                "{} rows · the server asked to wait, again in {} s",
-                progress.rows,
-                wait.as_secs().max(1)
+                "{rows} · {}",
+                tr!("export-waiting", seconds = wait.as_secs().max(1))
             ),
-            None => format!("{} rows", progress.rows),
+            None => rows,
         });
     }
 }
@@ -168,17 +170,5 @@ fn say_done(args: &ExportArgs, exported: &Exported) {
         println!("{json:#}");
         return;
     }
-    eprintln!(
-        "Wrote {} {} to {} ({} requests)",
-        exported.rows,
-        ResourceName::from(args.kind).plural(),
-        exported.path.display(),
-        exported.requests
-    );
-    if exported.server_total != exported.rows {
-        eprintln!(
-            "note: the store now counts {} for these filters: records changed while the export ran",
-            exported.server_total
-        );
-    }
+    eprintln!("{}", said::done(exported, args.kind.into()));
 }

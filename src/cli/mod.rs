@@ -10,7 +10,9 @@ pub mod export;
 pub mod sandbox;
 pub mod store;
 pub mod upload;
+mod upload_text;
 pub mod validate;
+mod validate_text;
 
 /// WedoCOD Merchant Console: browse leads and orders, prepare CSV files offline and
 /// upload them in bulk.
@@ -39,8 +41,13 @@ pub enum Command {
     Export(export::ExportArgs),
 }
 
-/// Runs the parsed command line.
+/// Runs the parsed command line. A command speaks the computer's language (`LANG` and
+/// `LC_*` on Linux and macOS, the display language on Windows); the window's own choice
+/// is made in its Settings.
 pub fn run(cli: Cli) -> ExitCode {
+    if cli.command.is_some() {
+        crate::i18n::set_language(crate::i18n::Language::of_system());
+    }
     match cli.command {
         #[cfg(feature = "demo")]
         Some(Command::Sandbox(args)) => sandbox::run(args),

@@ -7,6 +7,8 @@ use secrecy::SecretString;
 
 use crate::api::{ApiProfile, Client, ClientOptions, Dialect};
 use crate::config::Config;
+use crate::i18n::api_error::describe_profile_error;
+use crate::i18n::tr;
 use crate::secrets::TokenVault;
 use crate::stores::{self, StoreHome};
 
@@ -70,10 +72,10 @@ impl StoreArgs {
     async fn choose(&self, dialect: Dialect) -> Result<Chosen, String> {
         if let (Some(base_url), Some(variable)) = (&self.base_url, &self.token_env) {
             let token = std::env::var(variable)
-                .map_err(|_| format!("the environment variable {variable} holds no token"))?;
+                .map_err(|_| tr!("cli-no-token-in-env", variable = variable))?;
             return Ok(Chosen {
                 profile: ApiProfile::new(base_url, &self.prefix, dialect)
-                    .map_err(|e| e.to_string())?,
+                    .map_err(|error| describe_profile_error(&error))?,
                 token: SecretString::from(token.trim().to_string()),
                 saved_id: None,
             });
@@ -83,20 +85,20 @@ impl StoreArgs {
             .profile
             .clone()
             .or_else(|| config.active_profile.clone())
-            .ok_or("no store: connect one in the window, or give --base-url and --token-env")?;
+            .ok_or_else(|| tr!("cli-no-store"))?;
         let saved = config
             .profile(&name)
-            .ok_or_else(|| format!("no store named {name:?}"))?;
+            .ok_or_else(|| tr!("cli-unknown-store", name = name))?;
         let token = TokenVault::open()
             .await
             .load(&saved.name)
             .await
-            .map_err(|e| e.to_string())?
-            .ok_or_else(|| {
-                format!("no token saved for {name:?}: connect it again in the window")
-            })?;
+            .map_err(|error| tr!("cli-keyring-failed", reason = error))?
+            .ok_or_else(|| tr!("token-missing", name = name))?;
         Ok(Chosen {
-            profile: saved.api_profile().map_err(|e| e.to_string())?,
+            profile: saved
+                .api_profile()
+                .map_err(|error| describe_profile_error(&error))?,
             token,
             saved_id: saved.store_id.clone(),
         })

@@ -9,21 +9,20 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Args;
-use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::api::{Client, Leads, Orders, Resource, ResourceName};
+use crate::i18n::upload;
 use crate::import::mapping::Mapping;
 use crate::import::sheet::{Candidate, Sheet};
 use crate::stores::StoreHome;
 use crate::upload::matching::{Stored, Submitted};
 use crate::upload::past_uploads;
-use crate::upload::{
-    Control, Engine, Progress, Repeats, UploadError, UploadReport, UploadSettings,
-};
+use crate::upload::{Control, Engine, Repeats, UploadError, UploadReport, UploadSettings};
 
 use super::store::StoreArgs;
+use super::upload_text;
 use super::validate::FileArgs;
 
 /// Arguments of `upload`.
@@ -90,7 +89,7 @@ async fn upload(args: UploadArgs) -> Result<ExitCode, String> {
     let document = tokio::task::spawn_blocking(move || Sheet::load(bytes, &settings))
         .await
         .map_err(|e| e.to_string())?
-        .map_err(|e| e.to_string())?;
+        .map_err(|error| crate::i18n::read_error::describe(&error))?;
     let (client, home) = match opened {
         Some(opened) => opened,
         None => args.store.open(args.file.dialect()).await?,
@@ -148,13 +147,9 @@ where
         Some(id) => Engine::<R>::resume(client, id, Some((candidates, mapping)), settings),
         None => Engine::<R>::start(client, &file, candidates, mapping, settings),
     }
-    .map_err(|e| e.to_string())?;
+    .map_err(|error| upload::describe(&error))?;
     if !args.json {
-        eprintln!(
-            "Upload {} of {file} (resume with --resume {})",
-            engine.upload_id(),
-            engine.upload_id()
-        );
+        eprintln!("{}", upload_text::started(engine.upload_id(), &file));
     }
     let control = Control::new();
     let on_interrupt = control.clone();
@@ -163,9 +158,10 @@ where
             on_interrupt.cancel();
         }
     });
-    let bar = progress_bar(engine.state().rows.len() as u64, args.json);
+    let watched = !args.json && std::io::stderr().is_terminal();
+    let bar = upload_text::progress_bar(engine.state().rows.len() as u64, watched);
     let outcome = engine
-        .run(&control, &mut |progress| show(&bar, &progress))
+        .run(&control, &mut |progress| upload_text::show(&bar, &progress))
         .await;
     bar.finish_and_clear();
     let report = UploadReport::of(engine.state());
@@ -175,49 +171,19 @@ where
             serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
         );
     } else {
-        print!("{report}");
+        print!("{}", upload_text::report(&report));
     }
     let sent_nothing = report.created + report.refused + report.unknown == 0;
     Ok(match outcome {
         Err(error @ (UploadError::Api(_) | UploadError::Offline(_))) if sent_nothing => {
-            eprintln!("error: {error}");
+            eprintln!("error: {}", upload::describe(&error));
             ExitCode::from(2)
         }
         Err(error) => {
-            eprintln!("error: {error}");
+            eprintln!("error: {}", upload::describe(&error));
             ExitCode::from(1)
         }
         Ok(()) if report.complete() => ExitCode::SUCCESS,
         Ok(()) => ExitCode::from(1),
     })
-}
-
-/// A bar on a terminal; nothing when the output is read by a program.
-fn progress_bar(rows: u64, json: bool) -> ProgressBar {
-    if json || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new(rows);
-    let style = ProgressStyle::with_template("{bar:40} {pos}/{len} rows settled · {msg}")
-        .unwrap_or_else(|_| ProgressStyle::default_bar());
-    bar.set_style(style);
-    bar
-}
-
-fn show(bar: &ProgressBar, progress: &Progress) {
-    let counts = progress.counts;
-    bar.set_position((counts.created + counts.refused + counts.skipped) as u64);
-    let left = progress
-        .time_left
-        .map(|left| format!(", about {} min left", left.as_secs().div_ceil(60)))
-        .unwrap_or_default();
-    bar.set_message(format!(
-        "{} created, {} refused, {} waiting, {} requests, {:.0} rows/min{left} — {}",
-        counts.created,
-        counts.refused,
-        counts.pending + counts.queued + counts.uncertain,
-        progress.requests,
-        progress.rows_per_minute,
-        progress.activity
-    ));
 }

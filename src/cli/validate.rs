@@ -14,18 +14,21 @@ use serde::Serialize;
 
 use crate::api::profile::Dialect;
 use crate::api::scope::ResourceName;
+use crate::i18n::read_error;
+use crate::import::Severity;
 use crate::import::catalogue::Catalogue;
 use crate::import::decode::encoding_by_label;
 use crate::import::export::{ExportFormat, write_report};
 use crate::import::file_check::{CorrectedOutput, ValidateSettings, Validation, validate_file};
-use crate::import::mapping::{ColumnRole, MatchedBy, parse_map_argument};
+use crate::import::mapping::parse_map_argument;
 use crate::import::output_file;
 use crate::import::remembered::RememberedMappings;
 use crate::import::sheet::Sheet;
 use crate::import::values::parse_yes_no;
 use crate::import::workbook_export::{WorkbookContent, write_workbook};
-use crate::import::{Issue, Severity};
 use crate::paths;
+
+use super::validate_text::print_text;
 
 /// How to read and check a CSV file or a workbook: shared by `validate` and `upload`.
 #[derive(Debug, Args)]
@@ -165,11 +168,14 @@ impl FileArgs {
             .as_deref()
             .map(encoding_by_label)
             .transpose()
-            .map_err(|error| error.to_string())?;
+            .map_err(|error| read_error::describe(&error.into()))?;
         let delimiter = self.delimiter.as_deref().map(parse_delimiter).transpose()?;
         let mut explicit = Vec::new();
         for argument in &self.map {
-            explicit.extend(parse_map_argument(argument, kind).map_err(|error| error.to_string())?);
+            explicit.extend(
+                parse_map_argument(argument, kind)
+                    .map_err(|error| read_error::describe(&error.into()))?,
+            );
         }
         let fees_paid_by_customer = self
             .fees_paid_by_customer
@@ -249,8 +255,8 @@ impl Outputs<'_> {
             writer: writer as &mut (dyn Write + Send),
             format,
         });
-        let validation =
-            validate_file(file, settings, corrected).map_err(|error| error.to_string())?;
+        let validation = validate_file(file, settings, corrected)
+            .map_err(|error| read_error::describe(&error))?;
         if let Some((path, output)) = self.report {
             write_report(output, format, &validation.issues, &validation.mapping)
                 .and_then(|mut writer| writer.flush())
@@ -269,7 +275,7 @@ impl Outputs<'_> {
         let bytes = std::fs::read(file)
             .map_err(|error| format!("cannot read {}: {error}", file.display()))?;
         let (sheet, validation) =
-            Sheet::load_checked(bytes, settings).map_err(|error| error.to_string())?;
+            Sheet::load_checked(bytes, settings).map_err(|error| read_error::describe(&error))?;
         let outputs = [
             (self.fixed, WorkbookContent::Corrected),
             (self.report, WorkbookContent::Report),
@@ -411,7 +417,7 @@ fn print(args: &ValidateArgs, validation: &Validation) -> std::io::Result<()> {
                 &validation.mapping,
             )?;
         }
-        OutputFormat::Text => print_text(&mut out, args, validation)?,
+        OutputFormat::Text => print_text(&mut out, &args.file.file, validation)?,
     }
     out.flush()
 }
@@ -442,8 +448,8 @@ struct JsonIssue<'v> {
     value: &'v str,
     severity: Severity,
     code: crate::import::IssueCode,
-    message: &'v str,
-    fix: Option<&'v str>,
+    message: String,
+    fix: Option<String>,
     /// A workbook's sheet and cell (`B7`); absent for CSV files.
     #[serde(skip_serializing_if = "Option::is_none")]
     sheet: Option<&'v str>,
@@ -474,8 +480,8 @@ impl<'v> JsonReport<'v> {
                     value: &issue.value,
                     severity: issue.severity,
                     code: issue.code,
-                    message: &issue.message,
-                    fix: issue.fix.as_deref(),
+                    message: issue.message(),
+                    fix: Some(issue.fix()),
                     sheet: validation.workbook.as_ref().map(|book| book.name.as_str()),
                     cell: validation.workbook.as_ref().and_then(|book| {
                         issue
@@ -486,120 +492,4 @@ impl<'v> JsonReport<'v> {
                 .collect(),
         }
     }
-}
-
-/// How many lines each group lists before "…".
-const LINES_SHOWN: usize = 8;
-
-fn print_text(
-    out: &mut impl Write,
-    args: &ValidateArgs,
-    validation: &Validation,
-) -> std::io::Result<()> {
-    let mapping = &validation.mapping;
-    let delimiter = match validation.delimiter {
-        b'\t' => "tab".to_string(),
-        other => format!("\"{}\"", char::from(other)),
-    };
-    writeln!(out, "File:      {}", args.file.file.display())?;
-    writeln!(
-        out,
-        "Read as:   {} ({}), delimiter {delimiter}, header on line {}",
-        validation.encoding.name(),
-        validation.encoding_source,
-        validation.header.line
-    )?;
-    let mut mapped = Vec::new();
-    let mut custom = Vec::new();
-    let mut ignored = Vec::new();
-    for (column, header) in mapping.headers().iter().enumerate() {
-        match mapping.role(column) {
-            ColumnRole::Target(target) => {
-                let guessed = if mapping.matched_by(column) == Some(MatchedBy::CloseSpelling) {
-                    " (close spelling: check it)"
-                } else {
-                    ""
-                };
-                mapped.push(format!("{header} → {target}{guessed}"));
-            }
-            ColumnRole::CustomData => custom.push(header.as_str()),
-            ColumnRole::Ignored => ignored.push(header.as_str()),
-        }
-    }
-    writeln!(out, "Columns:   {}", mapped.join(", "))?;
-    if !custom.is_empty() {
-        writeln!(out, "Extra data sent with each lead: {}", custom.join(", "))?;
-    }
-    if !ignored.is_empty() {
-        writeln!(out, "Not sent:  {}", ignored.join(", "))?;
-    }
-    writeln!(
-        out,
-        "Rows:      {} read, {} ready to send · {} errors, {} warnings",
-        validation.rows,
-        validation.valid_rows,
-        validation.errors(),
-        validation.warnings()
-    )?;
-    for severity in [Severity::Error, Severity::Warning] {
-        let mut groups: BTreeMap<(&str, &str), Vec<&Issue>> = BTreeMap::new();
-        for issue in validation
-            .issues
-            .iter()
-            .filter(|issue| issue.severity == severity)
-        {
-            groups
-                .entry((issue.code.as_str(), issue.field.as_str()))
-                .or_default()
-                .push(issue);
-        }
-        if groups.is_empty() {
-            continue;
-        }
-        writeln!(
-            out,
-            "\n{}",
-            if severity == Severity::Error {
-                "Errors"
-            } else {
-                "Warnings"
-            }
-        )?;
-        let mut groups: Vec<_> = groups.into_iter().collect();
-        groups.sort_by_key(|(_, issues)| std::cmp::Reverse(issues.len()));
-        for ((code, field), issues) in groups {
-            let Some(first) = issues.first() else {
-                continue;
-            };
-            let lines: Vec<String> = issues
-                .iter()
-                .take(LINES_SHOWN)
-                .map(|issue| issue.line.to_string())
-                .collect();
-            let more = if issues.len() > LINES_SHOWN {
-                ", …"
-            } else {
-                ""
-            };
-            let column = first.column.map_or(String::new(), |column| {
-                format!(" in \"{}\"", mapping.header(column))
-            });
-            let field = if field.is_empty() {
-                String::new()
-            } else {
-                format!(" ({field})")
-            };
-            writeln!(
-                out,
-                "  {}× {code}{field}{column}, line {}{more}",
-                issues.len(),
-                lines.join(", ")
-            )?;
-            writeln!(out, "      {}", first.message)?;
-            if let Some(fix) = &first.fix {
-                writeln!(out, "      Fix: {fix}")?;
-            }
-        }
-    }
-    Ok(())
 }

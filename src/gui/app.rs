@@ -19,9 +19,9 @@ use crate::secrets::TokenVault;
 use crate::upload::catalogue_cache::KnownCatalogue;
 
 use super::config_saver::ConfigSaver;
-use super::i18n::tr;
 use super::screen::{connect, import, profiles, records, settings, uploads, welcome};
 use super::theme;
+use crate::i18n::tr;
 
 pub use demo::{AVAILABLE as DEMO_AVAILABLE, Demo};
 pub use session::Session;
@@ -158,7 +158,7 @@ impl App {
     pub fn boot(options: LaunchOptions) -> (App, Task<Message>) {
         let loaded = Config::load_from(&options.config_file);
         let notices = loaded.warnings.clone();
-        super::i18n::set_language(preferences::starting_language(
+        crate::i18n::set_language(preferences::starting_language(
             loaded.config.language.as_deref(),
         ));
         let opening = !options.demo && loaded.config.active().is_some();

@@ -5,7 +5,7 @@
 //!
 //! The API says no currency; the console sells in Morocco, so amounts are MAD.
 
-use crate::gui::i18n::{Language, language};
+use crate::i18n::{Language, language};
 use crate::records::Moment;
 
 /// The currency every amount is in.

@@ -6,8 +6,8 @@ use iced::widget::{
 };
 use iced::{Color, Element, Fill};
 
-use super::i18n::tr;
 use super::theme;
+use crate::i18n::tr;
 
 /// `base` with a dialog over it whose red button destroys something.
 pub fn confirm<'a, Message: Clone + 'a>(

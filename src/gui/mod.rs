@@ -9,7 +9,6 @@ pub mod conventions;
 mod dialog;
 pub mod error_view;
 pub mod fonts;
-pub mod i18n;
 mod icon;
 mod notice;
 pub mod record_rows;

@@ -4,8 +4,8 @@
 use iced::widget::{button, column, container, row, text};
 use iced::{Center, Element, Fill};
 
-use super::i18n::tr;
 use super::theme;
+use crate::i18n::tr;
 
 /// The banner showing `lines`, one under the other.
 pub fn banner<'a, Message: Clone + 'a>(

@@ -6,7 +6,7 @@ use crate::api::{
     ApiError, Client, DeleteOutcome, Lead, ListQuery, Order, Page, ResourceName, UpdateOutcome,
 };
 use crate::gui::conventions;
-use crate::gui::i18n::{status_label, tr};
+use crate::i18n::{status_label, tr};
 use crate::records::{Moment, RecordSummary};
 
 /// One lead or order, flattened for the table and the detail panel.

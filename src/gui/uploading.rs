@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::api::{Client, Leads, Orders, Resource, ResourceName};
-use crate::gui::i18n::tr;
+use crate::i18n::tr;
 use crate::import::sheet::{Candidate, Sheet};
 use crate::upload::matching::{Stored, Submitted};
 use crate::upload::{Control, Engine, Progress, UploadError, UploadReport, UploadSettings};
@@ -82,7 +82,7 @@ async fn run<R>(
                     UploadError::UnreadableJournal { upload_id, reason } => UploadEvent::Repeats(
                         tr!("unreadable-journal", upload = upload_id, reason = reason),
                     ),
-                    error => UploadEvent::Failed(error.to_string()),
+                    error => UploadEvent::Failed(crate::i18n::upload::describe(&error)),
                 };
             let _ = output.send(event).await;
             return;
@@ -99,7 +99,9 @@ async fn run<R>(
         })
         .await;
     let report = UploadReport::of(engine.state());
-    let stopped = outcome.err().map(|error| error.to_string());
+    let stopped = outcome
+        .err()
+        .map(|error| crate::i18n::upload::describe(&error));
     let _ = output
         .send(UploadEvent::Finished(Box::new(report), stopped))
         .await;

@@ -75,7 +75,7 @@ impl Driver {
 
     /// Boots and walks the connect form as a merchant would, then presses Connect.
     pub async fn connect(isolated: &Isolated, sandbox: &Sandbox, token: &str) -> Driver {
-        use wedocod_console::gui::i18n::text;
+        use wedocod_console::i18n::text;
         let mut driver = Driver::boot(isolated.launch()).await;
         driver.click(&text("connect-store")).await.unwrap();
         driver

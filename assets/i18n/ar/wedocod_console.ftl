@@ -337,3 +337,158 @@ close-anyway = إغلاق رغم ذلك
 export-cancelled = أُلغي التصدير: لم يُكتب أي ملف.
 export-pages-repeat = أرسل الخادم الصفحة { $page } مرة أخرى: يبدو أنه يتجاهل الصفحة المطلوبة. لم يُكتب أي ملف.
 export-write-failed = تعذّرت كتابة { $path }: { $reason }
+
+## ما يقوله مدقق الملفات عن خلية
+label-full-name = الاسم الكامل
+label-first-name = الاسم الشخصي
+label-last-name = الاسم العائلي
+label-phone = الهاتف
+label-email = البريد الإلكتروني
+label-city = المدينة
+label-area = الحي
+label-address = العنوان
+label-shipment-way = طريقة الشحن
+label-fees = رسوم التوصيل على الزبون
+label-order-total = مجموع الطلبية
+label-sku = SKU
+label-quantity = الكمية
+label-unit-price = سعر الوحدة
+label-product-total = مجموع المنتج
+label-order-reference = مرجع الطلبية
+label-product-sku = SKU المنتج
+label-product-price = سعر المنتج
+label-column-header = عنوان العمود
+label-custom-value = قيمة «{ $header }»
+label-computed = { $wanted } المحسوب من { $from }
+check-required = الحقل «{ $label }» فارغ.
+fix-required = املأ الحقل «{ $label }».
+check-missing-column = لا يوجد عمود يحمل «{ $label }».
+fix-missing-column = أضف عمودًا باسم «{ $name }»، أو اختر عمودًا بالخيار --map { $name }=<عنوان العمود>.
+check-invalid-email = «{ $value }» ليس عنوان بريد إلكتروني.
+fix-invalid-email = اكتبه مثل name@example.ma، أو اتركه فارغًا.
+check-not-whole = «{ $label }»: القيمة «{ $value }» ليست عددًا صحيحًا.
+fix-not-whole = اكتب عددًا صحيحًا من { $min } إلى { $max }.
+check-not-amount = «{ $label }»: القيمة «{ $value }» ليست مبلغًا.
+fix-not-amount = اكتب مبلغًا مثل 149 أو 149,50.
+check-out-of-range = «{ $label }»: القيمة { $value } خارج الحدود المسموح بها، من { $min } إلى { $max }.
+fix-out-of-range = اكتب قيمة من { $min } إلى { $max }.
+check-not-yes-no = «{ $label }»: القيمة «{ $value }» ليست نعم ولا لا.
+fix-not-yes-no = اكتب نعم أو لا (تُقبل أيضًا oui/non وyes/no و1/0).
+check-too-short = «{ $label }» قصير جدًا: { $length ->
+        [one] حرف واحد
+        [two] حرفان
+        [few] { $length } أحرف
+       *[other] { $length } حرفًا
+    }، والحد الأدنى { $min }.
+fix-too-short = اكتب «{ $label }» كاملًا.
+check-too-long = «{ $label }» طويل جدًا: { $length } حرفًا، والحد الأقصى { $max }.
+fix-too-long = اختصره إلى { $max } حرفًا على الأكثر.
+check-too-many-cells = في هذا السطر { $count } خلايا بينما في سطر العناوين { $width }: قيمة ما تحتوي على الفاصل دون علامتي تنصيص.
+fix-too-many-cells = ضع القيم التي تحتوي على الفاصل بين علامتي تنصيص، أو احذف الخلايا الزائدة.
+check-too-few-cells = في هذا السطر { $count } خلايا فقط من أصل { $width } في سطر العناوين.
+fix-too-few-cells = ابحث عن فاصل ناقص أو عن سطر انقسم إلى سطرين.
+check-nul = تحتوي هذه الخلية على محارف NUL غير مرئية.
+fix-nul = احذفها (الملف المصحَّح يتركها).
+check-phone-foreign = الهاتف «{ $value }» رقم أجنبي ({ $country } بدل { $region }).
+fix-phone-foreign = تأكد من إمكانية الوصول إلى الزبون من أجل التوصيل.
+check-phone-lost-zero = فقد الهاتف «{ $value }» الصفر الذي في بدايته (Excel يحذفه).
+fix-phone-lost-zero = اكتب { $national }.
+check-phone-unknown-range = الهاتف «{ $value }» ليس ضمن نطاق أرقام معروف في { $region }: تحقق منه.
+fix-phone-unknown-range = المتجر يقبله (تُفتح نطاقات جديدة قبل أن تُعرف هنا)؛ تأكد من إمكانية الوصول إلى الزبون.
+check-phone-letters = الهاتف «{ $value }» يحتوي على حروف.
+fix-phone-letters = احتفظ بأرقام الهاتف فقط.
+check-phone-scientific = حوّل Excel الهاتف إلى «{ $value }» وضاعت أرقامه.
+fix-phone-scientific = اجعل تنسيق عمود الهواتف «نص» في Excel ثم أعد كتابة الأرقام.
+check-phone-invalid = «{ $value }» ليس رقم هاتف صالحًا في { $region }.
+fix-phone-invalid = الرقم الصالح يشبه { $example }.
+check-unknown-sku = الرمز SKU «{ $sku }» غير موجود في كتالوج منتجاتك.
+fix-unknown-sku = تحقق من الكتابة، أو أضف المنتج في WedoCOD أولًا.
+check-lead-no-product = هذا العميل المحتمل بلا منتج.
+check-order-no-product = هذه الطلبية بلا منتج.
+fix-no-product = اكتب SKU (والكمية) لما طلبه الزبون.
+check-lead-too-many-products = لهذا العميل المحتمل { $count } منتجات، والحد الأقصى { $max }.
+check-order-too-many-products = لهذه الطلبية { $count } منتجات، والحد الأقصى { $max }.
+fix-lead-too-many-products = قسّمه إلى عدة عملاء محتملين.
+fix-order-too-many-products = قسّمها إلى عدة طلبيات.
+check-too-many-extra-columns = في هذا السطر { $count } أعمدة إضافية مملوءة، ويمكن إرسال { $max } على الأكثر.
+fix-too-many-extra-columns = اربط الأعمدة التي تحتاجها بحقول، أو احذف الأخرى.
+check-duplicate = نفس الهاتف ونفس المنتج كما في السطر { $line }: على الأرجح الزبون نفسه مرتين.
+fix-duplicate = احذف هذا السطر أو السطر { $line } إن كانا الطلبية نفسها.
+check-encoding-guessed = خُمّن ترميز الملف ({ $encoding }) دون يقين كافٍ.
+fix-encoding-guessed = إذا ظهرت الأسماء مشوّهة، اختر الترميز بالخيار --encoding (utf-8 أو windows-1252 أو windows-1256).
+check-unclosed-quote = تُفتح علامة تنصيص في السطر { $line } ولا تُغلق أبدًا: قُرئ باقي الملف كخلية واحدة.
+fix-unclosed-quote = أضف علامة التنصيص الختامية (") أو احذف الافتتاحية.
+
+## تقرير الأمر validate في الطرفية
+cli-label-file = الملف:
+cli-label-read-as = قُرئ بترميز:
+cli-label-columns = الأعمدة:
+cli-label-not-sent = لا يُرسل:
+cli-label-rows = الأسطر:
+cli-read-as = { $encoding } ({ $source })، الفاصل { $delimiter }، العناوين في السطر { $line }
+delimiter-tab = جدولة
+cli-source-chosen = مختار
+cli-source-bom = علامة ترتيب البايتات
+cli-source-utf8 = UTF-8 صالح
+cli-source-guessed-sure = مُخمَّن بثقة
+cli-source-guessed-unsure = مُخمَّن دون ثقة
+cli-source-workbook = خلايا المصنف
+cli-close-spelling = (كتابة قريبة: تحقق منها)
+cli-extra-data-leads = بيانات إضافية تُرسل مع كل عميل محتمل: { $columns }
+cli-extra-data-orders = بيانات إضافية تُرسل مع كل طلبية: { $columns }
+cli-rows = قُرئ { $rows }، وجاهز للإرسال { $ready } · الأخطاء: { $errors }، التنبيهات: { $warnings }
+cli-errors = الأخطاء
+cli-warnings = التنبيهات
+cli-in-column = في «{ $column }»
+cli-issue-group = { $count }× { $what }، الأسطر { $lines }
+cli-fix = الحل: { $fix }
+
+## الإرسال في الطرفية (وأسباب توقف الإرسال في النافذة)
+upload-invalid-rows = في { $count } من الأسطر أخطاء (الأول في السطر { $line }): صححها، أو تجاوزها بالخيار --skip-invalid
+upload-nothing-to-send = لا يحتوي الملف على أي سطر للإرسال.
+upload-already-created = سبق أن أرسل الإرسال { $id } إلى هذا المتجر { $count } من أسطر هذا الملف (الأول في السطر { $line }) (أُنشئت أو ما زالت في الانتظار): تابع ذلك الإرسال (--resume { $id })، أو أرسل الأسطر الأخرى فقط (--skip-sent)، أو أنشئها من جديد كسجلات جديدة (--again).
+upload-offline = الشبكة مقطوعة ({ $reason })؛ يمكن استئناف الإرسال.
+upload-cancelled = أُلغي الإرسال؛ يمكن استئنافه.
+upload-server-keeps-failing = فشل الخادم في { $count } طلبات متتالية (آخرها: { $last })؛ توقف الإرسال ويمكن استئنافه.
+activity-starting = البدء
+activity-sending = إرسال { $rows } من الأسطر
+activity-looking-up = البحث عن الأسطر المجهول مصيرها
+activity-batches = متابعة الدفعات في قائمة الانتظار
+activity-offline = غير متصل، محاولة جديدة
+activity-done = انتهى
+outcome-created = أُنشئ
+outcome-refused = مرفوض
+outcome-unknown = مجهول
+outcome-skipped = متجاوز
+outcome-pending = لم يُرسل
+cli-upload-started = الإرسال { $id } للملف { $file } (للاستئناف: --resume { $id })
+cli-upload-summary = الإرسال { $id }: الأسطر { $rows }، أُنشئ { $created }، رُفض { $refused }، تُجووز { $skipped }، مجهول { $unknown }، لم يُرسل { $pending }.
+cli-upload-line = السطر { $line }: { $outcome }
+cli-upload-resume-hint = صحح الأسطر أعلاه في الملف، ثم أرسلها وحدها بـ: --resume { $id }
+cli-rows-settled = أسطر محسومة
+cli-progress = أُنشئ { $created }، رُفض { $refused }، في الانتظار { $waiting }، الطلبات { $requests }، { $rate } سطرًا/دقيقة
+cli-time-left = بقي نحو { $minutes } دقيقة
+cli-export-exists = { $path } موجود: اختر اسمًا آخر، أو أضف --overwrite
+cli-page = الصفحة
+cli-exporting = تصدير { $count } من { $kind }: { $estimate }
+cli-export-rows = الأسطر: { $rows }
+cli-no-token-in-env = متغير البيئة { $variable } لا يحتوي على أي رمز.
+cli-no-store = لا يوجد متجر: اربط متجرًا في النافذة، أو أعط --base-url و--token-env.
+cli-unknown-store = لا يوجد متجر باسم «{ $name }».
+cli-keyring-failed = تعذرت قراءة حافظة المفاتيح: { $reason }
+
+## لماذا يتعذر فحص ملف أصلًا
+read-unknown-region = منطقة هاتفية مجهولة «{ $region }»: استعمل رمز بلد من حرفين مثل MA.
+read-write-failed = تتعذر كتابة الملف المصحَّح: { $reason }
+read-io = تتعذر قراءة { $path }: { $reason }
+read-empty = الملف فارغ.
+read-workbook = يتعذر قراءة المصنف: { $reason }
+read-spreadsheet = هذا ملف { $format } وليس ملف CSV: افتحه واحفظه بصيغة «CSV UTF-8».
+read-binary = السطر { $line } يحتوي على بيانات ثنائية (بايتات NUL أو محارف تحكم): هذا ليس ملف CSV.
+read-no-header = لا يحتوي الملف إلا على أسطر فارغة.
+read-header-only = في الملف سطر عناوين في السطر { $line } لكن لا أسطر تحته.
+read-unknown-encoding = ترميز مجهول «{ $name }»: جرّب utf-8 أو windows-1252 أو windows-1256.
+read-csv = السطر { $line }: توقف قارئ CSV: { $reason }
+map-syntax = يجب أن يكون المدخل --map «{ $argument }» على شكل field=عنوان العمود
+map-unknown-field = --map: حقل مجهول «{ $field }» (الحقول: full_name, phone, city, area, address, sku, quantity, price, line_total, sku_2…, group؛ وتضيف الطلبيات email, total, shipment_way, is_fees_paid_by_customer)
+map-no-column = --map { $field }=…: لا يوجد في الملف عمود «{ $header }»

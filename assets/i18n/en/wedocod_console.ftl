@@ -299,3 +299,177 @@ close-anyway = Close anyway
 export-cancelled = The export was cancelled: no file was written.
 export-pages-repeat = The server sent page { $page } again: it seems to ignore the page asked for. No file was written.
 export-write-failed = Cannot write { $path }: { $reason }
+
+## What the file checker says about a cell (the core's Wording; the same English as JSON)
+label-full-name = full name
+label-first-name = first name
+label-last-name = last name
+label-phone = phone
+label-email = e-mail
+label-city = city
+label-area = area
+label-address = address
+label-shipment-way = shipment way
+label-fees = "fees paid by customer" answer
+label-order-total = order total
+label-sku = SKU
+label-quantity = quantity
+label-unit-price = unit price
+label-product-total = product total
+label-order-reference = order reference
+label-product-sku = product SKU
+label-product-price = product price
+label-column-header = column header
+label-custom-value = value of "{ $header }"
+label-computed = { $wanted } computed from the { $from }
+check-required = The { $label } is empty.
+fix-required = Fill in the { $label }.
+check-missing-column = No column holds the { $label }.
+fix-missing-column = Add a "{ $name }" column, or choose one with --map { $name }=<column header>.
+check-invalid-email = "{ $value }" is not an e-mail address.
+fix-invalid-email = Write it like name@example.com, or leave it empty.
+check-not-whole = The { $label } "{ $value }" is not a whole number.
+fix-not-whole = Write a whole number from { $min } to { $max }.
+check-not-amount = The { $label } "{ $value }" is not an amount.
+fix-not-amount = Write an amount such as 149 or 149,50.
+check-out-of-range = The { $label } { $value } is outside the allowed range { $min } to { $max }.
+fix-out-of-range = Write a value from { $min } to { $max }.
+check-not-yes-no = The { $label } "{ $value }" is neither yes nor no.
+fix-not-yes-no = Write yes or no (oui/non, نعم/لا and 1/0 work too).
+check-too-short = The { $label } is too short: { $length } characters, at least { $min }.
+fix-too-short = Write the complete { $label }.
+check-too-long = The { $label } is too long: { $length } characters, at most { $max }.
+fix-too-long = Shorten it to { $max } characters.
+check-too-many-cells = This row has { $count } cells but the header has { $width }: a value probably holds an unquoted delimiter.
+fix-too-many-cells = Put quotes around values that contain the delimiter, or delete the extra cells.
+check-too-few-cells = This row has { $count } of the header's { $width } cells.
+fix-too-few-cells = Look for a missing delimiter or a line broken in two.
+check-nul = This cell holds invisible NUL characters.
+fix-nul = Delete them (the corrected file leaves them out).
+check-phone-foreign = The phone "{ $value }" is a number from { $country }, not { $region }.
+fix-phone-foreign = Check that the customer can be reached for delivery.
+check-phone-lost-zero = The phone "{ $value }" lost its leading 0 (Excel drops it).
+fix-phone-lost-zero = Write { $national }.
+check-phone-unknown-range = The phone "{ $value }" is not in a { $region } range the phone metadata knows: check it.
+fix-phone-unknown-range = The store accepts it (new ranges open before the metadata knows them); make sure the customer can be reached.
+check-phone-letters = The phone "{ $value }" contains letters.
+fix-phone-letters = Keep only the digits of the number.
+check-phone-scientific = Excel turned the phone into "{ $value }" and lost its digits.
+fix-phone-scientific = Format the phone column as Text in Excel and type the numbers again.
+check-phone-invalid = "{ $value }" is not a valid { $region } phone number.
+fix-phone-invalid = A valid number looks like { $example }.
+check-unknown-sku = The SKU "{ $sku }" is not in your product catalogue.
+fix-unknown-sku = Check the spelling, or add the product in WedoCOD first.
+check-lead-no-product = This lead has no product.
+check-order-no-product = This order has no product.
+fix-no-product = Fill in the SKU (and quantity) of what the customer ordered.
+check-lead-too-many-products = This lead has { $count } products, at most { $max } are allowed.
+check-order-too-many-products = This order has { $count } products, at most { $max } are allowed.
+fix-lead-too-many-products = Split it into several leads.
+fix-order-too-many-products = Split it into several orders.
+check-too-many-extra-columns = { $count } extra columns are filled in this row; at most { $max } can be sent.
+fix-too-many-extra-columns = Map the columns you need to fields, or delete the others.
+check-duplicate = Same phone and product as line { $line }: probably the same customer twice.
+fix-duplicate = Delete this row or line { $line } if they are the same order.
+check-encoding-guessed = The file's encoding was guessed as { $encoding } with low confidence.
+fix-encoding-guessed = If names look garbled, choose the encoding with --encoding (utf-8, windows-1252, windows-1256).
+check-unclosed-quote = A quote opens on line { $line } and never closes: the rest of the file was read as one cell.
+fix-unclosed-quote = Add the closing quote (") or delete the opening one.
+
+## The terminal's `validate` report
+cli-label-file = File:
+cli-label-read-as = Read as:
+cli-label-columns = Columns:
+cli-label-not-sent = Not sent:
+cli-label-rows = Rows:
+cli-read-as = { $encoding } ({ $source }), delimiter { $delimiter }, header on line { $line }
+delimiter-tab = tab
+cli-source-chosen = chosen
+cli-source-bom = byte order mark
+cli-source-utf8 = valid UTF-8
+cli-source-guessed-sure = guessed, high confidence
+cli-source-guessed-unsure = guessed, low confidence
+cli-source-workbook = workbook cells
+cli-close-spelling = (close spelling: check it)
+cli-extra-data-leads = Extra data sent with each lead: { $columns }
+cli-extra-data-orders = Extra data sent with each order: { $columns }
+cli-rows = { $rows } read, { $ready } ready to send · { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }
+cli-errors = Errors
+cli-warnings = Warnings
+cli-in-column = in "{ $column }"
+cli-issue-group = { $count }× { $what }, { $count ->
+        [one] line
+       *[other] lines
+    } { $lines }
+cli-fix = Fix: { $fix }
+
+## Uploads said in the terminal (and the window's reasons an upload stopped)
+upload-invalid-rows = { $count ->
+    [one] 1 row has errors (line { $line }): fix it, or skip it with --skip-invalid
+   *[other] { $count } rows have errors (the first on line { $line }): fix them, or skip them with --skip-invalid
+}
+upload-nothing-to-send = The file has no row to send.
+upload-already-created = { $count ->
+    [one] 1 row of this file (line { $line }) was already sent to this store by upload { $id } (created, or still waiting in it)
+   *[other] { $count } rows of this file (the first on line { $line }) were already sent to this store by upload { $id } (created, or still waiting in it)
+}: go on with that upload (--resume { $id }), send only the other rows (--skip-sent), or create them again as new records (--again).
+upload-offline = The network is down ({ $reason }); the upload can be resumed.
+upload-cancelled = The upload was cancelled; it can be resumed.
+upload-server-keeps-failing = The server failed { $count } requests in a row (the last: { $last }); the upload stopped and can be resumed.
+activity-starting = starting
+activity-sending = { $rows ->
+    [one] sending 1 row
+   *[other] sending { $rows } rows
+}
+activity-looking-up = looking up rows whose outcome is unknown
+activity-batches = following queued batches
+activity-offline = offline, trying again
+activity-done = done
+outcome-created = created
+outcome-refused = refused
+outcome-unknown = unknown
+outcome-skipped = skipped
+outcome-pending = not sent
+cli-upload-started = Upload { $id } of { $file } (resume with --resume { $id })
+cli-upload-summary = Upload { $id }: { $rows ->
+    [one] 1 row
+   *[other] { $rows } rows
+}, { $created } created, { $refused } refused, { $skipped } skipped, { $unknown } unknown, { $pending } not sent.
+cli-upload-line = line { $line }: { $outcome }
+cli-upload-resume-hint = Fix the rows above in the file, then send only them with: --resume { $id }
+cli-rows-settled = rows settled
+cli-progress = { $created } created, { $refused } refused, { $waiting } waiting, { $requests } requests, { $rate } rows/min
+cli-time-left = about { $minutes } min left
+cli-export-exists = { $path } exists: choose another name, or add --overwrite
+cli-page = page
+cli-exporting = Exporting { $count } { $kind }: { $estimate }
+cli-export-rows = { $rows ->
+    [one] 1 row
+   *[other] { $rows } rows
+}
+cli-no-token-in-env = The environment variable { $variable } holds no token.
+cli-no-store = No store: connect one in the window, or give --base-url and --token-env.
+cli-unknown-store = No store is named “{ $name }”.
+cli-keyring-failed = The keyring cannot be read: { $reason }
+
+## Why a file cannot be checked at all
+read-unknown-region = Unknown phone region "{ $region }": use a two-letter country code such as MA.
+read-write-failed = Cannot write the corrected file: { $reason }
+read-io = Cannot read { $path }: { $reason }
+read-empty = The file is empty.
+read-workbook = The workbook cannot be read: { $reason }
+read-spreadsheet = This is an { $format }, not a CSV file: open it and save it as "CSV UTF-8".
+read-binary = Line { $line } holds binary data (NUL bytes or control characters): this is not a CSV file.
+read-no-header = The file has only blank lines.
+read-header-only = The file has a header on line { $line } but no rows below it.
+read-unknown-encoding = Unknown encoding "{ $name }": try utf-8, windows-1252 or windows-1256.
+read-csv = Line { $line }: the CSV reader stopped: { $reason }
+map-syntax = --map entry "{ $argument }" should look like field=Column Header
+map-unknown-field = --map: unknown field "{ $field }" (fields: full_name, phone, city, area, address, sku, quantity, price, line_total, sku_2…, group; orders add email, total, shipment_way, is_fees_paid_by_customer)
+map-no-column = --map { $field }=…: the file has no column "{ $header }"

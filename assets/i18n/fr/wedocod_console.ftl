@@ -297,3 +297,180 @@ close-anyway = Fermer quand même
 export-cancelled = L’export a été annulé : aucun fichier n’a été écrit.
 export-pages-repeat = Le serveur a renvoyé la page { $page } : il semble ignorer la page demandée. Aucun fichier n’a été écrit.
 export-write-failed = Impossible d’écrire { $path } : { $reason }
+
+## Ce que le vérificateur de fichiers dit d’une cellule
+label-full-name = nom complet
+label-first-name = prénom
+label-last-name = nom de famille
+label-phone = téléphone
+label-email = e-mail
+label-city = ville
+label-area = quartier
+label-address = adresse
+label-shipment-way = mode de livraison
+label-fees = frais de livraison payés par le client
+label-order-total = total de la commande
+label-sku = SKU
+label-quantity = quantité
+label-unit-price = prix unitaire
+label-product-total = total du produit
+label-order-reference = référence de commande
+label-product-sku = SKU du produit
+label-product-price = prix du produit
+label-column-header = en-tête de colonne
+label-custom-value = valeur de « { $header } »
+label-computed = { $wanted } calculé à partir du { $from }
+check-required = Le champ « { $label } » est vide.
+fix-required = Remplissez le champ « { $label } ».
+check-missing-column = Aucune colonne ne contient le champ « { $label } ».
+fix-missing-column = Ajoutez une colonne « { $name } », ou choisissez-en une avec --map { $name }=<en-tête de colonne>.
+check-invalid-email = « { $value } » n’est pas une adresse e-mail.
+fix-invalid-email = Écrivez-la comme nom@exemple.ma, ou laissez-la vide.
+check-not-whole = Champ « { $label } » : « { $value } » n’est pas un nombre entier.
+fix-not-whole = Écrivez un nombre entier de { $min } à { $max }.
+check-not-amount = Champ « { $label } » : « { $value } » n’est pas un montant.
+fix-not-amount = Écrivez un montant comme 149 ou 149,50.
+check-out-of-range = Champ « { $label } » : { $value } est hors des limites permises, de { $min } à { $max }.
+fix-out-of-range = Écrivez une valeur de { $min } à { $max }.
+check-not-yes-no = Champ « { $label } » : « { $value } » n’est ni oui ni non.
+fix-not-yes-no = Écrivez oui ou non (yes/no, نعم/لا et 1/0 marchent aussi).
+check-too-short = Champ « { $label } » trop court : { $length ->
+        [one] 1 caractère
+       *[other] { $length } caractères
+    }, au moins { $min }.
+fix-too-short = Écrivez le champ « { $label } » en entier.
+check-too-long = Champ « { $label } » trop long : { $length } caractères, { $max } au maximum.
+fix-too-long = Raccourcissez-le à { $max } caractères.
+check-too-many-cells = Cette ligne a { $count } cellules alors que l’en-tête en a { $width } : une valeur contient sans doute le séparateur sans être entre guillemets.
+fix-too-many-cells = Mettez entre guillemets les valeurs qui contiennent le séparateur, ou supprimez les cellules en trop.
+check-too-few-cells = Cette ligne n’a que { $count } des { $width } cellules de l’en-tête.
+fix-too-few-cells = Cherchez un séparateur manquant ou une ligne coupée en deux.
+check-nul = Cette cellule contient des caractères NUL invisibles.
+fix-nul = Supprimez-les (le fichier corrigé les enlève).
+check-phone-foreign = Le téléphone « { $value } » est un numéro étranger ({ $country } au lieu de { $region }).
+fix-phone-foreign = Vérifiez que le client peut être joint pour la livraison.
+check-phone-lost-zero = Le téléphone « { $value } » a perdu son 0 du début (Excel le supprime).
+fix-phone-lost-zero = Écrivez { $national }.
+check-phone-unknown-range = Le téléphone « { $value } » n’est pas dans une tranche de numéros { $region } connue : vérifiez-le.
+fix-phone-unknown-range = La boutique l’accepte (de nouvelles tranches ouvrent avant d’être connues ici) ; assurez-vous que le client est joignable.
+check-phone-letters = Le téléphone « { $value } » contient des lettres.
+fix-phone-letters = Ne gardez que les chiffres du numéro.
+check-phone-scientific = Excel a transformé le téléphone en « { $value } » et a perdu ses chiffres.
+fix-phone-scientific = Mettez la colonne des téléphones au format Texte dans Excel et retapez les numéros.
+check-phone-invalid = « { $value } » n’est pas un numéro de téléphone { $region } valide.
+fix-phone-invalid = Un numéro valide ressemble à { $example }.
+check-unknown-sku = Le SKU « { $sku } » n’est pas dans votre catalogue de produits.
+fix-unknown-sku = Vérifiez l’orthographe, ou ajoutez d’abord le produit dans WedoCOD.
+check-lead-no-product = Ce lead n’a aucun produit.
+check-order-no-product = Cette commande n’a aucun produit.
+fix-no-product = Indiquez le SKU (et la quantité) de ce que le client a commandé.
+check-lead-too-many-products = Ce lead a { $count } produits, { $max } au maximum sont permis.
+check-order-too-many-products = Cette commande a { $count } produits, { $max } au maximum sont permis.
+fix-lead-too-many-products = Répartissez-le en plusieurs leads.
+fix-order-too-many-products = Répartissez-la en plusieurs commandes.
+check-too-many-extra-columns = { $count } colonnes supplémentaires sont remplies sur cette ligne ; { $max } au maximum peuvent être envoyées.
+fix-too-many-extra-columns = Associez les colonnes utiles à des champs, ou supprimez les autres.
+check-duplicate = Même téléphone et même produit qu’à la ligne { $line } : sans doute le même client deux fois.
+fix-duplicate = Supprimez cette ligne ou la ligne { $line } s’il s’agit de la même commande.
+check-encoding-guessed = L’encodage du fichier a été deviné ({ $encoding }) sans grande certitude.
+fix-encoding-guessed = Si les noms sont illisibles, choisissez l’encodage avec --encoding (utf-8, windows-1252, windows-1256).
+check-unclosed-quote = Un guillemet s’ouvre à la ligne { $line } et ne se ferme jamais : la suite du fichier a été lue comme une seule cellule.
+fix-unclosed-quote = Ajoutez le guillemet fermant (") ou supprimez celui qui ouvre.
+
+## Le rapport de `validate` dans le terminal
+cli-label-file = Fichier :
+cli-label-read-as = Lu comme :
+cli-label-columns = Colonnes :
+cli-label-not-sent = Non envoyé :
+cli-label-rows = Lignes :
+cli-read-as = { $encoding } ({ $source }), séparateur { $delimiter }, en-tête à la ligne { $line }
+delimiter-tab = tabulation
+cli-source-chosen = choisi
+cli-source-bom = marque d’ordre des octets
+cli-source-utf8 = UTF-8 valide
+cli-source-guessed-sure = deviné, avec certitude
+cli-source-guessed-unsure = deviné, sans certitude
+cli-source-workbook = cellules du classeur
+cli-close-spelling = (orthographe proche : à vérifier)
+cli-extra-data-leads = Données en plus envoyées avec chaque lead : { $columns }
+cli-extra-data-orders = Données en plus envoyées avec chaque commande : { $columns }
+cli-rows = { $rows } lues, { $ready } prêtes à envoyer · { $errors ->
+        [one] { $errors } erreur
+       *[other] { $errors } erreurs
+    }, { $warnings ->
+        [one] { $warnings } avertissement
+       *[other] { $warnings } avertissements
+    }
+cli-errors = Erreurs
+cli-warnings = Avertissements
+cli-in-column = dans « { $column } »
+cli-issue-group = { $count }× { $what }, { $count ->
+        [one] ligne
+       *[other] lignes
+    } { $lines }
+cli-fix = À faire : { $fix }
+
+## Les envois dans le terminal (et les raisons d’arrêt d’un envoi dans la fenêtre)
+upload-invalid-rows = { $count ->
+    [one] 1 ligne a des erreurs (ligne { $line }) : corrigez-la, ou laissez-la de côté avec --skip-invalid
+   *[other] { $count } lignes ont des erreurs (la première à la ligne { $line }) : corrigez-les, ou laissez-les de côté avec --skip-invalid
+}
+upload-nothing-to-send = Le fichier n’a aucune ligne à envoyer.
+upload-already-created = { $count ->
+    [one] 1 ligne de ce fichier (ligne { $line }) a déjà été envoyée à cette boutique par l’envoi { $id } (créée, ou encore en attente)
+   *[other] { $count } lignes de ce fichier (la première à la ligne { $line }) ont déjà été envoyées à cette boutique par l’envoi { $id } (créées, ou encore en attente)
+} : reprenez cet envoi (--resume { $id }), envoyez seulement les autres lignes (--skip-sent), ou recréez-les comme nouveaux enregistrements (--again).
+upload-offline = Le réseau est coupé ({ $reason }) ; l’envoi pourra être repris.
+upload-cancelled = L’envoi a été annulé ; il pourra être repris.
+upload-server-keeps-failing = Le serveur a échoué { $count } fois de suite (la dernière : { $last }) ; l’envoi s’est arrêté et pourra être repris.
+activity-starting = démarrage
+activity-sending = { $rows ->
+    [one] envoi de { $rows } ligne
+   *[other] envoi de { $rows } lignes
+}
+activity-looking-up = recherche des lignes dont le sort est inconnu
+activity-batches = suivi des lots en file d’attente
+activity-offline = hors ligne, nouvel essai
+activity-done = terminé
+outcome-created = créée
+outcome-refused = refusée
+outcome-unknown = inconnue
+outcome-skipped = laissée de côté
+outcome-pending = non envoyée
+cli-upload-started = Envoi { $id } de { $file } (reprise avec --resume { $id })
+cli-upload-summary = Envoi { $id } : { $rows ->
+    [one] { $rows } ligne
+   *[other] { $rows } lignes
+}, { $created } créées, { $refused } refusées, { $skipped } laissées de côté, { $unknown } inconnues, { $pending } non envoyées.
+cli-upload-line = ligne { $line } : { $outcome }
+cli-upload-resume-hint = Corrigez les lignes ci-dessus dans le fichier, puis envoyez seulement celles-ci avec : --resume { $id }
+cli-rows-settled = lignes réglées
+cli-progress = { $created } créées, { $refused } refusées, { $waiting } en attente, { $requests } requêtes, { $rate } lignes/min
+cli-time-left = environ { $minutes } min restantes
+cli-export-exists = { $path } existe déjà : choisissez un autre nom, ou ajoutez --overwrite
+cli-page = page
+cli-exporting = Export de { $count } { $kind } : { $estimate }
+cli-export-rows = { $rows ->
+    [one] { $rows } ligne
+   *[other] { $rows } lignes
+}
+cli-no-token-in-env = La variable d’environnement { $variable } ne contient aucun jeton.
+cli-no-store = Aucune boutique : connectez-en une dans la fenêtre, ou donnez --base-url et --token-env.
+cli-unknown-store = Aucune boutique ne s’appelle « { $name } ».
+cli-keyring-failed = Le trousseau ne peut pas être lu : { $reason }
+
+## Pourquoi un fichier ne peut pas être vérifié du tout
+read-unknown-region = Région téléphonique inconnue « { $region } » : utilisez un code pays à deux lettres comme MA.
+read-write-failed = Impossible d’écrire le fichier corrigé : { $reason }
+read-io = Impossible de lire { $path } : { $reason }
+read-empty = Le fichier est vide.
+read-workbook = Le classeur ne peut pas être lu : { $reason }
+read-spreadsheet = C’est un fichier { $format }, pas un fichier CSV : ouvrez-le et enregistrez-le en « CSV UTF-8 ».
+read-binary = La ligne { $line } contient des données binaires (octets NUL ou caractères de contrôle) : ce n’est pas un fichier CSV.
+read-no-header = Le fichier ne contient que des lignes vides.
+read-header-only = Le fichier a un en-tête à la ligne { $line } mais aucune ligne en dessous.
+read-unknown-encoding = Encodage inconnu « { $name } » : essayez utf-8, windows-1252 ou windows-1256.
+read-csv = Ligne { $line } : la lecture du CSV s’est arrêtée : { $reason }
+map-syntax = L’entrée --map « { $argument } » doit avoir la forme champ=En-tête de colonne
+map-unknown-field = --map : champ inconnu « { $field } » (champs : full_name, phone, city, area, address, sku, quantity, price, line_total, sku_2…, group ; les commandes ajoutent email, total, shipment_way, is_fees_paid_by_customer)
+map-no-column = --map { $field }=… : le fichier n’a pas de colonne « { $header } »

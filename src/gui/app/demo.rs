@@ -41,7 +41,7 @@ pub async fn start() -> Result<Arc<Demo>, String> {
 /// A build without the sandbox says so (the welcome screen does not offer it).
 #[cfg(not(feature = "demo"))]
 pub async fn start() -> Result<Arc<Demo>, String> {
-    Err(crate::gui::i18n::tr!("demo-not-built"))
+    Err(crate::i18n::tr!("demo-not-built"))
 }
 
 #[cfg(feature = "demo")]

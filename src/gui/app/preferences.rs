@@ -5,8 +5,8 @@ use iced::Task;
 
 use crate::api::ResourceName;
 use crate::config::ThemeChoice;
-use crate::gui::i18n::{self, Language};
 use crate::gui::screen::{records, settings};
+use crate::i18n::{self, Language};
 
 use super::{App, Message};
 

@@ -12,9 +12,9 @@ use secrecy::SecretString;
 use crate::api::{ApiProfile, Client, Dialect};
 use crate::config::StoreProfile;
 use crate::gui::error_view;
-use crate::gui::i18n::tr;
 use crate::gui::screen::{connect, profiles};
 use crate::gui::{StoreLink, client_for};
+use crate::i18n::tr;
 use crate::secrets::{KeyringError, Persistence, TokenVault};
 use crate::stores::StoreHome;
 

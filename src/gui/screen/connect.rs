@@ -8,8 +8,8 @@ use secrecy::{ExposeSecret, SecretString};
 
 use crate::api::{ApiError, ApiProfile, Client, DEFAULT_BASE_URL, Dialect, ListQuery};
 use crate::gui::error_view;
-use crate::gui::i18n::tr;
 use crate::gui::theme;
+use crate::i18n::tr;
 
 /// Widget ids of the form's fields (keyboard focus, tests).
 pub const NAME_ID: &str = "connect-name";

@@ -6,8 +6,8 @@ use iced::{Center, Element, Fill};
 
 use crate::config::StoreProfile;
 use crate::gui::dialog;
-use crate::gui::i18n::tr;
 use crate::gui::theme;
+use crate::i18n::tr;
 
 /// The rename field, focused when a rename starts.
 pub const RENAME_ID: &str = "profile-rename";

@@ -9,8 +9,8 @@ use iced::widget::{button, column, container, pick_list, row, scrollable, text};
 use iced::{Center, Element, Fill, Task};
 
 use crate::config::{Config, PAGE_SIZES, ThemeChoice};
-use crate::gui::i18n::{Language, tr};
 use crate::gui::theme;
+use crate::i18n::{Language, tr};
 
 /// The theme choices, as the menu shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,7 +90,7 @@ impl State {
 
     pub fn view<'a>(&'a self, config: &'a Config, data_dir: &'a Path) -> Element<'a, Message> {
         let themes = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark].map(ThemeOption);
-        let language = crate::gui::i18n::language();
+        let language = crate::i18n::language();
         let setting = |label: String, control: Element<'a, Message>| {
             row![text(label).width(Fill), control]
                 .spacing(theme::GAP)

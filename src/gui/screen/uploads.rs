@@ -10,8 +10,8 @@ use iced::{Center, Element, Fill, Task};
 
 use crate::api::ResourceName;
 use crate::gui::blocking::off_the_window;
-use crate::gui::i18n::tr;
 use crate::gui::theme;
+use crate::i18n::tr;
 use crate::import::export::ExportFormat;
 use crate::import::output_file;
 use crate::upload::RowState;
@@ -272,7 +272,7 @@ fn detail(record: &UploadRecord) -> Element<'_, Message> {
                     "{} {}{}",
                     tr!("line-n", line = row.line),
                     place,
-                    error.message
+                    crate::i18n::upload::cell_error(error)
                 ))
                 .size(13),
             );

@@ -3,8 +3,8 @@
 use iced::widget::{button, center, column, container, text};
 use iced::{Center, Element};
 
-use crate::gui::i18n::tr;
 use crate::gui::theme;
+use crate::i18n::tr;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {

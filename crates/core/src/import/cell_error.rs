@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::issue::Issue;
 use super::mapping::Mapping;
+use super::wording::Wording;
 
 /// A problem at a cell: where it is in the file, what field it feeds, and the message.
 ///
@@ -32,6 +33,11 @@ pub struct CellError {
     /// which carry none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// The checker's finding itself, so the window and the terminal can say it in the
+    /// merchant's language; journals keep the English `message` only, so a resumed
+    /// upload says its skipped rows in English.
+    #[serde(skip)]
+    pub wording: Option<Wording>,
 }
 
 impl CellError {
@@ -44,6 +50,7 @@ impl CellError {
             field: field.to_string(),
             message: message.into(),
             code: None,
+            wording: None,
         }
     }
 
@@ -62,6 +69,7 @@ impl CellError {
             field,
             message,
             code: None,
+            wording: None,
         }
     }
 
@@ -69,12 +77,13 @@ impl CellError {
     pub fn of_issue(issue: &Issue, mapping: &Mapping) -> CellError {
         CellError {
             code: Some(issue.code.as_str().to_string()),
+            wording: Some(issue.wording.clone()),
             ..CellError::at_column(
                 issue.line,
                 issue.column,
                 mapping,
                 issue.field.clone(),
-                issue.message.clone(),
+                issue.message(),
             )
         }
     }

@@ -9,7 +9,7 @@ use crate::api::rules::{FieldKind, FieldRule, ItemSchema, ListRule, item_schema}
 use crate::api::scope::ResourceName;
 
 use super::catalogue::Catalogue;
-use super::issue::{Issue, IssueCode};
+use super::issue::Issue;
 use super::mapping::{ColumnRole, Mapping, ProductColumns};
 use super::phone::{PhoneProblem, PhoneRules};
 use super::rule_check::{
@@ -18,6 +18,7 @@ use super::rule_check::{
 use super::table::Row;
 use super::target::{Field, ProductPart, Target};
 use super::values::{format_amount, parse_amount, parse_whole_number};
+use super::wording::{Label, Wording};
 
 /// Which money rule the contract puts on a product line.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -48,7 +49,7 @@ pub struct Checker<'m> {
     /// False when the whole file is known to hold no NUL byte: rows need not be searched.
     search_nul: bool,
     /// The custom data columns and the words naming them in messages.
-    custom_columns: Vec<(usize, String)>,
+    custom_columns: Vec<usize>,
     sku_rule: Option<&'static FieldRule>,
     quantity_rule: Option<&'static FieldRule>,
 }
@@ -84,10 +85,7 @@ impl<'m> Checker<'m> {
         let name_blame = mapping
             .field_column(Field::FullName)
             .or(name_columns.first().copied());
-        let custom_columns = mapping
-            .custom_columns()
-            .map(|column| (column, format!("value of \"{}\"", mapping.header(column))))
-            .collect();
+        let custom_columns = mapping.custom_columns().collect();
         Checker {
             mapping,
             phone,
@@ -116,15 +114,12 @@ impl<'m> Checker<'m> {
     /// Problems with the columns themselves, reported once on the header line.
     pub fn check_columns(&self, header_line: u64) -> Vec<Issue> {
         let mut issues = Vec::new();
-        let mut missing = |name: &str, label: &str| {
+        let mut missing = |name: &str, label: Label| {
             issues.push(
-                Finding::error(
-                    IssueCode::MissingColumn,
-                    format!("No column holds the {label}."),
-                    Some(format!(
-                        "Add a \"{name}\" column, or choose one with --map {name}=<column header>."
-                    )),
-                )
+                Finding::error(Wording::MissingColumn {
+                    label,
+                    name: name.to_string(),
+                })
                 .at(header_line, None, name.to_string(), ""),
             );
         };
@@ -139,26 +134,29 @@ impl<'m> Checker<'m> {
                 _ => column.is_some(),
             };
             if !mapped && rule.requirement.is_required(self.dialect) {
-                missing(rule.name, label(Target::Field(field)));
+                missing(rule.name, Label::Field(field));
             }
         }
         let products = self.mapping.products();
         if !products.iter().any(|slot| slot.sku.is_some()) {
-            missing("sku", "product SKU");
+            missing("sku", Label::ProductSku);
         }
         if !products
             .iter()
             .any(|slot| slot.unit_price.is_some() || slot.line_total.is_some())
         {
             match self.money {
-                Some(ProductMoney::LineTotal(_)) => missing("line_total", "product total"),
-                _ => missing("price", "product price"),
+                Some(ProductMoney::LineTotal(_)) => {
+                    missing("line_total", Label::Product(ProductPart::LineTotal))
+                }
+                _ => missing("price", Label::ProductPrice),
             }
         }
         if let Some(data) = self.schema.custom_data.and_then(|rule| rule.field("key")) {
             for column in self.mapping.custom_columns() {
                 let key = self.mapping.header(column);
-                if let Some(finding) = check_value(data, "column header", key, self.dialect) {
+                if let Some(finding) = check_value(data, || Label::ColumnHeader, key, self.dialect)
+                {
                     issues.push(finding.at(header_line, Some(column), "data".to_string(), key));
                 }
             }
@@ -199,7 +197,7 @@ impl<'m> Checker<'m> {
             let finding = if field == Field::Phone {
                 self.check_phone(rule, value, &mut phone_key)
             } else {
-                check_value(rule, label(Target::Field(field)), value, self.dialect)
+                check_value(rule, || Label::Field(field), value, self.dialect)
             };
             if let Some(finding) = finding {
                 issues.push(finding.at(line, Some(column), field.name().to_string(), value));
@@ -236,24 +234,20 @@ impl<'m> Checker<'m> {
             None
         };
         let misaligned = if let Some(extra) = extra {
-            issues.push(
-                Finding::error(
-                    IssueCode::TooManyCells,
-                    format!("This row has {count} cells but the header has {width}: a value probably holds an unquoted delimiter."),
-                    Some("Put quotes around values that contain the delimiter, or delete the extra cells.".to_string()),
-                )
-                .at(row.line, None, String::new(), extra),
-            );
+            issues.push(Finding::error(Wording::TooManyCells { count, width }).at(
+                row.line,
+                None,
+                String::new(),
+                extra,
+            ));
             true
         } else if count < width {
-            issues.push(
-                Finding::error(
-                    IssueCode::TooFewCells,
-                    format!("This row has {count} of the header's {width} cells."),
-                    Some("Look for a missing delimiter or a line broken in two.".to_string()),
-                )
-                .at(row.line, None, String::new(), ""),
-            );
+            issues.push(Finding::error(Wording::TooFewCells { count, width }).at(
+                row.line,
+                None,
+                String::new(),
+                "",
+            ));
             true
         } else {
             false
@@ -261,19 +255,12 @@ impl<'m> Checker<'m> {
         if self.search_nul && memchr::memchr(0, row.cells.as_slice().as_bytes()).is_some() {
             for (column, cell) in row.cells.iter().enumerate() {
                 if cell.contains('\0') {
-                    issues.push(
-                        Finding::error(
-                            IssueCode::NulByte,
-                            "This cell holds invisible NUL characters.".to_string(),
-                            Some("Delete them (the corrected file leaves them out).".to_string()),
-                        )
-                        .at(
-                            row.line,
-                            Some(column),
-                            self.field_name(column),
-                            &cell.replace('\0', ""),
-                        ),
-                    );
+                    issues.push(Finding::error(Wording::NulByte).at(
+                        row.line,
+                        Some(column),
+                        self.field_name(column),
+                        &cell.replace('\0', ""),
+                    ));
                 }
             }
         }
@@ -303,7 +290,9 @@ impl<'m> Checker<'m> {
                 (line, std::borrow::Cow::Owned(joined.join(" ")))
             }
         };
-        if let Some(finding) = check_value(rule, "full name", &value, self.dialect) {
+        if let Some(finding) =
+            check_value(rule, || Label::Field(Field::FullName), &value, self.dialect)
+        {
             issues.push(finding.at(
                 line,
                 Some(blame),
@@ -318,65 +307,50 @@ impl<'m> Checker<'m> {
             return rule
                 .requirement
                 .is_required(self.dialect)
-                .then(|| required("phone"));
+                .then(|| required(Label::Field(Field::Phone)));
         }
         let region = self.phone.region();
         match self.phone.check(value) {
             Ok(phone) => {
                 *key = Some(phone.key());
                 if let Some(country) = &phone.foreign_region {
-                    return Some(Finding::warning(
-                        IssueCode::PhoneForeign,
-                        format!("The phone \"{value}\" is a number from {country}, not {region}."),
-                        Some("Check that the customer can be reached for delivery.".to_string()),
-                    ));
+                    return Some(Finding::warning(Wording::PhoneForeign {
+                        value: value.to_string(),
+                        country: country.clone(),
+                        region: region.to_string(),
+                    }));
                 }
                 if phone.missing_leading_zero {
-                    return Some(Finding::warning(
-                        IssueCode::PhoneMissingLeadingZero,
-                        format!("The phone \"{value}\" lost its leading 0 (Excel drops it)."),
-                        Some(format!("Write {}.", self.phone.national_spelling(&phone))),
-                    ));
+                    return Some(Finding::warning(Wording::PhoneMissingLeadingZero {
+                        value: value.to_string(),
+                        national: self.phone.national_spelling(&phone),
+                    }));
                 }
                 if phone.unknown_range {
-                    return Some(Finding::warning(
-                        IssueCode::PhoneUnknownRange,
-                        format!(
-                            "The phone \"{value}\" is not in a {region} range the phone metadata knows: check it."
-                        ),
-                        Some(
-                            "The store accepts it (new ranges open before the metadata knows them); make sure the customer can be reached."
-                                .to_string(),
-                        ),
-                    ));
+                    return Some(Finding::warning(Wording::PhoneUnknownRange {
+                        value: value.to_string(),
+                        region: region.to_string(),
+                    }));
                 }
                 let (min, max) = match rule.kind {
                     FieldKind::Text { min, max } => (min, max),
                     _ => (0, usize::MAX),
                 };
-                check_length("phone", phone.e164_len(), min, max)
+                check_length(|| Label::Field(Field::Phone), phone.e164_len(), min, max)
             }
-            Err(PhoneProblem::Letters) => Some(Finding::error(
-                IssueCode::PhoneHasLetters,
-                format!("The phone \"{value}\" contains letters."),
-                Some("Keep only the digits of the number.".to_string()),
-            )),
-            Err(PhoneProblem::ScientificNotation) => Some(Finding::error(
-                IssueCode::PhoneScientificNotation,
-                format!("Excel turned the phone into \"{value}\" and lost its digits."),
-                Some(
-                    "Format the phone column as Text in Excel and type the numbers again."
-                        .to_string(),
-                ),
-            )),
-            Err(PhoneProblem::Invalid) => Some(Finding::error(
-                IssueCode::PhoneInvalid,
-                format!("\"{value}\" is not a valid {region} phone number."),
-                Some(format!(
-                    "A valid number looks like {}.",
-                    self.phone.example()
-                )),
-            )),
+            Err(PhoneProblem::Letters) => Some(Finding::error(Wording::PhoneHasLetters {
+                value: value.to_string(),
+            })),
+            Err(PhoneProblem::ScientificNotation) => {
+                Some(Finding::error(Wording::PhoneScientificNotation {
+                    value: value.to_string(),
+                }))
+            }
+            Err(PhoneProblem::Invalid) => Some(Finding::error(Wording::PhoneInvalid {
+                value: value.to_string(),
+                region: region.to_string(),
+                example: self.phone.example().to_string(),
+            })),
         }
     }
 
@@ -419,15 +393,20 @@ impl<'m> Checker<'m> {
             };
         let sku = cell(ProductPart::Sku).map_or("", |(_, value)| value);
         if let Some(rule) = self.sku_rule {
-            let found =
-                check_value(rule, "SKU", sku, self.dialect).or_else(|| self.check_catalogue(sku));
+            let found = check_value(rule, || Label::Product(ProductPart::Sku), sku, self.dialect)
+                .or_else(|| self.check_catalogue(sku));
             if let Some(finding) = found {
                 report(ProductPart::Sku, slot.sku, sku, finding);
             }
         }
         let mut quantity = 1;
         if let (Some((column, value)), Some(rule)) = (quantity_cell, self.quantity_rule) {
-            match check_value(rule, "quantity", value, self.dialect) {
+            match check_value(
+                rule,
+                || Label::Product(ProductPart::Quantity),
+                value,
+                self.dialect,
+            ) {
                 Some(finding) => report(ProductPart::Quantity, Some(column), value, finding),
                 None => quantity = parse_whole_number(value).unwrap_or(1),
             }
@@ -438,31 +417,26 @@ impl<'m> Checker<'m> {
             ProductMoney::UnitPrice(rule) => (rule, ProductPart::UnitPrice, ProductPart::LineTotal),
         };
         let given = |part| cell(part).filter(|(_, value)| !value.is_empty());
-        let wanted_label = label(Target::Product {
-            slot: 1,
-            part: wanted,
-        });
         if let Some((column, value)) = given(wanted) {
-            if let Some(finding) = check_value(rule, wanted_label, value, self.dialect) {
+            if let Some(finding) = check_value(rule, || Label::Product(wanted), value, self.dialect)
+            {
                 report(wanted, Some(column), value, finding);
             }
         } else if let Some((column, value)) = given(other) {
-            let other_label = label(Target::Product {
-                slot: 1,
-                part: other,
-            });
             let finding = match parse_amount(value) {
-                None => Some(not_an_amount(other_label, value)),
+                None => Some(not_an_amount(Label::Product(other), value)),
                 Some(amount) => {
                     let converted = match wanted {
                         ProductPart::LineTotal => amount * quantity as f64,
                         _ => amount / quantity.max(1) as f64,
                     };
                     match rule.kind {
-                        // The message is built only for the rare row that needs it.
                         FieldKind::Money { min, max } if !(min..=max).contains(&converted) => {
                             check_amount(
-                                &format!("{wanted_label} computed from the {other_label}"),
+                                || Label::Computed {
+                                    wanted,
+                                    from: other,
+                                },
                                 &format_amount(converted),
                                 converted,
                                 min,
@@ -477,13 +451,9 @@ impl<'m> Checker<'m> {
                 report(other, Some(column), value, finding);
             }
         } else if let Some(column) = slot.column(wanted) {
-            report(wanted, Some(column), "", required(wanted_label));
+            report(wanted, Some(column), "", required(Label::Product(wanted)));
         } else if let Some(column) = slot.column(other) {
-            let other_label = label(Target::Product {
-                slot: 1,
-                part: other,
-            });
-            report(other, Some(column), "", required(other_label));
+            report(other, Some(column), "", required(Label::Product(other)));
         }
         Some(sku)
     }
@@ -493,12 +463,13 @@ impl<'m> Checker<'m> {
         if sku.is_empty() || catalogue.contains(sku) {
             return None;
         }
-        let message = format!("The SKU \"{sku}\" is not in your product catalogue.");
-        let fix = Some("Check the spelling, or add the product in WedoCOD first.".to_string());
+        let wording = Wording::UnknownSku {
+            sku: sku.to_string(),
+        };
         Some(if catalogue.authoritative {
-            Finding::error(IssueCode::UnknownSku, message, fix)
+            Finding::error(wording)
         } else {
-            Finding::warning(IssueCode::UnknownSku, message, fix)
+            Finding::warning(wording)
         })
     }
 
@@ -509,22 +480,15 @@ impl<'m> Checker<'m> {
             ..
         } = self.schema.products;
         let sku_column = self.mapping.products().first().and_then(|slot| slot.sku);
-        let kind = match self.mapping.kind() {
-            ResourceName::Leads => "lead",
-            ResourceName::Orders => "order",
-        };
+        let kind = self.mapping.kind();
         let finding = if count < min_items {
-            Finding::error(
-                IssueCode::NoProducts,
-                format!("This {kind} has no product."),
-                Some("Fill in the SKU (and quantity) of what the customer ordered.".to_string()),
-            )
+            Finding::error(Wording::NoProducts { kind })
         } else if count > max_items {
-            Finding::error(
-                IssueCode::TooManyProducts,
-                format!("This {kind} has {count} products, at most {max_items} are allowed."),
-                Some(format!("Split it into several {kind}s.")),
-            )
+            Finding::error(Wording::TooManyProducts {
+                kind,
+                count,
+                max: max_items,
+            })
         } else {
             return;
         };
@@ -534,30 +498,25 @@ impl<'m> Checker<'m> {
     fn check_custom_data(&self, rows: &[Row], rule: &ListRule, issues: &mut Vec<Issue>) {
         let mut count = 0;
         let line = rows.first().map_or(0, |row| row.line);
-        for (column, label) in &self.custom_columns {
-            let column = *column;
+        for &column in &self.custom_columns {
             let (value_line, value) = first_value(rows, column);
             if value.is_empty() {
                 continue;
             }
             count += 1;
-            if let Some(finding) = self
-                .custom_value_rule
-                .and_then(|value_rule| check_value(value_rule, label, value, self.dialect))
-            {
+            if let Some(finding) = self.custom_value_rule.and_then(|value_rule| {
+                let label = || Label::CustomValue(self.mapping.header(column).to_string());
+                check_value(value_rule, label, value, self.dialect)
+            }) {
                 issues.push(finding.at(value_line, Some(column), "data".to_string(), value));
             }
         }
         if count > rule.max_items {
             issues.push(
-                Finding::error(
-                    IssueCode::TooManyCustomFields,
-                    format!(
-                        "{count} extra columns are filled in this row; at most {} can be sent.",
-                        rule.max_items
-                    ),
-                    Some("Map the columns you need to fields, or delete the others.".to_string()),
-                )
+                Finding::error(Wording::TooManyCustomFields {
+                    count,
+                    max: rule.max_items,
+                })
                 .at(line, None, "data".to_string(), ""),
             );
         }
@@ -582,32 +541,6 @@ pub fn first_value(rows: &[Row], column: usize) -> (u64, &str) {
         .unwrap_or((rows.first().map_or(0, |row| row.line), ""))
 }
 
-/// Words for a target in a merchant's sentence.
-fn label(target: Target) -> &'static str {
-    match target {
-        Target::Field(field) => match field {
-            Field::FullName => "full name",
-            Field::FirstName => "first name",
-            Field::LastName => "last name",
-            Field::Phone => "phone",
-            Field::Email => "e-mail",
-            Field::City => "city",
-            Field::Area => "area",
-            Field::Address => "address",
-            Field::ShipmentWay => "shipment way",
-            Field::FeesPaidByCustomer => "\"fees paid by customer\" answer",
-            Field::OrderTotal => "order total",
-        },
-        Target::Product { part, .. } => match part {
-            ProductPart::Sku => "SKU",
-            ProductPart::Quantity => "quantity",
-            ProductPart::UnitPrice => "unit price",
-            ProductPart::LineTotal => "product total",
-        },
-        Target::GroupBy => "order reference",
-    }
-}
-
 fn duplicate_key(phone: u64, sku: &str) -> u64 {
     // FNV-1a over the SKU seeded with the phone, then a splitmix64 finish: cheap enough
     // for every row, and the tracker uses the result as the hash itself.
@@ -626,6 +559,7 @@ fn duplicate_key(phone: u64, sku: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::IssueCode;
 
     fn mapping(headers: &[&str], kind: ResourceName) -> Mapping {
         Mapping::infer(headers, kind, &[]).unwrap()
@@ -782,7 +716,7 @@ mod tests {
         assert_eq!(issues[0].code, IssueCode::OutOfRange);
         assert!(
             issues[0]
-                .message
+                .message()
                 .contains("product total computed from the unit price 1000998")
         );
     }

@@ -3,8 +3,9 @@
 //! read and sorted once at the end, on two threads: a million hash-table look-ups in file
 //! order cost more than the rest of the checks together.
 
-use super::issue::{Issue, IssueCode};
+use super::issue::Issue;
 use super::rule_check::Finding;
+use super::wording::Wording;
 
 /// One (phone, SKU) key of a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -90,14 +91,9 @@ fn repeats(mut entries: Vec<Entry>) -> Vec<Duplicate> {
 /// The warning put on the phone cell of the later record. The value is the phone as it
 /// will be sent: the cell as written is long gone when the whole file has been read.
 pub fn duplicate_issue(duplicate: &Duplicate, phone_column: Option<usize>) -> Issue {
-    let earlier = duplicate.earlier_line;
-    Finding::warning(
-        IssueCode::DuplicateLead,
-        format!("Same phone and product as line {earlier}: probably the same customer twice."),
-        Some(format!(
-            "Delete this row or line {earlier} if they are the same order."
-        )),
-    )
+    Finding::warning(Wording::DuplicateLead {
+        earlier: duplicate.earlier_line,
+    })
     .at(
         duplicate.line,
         phone_column,
@@ -109,6 +105,7 @@ pub fn duplicate_issue(duplicate: &Duplicate, phone_column: Option<usize>) -> Is
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::IssueCode;
 
     #[test]
     fn each_later_record_names_the_first_once() {

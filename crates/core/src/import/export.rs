@@ -155,6 +155,7 @@ pub fn write_report<W: Write>(
     writer.write_row(REPORT_HEADER)?;
     for issue in issues {
         let line = issue.line.to_string();
+        let (message, fix) = (issue.message(), issue.fix());
         let column = issue.column.map_or("", |column| mapping.header(column));
         writer.write_row([
             line.as_str(),
@@ -163,8 +164,8 @@ pub fn write_report<W: Write>(
             issue.value.as_str(),
             issue.severity.as_str(),
             issue.code.as_str(),
-            issue.message.as_str(),
-            issue.fix.as_deref().unwrap_or(""),
+            message.as_str(),
+            fix.as_str(),
         ])?;
     }
     writer.finish()
@@ -231,12 +232,10 @@ mod tests {
     fn report(header: &str, line: u64, value: &str, format: ExportFormat) -> String {
         let headers = [header];
         let mapping = Mapping::infer(&headers, ResourceName::Leads, &[]).unwrap();
-        let issue = crate::import::rule_check::required("phone").at(
-            line,
-            Some(0),
-            "phone".to_string(),
-            value,
-        );
+        let issue = crate::import::rule_check::required(crate::import::wording::Label::Field(
+            crate::import::target::Field::Phone,
+        ))
+        .at(line, Some(0), "phone".to_string(), value);
         String::from_utf8(write_report(Vec::new(), format, &[issue], &mapping).unwrap()).unwrap()
     }
 

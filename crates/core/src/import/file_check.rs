@@ -23,7 +23,7 @@ use super::duplicates::{DuplicateFinder, duplicate_issue};
 use super::error::ReadError;
 use super::export::{ExportFormat, SafeCsvWriter, corrected_cell, start_file};
 use super::grouping::{continues_record, raw_group_cell, record_ranges};
-use super::issue::{Issue, IssueCode, Severity};
+use super::issue::{Issue, Severity};
 use super::mapping::{Mapping, MappingError};
 use super::phone::PhoneRules;
 use super::remembered::RememberedMappings;
@@ -31,6 +31,7 @@ use super::rule_check::Finding;
 use super::sniff::sniff_delimiter;
 use super::table::{Header, RawRow, Row, TableReader};
 use super::target::{Field, Target};
+use super::wording::Wording;
 use super::workbook::WorkbookSource;
 
 /// Rows per batch: large enough to amortise the hand-offs, small enough to stay in cache.
@@ -594,19 +595,12 @@ impl Totals {
 }
 
 fn encoding_warning(encoding: &'static Encoding) -> Issue {
-    Finding::warning(
-        IssueCode::EncodingGuessed,
-        format!("The file's encoding was guessed as {} with low confidence.", encoding.name()),
-        Some("If names look garbled, choose the encoding with --encoding (utf-8, windows-1252, windows-1256).".to_string()),
-    )
+    Finding::warning(Wording::EncodingGuessed {
+        encoding: encoding.name().to_string(),
+    })
     .at(1, None, String::new(), "")
 }
 
 fn unclosed_quote_issue(line: u64) -> Issue {
-    Finding::error(
-        IssueCode::UnclosedQuote,
-        format!("A quote opens on line {line} and never closes: the rest of the file was read as one cell."),
-        Some("Add the closing quote (\") or delete the opening one.".to_string()),
-    )
-    .at(line, None, String::new(), "")
+    Finding::error(Wording::UnclosedQuote { line }).at(line, None, String::new(), "")
 }

@@ -1,7 +1,11 @@
 //! One problem found in the file: where (line, column), how bad (error blocks the row,
-//! warning does not), a stable code for programs, and a sentence plus a fix for people.
+//! warning does not), a stable code for programs, and what to tell people about it (a
+//! [`Wording`], said in English here and in the merchant's language by the window and the
+//! terminal).
 
 use serde::Serialize;
+
+use super::wording::Wording;
 
 /// Whether the row can be sent as it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -83,7 +87,19 @@ pub struct Issue {
     /// The cell as written.
     pub value: String,
     pub severity: Severity,
+    /// The wording's code, kept beside it: screens and counts filter on it for every row.
     pub code: IssueCode,
-    pub message: String,
-    pub fix: Option<String>,
+    pub wording: Wording,
+}
+
+impl Issue {
+    /// What is wrong, in English (JSON output and written reports).
+    pub fn message(&self) -> String {
+        self.wording.message()
+    }
+
+    /// How to put it right, in English.
+    pub fn fix(&self) -> String {
+        self.wording.fix()
+    }
 }

@@ -7,7 +7,7 @@
 //! [`table`] (header + rows), [`records`] (rows → items, Shopify-style grouping),
 //! [`mapping`] (columns → fields, with [`target`], [`synonyms`] and [`remembered`]),
 //! [`check`] (issues per item, with [`rule_check`], [`values`], [`phone`],
-//! [`catalogue`]; across items, [`duplicates`]), [`build`] (items → `NewLead`/`NewOrder`
+//! [`catalogue`], saying what is wrong in a [`wording`]; across items, [`duplicates`]), [`build`] (items → `NewLead`/`NewOrder`
 //! with their source cells), [`server_errors`] (a 422 key → file line and column),
 //! [`export`] (corrected file, error report), [`output_file`] (where an export goes
 //! without overwriting a file), [`validate`] (a whole file checked on
@@ -39,6 +39,7 @@ pub mod synonyms;
 pub mod table;
 pub mod target;
 pub mod values;
+pub mod wording;
 pub mod workbook;
 pub mod workbook_export;
 

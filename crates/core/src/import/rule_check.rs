@@ -1,5 +1,6 @@
 //! One value against one field rule of the contract (`api::rules`): the limits come from
-//! there, the words for the merchant from here.
+//! there, what is said about a value from here (in [`Wording`], rendered in the merchant's
+//! language by the window and the terminal).
 
 use crate::api::profile::Dialect;
 use crate::api::rules::{FieldKind, FieldRule};
@@ -8,33 +9,33 @@ use super::issue::{Issue, IssueCode, Severity};
 use super::values::{
     format_amount, looks_like_email, parse_amount, parse_whole_number, parse_yes_no,
 };
+use super::wording::{Label, Wording};
 
 /// What is wrong with a value, before it is pinned to a cell.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub severity: Severity,
-    pub code: IssueCode,
-    pub message: String,
-    pub fix: Option<String>,
+    pub wording: Wording,
 }
 
 impl Finding {
-    pub fn error(code: IssueCode, message: String, fix: Option<String>) -> Finding {
+    pub fn error(wording: Wording) -> Finding {
         Finding {
             severity: Severity::Error,
-            code,
-            message,
-            fix,
+            wording,
         }
     }
 
-    pub fn warning(code: IssueCode, message: String, fix: Option<String>) -> Finding {
+    pub fn warning(wording: Wording) -> Finding {
         Finding {
             severity: Severity::Warning,
-            code,
-            message,
-            fix,
+            wording,
         }
+    }
+
+    /// The stable code of what is wrong.
+    pub fn code(&self) -> IssueCode {
+        self.wording.code()
     }
 
     /// Pins the finding to a cell.
@@ -45,27 +46,22 @@ impl Finding {
             field,
             value: value.to_string(),
             severity: self.severity,
-            code: self.code,
-            message: self.message,
-            fix: self.fix,
+            code: self.wording.code(),
+            wording: self.wording,
         }
     }
 }
 
 /// The finding for an empty required value.
-pub fn required(label: &str) -> Finding {
-    Finding::error(
-        IssueCode::Required,
-        format!("The {label} is empty."),
-        Some(format!("Fill in the {label}.")),
-    )
+pub fn required(label: Label) -> Finding {
+    Finding::error(Wording::Required { label })
 }
 
 /// Checks `value` (already trimmed) against `rule`; `None` when it passes or is an
-/// allowed blank.
+/// allowed blank. `label` is built only for a value that fails.
 pub fn check_value(
     rule: &FieldRule,
-    label: &str,
+    label: impl FnOnce() -> Label,
     value: &str,
     dialect: Dialect,
 ) -> Option<Finding> {
@@ -73,7 +69,7 @@ pub fn check_value(
         return rule
             .requirement
             .is_required(dialect)
-            .then(|| required(label));
+            .then(|| required(label()));
     }
     match rule.kind {
         FieldKind::Text { min, max } => {
@@ -87,52 +83,55 @@ pub fn check_value(
         }
         FieldKind::Email { max } => {
             if !looks_like_email(value) {
-                Some(Finding::error(
-                    IssueCode::InvalidEmail,
-                    format!("\"{value}\" is not an e-mail address."),
-                    Some("Write it like name@example.com, or leave it empty.".to_string()),
-                ))
+                Some(Finding::error(Wording::InvalidEmail {
+                    value: value.to_string(),
+                }))
             } else {
                 check_length(label, value.chars().count(), 1, max)
             }
         }
         FieldKind::Integer { min, max } => match parse_whole_number(value) {
-            None => Some(Finding::error(
-                IssueCode::NotAWholeNumber,
-                format!("The {label} \"{value}\" is not a whole number."),
-                Some(format!("Write a whole number from {min} to {max}.")),
-            )),
+            None => Some(Finding::error(Wording::NotAWholeNumber {
+                label: label(),
+                value: value.to_string(),
+                min,
+                max,
+            })),
             Some(number) => (!(min..=max).contains(&number))
-                .then(|| out_of_range(label, value, &min.to_string(), &max.to_string())),
+                .then(|| out_of_range(label(), value, min.to_string(), max.to_string())),
         },
         FieldKind::Money { min, max } => match parse_amount(value) {
-            None => Some(not_an_amount(label, value)),
+            None => Some(not_an_amount(label(), value)),
             Some(amount) => check_amount(label, value, amount, min, max),
         },
         FieldKind::Boolean => parse_yes_no(value).is_none().then(|| {
-            Finding::error(
-                IssueCode::NotYesNo,
-                format!("The {label} \"{value}\" is neither yes nor no."),
-                Some("Write yes or no (oui/non, نعم/لا and 1/0 work too).".to_string()),
-            )
+            Finding::error(Wording::NotYesNo {
+                label: label(),
+                value: value.to_string(),
+            })
         }),
     }
 }
 
 /// Checks a length in characters against `min..=max`.
-pub fn check_length(label: &str, length: usize, min: usize, max: usize) -> Option<Finding> {
+pub fn check_length(
+    label: impl FnOnce() -> Label,
+    length: usize,
+    min: usize,
+    max: usize,
+) -> Option<Finding> {
     if length < min {
-        Some(Finding::error(
-            IssueCode::TooShort,
-            format!("The {label} is too short: {length} characters, at least {min}."),
-            Some(format!("Write the complete {label}.")),
-        ))
+        Some(Finding::error(Wording::TooShort {
+            label: label(),
+            length,
+            min,
+        }))
     } else if length > max {
-        Some(Finding::error(
-            IssueCode::TooLong,
-            format!("The {label} is too long: {length} characters, at most {max}."),
-            Some(format!("Shorten it to {max} characters.")),
-        ))
+        Some(Finding::error(Wording::TooLong {
+            label: label(),
+            length,
+            max,
+        }))
     } else {
         None
     }
@@ -140,30 +139,30 @@ pub fn check_length(label: &str, length: usize, min: usize, max: usize) -> Optio
 
 /// Checks an amount (read from `written`) against `min..=max`.
 pub fn check_amount(
-    label: &str,
+    label: impl FnOnce() -> Label,
     written: &str,
     amount: f64,
     min: f64,
     max: f64,
 ) -> Option<Finding> {
     (!(min..=max).contains(&amount))
-        .then(|| out_of_range(label, written, &format_amount(min), &format_amount(max)))
+        .then(|| out_of_range(label(), written, format_amount(min), format_amount(max)))
 }
 
-pub fn not_an_amount(label: &str, value: &str) -> Finding {
-    Finding::error(
-        IssueCode::NotANumber,
-        format!("The {label} \"{value}\" is not an amount."),
-        Some("Write an amount such as 149 or 149,50.".to_string()),
-    )
+pub fn not_an_amount(label: Label, value: &str) -> Finding {
+    Finding::error(Wording::NotAnAmount {
+        label,
+        value: value.to_string(),
+    })
 }
 
-fn out_of_range(label: &str, value: &str, min: &str, max: &str) -> Finding {
-    Finding::error(
-        IssueCode::OutOfRange,
-        format!("The {label} {value} is outside the allowed range {min} to {max}."),
-        Some(format!("Write a value from {min} to {max}.")),
-    )
+fn out_of_range(label: Label, value: &str, min: String, max: String) -> Finding {
+    Finding::error(Wording::OutOfRange {
+        label,
+        value: value.to_string(),
+        min,
+        max,
+    })
 }
 
 #[cfg(test)]
@@ -171,51 +170,80 @@ mod tests {
     use super::*;
     use crate::api::rules::item_schema;
     use crate::api::scope::ResourceName;
+    use crate::import::target::{Field, ProductPart};
 
     #[test]
     fn limits_come_from_the_contract() {
         let schema = item_schema(ResourceName::Leads, Dialect::V2);
         let name = schema.field("full_name").unwrap();
         assert_eq!(
-            check_value(name, "full name", "Al", Dialect::V2)
+            check_value(name, || Label::Field(Field::FullName), "Al", Dialect::V2)
                 .unwrap()
-                .code,
+                .code(),
             IssueCode::TooShort
         );
         assert_eq!(
-            check_value(name, "full name", "", Dialect::V2)
+            check_value(name, || Label::Field(Field::FullName), "", Dialect::V2)
                 .unwrap()
-                .code,
+                .code(),
             IssueCode::Required
         );
-        assert!(check_value(name, "full name", "Ali", Dialect::V2).is_none());
+        assert!(check_value(name, || Label::Field(Field::FullName), "Ali", Dialect::V2).is_none());
         let city = schema.field("city").unwrap();
-        assert!(check_value(city, "city", "", Dialect::V1).is_none());
+        assert!(check_value(city, || Label::Field(Field::City), "", Dialect::V1).is_none());
         let quantity = schema.products.field("quantity").unwrap();
         assert_eq!(
-            check_value(quantity, "quantity", "1000", Dialect::V2)
-                .unwrap()
-                .code,
+            check_value(
+                quantity,
+                || Label::Product(ProductPart::Quantity),
+                "1000",
+                Dialect::V2
+            )
+            .unwrap()
+            .code(),
             IssueCode::OutOfRange
         );
         assert_eq!(
-            check_value(quantity, "quantity", "2,5", Dialect::V2)
-                .unwrap()
-                .code,
+            check_value(
+                quantity,
+                || Label::Product(ProductPart::Quantity),
+                "2,5",
+                Dialect::V2
+            )
+            .unwrap()
+            .code(),
             IssueCode::NotAWholeNumber
         );
         let total = schema.products.field("total").unwrap();
-        assert!(check_value(total, "line total", "12,50", Dialect::V2).is_none());
+        assert!(
+            check_value(
+                total,
+                || Label::Product(ProductPart::LineTotal),
+                "12,50",
+                Dialect::V2
+            )
+            .is_none()
+        );
         assert_eq!(
-            check_value(total, "line total", "0,50", Dialect::V2)
-                .unwrap()
-                .code,
+            check_value(
+                total,
+                || Label::Product(ProductPart::LineTotal),
+                "0,50",
+                Dialect::V2
+            )
+            .unwrap()
+            .code(),
             IssueCode::OutOfRange
         );
         assert_eq!(
-            check_value(total, "line total", "douze", Dialect::V2)
-                .unwrap()
-                .code,
+            check_value(
+                total,
+                || Label::Product(ProductPart::LineTotal),
+                "douze",
+                Dialect::V2
+            )
+            .unwrap()
+            .code(),
             IssueCode::NotANumber
         );
     }
@@ -225,17 +253,30 @@ mod tests {
         let schema = item_schema(ResourceName::Orders, Dialect::V2);
         let email = schema.field("email").unwrap();
         assert_eq!(
-            check_value(email, "e-mail", "ali@", Dialect::V2)
+            check_value(email, || Label::Field(Field::Email), "ali@", Dialect::V2)
                 .unwrap()
-                .code,
+                .code(),
             IssueCode::InvalidEmail
         );
         let fees = schema.field("is_fees_paid_by_customer").unwrap();
-        assert!(check_value(fees, "fees", "oui", Dialect::V2).is_none());
+        assert!(
+            check_value(
+                fees,
+                || Label::Field(Field::FeesPaidByCustomer),
+                "oui",
+                Dialect::V2
+            )
+            .is_none()
+        );
         assert_eq!(
-            check_value(fees, "fees", "peut-être", Dialect::V2)
-                .unwrap()
-                .code,
+            check_value(
+                fees,
+                || Label::Field(Field::FeesPaidByCustomer),
+                "peut-être",
+                Dialect::V2
+            )
+            .unwrap()
+            .code(),
             IssueCode::NotYesNo
         );
     }

@@ -26,6 +26,7 @@ use super::phone::PhoneRules;
 use super::row_store::{RowStore, RowStoreBuilder};
 use super::table::{Header, Row};
 use super::target::{Field, ProductPart, Target};
+use super::wording::Wording;
 use super::workbook::WorkbookSource;
 
 /// A record turned into a create item, with its errors (empty when it can be sent).
@@ -50,8 +51,8 @@ struct CellEdit {
 pub struct SummaryLine {
     pub code: IssueCode,
     pub severity: Severity,
-    /// The message of the first such issue.
-    pub message: String,
+    /// What the first such issue says.
+    pub wording: Wording,
     /// Whether the others say something else (the same problem with other values), so
     /// that the message reads as an example rather than as all of them.
     pub varied: bool,
@@ -348,16 +349,16 @@ impl Sheet {
             {
                 Some(line) => {
                     line.count += 1;
-                    line.varied |= line.message != issue.message;
+                    line.varied |= line.wording != issue.wording;
                     if issue.line < line.first_line {
                         line.first_line = issue.line;
-                        line.message.clone_from(&issue.message);
+                        line.wording.clone_from(&issue.wording);
                     }
                 }
                 None => tally.summary.push(SummaryLine {
                     code: issue.code,
                     severity: issue.severity,
-                    message: issue.message.clone(),
+                    wording: issue.wording.clone(),
                     varied: false,
                     count: 1,
                     first_line: issue.line,
@@ -674,7 +675,8 @@ mod tests {
         let phones = &sheet.summary()[0];
         assert_eq!((phones.count, phones.first_line), (3, 2));
         assert!(phones.varied, "06123 and 0698 are two values");
-        assert!(phones.message.contains("06123"), "{}", phones.message);
+        let message = phones.wording.message();
+        assert!(message.contains("06123"), "{message}");
     }
 
     #[test]

@@ -89,7 +89,7 @@ fn summary(worksheet: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
         worksheet.write_string(row, 0, line.severity.as_str())?;
         worksheet.write_string(row, 1, line.code.as_str())?;
         worksheet.write_number(row, 2, line.count as f64)?;
-        worksheet.write_string(row, 3, &line.message)?;
+        worksheet.write_string(row, 3, line.wording.message())?;
         worksheet.write_number(row, 4, line.first_line as f64)?;
     }
     worksheet.set_column_width(3, 80)?;
@@ -165,7 +165,7 @@ fn mark_row_issues(
     let worst = issues.iter().any(|issue| issue.severity == Severity::Error);
     let fill = Format::new().set_background_color(Color::RGB(fill_of(worst)));
     worksheet.write_number_with_format(out_row, 0, line as f64, &fill)?;
-    let text: Vec<&str> = issues.iter().map(|issue| issue.message.as_str()).collect();
+    let text: Vec<String> = issues.iter().map(|issue| issue.message()).collect();
     worksheet.insert_note(
         out_row,
         0,
@@ -190,10 +190,7 @@ fn marking(sheet: &Sheet, row: usize, column: usize) -> (Option<u32>, Option<Str
     let error = issues.iter().any(|issue| issue.severity == Severity::Error);
     let note = issues
         .iter()
-        .map(|issue| match &issue.fix {
-            Some(fix) => format!("{} {fix}", issue.message),
-            None => issue.message.clone(),
-        })
+        .map(|issue| format!("{} {}", issue.message(), issue.fix()))
         .collect::<Vec<_>>()
         .join("\n");
     (Some(fill_of(error)), Some(note))

@@ -5,7 +5,6 @@
 //! pages while the export runs (a new lead pushes the list down) are written once.
 
 use std::collections::HashSet;
-use std::fmt;
 use std::time::Duration;
 
 use crate::api::pacing::RateBudget;
@@ -63,22 +62,6 @@ impl Estimate {
     /// The duration in whole minutes, rounded (0: under a minute).
     pub fn minutes(&self) -> u64 {
         (self.duration.as_secs_f64() / 60.0).round() as u64
-    }
-}
-
-impl fmt::Display for Estimate {
-    /// `about 4 requests, under a minute` (the terminal's words; the window says it in the
-    /// merchant's language from the same figures).
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let requests = match self.requests {
-            1 => "1 request".to_string(),
-            n => format!("about {n} requests"),
-        };
-        match self.minutes() {
-            0 => write!(f, "{requests}, under a minute"),
-            1 => write!(f, "{requests}, about 1 minute"),
-            n => write!(f, "{requests}, about {n} minutes"),
-        }
     }
 }
 
@@ -297,12 +280,9 @@ mod tests {
     fn small_exports_fit_in_the_budget() {
         let estimate = Estimate::new(320, budget(50));
         assert_eq!(estimate.requests, 4);
-        assert_eq!(estimate.to_string(), "about 4 requests, under a minute");
+        assert_eq!((estimate.requests, estimate.minutes()), (4, 0));
         assert_eq!(Estimate::new(0, None).requests, 1);
-        assert_eq!(
-            Estimate::new(100, None).to_string(),
-            "1 request, under a minute"
-        );
+        assert_eq!(Estimate::new(100, None).requests, 1);
     }
 
     #[test]
@@ -311,6 +291,6 @@ mod tests {
         let estimate = Estimate::new(12_000, budget(40));
         assert_eq!(estimate.requests, 120);
         assert_eq!(estimate.duration, Duration::from_secs(82 + 48));
-        assert_eq!(estimate.to_string(), "about 120 requests, about 2 minutes");
+        assert_eq!(estimate.minutes(), 2);
     }
 }

@@ -11,6 +11,8 @@ pub mod past_uploads;
 pub mod report;
 pub mod state;
 
-pub use engine::{BatchProgress, Control, Engine, Progress, Repeats, UploadError, UploadSettings};
+pub use engine::{
+    Activity, BatchProgress, Control, Engine, Progress, Repeats, UploadError, UploadSettings,
+};
 pub use report::UploadReport;
 pub use state::{Counts, RowState, UploadState};

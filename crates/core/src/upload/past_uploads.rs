@@ -288,6 +288,7 @@ mod tests {
             field: "full_name".to_string(),
             message: message.to_string(),
             code: None,
+            wording: None,
         };
         UploadRecord {
             summary: UploadSummary {

@@ -1,7 +1,6 @@
 //! The end-of-upload report: every row's line, what became of it, its reference, and the
-//! errors that kept it out, as JSON for scripts and as text for a merchant.
-
-use std::fmt;
+//! errors that kept it out, as JSON for scripts (the console says it in words, in the
+//! merchant's language).
 
 use serde::Serialize;
 
@@ -25,18 +24,6 @@ pub enum RowOutcome {
     Skipped,
     /// Not sent yet.
     Pending,
-}
-
-impl fmt::Display for RowOutcome {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            RowOutcome::Created => "created",
-            RowOutcome::Refused => "refused",
-            RowOutcome::Unknown => "unknown",
-            RowOutcome::Skipped => "skipped",
-            RowOutcome::Pending => "pending",
-        })
-    }
 }
 
 /// One row's outcome.
@@ -108,42 +95,5 @@ impl UploadReport {
                     && !result.errors.is_empty()
                     && result.errors.iter().all(|error| error.field == SENT_BEFORE))
         })
-    }
-}
-
-impl fmt::Display for UploadReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "Upload {}: {} row(s), {} created, {} refused, {} skipped, {} unknown, {} not sent.",
-            self.upload_id,
-            self.rows,
-            self.created,
-            self.refused,
-            self.skipped,
-            self.unknown,
-            self.pending
-        )?;
-        for result in self
-            .results
-            .iter()
-            .filter(|r| r.status != RowOutcome::Created)
-        {
-            writeln!(f, "  line {}: {}", result.line, result.status)?;
-            for error in &result.errors {
-                match &error.header {
-                    Some(column) => writeln!(f, "    {column}: {}", error.message)?,
-                    None => writeln!(f, "    {}", error.message)?,
-                }
-            }
-        }
-        if !self.complete() {
-            writeln!(
-                f,
-                "Fix the rows above in the file, then send only them with: --resume {}",
-                self.upload_id
-            )?;
-        }
-        Ok(())
     }
 }

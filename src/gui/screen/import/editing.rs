@@ -150,7 +150,7 @@ impl OpenFile {
             &self.visible,
         );
         self.refilter();
-        Outcome::Notice(crate::gui::i18n::tr!("replaced", count = count))
+        Outcome::Notice(crate::i18n::tr!("replaced", count = count))
     }
 
     /// Re-applies the filter after the rows' issues changed.

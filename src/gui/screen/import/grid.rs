@@ -128,7 +128,7 @@ pub fn view<'a>(grid: GridView<'a>) -> Element<'a, Message> {
                 .chain(
                     sheet
                         .cell_issues(row_index, column)
-                        .map(|issue| issue.message.clone()),
+                        .map(|issue| crate::i18n::wording::message(&issue.wording)),
                 )
                 .collect();
             cells = cells.push(if messages.is_empty() {

@@ -18,8 +18,8 @@ use iced::{Center, Element, Fill, Task};
 use crate::api::ResourceName;
 use crate::gui::StoreLink;
 use crate::gui::blocking::off_the_window;
-use crate::gui::i18n::tr;
 use crate::gui::theme;
+use crate::i18n::tr;
 use crate::import::catalogue::Catalogue;
 use crate::import::decode::EncodingSource;
 use crate::import::export::ExportFormat;
@@ -71,9 +71,15 @@ impl fmt::Display for Choice<u8> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Choice::Auto => f.write_str(&tr!("detected")),
-            Choice::Given(b'\t') => f.write_str("Tab"),
+            Choice::Given(b'\t') => f.write_str(&tr!("delimiter-tab")),
             Choice::Given(byte) => write!(f, "{}", *byte as char),
         }
+    }
+}
+
+impl crate::i18n::Arg for Choice<u8> {
+    fn arg(&self) -> fluent::FluentValue<'static> {
+        self.to_string().arg()
     }
 }
 
@@ -88,7 +94,14 @@ pub enum ColumnUse {
 impl fmt::Display for ColumnUse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ColumnUse::Target(target) => write!(f, "{target}"),
+            // The merchant's word first, then the API's name `--map` and the JSON use.
+            ColumnUse::Target(target) => {
+                write!(
+                    f,
+                    "{} · {target}",
+                    crate::i18n::wording::target_said(*target)
+                )
+            }
             ColumnUse::Other => f.write_str(&tr!("column-other")),
         }
     }
@@ -216,7 +229,7 @@ async fn load(path: PathBuf, mut settings: ValidateSettings) -> Result<Arc<Sheet
         let bytes = std::fs::read(&path).map_err(|error| format!("{}: {error}", path.display()))?;
         Sheet::load(bytes, &settings)
             .map(Arc::new)
-            .map_err(|error| error.to_string())
+            .map_err(|error| crate::i18n::read_error::describe(&error))
     })
     .await
 }

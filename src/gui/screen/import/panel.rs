@@ -6,8 +6,8 @@ use iced::widget::{
 };
 use iced::{Element, Fill};
 
-use crate::gui::i18n::tr;
 use crate::gui::theme;
+use crate::i18n::{tr, wording};
 use crate::import::sheet::RowFilter;
 use crate::import::workbook_export::WorkbookContent;
 
@@ -110,10 +110,12 @@ fn cell_section(file: &OpenFile) -> Element<'_, Edit> {
             crate::import::Severity::Error => text::danger,
             crate::import::Severity::Warning => text::warning,
         };
-        body = body.push(text(&issue.message).style(style));
-        if let Some(fix) = &issue.fix {
-            body = body.push(text(fix).size(13).style(theme::muted));
-        }
+        body = body.push(text(wording::message(&issue.wording)).style(style));
+        body = body.push(
+            text(wording::fix(&issue.wording))
+                .size(13)
+                .style(theme::muted),
+        );
     }
     section(tr!("cell"), body)
 }
@@ -144,10 +146,10 @@ fn summary_section(file: &OpenFile) -> Element<'_, Edit> {
                 "summary-alike",
                 count = line.count,
                 line = line.first_line,
-                message = line.message
+                message = wording::message(&line.wording)
             )
         } else {
-            format!("{} × {}", line.count, line.message)
+            format!("{} × {}", line.count, wording::message(&line.wording))
         };
         let chosen = file.filter == RowFilter::Code(line.code);
         let style = match line.severity {

@@ -10,9 +10,9 @@ use iced::widget::{Column, button, checkbox, column, progress_bar, row, text, te
 use iced::{Element, Task};
 
 use crate::gui::StoreLink;
-use crate::gui::i18n::tr;
 use crate::gui::theme;
 use crate::gui::uploading::{self, UploadEvent, UploadJob};
+use crate::i18n::tr;
 use crate::import::sheet::Sheet;
 use crate::upload::report::RowOutcome;
 use crate::upload::{Control, Progress, Repeats, UploadReport, UploadSettings};
@@ -294,7 +294,7 @@ fn refused_cells(report: &UploadReport, sheet: &Sheet) -> RefusedCells {
         cells
             .entry((row, error.column_index.unwrap_or(0)))
             .or_default()
-            .push(error.message.clone());
+            .push(crate::i18n::upload::cell_error(error));
     }
     cells
 }

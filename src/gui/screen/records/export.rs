@@ -15,8 +15,9 @@ use iced::{Center, Element, Fill, Task};
 use crate::api::pacing::RateBudget;
 use crate::api::{ApiError, Client};
 use crate::gui::dialog;
-use crate::gui::i18n::{kind_words, tr};
 use crate::gui::theme;
+use crate::i18n::export as said;
+use crate::i18n::{kind_words, tr};
 use crate::records::{
     Estimate, ExportError, ExportProgress, Exported, TableFilter, TableFormat, export_table,
 };
@@ -193,27 +194,9 @@ impl Export {
 
     fn finished(&self, result: Result<Exported, ExportError>) -> Outcome {
         match result {
-            Ok(exported) => {
-                let mut done = tr!(
-                    "exported",
-                    rows = exported.rows,
-                    kind = kind_words(self.filter.kind),
-                    path = exported.path.display()
-                );
-                if exported.server_total != exported.rows {
-                    done.push(' ');
-                    done.push_str(&tr!("export-count-changed", total = exported.server_total));
-                }
-                Outcome::Done(done)
-            }
+            Ok(exported) => Outcome::Done(said::done(&exported, self.filter.kind)),
             Err(ExportError::Api(error)) => Outcome::Refused(error),
-            Err(ExportError::Cancelled) => Outcome::Stopped(tr!("export-cancelled")),
-            Err(ExportError::PagesRepeat { page }) => {
-                Outcome::Stopped(tr!("export-pages-repeat", page = page))
-            }
-            Err(ExportError::Write { path, reason }) => {
-                Outcome::Stopped(tr!("export-write-failed", path = path, reason = reason))
-            }
+            Err(error) => Outcome::Stopped(said::failure(&error)),
         }
     }
 
@@ -237,11 +220,7 @@ impl Export {
             tr!(
                 "export-body",
                 path = self.path.display(),
-                estimate = tr!(
-                    "export-estimate",
-                    requests = estimate.requests,
-                    minutes = estimate.minutes()
-                )
+                estimate = said::estimate(estimate)
             ),
             wrap(Message::Cancel),
             (tr!("export-start"), wrap(Message::Start)),

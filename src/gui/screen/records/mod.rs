@@ -25,9 +25,9 @@ use crate::api::{
 use crate::gui::conventions;
 use crate::gui::dialog;
 use crate::gui::error_view::{self, ErrorAction, Remedy};
-use crate::gui::i18n::{status_label, tr};
 use crate::gui::record_rows::{self, RecordRow};
 use crate::gui::theme;
+use crate::i18n::{status_label, tr};
 use crate::records::{Moment, TableFilter};
 
 /// The search box, focused by Ctrl+F.

@@ -118,8 +118,25 @@ pub struct Progress {
     pub time_left: Option<Duration>,
     pub batches: Vec<BatchProgress>,
     pub paused: bool,
-    /// What the engine is doing, in a few words.
-    pub activity: String,
+    pub activity: Activity,
+}
+
+/// What the engine is doing, for a progress line (said in the merchant's language by the
+/// window and the terminal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Activity {
+    #[default]
+    Starting,
+    /// Sending one request of this many rows.
+    Sending {
+        rows: usize,
+    },
+    /// Asking the store which rows of an unanswered request it created.
+    LookingUp,
+    FollowingBatches,
+    /// The network is down; the next try is after a pause.
+    Offline,
+    Done,
 }
 
 /// Why an upload stopped before its end. Rows keep their state in the journal: the
@@ -221,7 +238,7 @@ pub struct Engine<R: Resource> {
     /// the earliest (see `reconcile`).
     uncertain_seen: HashMap<usize, Instant>,
     /// What the engine is doing, for progress reports.
-    activity: String,
+    activity: Activity,
 }
 
 impl<R> Engine<R>
@@ -255,7 +272,7 @@ where
             unknown_in_a_row: 0,
             last_found: None,
             uncertain_seen: HashMap::new(),
-            activity: String::new(),
+            activity: Activity::Starting,
         }
     }
 
@@ -297,7 +314,7 @@ where
             time_left,
             batches: self.batches.values().cloned().collect(),
             paused: false,
-            activity: self.activity.clone(),
+            activity: self.activity,
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::upload::journal::{Event, JournalError};
 use crate::upload::matching::{Stored, Submitted};
 use crate::upload::state::RowState;
 
-use super::{BatchProgress, Control, Engine, Progress, UploadError, answers, now, stamp};
+use super::{Activity, BatchProgress, Control, Engine, Progress, UploadError, answers, now, stamp};
 
 /// Creates in a row whose outcome may be unknown before the upload stops: each is looked
 /// up and its rows resent, so a server failing them all would keep the upload busy for
@@ -47,17 +47,17 @@ where
             let sending = self.state.states.contains(&RowState::Pending);
             if !sending && !has_uncertain && !has_batches {
                 self.record(Event::Finished { at: stamp(now()) })?;
-                self.activity = "done".into();
+                self.activity = Activity::Done;
                 report(self.progress());
                 return Ok(());
             }
             if has_uncertain {
-                self.activity = "looking up rows whose outcome is unknown".into();
+                self.activity = Activity::LookingUp;
                 report(self.progress());
                 self.settle_uncertain().await?;
             }
             if has_batches && (!sending || self.budget_allows_polling()) {
-                self.activity = "following queued batches".into();
+                self.activity = Activity::FollowingBatches;
                 self.poll_batches(sending).await?;
             }
             let pending = self.state.rows_in(|s| *s == RowState::Pending);
@@ -67,7 +67,7 @@ where
                 continue;
             }
             let take = pending.len().min(self.settings.per_request.max(1));
-            self.activity = format!("sending {take} row(s)");
+            self.activity = Activity::Sending { rows: take };
             report(self.progress());
             self.send(&pending[..take]).await?;
             report(self.progress());
@@ -187,7 +187,7 @@ where
         if since.elapsed() >= self.settings.offline_patience {
             return Err(UploadError::Offline(error));
         }
-        self.activity = format!("offline, trying again: {error}");
+        self.activity = Activity::Offline;
         tokio::time::sleep(self.settings.poll_every).await;
         Ok(())
     }

@@ -1,4 +1,4 @@
-//! The window's texts in English, French and Arabic: Project Fluent catalogues
+//! The console's texts in English, French and Arabic, for the window and the terminal: Project Fluent catalogues
 //! (`assets/i18n/{en,fr,ar}/wedocod_console.ftl`) embedded in the binary and read through
 //! i18n-embed. [`tr!`] is i18n-embed-fl's `fl!`: every message id and its variables are
 //! checked against the English catalogue at compile time, and each language's plural
@@ -180,8 +180,7 @@ macro_rules! display_args {
 display_args!(
     crate::api::ApiError,
     crate::api::Scope,
-    crate::secrets::KeyringError,
-    crate::gui::screen::import::Choice<u8>
+    crate::secrets::KeyringError
 );
 
 impl<T: Arg + ?Sized> Arg for &T {
@@ -195,13 +194,13 @@ impl<T: Arg + ?Sized> Arg for &T {
 /// checked at compile time.
 macro_rules! tr {
     ($id:literal) => {
-        i18n_embed_fl::fl!($crate::gui::i18n::loader(), $id)
+        i18n_embed_fl::fl!($crate::i18n::loader(), $id)
     };
     ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
         i18n_embed_fl::fl!(
-            $crate::gui::i18n::loader(),
+            $crate::i18n::loader(),
             $id,
-            $($name = $crate::gui::i18n::Arg::arg(&$value)),+
+            $($name = $crate::i18n::Arg::arg(&$value)),+
         )
     };
 }
@@ -243,6 +242,12 @@ pub fn text_with(id: &str, args: &[(&str, &dyn Arg)]) -> String {
         .collect();
     LOADER.get_args_concrete(id, args)
 }
+
+pub mod api_error;
+pub mod export;
+pub mod read_error;
+pub mod upload;
+pub mod wording;
 
 #[cfg(test)]
 mod tests {

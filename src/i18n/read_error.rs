@@ -1,0 +1,46 @@
+//! Why a file cannot be checked at all (empty, not a table, an unknown encoding, a `--map`
+//! that names no column…), in the language spoken now: the window's import screen and the
+//! terminal's `validate` and `upload` say the same.
+
+use crate::import::ReadError;
+use crate::import::file_check::ValidateError;
+use crate::import::mapping::MappingError;
+
+pub fn describe(error: &ValidateError) -> String {
+    match error {
+        ValidateError::Read(error) => read(error),
+        ValidateError::Mapping(error) => mapping(error),
+        ValidateError::UnknownRegion(region) => tr!("read-unknown-region", region = region),
+        ValidateError::Write(error) => tr!("read-write-failed", reason = error.to_string()),
+    }
+}
+
+fn read(error: &ReadError) -> String {
+    match error {
+        ReadError::Io { path, source } => tr!(
+            "read-io",
+            path = path.display(),
+            reason = source.to_string()
+        ),
+        ReadError::Empty => tr!("read-empty"),
+        ReadError::Workbook { reason } => tr!("read-workbook", reason = reason),
+        ReadError::Spreadsheet { format } => tr!("read-spreadsheet", format = *format),
+        ReadError::Binary { line } => tr!("read-binary", line = line),
+        ReadError::NoHeader => tr!("read-no-header"),
+        ReadError::HeaderOnly { header_line } => tr!("read-header-only", line = header_line),
+        ReadError::UnknownEncoding(name) => tr!("read-unknown-encoding", name = name),
+        ReadError::Csv { line, message } => tr!("read-csv", line = line, reason = message),
+    }
+}
+
+/// A `--map` argument the file does not fit; the field list stays as the terminal
+/// spells the fields.
+fn mapping(error: &MappingError) -> String {
+    match error {
+        MappingError::Syntax(argument) => tr!("map-syntax", argument = argument),
+        MappingError::UnknownField(field) => tr!("map-unknown-field", field = field),
+        MappingError::NoSuchColumn { field, header } => {
+            tr!("map-no-column", field = field, header = header)
+        }
+    }
+}
