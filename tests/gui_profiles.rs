@@ -8,7 +8,7 @@ use common::gui::{Driver, Isolated};
 use common::sandbox;
 use wedocod_console::config::Config;
 use wedocod_console::gui::Message;
-use wedocod_console::gui::screen::profiles;
+use wedocod_console::gui::screen::{profiles, settings};
 use wedocod_console::i18n::{text, text_with};
 use wedocod_console::sandbox::SandboxConfig;
 
@@ -164,7 +164,6 @@ async fn a_second_store_cannot_take_a_used_name() {
 #[tokio::test]
 async fn the_window_remembers_its_size_and_place_and_the_language_chosen() {
     use wedocod_console::gui::app::WindowEvent;
-    use wedocod_console::gui::screen::settings;
     use wedocod_console::i18n::Language;
 
     let isolated = Isolated::new();
@@ -198,4 +197,29 @@ async fn the_window_remembers_its_size_and_place_and_the_language_chosen() {
     assert_eq!(saved.language.as_deref(), Some("en"));
     let (size, _) = wedocod_console::gui::app::window_settings_for(saved.window);
     assert_eq!(size, iced::Size::new(1400.0, 900.0));
+}
+
+#[tokio::test]
+async fn settings_copy_a_diagnostics_bundle_for_support() {
+    let isolated = Isolated::new();
+    let options = isolated.launch();
+    std::fs::create_dir_all(&options.data_dir).unwrap();
+    std::fs::write(
+        wedocod_console::log_file::path_in(&options.data_dir),
+        "2026-11-29T03:00:00Z WARN upload u-7 paused: the network is down\n",
+    )
+    .unwrap();
+    let mut driver = Driver::boot(options).await;
+    driver.send(Message::ShowSettings).await;
+    assert!(driver.sees(&text("diagnostics-hint")));
+    driver
+        .send(Message::Settings(settings::Message::CopyDiagnostics))
+        .await;
+    assert!(driver.sees(&text("diagnostics-copied")));
+    let bundle = driver.clipboard.expect("the bundle is on the clipboard");
+    assert!(bundle.contains(env!("CARGO_PKG_VERSION")), "{bundle}");
+    assert!(
+        bundle.contains("upload u-7 paused: the network is down"),
+        "{bundle}"
+    );
 }

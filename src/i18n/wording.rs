@@ -136,13 +136,14 @@ pub fn fix(wording: &Wording) -> String {
     }
 }
 
-/// What a column feeds, as a menu names it: "Nom complet", "Quantité".
+/// What a column feeds, as a menu names it: "Nom complet", "Quantité", "SKU 2".
 pub fn target_said(target: Target) -> String {
     let said = match target {
         // The sentence's label is "the 'fees paid by customer' answer".
         Target::Field(Field::FeesPaidByCustomer) => tr!("detail-fees-paid-by"),
         Target::Field(field) => field_said(field),
-        Target::Product { part, .. } => part_said(part),
+        Target::Product { part, slot: 1 } => part_said(part),
+        Target::Product { part, slot } => format!("{} {slot}", part_said(part)),
         Target::GroupBy => tr!("label-order-reference"),
     };
     let mut letters = said.chars();

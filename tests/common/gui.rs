@@ -48,12 +48,17 @@ const SCREEN: (f32, f32) = (1280.0, 1600.0);
 
 pub struct Driver {
     pub app: App,
+    /// What the window last wrote to the clipboard.
+    pub clipboard: Option<String>,
 }
 
 impl Driver {
     pub async fn boot(options: LaunchOptions) -> Driver {
         let (app, task) = App::boot(options);
-        let mut driver = Driver { app };
+        let mut driver = Driver {
+            app,
+            clipboard: None,
+        };
         driver.run(task).await;
         driver
     }
@@ -66,8 +71,13 @@ impl Driver {
                 continue;
             };
             while let Some(action) = stream.next().await {
-                if let Action::Output(message) = action {
-                    queue.push_back(self.app.update(message));
+                match action {
+                    Action::Output(message) => queue.push_back(self.app.update(message)),
+                    Action::Clipboard(iced_test::runtime::clipboard::Action::Write {
+                        contents,
+                        ..
+                    }) => self.clipboard = Some(contents),
+                    _ => {}
                 }
             }
         }

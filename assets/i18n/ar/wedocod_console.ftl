@@ -492,3 +492,6 @@ read-csv = السطر { $line }: توقف قارئ CSV: { $reason }
 map-syntax = يجب أن يكون المدخل --map «{ $argument }» على شكل field=عنوان العمود
 map-unknown-field = --map: حقل مجهول «{ $field }» (الحقول: full_name, phone, city, area, address, sku, quantity, price, line_total, sku_2…, group؛ وتضيف الطلبيات email, total, shipment_way, is_fees_paid_by_customer)
 map-no-column = --map { $field }=…: لا يوجد في الملف عمود «{ $header }»
+copy-diagnostics = نسخ التشخيص
+diagnostics-hint = للدعم: الإصدار والنظام والمجلدات ونهاية السجل (وليس الرمز أبدًا).
+diagnostics-copied = نُسخ: الصقه في رسالتك إلى الدعم.

@@ -473,3 +473,6 @@ read-csv = Line { $line }: the CSV reader stopped: { $reason }
 map-syntax = --map entry "{ $argument }" should look like field=Column Header
 map-unknown-field = --map: unknown field "{ $field }" (fields: full_name, phone, city, area, address, sku, quantity, price, line_total, sku_2…, group; orders add email, total, shipment_way, is_fees_paid_by_customer)
 map-no-column = --map { $field }=…: the file has no column "{ $header }"
+copy-diagnostics = Copy diagnostics
+diagnostics-hint = For support: the version, the system, the folders and the end of the log (never the token).
+diagnostics-copied = Copied: paste it into your message to support.

@@ -474,3 +474,6 @@ read-csv = Ligne { $line } : la lecture du CSV s’est arrêtée : { $reason
 map-syntax = L’entrée --map « { $argument } » doit avoir la forme champ=En-tête de colonne
 map-unknown-field = --map : champ inconnu « { $field } » (champs : full_name, phone, city, area, address, sku, quantity, price, line_total, sku_2…, group ; les commandes ajoutent email, total, shipment_way, is_fees_paid_by_customer)
 map-no-column = --map { $field }=… : le fichier n’a pas de colonne « { $header } »
+copy-diagnostics = Copier le diagnostic
+diagnostics-hint = Pour le support : la version, le système, les dossiers et la fin du journal (jamais le jeton).
+diagnostics-copied = Copié : collez-le dans votre message au support.

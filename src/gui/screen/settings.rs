@@ -1,7 +1,8 @@
 //! Settings, over whatever screen is showing (Esc or Close leaves it where it was): the
 //! language (applied at once to every screen), the theme, rows per page, where settings
-//! and data live (each folder opens in the file manager, the log in the text editor), and
-//! an About block with the version, the licences and the data folder's size.
+//! and data live (each folder opens in the file manager, the log in the text editor; a
+//! diagnostics bundle for support goes to the clipboard), and an About block with the
+//! version, the licences and the data folder's size.
 
 use std::path::{Path, PathBuf};
 
@@ -32,6 +33,10 @@ pub struct State {
     data_size: Option<u64>,
     /// Why a folder could not be opened.
     problem: Option<String>,
+    /// The diagnostics bundle was put on the clipboard.
+    copied: bool,
+    /// The data folder the window uses (its log is the bundle's).
+    data_dir: PathBuf,
 }
 
 #[derive(Debug, Clone)]
@@ -45,6 +50,9 @@ pub enum Message {
     OpenFile(PathBuf),
     FolderOpened(Result<(), String>),
     DataSize(u64),
+    /// The diagnostics bundle to the clipboard, read off the window's thread.
+    CopyDiagnostics,
+    DiagnosticsRead(String),
     Close,
 }
 
@@ -66,7 +74,11 @@ impl State {
             crate::gui::blocking::off_the_window(move || Ok(crate::files::folder_size(&dir))),
             |counted| Message::DataSize(counted.unwrap_or_default()),
         );
-        (State::default(), count)
+        let state = State {
+            data_dir: data_dir.to_path_buf(),
+            ..State::default()
+        };
+        (state, count)
     }
 
     pub fn update(&mut self, message: Message) -> Action {
@@ -83,6 +95,28 @@ impl State {
             Message::DataSize(bytes) => {
                 self.data_size = Some(bytes);
                 Action::None
+            }
+            Message::CopyDiagnostics => {
+                let language = crate::i18n::language().code();
+                let data_dir = self.data_dir.clone();
+                Action::Run(Task::perform(
+                    crate::gui::blocking::off_the_window(move || {
+                        let config_dir = crate::paths::config_dir();
+                        Ok(crate::diagnostics::bundle(&crate::diagnostics::About {
+                            version: env!("CARGO_PKG_VERSION"),
+                            language,
+                            config_dir: &config_dir,
+                            data_dir: &data_dir,
+                        }))
+                    }),
+                    |bundle: Result<String, String>| {
+                        Message::DiagnosticsRead(bundle.unwrap_or_else(|problem| problem))
+                    },
+                ))
+            }
+            Message::DiagnosticsRead(bundle) => {
+                self.copied = true;
+                Action::Run(iced::clipboard::write(bundle))
             }
             Message::Close => Action::Close,
         }
@@ -155,6 +189,21 @@ impl State {
                 tr!("open-log"),
                 Message::OpenFile
             ),
+            row![
+                text(if self.copied {
+                    tr!("diagnostics-copied")
+                } else {
+                    tr!("diagnostics-hint")
+                })
+                .size(13)
+                .style(theme::muted)
+                .width(Fill),
+                button(text(tr!("copy-diagnostics")))
+                    .style(button::secondary)
+                    .on_press(Message::CopyDiagnostics),
+            ]
+            .spacing(theme::GAP)
+            .align_y(Center),
             text(tr!("settings-about")).size(16),
             text(tr!("about-version", version = env!("CARGO_PKG_VERSION"))),
             text(tr!("about-licences")).size(13),
