@@ -4,7 +4,7 @@
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::i18n::{tr, upload};
+use crate::i18n::{Plain, tr, upload};
 use crate::upload::report::RowOutcome;
 use crate::upload::{Progress, UploadReport};
 
@@ -73,7 +73,7 @@ pub fn report(report: &UploadReport) -> String {
             "  {}",
             tr!(
                 "cli-upload-line",
-                line = result.line,
+                line = Plain(result.line),
                 outcome = upload::outcome(result.status)
             )
         ));

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::api::ResourceName;
-use crate::i18n::{tr, wording};
+use crate::i18n::{Plain, tr, wording};
 use crate::import::decode::EncodingSource;
 use crate::import::file_check::Validation;
 use crate::import::mapping::{ColumnRole, MatchedBy};
@@ -33,7 +33,7 @@ pub fn print_text(
         encoding = validation.encoding.name(),
         source = source_words(validation.encoding_source),
         delimiter = delimiter,
-        line = validation.header.line
+        line = Plain(validation.header.line)
     );
     labels.line(out, &labels.read_as, &read_as)?;
     let mut mapped = Vec::new();

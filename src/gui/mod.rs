@@ -5,7 +5,6 @@
 pub mod app;
 mod blocking;
 mod config_saver;
-pub mod conventions;
 mod dialog;
 pub mod error_view;
 pub mod fonts;

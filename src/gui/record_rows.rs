@@ -5,7 +5,7 @@ use crate::api::wire::{History, StatusChange};
 use crate::api::{
     ApiError, Client, DeleteOutcome, Lead, ListQuery, Order, Page, ResourceName, UpdateOutcome,
 };
-use crate::gui::conventions;
+use crate::i18n::conventions;
 use crate::i18n::{status_label, tr};
 use crate::records::{Moment, RecordSummary};
 

@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::api::{Client, Leads, Orders, Resource, ResourceName};
-use crate::i18n::tr;
+use crate::i18n::{Plain, tr};
 use crate::import::sheet::{Candidate, Sheet};
 use crate::upload::matching::{Stored, Submitted};
 use crate::upload::{Control, Engine, Progress, UploadError, UploadReport, UploadSettings};
@@ -76,7 +76,7 @@ async fn run<R>(
                     } => UploadEvent::Repeats(tr!(
                         "already-created",
                         count = count,
-                        line = first_line,
+                        line = Plain(first_line),
                         upload = upload_id
                     )),
                     UploadError::UnreadableJournal { upload_id, reason } => UploadEvent::Repeats(

@@ -85,15 +85,57 @@ static LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
         // Cannot happen with the catalogues compiled in; the window then shows message ids.
         tracing::error!("the English catalogue did not load: {error}");
     }
-    without_isolation_marks(&loader);
+    configure(&loader);
     loader
 });
 
-/// Fluent wraps each variable in Unicode isolation marks, which the embedded fonts draw as
-/// boxes; Arabic sentences put their Latin values in order without them. The setting
-/// belongs to the loaded bundles, so it is made after every load.
-fn without_isolation_marks(loader: &FluentLanguageLoader) {
+/// Settings that belong to the loaded bundles, so they are made after every load:
+/// - no isolation marks: Fluent wraps each variable in Unicode isolation marks, which the
+///   embedded fonts draw as boxes; Arabic sentences put their Latin values in order
+///   without them;
+/// - counts grouped by thousands as each language writes them (`12 000`, `12,000`):
+///   fluent-rs formats numbers as plain digits, and takes a formatter for this.
+fn configure(loader: &FluentLanguageLoader) {
     loader.set_use_isolating(false);
+    loader.with_bundles_mut(|bundle| {
+        let language = bundle
+            .locales
+            .first()
+            .and_then(|locale| Language::of_locale(&locale.to_string()))
+            .unwrap_or_default();
+        bundle.set_formatter(Some(match language {
+            Language::English => english_numbers,
+            Language::French => french_numbers,
+            Language::Arabic => arabic_numbers,
+        }));
+    });
+}
+
+fn english_numbers<M>(value: &FluentValue, _: &M) -> Option<String> {
+    grouped_number(value, Language::English)
+}
+
+fn french_numbers<M>(value: &FluentValue, _: &M) -> Option<String> {
+    grouped_number(value, Language::French)
+}
+
+fn arabic_numbers<M>(value: &FluentValue, _: &M) -> Option<String> {
+    grouped_number(value, Language::Arabic)
+}
+
+/// A whole number of 1000 or more, grouped; anything else as Fluent writes it.
+fn grouped_number(value: &FluentValue, language: Language) -> Option<String> {
+    match value {
+        FluentValue::Number(number)
+            if number.value.fract() == 0.0
+                && number.value.abs() >= 1000.0
+                && number.value.abs() < 1e15
+                && number.options.minimum_fraction_digits.is_none() =>
+        {
+            Some(conventions::whole_number_in(number.value as i64, language))
+        }
+        _ => None,
+    }
 }
 
 static CURRENT: AtomicU8 = AtomicU8::new(0);
@@ -111,7 +153,7 @@ pub fn set_language(language: Language) {
         .collect();
     match LOADER.load_languages(&Catalogues, &requested) {
         Ok(()) => {
-            without_isolation_marks(&LOADER);
+            configure(&LOADER);
             CURRENT.store(language as u8, Ordering::SeqCst);
         }
         Err(error) => tracing::error!("the {} catalogue did not load: {error}", language.code()),
@@ -183,6 +225,16 @@ display_args!(
     crate::secrets::KeyringError
 );
 
+/// A number that names rather than counts (a file line): written as it is, never grouped
+/// by thousands (`ligne 12345`, as French writes page and line numbers).
+pub struct Plain<T>(pub T);
+
+impl<T: std::fmt::Display> Arg for Plain<T> {
+    fn arg(&self) -> FluentValue<'static> {
+        self.0.to_string().arg()
+    }
+}
+
 impl<T: Arg + ?Sized> Arg for &T {
     fn arg(&self) -> FluentValue<'static> {
         (**self).arg()
@@ -244,6 +296,7 @@ pub fn text_with(id: &str, args: &[(&str, &dyn Arg)]) -> String {
 }
 
 pub mod api_error;
+pub mod conventions;
 pub mod export;
 pub mod read_error;
 pub mod upload;
@@ -269,7 +322,7 @@ mod tests {
             .map(|code| code.parse().unwrap())
             .collect();
         loader.load_languages(&Catalogues, &ids).unwrap();
-        without_isolation_marks(&loader);
+        configure(&loader);
         loader
     }
 
@@ -299,6 +352,23 @@ mod tests {
                 &[("requests", &4), ("minutes", &0)]
             ),
             "environ 4 requêtes, moins d’une minute"
+        );
+        assert_eq!(
+            say(
+                &french,
+                "check-duplicate",
+                &[("line", &Plain(12_345))]
+            ),
+            "Même téléphone et même produit qu’à la ligne 12345\u{202f}: sans doute le même client deux fois."
+        );
+        assert_eq!(
+            say(&french, "cli-export-rows", &[("rows", &12_000)]),
+            "12\u{202f}000 lignes"
+        );
+        let english = loader_in(Language::English);
+        assert_eq!(
+            say(&english, "cli-export-rows", &[("rows", &12_000)]),
+            "12,000 rows"
         );
         let arabic = loader_in(Language::Arabic);
         assert_eq!(say(&arabic, "deleted", &[("count", &2)]), "حُذف سجلان.");

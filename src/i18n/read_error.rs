@@ -2,6 +2,7 @@
 //! that names no column…), in the language spoken now: the window's import screen and the
 //! terminal's `validate` and `upload` say the same.
 
+use super::Plain;
 use crate::import::ReadError;
 use crate::import::file_check::ValidateError;
 use crate::import::mapping::MappingError;
@@ -25,11 +26,11 @@ fn read(error: &ReadError) -> String {
         ReadError::Empty => tr!("read-empty"),
         ReadError::Workbook { reason } => tr!("read-workbook", reason = reason),
         ReadError::Spreadsheet { format } => tr!("read-spreadsheet", format = *format),
-        ReadError::Binary { line } => tr!("read-binary", line = line),
+        ReadError::Binary { line } => tr!("read-binary", line = Plain(line)),
         ReadError::NoHeader => tr!("read-no-header"),
-        ReadError::HeaderOnly { header_line } => tr!("read-header-only", line = header_line),
+        ReadError::HeaderOnly { header_line } => tr!("read-header-only", line = Plain(header_line)),
         ReadError::UnknownEncoding(name) => tr!("read-unknown-encoding", name = name),
-        ReadError::Csv { line, message } => tr!("read-csv", line = line, reason = message),
+        ReadError::Csv { line, message } => tr!("read-csv", line = Plain(line), reason = message),
     }
 }
 

@@ -2,6 +2,7 @@
 //! became of a row, and a cell's error (the checker's own words when the checker found
 //! it, the store's words when the store refused it).
 
+use super::Plain;
 use crate::import::CellError;
 use crate::upload::report::RowOutcome;
 use crate::upload::{Activity, UploadError};
@@ -12,7 +13,11 @@ use super::api_error;
 pub fn describe(error: &UploadError) -> String {
     match error {
         UploadError::InvalidRows { count, first_line } => {
-            tr!("upload-invalid-rows", count = count, line = first_line)
+            tr!(
+                "upload-invalid-rows",
+                count = count,
+                line = Plain(first_line)
+            )
         }
         UploadError::NothingToSend => tr!("upload-nothing-to-send"),
         UploadError::AlreadyCreated {
@@ -22,7 +27,7 @@ pub fn describe(error: &UploadError) -> String {
         } => tr!(
             "upload-already-created",
             count = count,
-            line = first_line,
+            line = Plain(first_line),
             id = upload_id
         ),
         UploadError::Api(error) => api_error::describe_with_status(error),

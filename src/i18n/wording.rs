@@ -3,6 +3,7 @@
 //! against the English catalogue at compile time, and `tests/i18n_catalogues.rs` checks
 //! that the English catalogue says exactly what the core's own English says.
 
+use super::Plain;
 use crate::api::ResourceName;
 use crate::import::target::{Field, ProductPart, Target};
 use crate::import::wording::{Label, Wording};
@@ -92,11 +93,11 @@ pub fn message(wording: &Wording) -> String {
         Wording::TooManyCustomFields { count, max } => {
             tr!("check-too-many-extra-columns", count = count, max = max)
         }
-        Wording::DuplicateLead { earlier } => tr!("check-duplicate", line = earlier),
+        Wording::DuplicateLead { earlier } => tr!("check-duplicate", line = Plain(earlier)),
         Wording::EncodingGuessed { encoding } => {
             tr!("check-encoding-guessed", encoding = encoding)
         }
-        Wording::UnclosedQuote { line } => tr!("check-unclosed-quote", line = line),
+        Wording::UnclosedQuote { line } => tr!("check-unclosed-quote", line = Plain(line)),
     }
 }
 
@@ -130,7 +131,7 @@ pub fn fix(wording: &Wording) -> String {
             ResourceName::Orders => tr!("fix-order-too-many-products"),
         },
         Wording::TooManyCustomFields { .. } => tr!("fix-too-many-extra-columns"),
-        Wording::DuplicateLead { earlier } => tr!("fix-duplicate", line = earlier),
+        Wording::DuplicateLead { earlier } => tr!("fix-duplicate", line = Plain(earlier)),
         Wording::EncodingGuessed { .. } => tr!("fix-encoding-guessed"),
         Wording::UnclosedQuote { .. } => tr!("fix-unclosed-quote"),
     }

@@ -146,7 +146,7 @@ impl State {
         let size = match self.data_size {
             Some(bytes) => tr!(
                 "data-size",
-                megabytes = crate::gui::conventions::decimal(bytes as f64 / 1e6)
+                megabytes = crate::i18n::conventions::decimal(bytes as f64 / 1e6)
             ),
             None => tr!("loading"),
         };

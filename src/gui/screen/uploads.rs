@@ -11,7 +11,7 @@ use iced::{Center, Element, Fill, Task};
 use crate::api::ResourceName;
 use crate::gui::blocking::off_the_window;
 use crate::gui::theme;
-use crate::i18n::tr;
+use crate::i18n::{Plain, tr};
 use crate::import::export::ExportFormat;
 use crate::import::output_file;
 use crate::upload::RowState;
@@ -270,7 +270,7 @@ fn detail(record: &UploadRecord) -> Element<'_, Message> {
             refused = refused.push(
                 text(format!(
                     "{} {}{}",
-                    tr!("line-n", line = row.line),
+                    tr!("line-n", line = Plain(row.line)),
                     place,
                     crate::i18n::upload::cell_error(error)
                 ))

@@ -7,7 +7,7 @@ use iced::widget::{
 use iced::{Element, Fill};
 
 use crate::gui::theme;
-use crate::i18n::{tr, wording};
+use crate::i18n::{Plain, tr, wording};
 use crate::import::sheet::RowFilter;
 use crate::import::workbook_export::WorkbookContent;
 
@@ -77,12 +77,16 @@ fn cell_section(file: &OpenFile) -> Element<'_, Edit> {
         text(match &sheet.workbook {
             Some(book) => tr!(
                 "cell-in-sheet",
-                line = sheet.line(row_index),
+                line = Plain(sheet.line(row_index)),
                 column = header,
                 cell = book.cell_name(column, sheet.line(row_index)),
                 sheet = book.name
             ),
-            None => tr!("cell-at", line = sheet.line(row_index), column = header),
+            None => tr!(
+                "cell-at",
+                line = Plain(sheet.line(row_index)),
+                column = header
+            ),
         })
         .style(theme::muted),
         row![
@@ -145,7 +149,7 @@ fn summary_section(file: &OpenFile) -> Element<'_, Edit> {
             tr!(
                 "summary-alike",
                 count = line.count,
-                line = line.first_line,
+                line = Plain(line.first_line),
                 message = wording::message(&line.wording)
             )
         } else {

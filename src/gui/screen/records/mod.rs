@@ -22,11 +22,11 @@ use crate::api::{
     Action as ScopeAction, ApiError, Client, DeleteOutcome, ListQuery, Page, ResourceName, Scope,
     UpdateOutcome,
 };
-use crate::gui::conventions;
 use crate::gui::dialog;
 use crate::gui::error_view::{self, ErrorAction, Remedy};
 use crate::gui::record_rows::{self, RecordRow};
 use crate::gui::theme;
+use crate::i18n::conventions;
 use crate::i18n::{status_label, tr};
 use crate::records::{Moment, TableFilter};
 

@@ -1,7 +1,8 @@
-//! Amounts and times as the language spoken writes them: `1,270.00 MAD` in English,
-//! `1 270,00 MAD` in French and Arabic (Morocco writes Western digits with French
-//! separators; the thin space is a narrow no-break space so an amount never wraps), times
-//! in the computer's zone as `2026-09-05 08:18` or `05/09/2026 08:18`.
+//! Amounts, counts and times as the language spoken writes them: `1,270.00 MAD` and
+//! `12,000` in English, `1 270,00 MAD` and `12 000` in French and Arabic (Morocco writes
+//! Western digits with French separators; the thin space is a narrow no-break space so a
+//! number never wraps), times in the computer's zone as `2026-09-05 08:18` or
+//! `05/09/2026 08:18`.
 //!
 //! The API says no currency; the console sells in Morocco, so amounts are MAD.
 
@@ -16,14 +17,17 @@ pub fn money(amount: f64) -> String {
     money_in(amount, language())
 }
 
-fn money_in(amount: f64, language: Language) -> String {
-    let (group, decimal) = match language {
+/// The thousands separator and the decimal sign.
+fn separators(language: Language) -> (&'static str, &'static str) {
+    match language {
         Language::English => (",", "."),
         Language::French | Language::Arabic => ("\u{202F}", ","),
-    };
-    let fixed = format!("{:.2}", amount.abs());
-    let (whole, cents) = fixed.split_once('.').unwrap_or((&fixed, "00"));
-    let digits: Vec<char> = whole.chars().collect();
+    }
+}
+
+/// `digits` in groups of three from the right.
+fn grouped(digits: &str, group: &str) -> String {
+    let digits: Vec<char> = digits.chars().collect();
     let mut grouped = String::new();
     for (index, digit) in digits.iter().enumerate() {
         if index > 0 && (digits.len() - index).is_multiple_of(3) {
@@ -31,6 +35,25 @@ fn money_in(amount: f64, language: Language) -> String {
         }
         grouped.push(*digit);
     }
+    grouped
+}
+
+/// A whole number grouped by thousands (`12 000`): Fluent formats the counts of every
+/// message with it (see `i18n::configure`).
+pub fn whole_number_in(number: i64, language: Language) -> String {
+    let (group, _) = separators(language);
+    let sign = if number < 0 { "-" } else { "" };
+    format!(
+        "{sign}{}",
+        grouped(&number.unsigned_abs().to_string(), group)
+    )
+}
+
+fn money_in(amount: f64, language: Language) -> String {
+    let (group, decimal) = separators(language);
+    let fixed = format!("{:.2}", amount.abs());
+    let (whole, cents) = fixed.split_once('.').unwrap_or((&fixed, "00"));
+    let grouped = grouped(whole, group);
     let sign = if amount < 0.0 && fixed != "0.00" {
         "-"
     } else {
@@ -88,6 +111,14 @@ mod tests {
         assert_eq!(money_in(0.0, Language::English), "0.00\u{a0}MAD");
         assert_eq!(decimal_in(1.25, Language::French), "1,2");
         assert_eq!(decimal_in(1.26, Language::English), "1.3");
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(whole_number_in(999, Language::French), "999");
+        assert_eq!(whole_number_in(12_000, Language::French), "12\u{202F}000");
+        assert_eq!(whole_number_in(1_234_567, Language::English), "1,234,567");
+        assert_eq!(whole_number_in(-4_000, Language::Arabic), "-4\u{202F}000");
     }
 
     #[test]
