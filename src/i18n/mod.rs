@@ -354,11 +354,7 @@ mod tests {
             "environ 4 requêtes, moins d’une minute"
         );
         assert_eq!(
-            say(
-                &french,
-                "check-duplicate",
-                &[("line", &Plain(12_345))]
-            ),
+            say(&french, "check-duplicate", &[("line", &Plain(12_345))]),
             "Même téléphone et même produit qu’à la ligne 12345\u{202f}: sans doute le même client deux fois."
         );
         assert_eq!(

@@ -94,14 +94,8 @@ pub enum ColumnUse {
 impl fmt::Display for ColumnUse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            // The merchant's word first, then the API's name `--map` and the JSON use.
-            ColumnUse::Target(target) => {
-                write!(
-                    f,
-                    "{} · {target}",
-                    crate::i18n::wording::target_said(*target)
-                )
-            }
+            // The merchant's word; `--map` and the JSON use the API's name.
+            ColumnUse::Target(target) => f.write_str(&crate::i18n::wording::target_said(*target)),
             ColumnUse::Other => f.write_str(&tr!("column-other")),
         }
     }
