@@ -12,7 +12,7 @@ pub mod i18n;
 
 pub use wedocod_api as api;
 pub use wedocod_core::{
-    config, diagnostics, files, import, log_file, paths, records, secrets, stores, upload,
+    config, desk, diagnostics, files, import, log_file, paths, records, secrets, stores, upload,
 };
 #[cfg(feature = "demo")]
 pub use wedocod_sandbox as sandbox;

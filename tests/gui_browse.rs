@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use common::gui::{Driver, Isolated};
 use common::sandbox;
-use wedocod_console::api::{Action, ResourceName, Scope};
+use wedocod_console::api::{Action, ListQuery, ResourceName, Scope};
 use wedocod_console::gui::Message;
 use wedocod_console::gui::screen::{connect, records};
 use wedocod_console::i18n::{text, text_with};
@@ -85,6 +85,20 @@ async fn plain_http_to_another_host_is_refused_before_sending() {
 #[tokio::test]
 async fn filters_and_search_narrow_the_list() {
     let sandbox = sandbox(SandboxConfig::default()).await;
+    let listed = common::client(&sandbox)
+        .leads()
+        .list(&ListQuery {
+            status: Some("confirmed".into()),
+            ..ListQuery::page(1, 1)
+        })
+        .await
+        .unwrap();
+    let confirmed = listed.total as usize;
+    let one = listed.items[0].clone();
+    assert!(
+        confirmed > 20,
+        "{confirmed} confirmed leads in the demo data"
+    );
     let mut driver = connect_to(&sandbox, sandbox.token()).await;
     // Pick lists draw their text themselves (no text widget to find): choose by message.
     driver
@@ -93,16 +107,17 @@ async fn filters_and_search_narrow_the_list() {
         )))
         .await;
     assert!(
-        driver.sees(&page_of(1, 1, 48)),
-        "48 confirmed leads in the demo data"
+        driver.sees(&page_of(1, 1, confirmed)),
+        "the sandbox's confirmed leads, on one page"
     );
 
+    let reference = one.reference.unwrap();
     driver
-        .send(leads(records::Message::SearchInput("LD-100306".into())))
+        .send(leads(records::Message::SearchInput(reference.clone())))
         .await;
     driver.send(leads(records::Message::SearchSubmit)).await;
-    assert!(driver.sees(&page_of(1, 1, 1)));
-    assert!(driver.sees("Hajar Amrani"));
+    assert!(driver.sees(&page_of(1, 1, 1)), "{reference}");
+    assert!(driver.sees(&one.full_name.unwrap()));
 }
 
 #[tokio::test]

@@ -1,6 +1,6 @@
 //! The window in French and in Arabic (issue 13): the language switched in Settings, then
 //! every screen walked on the demo store (welcome, settings, leads, a lead's detail,
-//! orders, the export dialog, the import screen with a file full of errors, uploads, the
+//! orders, the export dialog, the confirmation desk, the import screen with a file full of errors, uploads, the
 //! stores and the connect form), failing if any English text of the window's catalogue is
 //! on screen, or the checker's English for the file's problems. One test, one process: the language is the whole window's.
 
@@ -109,6 +109,10 @@ async fn walk(language: Language, alike: &[&str]) {
         .await;
     no_english(&driver, &english, "orders");
 
+    driver.send(Message::Tab(Tab::Desk)).await;
+    assert!(driver.sees(&text("desk-undo")), "a lead to call");
+    no_english(&driver, &english, "the confirmation desk");
+
     driver.send(Message::Tab(Tab::Import)).await;
     no_english(&driver, &english, "import, no file");
     let errors = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/leads_fr_excel_1252.csv");
@@ -133,7 +137,15 @@ async fn walk(language: Language, alike: &[&str]) {
 async fn french_then_arabic_throughout() {
     walk(
         Language::French,
-        &["Total", "Mode", "Pause", "Leads", "E-mail", "leads"],
+        &[
+            "Total",
+            "Mode",
+            "Pause",
+            "Leads",
+            "E-mail",
+            "leads",
+            "WhatsApp (W)",
+        ],
     )
     .await;
     walk(Language::Arabic, &[]).await;

@@ -123,6 +123,7 @@ fn nothing_was_left_in_english() {
         "label-sku",
         "label-email",
         "cli-page",
+        "desk-whatsapp",
     ];
     for language in ["fr", "ar"] {
         let other = catalogue(language);

@@ -19,7 +19,7 @@ use crate::secrets::TokenVault;
 use crate::upload::catalogue_cache::KnownCatalogue;
 
 use super::config_saver::ConfigSaver;
-use super::screen::{connect, import, profiles, records, settings, uploads, welcome};
+use super::screen::{connect, desk, import, profiles, records, settings, uploads, welcome};
 use super::theme;
 use crate::i18n::tr;
 
@@ -79,6 +79,8 @@ enum Screen {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Records(ResourceName),
+    /// The confirmation desk.
+    Desk,
     Import,
     Uploads,
 }
@@ -89,6 +91,8 @@ struct Browse {
     tab: Tab,
     leads: records::State,
     orders: records::State,
+    /// Opened on its first visit: it reads the queue only when the merchant works it.
+    desk: Option<desk::State>,
 }
 
 impl Browse {
@@ -121,6 +125,7 @@ pub enum Message {
     Settings(settings::Message),
     Tab(Tab),
     Records(ResourceName, records::Message),
+    Desk(desk::Message),
     Import(import::Message),
     Uploads(uploads::Message),
     Catalogue(Result<KnownCatalogue, ApiError>),
@@ -131,6 +136,8 @@ pub enum Message {
     Shortcut(Shortcut),
     ToggleTheme,
     DismissNotice,
+    /// Whether the system opened a WhatsApp or `tel:` link.
+    LinkOpened(Result<(), String>),
     Window(WindowEvent),
 }
 
@@ -254,6 +261,7 @@ impl App {
             tab: Tab::Records(ResourceName::Leads),
             leads,
             orders,
+            desk: None,
         }));
         Task::batch([
             load_leads.map(|m| Message::Records(ResourceName::Leads, m)),
@@ -297,6 +305,7 @@ impl App {
             Message::Catalogue(result) => self.take_catalogue(result),
             Message::Uploads(message) => self.update_uploads(message),
             Message::Records(resource, message) => self.update_records(resource, message),
+            Message::Desk(message) => self.update_desk(message),
             Message::Import(message) => self.update_import(message),
             Message::FileDropped(path) => {
                 match &mut self.screen {
@@ -310,6 +319,12 @@ impl App {
             Message::ToggleTheme => self.choose_theme(theme::toggled(self.config.theme)),
             Message::DismissNotice => {
                 self.notices.clear();
+                Task::none()
+            }
+            Message::LinkOpened(result) => {
+                if let Err(problem) = result {
+                    self.notify(problem);
+                }
                 Task::none()
             }
             Message::Window(event) => self.on_window(event),
@@ -355,10 +370,41 @@ impl App {
     fn show_tab(&mut self, tab: Tab) -> Task<Message> {
         if let Screen::Browse(browse) = &mut self.screen {
             browse.tab = tab;
+            if tab == Tab::Desk
+                && browse.desk.is_none()
+                && let Some(session) = &self.session
+            {
+                let (desk, start) = desk::State::new(session.store.client.clone());
+                browse.desk = Some(desk);
+                return start.map(Message::Desk);
+            }
         }
         match tab {
             Tab::Uploads => self.uploads.refresh().map(Message::Uploads),
             _ => Task::none(),
+        }
+    }
+
+    /// The merchant's WhatsApp message: theirs, or the default of the language spoken.
+    fn whatsapp_template(&self) -> String {
+        self.config
+            .whatsapp_template
+            .clone()
+            .unwrap_or_else(|| tr!("desk-whatsapp-template"))
+    }
+
+    /// A message of the confirmation desk, with the merchant's WhatsApp message.
+    pub(super) fn update_desk(&mut self, message: desk::Message) -> Task<Message> {
+        let template = self.whatsapp_template();
+        let Screen::Browse(browse) = &mut self.screen else {
+            return Task::none();
+        };
+        let Some(desk) = &mut browse.desk else {
+            return Task::none();
+        };
+        match desk.update(message, &template) {
+            desk::Action::None => Task::none(),
+            desk::Action::Run(task) => task.map(Message::Desk),
         }
     }
 
@@ -504,6 +550,11 @@ impl App {
                 self.screen = Screen::Connect(Box::new(form));
                 Task::none()
             }
+            records::Action::Reach(how, customer) => {
+                let template = self.whatsapp_template();
+                super::contact::reach(how, &customer, &template, Message::LinkOpened)
+                    .unwrap_or_else(Task::none)
+            }
         };
         Task::batch([saved, task])
     }
@@ -536,6 +587,11 @@ impl App {
                 .orders
                 .subscription()
                 .map(|m| Message::Records(ResourceName::Orders, m)),
+            browse
+                .desk
+                .as_ref()
+                .map_or_else(Subscription::none, desk::State::subscription)
+                .map(Message::Desk),
         ])
     }
 
@@ -569,10 +625,14 @@ impl App {
                         .view(self.session.as_ref().map(|s| s.name.as_str()))
                         .map(Message::Import),
                     Tab::Uploads => self.uploads.view().map(Message::Uploads),
+                    Tab::Desk => match &browse.desk {
+                        Some(desk) => desk.view().map(Message::Desk),
+                        None => text(tr!("loading")).into(),
+                    },
                 };
                 let reachable = match browse.tab {
                     Tab::Records(resource) => browse.screen(resource).reachable(),
-                    Tab::Import | Tab::Uploads => browse.leads.reachable(),
+                    Tab::Import | Tab::Uploads | Tab::Desk => browse.leads.reachable(),
                 };
                 column![
                     self.header(Some(browse.tab)),
@@ -640,6 +700,7 @@ impl App {
             Some(_) => bar
                 .push(tab(tr!("leads"), Tab::Records(ResourceName::Leads)))
                 .push(tab(tr!("orders"), Tab::Records(ResourceName::Orders)))
+                .push(tab(tr!("desk-tab"), Tab::Desk))
                 .push(tab(tr!("import"), Tab::Import))
                 .push(tab(tr!("uploads-tab"), Tab::Uploads)),
             None => bar.push(text(tr!("import")).size(16)),

@@ -5,6 +5,7 @@
 pub mod app;
 mod blocking;
 mod config_saver;
+pub mod contact;
 mod dialog;
 pub mod error_view;
 pub mod fonts;

@@ -382,6 +382,16 @@ mod tests {
     }
 
     #[test]
+    fn the_whatsapp_templates_keep_their_placeholders() {
+        for language in Language::ALL {
+            let template = say(&loader_in(language), "desk-whatsapp-template", &[]);
+            for placeholder in ["{name}", "{products}", "{total}", "{city}"] {
+                assert!(template.contains(placeholder), "{language:?}: {template}");
+            }
+        }
+    }
+
+    #[test]
     fn messages_are_filled_and_choose_their_plural() {
         assert_eq!(
             text_with("page-of", &[("page", &2), ("pages", &7), ("total", &320)]),

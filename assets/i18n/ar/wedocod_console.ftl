@@ -495,3 +495,20 @@ map-no-column = --map { $field }=…: لا يوجد في الملف عمود «{
 copy-diagnostics = نسخ التشخيص
 diagnostics-hint = للدعم: الإصدار والنظام والمجلدات ونهاية السجل (وليس الرمز أبدًا).
 diagnostics-copied = نُسخ: الصقه في رسالتك إلى الدعم.
+
+## مكتب التأكيد
+desk-tab = التأكيد
+desk-tally = عولج { $handled } · أُكّد { $confirmed } · { $rate } في الساعة
+desk-waiting = في القائمة: { $count }
+desk-store-waits = طلب المتجر الانتظار: تُرسل النتائج بعد { $seconds } ث (تابع العمل)
+desk-done = لا يوجد أي عميل محتمل في الانتظار: القائمة فارغة.
+desk-refused = لم يقبل المتجر النتيجة الأخيرة: { $reason }
+desk-whatsapp = واتساب (W)
+desk-call = اتصال (C)
+desk-copy-phone = نسخ الرقم (P)
+desk-copied = نُسخ
+desk-skip = تخطٍّ (S)
+desk-undo = تراجع عن الأخير (U)
+desk-whatsapp-template = السلام عليكم {"{"}name{"}"}، نتواصل معكم بخصوص طلبكم: {"{"}products{"}"} ({"{"}total{"}"}) للتوصيل إلى {"{"}city{"}"}. هل تؤكدون الطلب؟
+settings-whatsapp = رسالة واتساب في مكتب التأكيد
+settings-whatsapp-hint = تُملأ {"{"}name{"}"} و{"{"}products{"}"} و{"{"}total{"}"} و{"{"}city{"}"} لكل زبون؛ فارغة: الرسالة الافتراضية للغة.

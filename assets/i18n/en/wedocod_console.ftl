@@ -476,3 +476,23 @@ map-no-column = --map { $field }=…: the file has no column "{ $header }"
 copy-diagnostics = Copy diagnostics
 diagnostics-hint = For support: the version, the system, the folders and the end of the log (never the token).
 diagnostics-copied = Copied: paste it into your message to support.
+
+## The confirmation desk
+desk-tab = Desk
+desk-tally = { $handled } handled · { $confirmed } confirmed · { $rate } an hour
+desk-waiting = { $count ->
+    [one] 1 lead in the queue
+   *[other] { $count } leads in the queue
+}
+desk-store-waits = The store asked to wait: outcomes go in { $seconds } s (keep going)
+desk-done = No lead is waiting: the queue is empty.
+desk-refused = The store did not take the last outcome: { $reason }
+desk-whatsapp = WhatsApp (W)
+desk-call = Call (C)
+desk-copy-phone = Copy phone (P)
+desk-copied = Copied
+desk-skip = Skip (S)
+desk-undo = Undo last (U)
+desk-whatsapp-template = Hello {"{"}name{"}"}, this is about your order of {"{"}products{"}"} ({"{"}total{"}"}) for delivery in {"{"}city{"}"}. Can you confirm it?
+settings-whatsapp = The desk's WhatsApp message
+settings-whatsapp-hint = {"{"}name{"}"}, {"{"}products{"}"}, {"{"}total{"}"} and {"{"}city{"}"} are filled in for each customer; empty: the default of the language.

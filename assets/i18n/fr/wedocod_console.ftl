@@ -477,3 +477,23 @@ map-no-column = --map { $field }=… : le fichier n’a pas de colonne « { $
 copy-diagnostics = Copier le diagnostic
 diagnostics-hint = Pour le support : la version, le système, les dossiers et la fin du journal (jamais le jeton).
 diagnostics-copied = Copié : collez-le dans votre message au support.
+
+## Le bureau de confirmation
+desk-tab = Confirmation
+desk-tally = { $handled } traités · { $confirmed } confirmés · { $rate } par heure
+desk-waiting = { $count ->
+    [one] { $count } lead dans la file
+   *[other] { $count } leads dans la file
+}
+desk-store-waits = La boutique demande d’attendre : les résultats partent dans { $seconds } s (continuez)
+desk-done = Aucun lead en attente : la file est vide.
+desk-refused = La boutique n’a pas pris le dernier résultat : { $reason }
+desk-whatsapp = WhatsApp (W)
+desk-call = Appeler (C)
+desk-copy-phone = Copier le numéro (P)
+desk-copied = Copié
+desk-skip = Passer (S)
+desk-undo = Annuler le dernier (U)
+desk-whatsapp-template = Bonjour {"{"}name{"}"}, je vous contacte au sujet de votre commande de {"{"}products{"}"} ({"{"}total{"}"}) à livrer à {"{"}city{"}"}. Pouvez-vous la confirmer ?
+settings-whatsapp = Le message WhatsApp du bureau de confirmation
+settings-whatsapp-hint = {"{"}name{"}"}, {"{"}products{"}"}, {"{"}total{"}"} et {"{"}city{"}"} sont remplis pour chaque client ; vide : le message par défaut de la langue.

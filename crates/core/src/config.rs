@@ -53,6 +53,9 @@ pub struct Config {
     pub language: Option<String>,
     /// Where the window was and how big, when it was last closed.
     pub window: Option<WindowGeometry>,
+    /// The confirmation desk's WhatsApp message, with `{name}`, `{products}`, `{total}` and
+    /// `{city}`; none: the default of the window's language.
+    pub whatsapp_template: Option<String>,
 }
 
 /// The window's size and place on screen, in logical pixels.
@@ -95,6 +98,7 @@ impl Default for Config {
             page_size: DEFAULT_PAGE_SIZE,
             language: None,
             window: None,
+            whatsapp_template: None,
         }
     }
 }

@@ -45,6 +45,10 @@ impl App {
                 Task::batch([self.save_config(), Task::batch(reloads)])
             }
             settings::Action::Theme(choice) => self.choose_theme(choice),
+            settings::Action::Template(template) => {
+                self.config.whatsapp_template = template;
+                self.save_config()
+            }
             settings::Action::PageSize(size) => {
                 let per_page = u64::from(size);
                 Task::batch([ResourceName::Leads, ResourceName::Orders].map(|resource| {

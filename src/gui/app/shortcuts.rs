@@ -6,7 +6,7 @@ use iced::keyboard::{self, Key};
 
 use crate::api::ResourceName;
 
-use crate::gui::screen::{import, records};
+use crate::gui::screen::{desk, import, records};
 
 use super::{App, Message, Screen, Tab};
 
@@ -24,8 +24,11 @@ pub enum Shortcut {
     Redo,
     /// Esc: the open panel or dialog closes.
     Close,
-    /// Ctrl+1 to Ctrl+4: Leads, Orders, Import, Uploads.
+    /// Ctrl+1 to Ctrl+5: Leads, Orders, Desk, Import, Uploads.
     Tab(Tab),
+    /// A digit or a letter without Ctrl (the desk's outcome keys): digits by their place,
+    /// letters as `to_latin` reads them.
+    Key(char),
 }
 
 /// The shortcut a key press means. Letters are matched by `Key::to_latin`: the letter the
@@ -52,6 +55,9 @@ pub(super) fn shortcut(event: keyboard::Event) -> Option<Shortcut> {
             _ => None,
         };
     }
+    if modifiers.is_empty() {
+        return plain_key(&key, physical_key).map(Shortcut::Key);
+    }
     // AltGr is Ctrl+Alt on Windows: AltGr+3 writes `#` on AZERTY, not a shortcut.
     if !modifiers.command() || modifiers.alt() {
         return None;
@@ -60,8 +66,9 @@ pub(super) fn shortcut(event: keyboard::Event) -> Option<Shortcut> {
     let tab = match physical_key {
         Physical::Code(Code::Digit1) => Some(Tab::Records(ResourceName::Leads)),
         Physical::Code(Code::Digit2) => Some(Tab::Records(ResourceName::Orders)),
-        Physical::Code(Code::Digit3) => Some(Tab::Import),
-        Physical::Code(Code::Digit4) => Some(Tab::Uploads),
+        Physical::Code(Code::Digit3) => Some(Tab::Desk),
+        Physical::Code(Code::Digit4) => Some(Tab::Import),
+        Physical::Code(Code::Digit5) => Some(Tab::Uploads),
         _ => None,
     };
     if let Some(tab) = tab {
@@ -75,6 +82,28 @@ pub(super) fn shortcut(event: keyboard::Event) -> Option<Shortcut> {
         'y' => Some(Shortcut::Redo),
         _ => None,
     }
+}
+
+/// A key pressed alone: `1`–`9` by their place (AZERTY writes `&é"` there), letters as
+/// the layout writes them when Latin, else by their place.
+fn plain_key(key: &Key, physical_key: Physical) -> Option<char> {
+    let digit = match physical_key {
+        Physical::Code(Code::Digit1) => Some('1'),
+        Physical::Code(Code::Digit2) => Some('2'),
+        Physical::Code(Code::Digit3) => Some('3'),
+        Physical::Code(Code::Digit4) => Some('4'),
+        Physical::Code(Code::Digit5) => Some('5'),
+        Physical::Code(Code::Digit6) => Some('6'),
+        Physical::Code(Code::Digit7) => Some('7'),
+        Physical::Code(Code::Digit8) => Some('8'),
+        Physical::Code(Code::Digit9) => Some('9'),
+        _ => None,
+    };
+    digit.or_else(|| {
+        key.to_latin(physical_key)
+            .map(|letter| letter.to_ascii_lowercase())
+            .filter(char::is_ascii_alphanumeric)
+    })
 }
 
 impl App {
@@ -128,6 +157,8 @@ impl App {
             (Tab::Import, Shortcut::Redo) => {
                 self.update_import(import::Message::Edit(import::Edit::Redo))
             }
+            (Tab::Desk, Shortcut::Key(key)) => self.update_desk(desk::Message::Key(key)),
+            (Tab::Desk, Shortcut::Undo) => self.update_desk(desk::Message::Undo),
             _ => Task::none(),
         }
     }
@@ -171,17 +202,26 @@ mod tests {
             Some(Shortcut::Export)
         );
         assert_eq!(
-            press(Key::Character("z".into()), Code::KeyZ, Modifiers::empty()),
+            press(Key::Character("z".into()), Code::KeyZ, Modifiers::SHIFT),
             None
         );
         assert_eq!(
             press(Key::Named(Named::Escape), Code::Escape, Modifiers::empty()),
             Some(Shortcut::Close)
         );
-        // Ctrl+3 on AZERTY writes `"` with that key: the tab is chosen by its place.
+        // Ctrl+4 on AZERTY writes `'` with that key: the tab is chosen by its place.
         assert_eq!(
-            press(Key::Character("\"".into()), Code::Digit3, ctrl),
+            press(Key::Character("'".into()), Code::Digit4, ctrl),
             Some(Shortcut::Tab(Tab::Import))
+        );
+        // The desk's keys alone: `1` is `&` on AZERTY, `s` is `س` on an Arabic layout.
+        assert_eq!(
+            press(Key::Character("&".into()), Code::Digit1, Modifiers::empty()),
+            Some(Shortcut::Key('1'))
+        );
+        assert_eq!(
+            press(Key::Character("س".into()), Code::KeyS, Modifiers::empty()),
+            Some(Shortcut::Key('s'))
         );
     }
 }

@@ -1,6 +1,7 @@
 //! One module per screen.
 
 pub mod connect;
+pub mod desk;
 pub mod import;
 pub mod profiles;
 pub mod records;

@@ -1,12 +1,13 @@
 //! Settings, over whatever screen is showing (Esc or Close leaves it where it was): the
-//! language (applied at once to every screen), the theme, rows per page, where settings
+//! language (applied at once to every screen), the theme, rows per page, the desk's WhatsApp
+//! message, where settings
 //! and data live (each folder opens in the file manager, the log in the text editor; a
 //! diagnostics bundle for support goes to the clipboard), and an About block with the
 //! version, the licences and the data folder's size.
 
 use std::path::{Path, PathBuf};
 
-use iced::widget::{button, column, container, pick_list, row, scrollable, text};
+use iced::widget::{button, column, container, pick_list, row, scrollable, text, text_input};
 use iced::{Center, Element, Fill, Task};
 
 use crate::config::{Config, PAGE_SIZES, ThemeChoice};
@@ -44,6 +45,8 @@ pub enum Message {
     Language(Language),
     Theme(ThemeOption),
     PageSize(u32),
+    /// The desk's WhatsApp message, as typed.
+    Template(String),
     /// A folder in the file manager (made first when missing).
     OpenFolder(PathBuf),
     /// The log in the text editor.
@@ -63,6 +66,8 @@ pub enum Action {
     Language(Language),
     Theme(ThemeChoice),
     PageSize(u32),
+    /// The WhatsApp message; `None`: the language's default.
+    Template(Option<String>),
     Close,
 }
 
@@ -86,6 +91,10 @@ impl State {
             Message::Language(language) => Action::Language(language),
             Message::Theme(option) => Action::Theme(option.0),
             Message::PageSize(size) => Action::PageSize(size),
+            Message::Template(typed) => {
+                let default = typed.trim().is_empty() || typed == tr!("desk-whatsapp-template");
+                Action::Template((!default).then_some(typed))
+            }
             Message::OpenFolder(folder) => open_in_system(folder, true),
             Message::OpenFile(file) => open_in_system(file, false),
             Message::FolderOpened(result) => {
@@ -125,6 +134,10 @@ impl State {
     pub fn view<'a>(&'a self, config: &'a Config, data_dir: &'a Path) -> Element<'a, Message> {
         let themes = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark].map(ThemeOption);
         let language = crate::i18n::language();
+        let template = config
+            .whatsapp_template
+            .clone()
+            .unwrap_or_else(|| tr!("desk-whatsapp-template"));
         let setting = |label: String, control: Element<'a, Message>| {
             row![text(label).width(Fill), control]
                 .spacing(theme::GAP)
@@ -170,6 +183,14 @@ impl State {
                 tr!("per-page"),
                 pick_list(PAGE_SIZES, Some(config.page_size), Message::PageSize).into()
             ),
+            column![
+                text(tr!("settings-whatsapp")),
+                text_input(&tr!("desk-whatsapp-template"), &template).on_input(Message::Template),
+                text(tr!("settings-whatsapp-hint"))
+                    .size(13)
+                    .style(theme::muted),
+            ]
+            .spacing(4),
             text(tr!("settings-folders")).size(16),
             place(
                 tr!("settings-config-folder"),

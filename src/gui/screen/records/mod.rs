@@ -22,6 +22,8 @@ use crate::api::{
     Action as ScopeAction, ApiError, Client, DeleteOutcome, ListQuery, Page, ResourceName, Scope,
     UpdateOutcome,
 };
+use crate::desk::contact::TemplateValues;
+use crate::gui::contact::{Customer, Reach};
 use crate::gui::dialog;
 use crate::gui::error_view::{self, ErrorAction, Remedy};
 use crate::gui::record_rows::{self, RecordRow};
@@ -146,6 +148,8 @@ pub enum Message {
     Export(export::Message),
     /// Esc: the export's confirmation, then the delete confirmation, then the detail panel.
     Close,
+    /// WhatsApp, a call or the phone copied, for the record in the detail panel.
+    Reach(Reach),
 }
 
 /// What the parent must do after an update.
@@ -154,6 +158,8 @@ pub enum Action {
     Run(Task<Message>),
     /// A 401: the token must be replaced.
     ReplaceToken,
+    /// Reach the customer of the detail panel (the window knows the message template).
+    Reach(Reach, Customer),
 }
 
 impl State {
@@ -304,6 +310,14 @@ impl State {
             }
             Message::DetailLoaded(reference, result) => self.detail_loaded(reference, result),
             Message::CloseDetail => self.quietly(|state| state.detail = None),
+            Message::Reach(how) => match self
+                .detail
+                .as_ref()
+                .and_then(|detail| detail.loaded.as_ref())
+            {
+                Some((row, _)) => Action::Reach(how, customer_of(row)),
+                None => Action::None,
+            },
             Message::BulkStatus(status) => self.quietly(|state| state.bulk_status = Some(status)),
             Message::ApplyStatus => match self.status_change() {
                 Some(operation) => Action::Run(self.perform(operation, client)),
@@ -742,6 +756,22 @@ impl State {
         match &detail.loaded {
             None => content = content.push(text(tr!("loading"))),
             Some((row, history)) => {
+                if customer_of(row).reachable().is_some() {
+                    content = content.push(
+                        row![
+                            button(text(tr!("desk-whatsapp")))
+                                .on_press(Message::Reach(Reach::WhatsApp)),
+                            button(text(tr!("desk-call")))
+                                .style(button::secondary)
+                                .on_press(Message::Reach(Reach::Call)),
+                            button(text(tr!("desk-copy-phone")))
+                                .style(button::secondary)
+                                .on_press(Message::Reach(Reach::CopyPhone)),
+                        ]
+                        .spacing(theme::GAP)
+                        .wrap(),
+                    );
+                }
                 for (label, value) in &row.fields {
                     content = content.push(column![
                         text(label).size(12).style(theme::muted),
@@ -855,4 +885,17 @@ fn status_badge(row: &RecordRow) -> Element<'_, Message> {
         .padding([2, 8])
         .style(theme::status_badge(&row.status))
         .into()
+}
+
+/// The customer of a record, for WhatsApp and calls.
+fn customer_of(row: &RecordRow) -> Customer {
+    Customer {
+        phone: row.phone.clone(),
+        values: TemplateValues {
+            name: row.customer.clone(),
+            products: row.products.clone(),
+            total: row.total.clone(),
+            city: row.city.clone(),
+        },
+    }
 }

@@ -1,0 +1,88 @@
+//! Issue 15's benchmark (release): the demo sandbox at its default 60 requests a minute,
+//! and the confirmation desk worked through from the keyboard with no human delay, on
+//! the window's own update path (`desk::State`, its tasks run to their end as the window
+//! runs them). Prints the leads confirmed per minute and the API requests per confirmed
+//! lead (the target: well under one). Asserts nothing: the machine is shared and noisy.
+
+use std::time::Instant;
+
+use iced::Task;
+use iced_test::futures::futures::StreamExt;
+use iced_test::runtime::Action;
+use wedocod_console::api::{Client, ClientOptions, Dialect};
+use wedocod_console::gui::screen::desk;
+use wedocod_console::sandbox::{Sandbox, SandboxConfig};
+
+/// Runs `task` and every task its messages lead to, as the window's runtime would.
+async fn run(state: &mut desk::State, task: Task<desk::Message>) {
+    let mut queue = vec![task];
+    while let Some(task) = queue.pop() {
+        let Some(mut stream) = iced_test::runtime::task::into_stream(task) else {
+            continue;
+        };
+        while let Some(action) = stream.next().await {
+            if let Action::Output(message) = action {
+                queue.push(update(state, message));
+            }
+        }
+    }
+}
+
+fn update(state: &mut desk::State, message: desk::Message) -> Task<desk::Message> {
+    match state.update(message, "Bonjour {name}") {
+        desk::Action::Run(task) => task,
+        desk::Action::None => Task::none(),
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    let sandbox = Sandbox::start(SandboxConfig::default())
+        .await
+        .expect("the sandbox starts");
+    let profile = wedocod_console::api::ApiProfile::new(sandbox.base_url(), "", Dialect::V2)
+        .expect("loopback is allowed");
+    let token = secrecy::SecretString::from(sandbox.token().to_string());
+    let client =
+        Client::with_options(profile, token, ClientOptions::default()).expect("the client builds");
+    let opened = Instant::now();
+    let (mut state, start) = desk::State::new(client.clone());
+    run(&mut state, start).await;
+    let mut confirmed = 0usize;
+    while state.has_lead() {
+        let task = update(&mut state, desk::Message::Key('1'));
+        run(&mut state, task).await;
+        confirmed += 1;
+    }
+    // The last outcomes go after a short quiet; the window's tick sends them.
+    while state.outcomes_in_flight() > 0 {
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        let task = update(&mut state, desk::Message::Tick);
+        run(&mut state, task).await;
+    }
+    let elapsed = opened.elapsed();
+    let requests = sandbox.request_log().len();
+    let mut left = 0;
+    for status in desk::QUEUE {
+        let query = wedocod_console::api::ListQuery {
+            status: Some(status.to_string()),
+            ..wedocod_console::api::ListQuery::page(1, 1)
+        };
+        left += client
+            .leads()
+            .list(&query)
+            .await
+            .map_or(0, |page| page.total);
+    }
+    println!(
+        "desk: {confirmed} leads confirmed by keyboard in {:.3} s against the sandbox (60 requests/min)",
+        elapsed.as_secs_f64()
+    );
+    println!(
+        "  {:.0} leads a minute; {requests} API requests: {:.3} per confirmed lead (target: well under 1)",
+        confirmed as f64 / elapsed.as_secs_f64() * 60.0,
+        requests as f64 / confirmed.max(1) as f64
+    );
+    println!("  leads still new or to call back on the server afterwards: {left}");
+    sandbox.stop().await;
+}

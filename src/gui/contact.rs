@@ -1,0 +1,53 @@
+//! Reaching a customer, from the confirmation desk and from a lead's or order's detail
+//! panel alike: WhatsApp on the number's international form with the merchant's message,
+//! a call through the system's `tel:` handler, or the number on the clipboard.
+
+use iced::Task;
+
+use crate::desk::contact::{Reachable, TemplateValues, fill};
+use crate::import::phone::PhoneRules;
+
+/// How to reach the customer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    WhatsApp,
+    Call,
+    CopyPhone,
+}
+
+/// Who to reach: the phone as the store has it, and what the message template says of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Customer {
+    pub phone: String,
+    pub values: TemplateValues,
+}
+
+impl Customer {
+    /// The phone in international form, when it is a number the checker accepts (Morocco's
+    /// rules: the console sells there).
+    pub fn reachable(&self) -> Option<Reachable> {
+        Reachable::of(&self.phone, &PhoneRules::new("MA")?)
+    }
+}
+
+/// The task that reaches `customer`: `opened` hears whether the system could open the
+/// link. `None` when the phone is not a number.
+pub fn reach<M: Send + 'static>(
+    how: Reach,
+    customer: &Customer,
+    template: &str,
+    opened: fn(Result<(), String>) -> M,
+) -> Option<Task<M>> {
+    let reachable = customer.reachable()?;
+    let link = match how {
+        Reach::CopyPhone => return Some(iced::clipboard::write(reachable.international())),
+        Reach::WhatsApp => reachable.whatsapp(&fill(template, &customer.values)),
+        Reach::Call => reachable.call(),
+    };
+    Some(Task::perform(
+        super::blocking::off_the_window(move || {
+            open::that_detached(&link).map_err(|error| error.to_string())
+        }),
+        opened,
+    ))
+}

@@ -1,0 +1,304 @@
+//! The confirmation desk: one lead at a time, large, with *WhatsApp*, *Call* and *Copy
+//! phone*, and one button and one key per outcome (`1`–`6`: every lead status but `new`),
+//! *Skip* (`S`) and *Undo last* (`U`, or Ctrl+Z). The next lead shows at once: outcomes go
+//! to the store in the background, in small bulk updates (see `desk::queue`), and one the
+//! store refuses comes back to its lead with the error's wording.
+
+use std::time::{Duration, Instant};
+
+use iced::widget::{button, column, container, row, space, text};
+use iced::{Center, Element, Fill, Subscription, Task};
+
+use crate::api::statuses::LEAD_STATUSES;
+use crate::api::wire::Lead;
+use crate::api::{ApiError, Client, ListQuery, Page};
+use crate::desk::contact::TemplateValues;
+use crate::desk::queue::{Card, Desk};
+use crate::gui::contact::{self, Customer, Reach};
+use crate::gui::error_view;
+use crate::gui::theme;
+use crate::i18n::conventions;
+use crate::i18n::{status_label, tr};
+use crate::records::RecordSummary;
+
+/// The outcomes, in the order of their keys `1`…: every lead status but `new`.
+fn outcomes() -> impl Iterator<Item = &'static str> {
+    LEAD_STATUSES
+        .iter()
+        .copied()
+        .filter(|status| *status != "new")
+}
+
+/// The statuses the queue works through, in order.
+pub const QUEUE: [&str; 2] = ["new", "call_later"];
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    PageRead(ListQuery, Result<Page<Lead>, ApiError>),
+    /// The outcome of key `n + 1` (an index in [`outcomes`]).
+    Decide(usize),
+    Skip,
+    Undo,
+    /// The store's answer to a bulk update.
+    Sent(Result<(), ApiError>),
+    /// Once a second while outcomes wait: sends them when it is time.
+    Tick,
+    WhatsApp,
+    Call,
+    CopyPhone,
+    Opened(Result<(), String>),
+    /// A key pressed while the desk shows.
+    Key(char),
+}
+
+#[derive(Debug)]
+pub struct State {
+    desk: Desk,
+    client: Client,
+    /// The last read of the queue that failed, for the banner.
+    read_error: Option<ApiError>,
+    /// Why a link could not be opened.
+    problem: Option<String>,
+    copied: bool,
+}
+
+/// What the window must do.
+pub enum Action {
+    None,
+    Run(Task<Message>),
+}
+
+impl State {
+    pub fn new(client: Client) -> (State, Task<Message>) {
+        let statuses = QUEUE.iter().map(|status| status.to_string()).collect();
+        let mut state = State {
+            desk: Desk::new(statuses, Instant::now()),
+            client,
+            read_error: None,
+            problem: None,
+            copied: false,
+        };
+        let task = state.work(Instant::now());
+        (state, task)
+    }
+
+    pub fn update(&mut self, message: Message, template: &str) -> Action {
+        let now = Instant::now();
+        match message {
+            Message::PageRead(query, result) => {
+                self.read_error = result.as_ref().err().cloned();
+                self.desk.take_page(&query, result, now);
+            }
+            Message::Decide(index) => {
+                if let Some(status) = outcomes().nth(index) {
+                    self.desk.decide(status, now);
+                    self.copied = false;
+                }
+            }
+            Message::Skip => self.desk.skip(),
+            Message::Undo => self.desk.undo(now),
+            Message::Sent(result) => self.desk.sent(result, now),
+            Message::Tick => {}
+            Message::WhatsApp => return self.reach(Reach::WhatsApp, template),
+            Message::Call => return self.reach(Reach::Call, template),
+            Message::CopyPhone => return self.reach(Reach::CopyPhone, template),
+            Message::Opened(result) => self.problem = result.err(),
+            Message::Key(key) => {
+                let message = match key {
+                    '1'..='9' => Message::Decide(key as usize - '1' as usize),
+                    's' => Message::Skip,
+                    'u' => Message::Undo,
+                    'w' => Message::WhatsApp,
+                    'c' => Message::Call,
+                    'p' => Message::CopyPhone,
+                    _ => return Action::None,
+                };
+                return self.update(message, template);
+            }
+        }
+        Action::Run(self.work(now))
+    }
+
+    /// Reads ahead and sends what is due.
+    fn work(&mut self, now: Instant) -> Task<Message> {
+        let mut tasks = Vec::new();
+        if let Some(query) = self.desk.page_to_read(now) {
+            let client = self.client.clone();
+            tasks.push(Task::perform(
+                async move {
+                    let result = client.leads().list(&query).await;
+                    (query, result)
+                },
+                |(query, result)| Message::PageRead(query, result),
+            ));
+        }
+        if let Some(changes) = self.desk.update_to_send(now) {
+            let client = self.client.clone();
+            tasks.push(Task::perform(
+                async move { client.leads().update_status(&changes).await.map(|_| ()) },
+                Message::Sent,
+            ));
+        }
+        Task::batch(tasks)
+    }
+
+    /// Ticks while outcomes wait for their bulk update or a page is due again.
+    pub fn subscription(&self) -> Subscription<Message> {
+        if self.desk.outcomes_in_flight() > 0 || self.read_error.is_some() {
+            iced::time::every(Duration::from_secs(1)).map(|_| Message::Tick)
+        } else {
+            Subscription::none()
+        }
+    }
+
+    /// Whether a lead is on screen.
+    pub fn has_lead(&self) -> bool {
+        self.desk.current().is_some()
+    }
+
+    /// Outcomes chosen that the store has not taken yet.
+    pub fn outcomes_in_flight(&self) -> usize {
+        self.desk.outcomes_in_flight()
+    }
+
+    /// Who the lead on screen is, for WhatsApp, a call or the clipboard.
+    fn customer(&self) -> Option<Customer> {
+        let card = self.desk.current()?;
+        let summary = RecordSummary::from(&card.lead);
+        Some(Customer {
+            phone: card.lead.phone.clone()?,
+            values: TemplateValues {
+                name: summary.customer,
+                products: summary.products,
+                total: summary.total.map(conventions::money).unwrap_or_default(),
+                city: summary.city,
+            },
+        })
+    }
+
+    fn reach(&mut self, how: Reach, template: &str) -> Action {
+        let task = self
+            .customer()
+            .and_then(|customer| contact::reach(how, &customer, template, Message::Opened));
+        self.copied = how == Reach::CopyPhone && task.is_some();
+        task.map_or(Action::None, Action::Run)
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let now = Instant::now();
+        let tally = self.desk.tally(now);
+        let mut counters = row![
+            text(tr!(
+                "desk-tally",
+                handled = tally.handled,
+                confirmed = tally.confirmed,
+                rate = tally.per_hour.round()
+            )),
+            space::horizontal(),
+            text(tr!("desk-waiting", count = self.desk.queue_size())),
+        ]
+        .spacing(theme::GAP);
+        if let Some(wait) = self.desk.wait_left(now) {
+            counters = counters.push(
+                text(tr!("desk-store-waits", seconds = wait.as_secs().max(1))).style(text::warning),
+            );
+        }
+        let mut page = column![counters].spacing(theme::PAD).padding(20);
+        if let Some(error) = &self.read_error {
+            page = page.push(text(error_view::describe(error, None)).style(text::danger));
+        }
+        page = page.push(match self.desk.current() {
+            Some(card) => self.card(card),
+            None if self.desk.finished() => container(text(tr!("desk-done")).size(22))
+                .padding(40)
+                .into(),
+            None => container(text(tr!("loading"))).padding(40).into(),
+        });
+        if let Some(problem) = &self.problem {
+            page = page.push(text(problem).style(text::danger));
+        }
+        page.into()
+    }
+
+    fn card<'a>(&'a self, card: &'a Card) -> Element<'a, Message> {
+        let summary = RecordSummary::from(&card.lead);
+        let total = summary
+            .total
+            .map(conventions::money)
+            .unwrap_or_else(|| "—".into());
+        let mut body = column![
+            text(summary.customer).size(30),
+            text(summary.phone).size(24),
+            text(format!("{} · {}", summary.city, summary.area)).size(18),
+            text(summary.address).size(16),
+            text(summary.products).size(18),
+            text(total).size(22),
+            text(format!(
+                "{} · {}",
+                summary.reference,
+                status_label(&summary.status)
+            ))
+            .size(14)
+            .style(theme::muted),
+        ]
+        .spacing(6);
+        if let Some(problem) = &card.problem {
+            body = body.push(
+                text(tr!(
+                    "desk-refused",
+                    reason = error_view::describe(problem, None)
+                ))
+                .style(text::danger),
+            );
+        }
+        let reachable = self
+            .customer()
+            .is_some_and(|customer| customer.reachable().is_some());
+        let contact = row![
+            button(text(tr!("desk-whatsapp")))
+                .on_press_maybe(reachable.then_some(Message::WhatsApp)),
+            button(text(tr!("desk-call")))
+                .style(button::secondary)
+                .on_press_maybe(reachable.then_some(Message::Call)),
+            button(text(if self.copied {
+                tr!("desk-copied")
+            } else {
+                tr!("desk-copy-phone")
+            }))
+            .style(button::secondary)
+            .on_press_maybe(reachable.then_some(Message::CopyPhone)),
+        ]
+        .spacing(theme::GAP);
+        let mut keys = row![].spacing(theme::GAP);
+        for (index, status) in outcomes().enumerate() {
+            let style = if status == "confirmed" {
+                button::success
+            } else {
+                button::secondary
+            };
+            keys = keys.push(
+                button(text(format!("{} {}", index + 1, status_label(status))))
+                    .style(style)
+                    .on_press(Message::Decide(index)),
+            );
+        }
+        let others = row![
+            button(text(tr!("desk-skip")))
+                .style(button::secondary)
+                .on_press(Message::Skip),
+            button(text(tr!("desk-undo")))
+                .style(button::secondary)
+                .on_press(Message::Undo),
+        ]
+        .spacing(theme::GAP)
+        .align_y(Center);
+        container(
+            column![body, contact, keys.wrap(), others]
+                .spacing(theme::PAD)
+                .width(Fill),
+        )
+        .padding(20)
+        .style(theme::panel)
+        .into()
+    }
+}

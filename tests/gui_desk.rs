@@ -1,0 +1,208 @@
+//! The confirmation desk, simulated with iced_test against real sandboxes: leads confirmed
+//! from the keyboard alone land on the server with their history, in bulk updates; an
+//! update the store refuses (500, 403 without the scope) brings its leads back with the
+//! error while a 429 only delays it; *Undo last* puts the previous status back on the
+//! server.
+
+mod common;
+
+use std::time::Duration;
+
+use common::gui::{Driver, Isolated};
+use common::{client, sandbox};
+use wedocod_console::api::wire::Lead;
+use wedocod_console::api::{Action, Client, Dialect, ListQuery, ResourceName, RetryPolicy, Scope};
+use wedocod_console::gui::Message;
+use wedocod_console::gui::app::{Shortcut, Tab};
+use wedocod_console::gui::screen::desk;
+use wedocod_console::i18n::{status_label, text_with};
+use wedocod_console::sandbox::{Faults, Sandbox, SandboxConfig, Trigger};
+
+/// The store's `new` leads, oldest first: the desk's order.
+async fn new_leads_oldest_first(client: &Client) -> Vec<String> {
+    let mut all = Vec::new();
+    let mut page = 1;
+    loop {
+        let query = ListQuery {
+            status: Some("new".into()),
+            ..ListQuery::page(page, 100)
+        };
+        let read = client.leads().list(&query).await.unwrap();
+        all.extend(read.items.into_iter().filter_map(|lead| lead.reference));
+        if page >= read.pages {
+            break;
+        }
+        page += 1;
+    }
+    all.reverse();
+    all
+}
+
+async fn lead(client: &Client, reference: &str) -> Lead {
+    client.leads().show(reference).await.unwrap()
+}
+
+/// The line of the card that names the lead shown, with its status.
+fn shown(reference: &str, status: &str) -> String {
+    format!("{reference} · {}", status_label(status))
+}
+
+fn key(key: char) -> Message {
+    Message::Shortcut(Shortcut::Key(key))
+}
+
+fn patches(sandbox: &Sandbox) -> usize {
+    sandbox
+        .request_log()
+        .iter()
+        .filter(|request| request.method == "PATCH")
+        .count()
+}
+
+async fn open_desk(sandbox: &Sandbox, token: &str) -> Driver {
+    let mut driver = Driver::connect(&Isolated::new(), sandbox, token).await;
+    driver.send(Message::Tab(Tab::Desk)).await;
+    driver
+}
+
+#[tokio::test]
+async fn ten_leads_confirmed_from_the_keyboard_land_with_their_history() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let client = client(&sandbox);
+    let queue = new_leads_oldest_first(&client).await;
+    assert!(queue.len() >= 60, "the demo store has a morning's work");
+    let mut driver = open_desk(&sandbox, sandbox.token()).await;
+    for reference in &queue[..10] {
+        assert!(
+            driver.sees(&shown(reference, "new")),
+            "{reference} is shown"
+        );
+        driver.send(key('1')).await;
+    }
+    assert!(driver.sees(&shown(&queue[10], "new")));
+    assert_eq!(patches(&sandbox), 1, "ten outcomes, one bulk update");
+    for reference in &queue[..10] {
+        assert_eq!(
+            lead(&client, reference).await.status.as_deref(),
+            Some("confirmed")
+        );
+        let query = ListQuery {
+            reference: Some(reference.clone()),
+            ..ListQuery::page(1, 50)
+        };
+        let history = client.leads().histories(&query).await.unwrap();
+        assert!(
+            history
+                .items
+                .iter()
+                .any(|entry| entry.old_status.as_deref() == Some("new")
+                    && entry.new_status.as_deref() == Some("confirmed")),
+            "{reference}: {history:?}"
+        );
+    }
+    assert_eq!(
+        lead(&client, &queue[10]).await.status.as_deref(),
+        Some("new")
+    );
+}
+
+#[tokio::test]
+async fn a_refused_update_brings_its_leads_back_and_a_429_only_delays_it() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    // The test looks with a token of its own: a 429 storm is the desk's token's.
+    let checker = sandbox.grant_token(&Scope::all());
+    let client = common::client_with(&sandbox, Dialect::V2, &checker, RetryPolicy::never());
+    let queue = new_leads_oldest_first(&client).await;
+    let mut driver = open_desk(&sandbox, sandbox.token()).await;
+    // Every request fails while the outcomes go (the client's own retries included).
+    sandbox.set_faults(Faults {
+        fail500: Trigger::Probability(1.0),
+        ..Faults::default()
+    });
+    for _ in 0..10 {
+        driver.send(key('4')).await;
+    }
+    sandbox.set_faults(Faults::default());
+    // The store failed: the first lead is back on screen, with why, and nothing changed.
+    assert!(driver.sees(&shown(&queue[0], "new")));
+    let server_failed = text_with("error-server", &[("status", &500)]);
+    assert!(driver.sees(&text_with("desk-refused", &[("reason", &server_failed)])));
+    assert_eq!(
+        lead(&client, &queue[0]).await.status.as_deref(),
+        Some("new")
+    );
+
+    sandbox.set_faults(Faults {
+        storm429: Trigger::Next(1),
+        ..Faults::default()
+    });
+    for _ in 0..10 {
+        driver.send(key('1')).await;
+    }
+    // The merchant goes on while the store asks to wait.
+    assert!(driver.sees(&shown(&queue[10], "new")));
+    assert_eq!(
+        lead(&client, &queue[0]).await.status.as_deref(),
+        Some("new")
+    );
+    // The window ticks every second while outcomes wait; the storm is three 429s.
+    for _ in 0..10 {
+        tokio::time::sleep(Duration::from_millis(1100)).await;
+        driver.send(Message::Desk(desk::Message::Tick)).await;
+        if lead(&client, &queue[9]).await.status.as_deref() == Some("confirmed") {
+            break;
+        }
+    }
+    for reference in &queue[..10] {
+        assert_eq!(
+            lead(&client, reference).await.status.as_deref(),
+            Some("confirmed")
+        );
+    }
+}
+
+#[tokio::test]
+async fn without_the_update_scope_the_leads_come_back_with_the_403() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let viewer = sandbox.grant_token(&[
+        Scope::new(Action::View, ResourceName::Leads),
+        Scope::new(Action::View, ResourceName::Orders),
+    ]);
+    let queue = new_leads_oldest_first(&client(&sandbox)).await;
+    let mut driver = open_desk(&sandbox, &viewer).await;
+    for _ in 0..10 {
+        driver.send(key('1')).await;
+    }
+    assert!(driver.sees(&shown(&queue[0], "new")));
+    let update_leads = Scope::new(Action::Update, ResourceName::Leads);
+    let forbidden = text_with("error-forbidden-scope", &[("scope", &update_leads)]);
+    assert!(driver.sees(&text_with("desk-refused", &[("reason", &forbidden)])));
+}
+
+#[tokio::test]
+async fn undo_puts_the_previous_status_back_on_the_server() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let client = client(&sandbox);
+    let queue = new_leads_oldest_first(&client).await;
+    let mut driver = open_desk(&sandbox, sandbox.token()).await;
+    for _ in 0..10 {
+        driver.send(key('5')).await;
+    }
+    assert_eq!(
+        lead(&client, &queue[9]).await.status.as_deref(),
+        Some("wrong_number")
+    );
+    driver.send(key('u')).await;
+    assert!(
+        driver.sees(&shown(&queue[9], "new")),
+        "the lead is back on screen"
+    );
+    assert_eq!(
+        lead(&client, &queue[9]).await.status.as_deref(),
+        Some("new")
+    );
+    assert_eq!(
+        lead(&client, &queue[8]).await.status.as_deref(),
+        Some("wrong_number")
+    );
+}
