@@ -35,6 +35,11 @@ async fn first_run_explores_the_demo_and_pages_through() {
     assert!(driver.sees(&text("welcome-title")));
     driver.click(&text("explore-demo")).await.unwrap();
     assert!(
+        driver.sees(&text("glance-title")),
+        "a store opens on its dashboard"
+    );
+    driver.click(&text("leads")).await.unwrap();
+    assert!(
         driver.sees(&page_of(1, 7, 320)),
         "the demo store's first page of leads"
     );

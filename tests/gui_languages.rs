@@ -1,5 +1,5 @@
 //! The window in French and in Arabic (issue 13): the language switched in Settings, then
-//! every screen walked on the demo store (welcome, settings, leads, a lead's detail,
+//! every screen walked on the demo store (welcome, settings, the dashboard, leads, a lead's detail,
 //! orders, the export dialog, the confirmation desk, the import screen with a file full of errors, uploads, the
 //! stores and the connect form), failing if any English text of the window's catalogue is
 //! on screen, or the checker's English for the file's problems. One test, one process: the language is the whole window's.
@@ -84,6 +84,11 @@ async fn walk(language: Language, alike: &[&str]) {
     no_english(&driver, &english, "welcome");
 
     driver.click(&text("explore-demo")).await.unwrap();
+    assert!(driver.sees(&text("glance-title")));
+    no_english(&driver, &english, "the dashboard");
+    driver
+        .send(Message::Tab(Tab::Records(ResourceName::Leads)))
+        .await;
     assert!(driver.sees(&text_with(
         "page-of",
         &[("page", &1), ("pages", &7), ("total", &320)]

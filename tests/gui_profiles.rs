@@ -48,8 +48,9 @@ async fn connecting_saves_the_store_but_never_the_token() {
     );
 
     // The next launch opens the saved store directly, with the token from the vault.
-    let again = Driver::boot(isolated.launch()).await;
+    let mut again = Driver::boot(isolated.launch()).await;
     assert_eq!(again.app.title(), "WedoCOD Console — Boutique Rabat");
+    again.click(&text("leads")).await.unwrap();
     assert!(again.sees("LD-100320"));
 }
 
@@ -71,6 +72,7 @@ async fn a_store_whose_token_is_gone_asks_for_it_again() {
         .await
         .unwrap();
     driver.click(&text("connect")).await.unwrap();
+    driver.click(&text("leads")).await.unwrap();
     assert!(driver.sees("LD-100320"));
     let config = Config::load_from(&isolated.config_file()).config;
     assert_eq!(config.profiles.len(), 1, "the same store, not a second one");

@@ -124,6 +124,7 @@ fn nothing_was_left_in_english() {
         "label-email",
         "cli-page",
         "desk-whatsapp",
+        "glance-percent",
     ];
     for language in ["fr", "ar"] {
         let other = catalogue(language);

@@ -19,7 +19,9 @@ use crate::secrets::TokenVault;
 use crate::upload::catalogue_cache::KnownCatalogue;
 
 use super::config_saver::ConfigSaver;
-use super::screen::{connect, desk, import, profiles, records, settings, uploads, welcome};
+use super::screen::{
+    connect, dashboard, desk, import, profiles, records, settings, uploads, welcome,
+};
 use super::theme;
 use crate::i18n::tr;
 
@@ -78,6 +80,8 @@ enum Screen {
 /// The tabs of a connected store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
+    /// The store at a glance.
+    Dashboard,
     Records(ResourceName),
     /// The confirmation desk.
     Desk,
@@ -93,6 +97,7 @@ struct Browse {
     orders: records::State,
     /// Opened on its first visit: it reads the queue only when the merchant works it.
     desk: Option<desk::State>,
+    dashboard: dashboard::State,
 }
 
 impl Browse {
@@ -126,6 +131,7 @@ pub enum Message {
     Tab(Tab),
     Records(ResourceName, records::Message),
     Desk(desk::Message),
+    Dashboard(dashboard::Message),
     Import(import::Message),
     Uploads(uploads::Message),
     Catalogue(Result<KnownCatalogue, ApiError>),
@@ -256,14 +262,18 @@ impl App {
         let client = &session.store.client;
         let (leads, load_leads) = records::State::new(ResourceName::Leads, per_page, client);
         let (orders, load_orders) = records::State::new(ResourceName::Orders, per_page, client);
+        let mut dashboard = dashboard::State::default();
+        let glance = dashboard.visit(client).map(Message::Dashboard);
         self.session = Some(session);
         self.screen = Screen::Browse(Box::new(Browse {
-            tab: Tab::Records(ResourceName::Leads),
+            tab: Tab::Dashboard,
             leads,
             orders,
             desk: None,
+            dashboard,
         }));
         Task::batch([
+            glance,
             load_leads.map(|m| Message::Records(ResourceName::Leads, m)),
             load_orders.map(|m| Message::Records(ResourceName::Orders, m)),
             catalogue,
@@ -306,6 +316,7 @@ impl App {
             Message::Uploads(message) => self.update_uploads(message),
             Message::Records(resource, message) => self.update_records(resource, message),
             Message::Desk(message) => self.update_desk(message),
+            Message::Dashboard(message) => self.update_dashboard(message),
             Message::Import(message) => self.update_import(message),
             Message::FileDropped(path) => {
                 match &mut self.screen {
@@ -370,6 +381,14 @@ impl App {
     fn show_tab(&mut self, tab: Tab) -> Task<Message> {
         if let Screen::Browse(browse) = &mut self.screen {
             browse.tab = tab;
+            if tab == Tab::Dashboard
+                && let Some(session) = &self.session
+            {
+                return browse
+                    .dashboard
+                    .visit(&session.store.client)
+                    .map(Message::Dashboard);
+            }
             if tab == Tab::Desk
                 && browse.desk.is_none()
                 && let Some(session) = &self.session
@@ -382,6 +401,21 @@ impl App {
         match tab {
             Tab::Uploads => self.uploads.refresh().map(Message::Uploads),
             _ => Task::none(),
+        }
+    }
+
+    fn update_dashboard(&mut self, message: dashboard::Message) -> Task<Message> {
+        let (Screen::Browse(browse), Some(session)) = (&mut self.screen, &self.session) else {
+            return Task::none();
+        };
+        match browse.dashboard.update(message, &session.store.client) {
+            dashboard::Action::None => Task::none(),
+            dashboard::Action::Run(task) => task.map(Message::Dashboard),
+            dashboard::Action::ShowTable(kind, status) => {
+                browse.tab = Tab::Records(kind);
+                let only = records::StatusFilter::Only(status);
+                self.update_records(kind, records::Message::StatusFilter(only))
+            }
         }
     }
 
@@ -625,6 +659,7 @@ impl App {
                         .view(self.session.as_ref().map(|s| s.name.as_str()))
                         .map(Message::Import),
                     Tab::Uploads => self.uploads.view().map(Message::Uploads),
+                    Tab::Dashboard => browse.dashboard.view().map(Message::Dashboard),
                     Tab::Desk => match &browse.desk {
                         Some(desk) => desk.view().map(Message::Desk),
                         None => text(tr!("loading")).into(),
@@ -632,7 +667,9 @@ impl App {
                 };
                 let reachable = match browse.tab {
                     Tab::Records(resource) => browse.screen(resource).reachable(),
-                    Tab::Import | Tab::Uploads | Tab::Desk => browse.leads.reachable(),
+                    Tab::Import | Tab::Uploads | Tab::Desk | Tab::Dashboard => {
+                        browse.leads.reachable()
+                    }
                 };
                 column![
                     self.header(Some(browse.tab)),
@@ -698,6 +735,7 @@ impl App {
             .align_y(Center);
         bar = match active {
             Some(_) => bar
+                .push(tab(tr!("glance-tab"), Tab::Dashboard))
                 .push(tab(tr!("leads"), Tab::Records(ResourceName::Leads)))
                 .push(tab(tr!("orders"), Tab::Records(ResourceName::Orders)))
                 .push(tab(tr!("desk-tab"), Tab::Desk))

@@ -8,6 +8,7 @@ use iced::Task;
 use iced_test::futures::futures::StreamExt;
 use iced_test::runtime::Action;
 use iced_test::{Error, Simulator};
+use wedocod_console::gui::app::Tab;
 use wedocod_console::gui::screen::connect;
 use wedocod_console::gui::{App, LaunchOptions, Message, VaultSource};
 use wedocod_console::sandbox::Sandbox;
@@ -83,7 +84,8 @@ impl Driver {
         }
     }
 
-    /// Boots and walks the connect form as a merchant would, then presses Connect.
+    /// Boots and walks the connect form as a merchant would, presses Connect, and opens the
+    /// Leads tab.
     pub async fn connect(isolated: &Isolated, sandbox: &Sandbox, token: &str) -> Driver {
         use wedocod_console::i18n::text;
         let mut driver = Driver::boot(isolated.launch()).await;
@@ -97,6 +99,9 @@ impl Driver {
         driver.send(Message::Connect(address)).await;
         driver.type_into(connect::TOKEN_ID, token).await.unwrap();
         driver.click(&text("connect")).await.unwrap();
+        // A store opens on its dashboard; the tests start from its leads.
+        let leads = Tab::Records(wedocod_console::api::ResourceName::Leads);
+        driver.send(Message::Tab(leads)).await;
         driver
     }
 

@@ -512,3 +512,12 @@ desk-undo = تراجع عن الأخير (U)
 desk-whatsapp-template = السلام عليكم {"{"}name{"}"}، نتواصل معكم بخصوص طلبكم: {"{"}products{"}"} ({"{"}total{"}"}) للتوصيل إلى {"{"}city{"}"}. هل تؤكدون الطلب؟
 settings-whatsapp = رسالة واتساب في مكتب التأكيد
 settings-whatsapp-hint = تُملأ {"{"}name{"}"} و{"{"}products{"}"} و{"{"}total{"}"} و{"{"}city{"}"} لكل زبون؛ فارغة: الرسالة الافتراضية للغة.
+
+## المتجر في لمحة
+glance-tab = لوحة القيادة
+glance-title = المتجر في لمحة
+glance-as-of = حتى { $time }
+glance-percent = { $percent }%
+glance-confirmation = العملاء المحتملون المؤكدون (من بين من لهم نتيجة)
+glance-delivery = الطلبيات المسلّمة (من بين المسلّمة والمرتجعة)
+glance-return = الطلبيات المرتجعة

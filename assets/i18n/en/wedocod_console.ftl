@@ -496,3 +496,12 @@ desk-undo = Undo last (U)
 desk-whatsapp-template = Hello {"{"}name{"}"}, this is about your order of {"{"}products{"}"} ({"{"}total{"}"}) for delivery in {"{"}city{"}"}. Can you confirm it?
 settings-whatsapp = The desk's WhatsApp message
 settings-whatsapp-hint = {"{"}name{"}"}, {"{"}products{"}"}, {"{"}total{"}"} and {"{"}city{"}"} are filled in for each customer; empty: the default of the language.
+
+## The store at a glance
+glance-tab = Dashboard
+glance-title = The store at a glance
+glance-as-of = as of { $time }
+glance-percent = { $percent }%
+glance-confirmation = Leads confirmed (of those with an outcome)
+glance-delivery = Orders delivered (of those delivered or returned)
+glance-return = Orders returned

@@ -497,3 +497,12 @@ desk-undo = Annuler le dernier (U)
 desk-whatsapp-template = Bonjour {"{"}name{"}"}, je vous contacte au sujet de votre commande de {"{"}products{"}"} ({"{"}total{"}"}) à livrer à {"{"}city{"}"}. Pouvez-vous la confirmer ?
 settings-whatsapp = Le message WhatsApp du bureau de confirmation
 settings-whatsapp-hint = {"{"}name{"}"}, {"{"}products{"}"}, {"{"}total{"}"} et {"{"}city{"}"} sont remplis pour chaque client ; vide : le message par défaut de la langue.
+
+## La boutique en un coup d’œil
+glance-tab = Tableau de bord
+glance-title = La boutique en un coup d’œil
+glance-as-of = au { $time }
+glance-percent = { $percent } %
+glance-confirmation = Leads confirmés (parmi ceux qui ont un résultat)
+glance-delivery = Commandes livrées (parmi les livrées et les retournées)
+glance-return = Commandes retournées

@@ -24,7 +24,7 @@ pub enum Shortcut {
     Redo,
     /// Esc: the open panel or dialog closes.
     Close,
-    /// Ctrl+1 to Ctrl+5: Leads, Orders, Desk, Import, Uploads.
+    /// Ctrl+1 to Ctrl+6: Dashboard, Leads, Orders, Desk, Import, Uploads.
     Tab(Tab),
     /// A digit or a letter without Ctrl (the desk's outcome keys): digits by their place,
     /// letters as `to_latin` reads them.
@@ -64,11 +64,12 @@ pub(super) fn shortcut(event: keyboard::Event) -> Option<Shortcut> {
     }
     // Digits by their place: AZERTY writes & é " ' on that row without Shift.
     let tab = match physical_key {
-        Physical::Code(Code::Digit1) => Some(Tab::Records(ResourceName::Leads)),
-        Physical::Code(Code::Digit2) => Some(Tab::Records(ResourceName::Orders)),
-        Physical::Code(Code::Digit3) => Some(Tab::Desk),
-        Physical::Code(Code::Digit4) => Some(Tab::Import),
-        Physical::Code(Code::Digit5) => Some(Tab::Uploads),
+        Physical::Code(Code::Digit1) => Some(Tab::Dashboard),
+        Physical::Code(Code::Digit2) => Some(Tab::Records(ResourceName::Leads)),
+        Physical::Code(Code::Digit3) => Some(Tab::Records(ResourceName::Orders)),
+        Physical::Code(Code::Digit4) => Some(Tab::Desk),
+        Physical::Code(Code::Digit5) => Some(Tab::Import),
+        Physical::Code(Code::Digit6) => Some(Tab::Uploads),
         _ => None,
     };
     if let Some(tab) = tab {
@@ -209,9 +210,9 @@ mod tests {
             press(Key::Named(Named::Escape), Code::Escape, Modifiers::empty()),
             Some(Shortcut::Close)
         );
-        // Ctrl+4 on AZERTY writes `'` with that key: the tab is chosen by its place.
+        // Ctrl+5 on AZERTY writes `(` with that key: the tab is chosen by its place.
         assert_eq!(
-            press(Key::Character("'".into()), Code::Digit4, ctrl),
+            press(Key::Character("(".into()), Code::Digit5, ctrl),
             Some(Shortcut::Tab(Tab::Import))
         );
         // The desk's keys alone: `1` is `&` on AZERTY, `s` is `س` on an Arabic layout.

@@ -1,6 +1,7 @@
 //! One module per screen.
 
 pub mod connect;
+pub mod dashboard;
 pub mod desk;
 pub mod import;
 pub mod profiles;

@@ -1,0 +1,168 @@
+//! The store at a glance, the first tab of an open store: leads and orders by status as
+//! bars (each a link to its table filtered on that status), the confirmation, delivery and
+//! return rates, and an honest "as of HH:MM" with *Refresh*. The counts cost a dozen
+//! one-record pages and are kept for a few minutes (see `records::glance`).
+
+use std::time::{Duration, Instant};
+
+use iced::widget::{button, column, container, row, scrollable, space, text};
+use iced::{Center, Element, Fill, Length, Task};
+
+use crate::api::{ApiError, Client, ResourceName};
+use crate::gui::{error_view, theme};
+use crate::i18n::{status_label, tr};
+use crate::records::glance::{Glance, StatusCounts};
+
+/// How long counts are shown before a visit reads them again.
+pub const FRESH_FOR: Duration = Duration::from_secs(5 * 60);
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Refresh,
+    Read(Result<Glance, ApiError>),
+    /// A bar: the table of `kind` filtered on `status`.
+    Open(ResourceName, String),
+}
+
+/// What the window must do.
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    /// Show the table of this kind, filtered on this status.
+    ShowTable(ResourceName, String),
+}
+
+#[derive(Debug, Default)]
+pub struct State {
+    glance: Option<Glance>,
+    /// When the counts shown were read, for the cache and the "as of" line.
+    read_at: Option<(Instant, String)>,
+    reading: bool,
+    error: Option<ApiError>,
+}
+
+impl State {
+    /// The counts, read again when none are shown or they are older than [`FRESH_FOR`].
+    pub fn visit(&mut self, client: &Client) -> Task<Message> {
+        let fresh = self
+            .read_at
+            .as_ref()
+            .is_some_and(|(at, _)| at.elapsed() < FRESH_FOR);
+        if fresh || self.reading {
+            Task::none()
+        } else {
+            self.read(client)
+        }
+    }
+
+    fn read(&mut self, client: &Client) -> Task<Message> {
+        self.reading = true;
+        let client = client.clone();
+        Task::perform(async move { Glance::read(&client).await }, Message::Read)
+    }
+
+    pub fn update(&mut self, message: Message, client: &Client) -> Action {
+        match message {
+            Message::Refresh => Action::Run(self.read(client)),
+            Message::Read(result) => {
+                self.reading = false;
+                match result {
+                    Ok(glance) => {
+                        self.glance = Some(glance);
+                        let clock = chrono::Local::now().format("%H:%M").to_string();
+                        self.read_at = Some((Instant::now(), clock));
+                        self.error = None;
+                    }
+                    Err(error) => self.error = Some(error),
+                }
+                Action::None
+            }
+            Message::Open(kind, status) => Action::ShowTable(kind, status),
+        }
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let as_of = match (&self.read_at, self.reading) {
+            (_, true) => tr!("loading"),
+            (Some((_, clock)), false) => tr!("glance-as-of", time = clock),
+            (None, false) => String::new(),
+        };
+        let mut page = column![
+            row![
+                text(tr!("glance-title")).size(22).width(Fill),
+                text(as_of).style(theme::muted),
+                button(text(tr!("refresh")))
+                    .style(button::secondary)
+                    .on_press_maybe((!self.reading).then_some(Message::Refresh)),
+            ]
+            .spacing(theme::GAP)
+            .align_y(Center)
+        ]
+        .spacing(theme::PAD)
+        .padding(20);
+        if let Some(error) = &self.error {
+            page = page.push(text(error_view::describe(error, None)).style(text::danger));
+        }
+        if let Some(glance) = &self.glance {
+            page = page
+                .push(rates(glance))
+                .push(bars(tr!("leads"), &glance.leads))
+                .push(bars(tr!("orders"), &glance.orders));
+        }
+        scrollable(page).into()
+    }
+}
+
+/// The three rates, or a dash for one nothing has happened to yet.
+fn rates(glance: &Glance) -> Element<'_, Message> {
+    let rate = |label: String, value: Option<f64>| {
+        let shown = value.map_or_else(
+            || "—".to_string(),
+            |value| tr!("glance-percent", percent = (value * 100.0).round()),
+        );
+        column![
+            text(label).size(13).style(theme::muted),
+            text(shown).size(26)
+        ]
+        .spacing(2)
+    };
+    row![
+        rate(tr!("glance-confirmation"), glance.confirmation_rate()),
+        rate(tr!("glance-delivery"), glance.delivery_rate()),
+        rate(tr!("glance-return"), glance.return_rate()),
+    ]
+    .spacing(48)
+    .into()
+}
+
+/// One bar per status, as long as its share of the largest, each opening its table.
+fn bars(title: String, counts: &StatusCounts) -> Element<'_, Message> {
+    let largest = counts.largest().max(1);
+    let mut list = column![text(title).size(18)].spacing(6);
+    for (status, count) in &counts.counts {
+        // Portions of a thousand: iced divides the row's width by them.
+        let filled = ((*count * 1000) / largest) as u16;
+        let bar = row![
+            container(space())
+                .width(Length::FillPortion(filled.max(1)))
+                .height(18)
+                .style(theme::chart_bar),
+            space().width(Length::FillPortion(1000 - filled.min(999))),
+        ];
+        list = list.push(
+            button(
+                row![
+                    text(status_label(status)).width(150),
+                    container(bar).width(Fill),
+                    text(count.to_string()).width(60),
+                ]
+                .spacing(theme::GAP)
+                .align_y(Center),
+            )
+            .style(button::text)
+            .width(Fill)
+            .on_press(Message::Open(counts.kind, status.clone())),
+        );
+    }
+    list.into()
+}
