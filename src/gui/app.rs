@@ -170,10 +170,14 @@ pub struct App {
 impl App {
     pub fn boot(options: LaunchOptions) -> (App, Task<Message>) {
         let loaded = Config::load_from(&options.config_file);
-        let notices = loaded.warnings.clone();
         crate::i18n::set_language(preferences::starting_language(
             loaded.config.language.as_deref(),
         ));
+        let notices = loaded
+            .warnings
+            .iter()
+            .map(crate::i18n::config_warning::describe)
+            .collect();
         let opening = !options.demo && loaded.config.active().is_some();
         let mut app = App {
             screen: if opening {

@@ -296,6 +296,7 @@ pub fn text_with(id: &str, args: &[(&str, &dyn Arg)]) -> String {
 }
 
 pub mod api_error;
+pub mod config_warning;
 pub mod conventions;
 pub mod export;
 pub mod read_error;

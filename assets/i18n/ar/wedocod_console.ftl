@@ -521,3 +521,17 @@ glance-percent = { $percent }%
 glance-confirmation = العملاء المحتملون المؤكدون (من بين من لهم نتيجة)
 glance-delivery = الطلبيات المسلّمة (من بين المسلّمة والمرتجعة)
 glance-return = الطلبيات المرتجعة
+
+## ما اضطر تحميل الإعدادات إلى إصلاحه
+config-unreadable = تعذرت قراءة ملف الإعدادات { $path } ({ $reason })؛ تُستعمل الإعدادات الافتراضية.
+config-damaged = ملف الإعدادات تالف، لذا تُستعمل الإعدادات الافتراضية: { $reason }
+config-setting = تعذرت قراءة الإعداد `{ $key }`؛ تُستعمل قيمته الافتراضية.
+config-profile-named = تعذرت قراءة المتجر «{ $name }» فتُرك جانبًا.
+config-profile-number = تعذرت قراءة المتجر رقم { $position } فتُرك جانبًا.
+config-page-size = حجم الصفحة { $given } غير متاح؛ ضُبط على { $used }.
+config-language = اللغة «{ $given }» ليست من لغات المنصة؛ تُتبع لغة الحاسوب.
+config-window = تعذر استعمال حجم النافذة أو موضعها المحفوظ؛ تُفتح النافذة بحجمها المعتاد.
+config-profile-name = تُرك متجر («{ $name }») خارج الإعدادات: { $reason }.
+config-active-gone = المتجر «{ $name }» المفتوح آخر مرة لم يعد موجودًا؛ لا يُفتح أي متجر.
+config-copied = نُسخ الملف التالف إلى { $path }.
+config-copy-failed = تعذر نسخ الملف التالف إلى { $path } ({ $reason })؛ يستبدله الحفظ القادم.

@@ -505,3 +505,17 @@ glance-percent = { $percent }%
 glance-confirmation = Leads confirmed (of those with an outcome)
 glance-delivery = Orders delivered (of those delivered or returned)
 glance-return = Orders returned
+
+## What loading the settings had to repair
+config-unreadable = The settings file { $path } could not be read ({ $reason }); default settings are used.
+config-damaged = The settings file is damaged, so default settings are used: { $reason }
+config-setting = The setting `{ $key }` could not be read; its default is used.
+config-profile-named = The store “{ $name }” could not be read and was left out.
+config-profile-number = The store number { $position } could not be read and was left out.
+config-page-size = The page size { $given } is not offered; it was set to { $used }.
+config-language = The language “{ $given }” is not one the console speaks; it follows the computer's.
+config-window = The saved window size or place could not be used; the window opens at its usual size.
+config-profile-name = A store (“{ $name }”) was left out of the settings: { $reason }.
+config-active-gone = The store “{ $name }” opened last no longer exists; none is opened.
+config-copied = The damaged file was copied to { $path }.
+config-copy-failed = The damaged file could not be copied to { $path } ({ $reason }); the next save replaces it.

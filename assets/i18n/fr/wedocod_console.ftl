@@ -506,3 +506,17 @@ glance-percent = { $percent } %
 glance-confirmation = Leads confirmés (parmi ceux qui ont un résultat)
 glance-delivery = Commandes livrées (parmi les livrées et les retournées)
 glance-return = Commandes retournées
+
+## Ce que le chargement des réglages a dû réparer
+config-unreadable = Le fichier de réglages { $path } n’a pas pu être lu ({ $reason }) ; les réglages par défaut sont utilisés.
+config-damaged = Le fichier de réglages est endommagé, les réglages par défaut sont donc utilisés : { $reason }
+config-setting = Le réglage `{ $key }` n’a pas pu être lu ; sa valeur par défaut est utilisée.
+config-profile-named = La boutique « { $name } » n’a pas pu être lue et a été laissée de côté.
+config-profile-number = La boutique numéro { $position } n’a pas pu être lue et a été laissée de côté.
+config-page-size = La taille de page { $given } n’est pas proposée ; elle a été mise à { $used }.
+config-language = La langue « { $given } » n’est pas parlée par la console ; elle suit celle de l’ordinateur.
+config-window = La taille ou la position enregistrée de la fenêtre n’a pas pu servir ; la fenêtre s’ouvre à sa taille habituelle.
+config-profile-name = Une boutique (« { $name } ») a été laissée hors des réglages : { $reason }.
+config-active-gone = La boutique « { $name } » ouverte en dernier n’existe plus ; aucune n’est ouverte.
+config-copied = Le fichier endommagé a été copié dans { $path }.
+config-copy-failed = Le fichier endommagé n’a pas pu être copié dans { $path } ({ $reason }) ; le prochain enregistrement le remplace.

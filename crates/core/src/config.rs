@@ -15,6 +15,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
 use crate::api::{ApiProfile, DEFAULT_BASE_URL, Dialect, ProfileError};
+pub use crate::config_warning::ConfigWarning;
 
 /// The config file's name inside the config directory.
 pub const CONFIG_FILE_NAME: &str = "config.toml";
@@ -192,7 +193,7 @@ pub enum ProfileNameError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadedConfig {
     pub config: Config,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<ConfigWarning>,
 }
 
 /// Why the config could not be saved.
@@ -224,10 +225,10 @@ impl Config {
             }
             Err(error) => (
                 Config::default(),
-                vec![format!(
-                    "The settings file {} could not be read ({error}); default settings are used.",
-                    path.display()
-                )],
+                vec![ConfigWarning::Unreadable {
+                    path: path.to_path_buf(),
+                    reason: error.to_string(),
+                }],
             ),
         };
         warnings.extend(config.repair());
@@ -349,36 +350,31 @@ impl Config {
     }
 
     /// Fixes what a hand-edited or older file can get wrong, each fix explained.
-    fn repair(&mut self) -> Vec<String> {
+    fn repair(&mut self) -> Vec<ConfigWarning> {
         let mut warnings = Vec::new();
         if !PAGE_SIZES.contains(&self.page_size) {
-            warnings.push(format!(
-                "The page size {} is not offered; it was set to {DEFAULT_PAGE_SIZE}.",
-                self.page_size
-            ));
+            warnings.push(ConfigWarning::PageSize {
+                given: self.page_size,
+                used: DEFAULT_PAGE_SIZE,
+            });
             self.page_size = DEFAULT_PAGE_SIZE;
         }
         if let Some(language) = self
             .language
             .take_if(|language| !LANGUAGES.contains(&language.as_str()))
         {
-            warnings.push(format!(
-                "The language {language:?} is not one the console speaks; it follows the computer's."
-            ));
+            warnings.push(ConfigWarning::Language { given: language });
         }
         if self.window.take_if(|window| !window.is_usable()).is_some() {
-            warnings.push(
-                "The saved window size or place could not be used; the window opens at its usual size."
-                    .to_string(),
-            );
+            warnings.push(ConfigWarning::Window);
         }
         let mut kept = Config::default();
         for profile in std::mem::take(&mut self.profiles) {
-            let shown_name = profile.name.clone();
             if let Err(error) = kept.check_new_name(&profile.name, None) {
-                warnings.push(format!(
-                    "A profile ({shown_name:?}) was left out of the settings: {error}."
-                ));
+                warnings.push(ConfigWarning::ProfileName {
+                    name: profile.name.clone(),
+                    reason: error.to_string(),
+                });
             } else {
                 kept.profiles.push(profile);
             }
@@ -388,9 +384,7 @@ impl Config {
             match self.position(&name) {
                 Some(index) => self.active_profile = Some(self.profiles[index].name.clone()),
                 None => {
-                    warnings.push(format!(
-                        "The active profile {name:?} no longer exists; none is active."
-                    ));
+                    warnings.push(ConfigWarning::ActiveGone { name });
                     self.active_profile = None;
                 }
             }
@@ -402,7 +396,7 @@ impl Config {
 /// Parses `text`, keeping every setting that can be read. A file that does not parse at
 /// all gives the defaults; otherwise each top-level setting is tried on its own, and in
 /// the profile list each profile on its own, so one bad value costs only itself.
-fn parse_leniently(text: &str) -> (Config, Vec<String>) {
+fn parse_leniently(text: &str) -> (Config, Vec<ConfigWarning>) {
     if let Ok(config) = toml::from_str::<Config>(text) {
         return (config, Vec::new());
     }
@@ -411,9 +405,9 @@ fn parse_leniently(text: &str) -> (Config, Vec<String>) {
         Err(error) => {
             return (
                 Config::default(),
-                vec![format!(
-                    "The settings file is damaged, so default settings are used: {error}"
-                )],
+                vec![ConfigWarning::Damaged {
+                    reason: error.to_string(),
+                }],
             );
         }
     };
@@ -433,9 +427,7 @@ fn parse_leniently(text: &str) -> (Config, Vec<String>) {
         {
             readable = candidate;
         } else {
-            warnings.push(format!(
-                "The setting `{key}` could not be read; its default is used."
-            ));
+            warnings.push(ConfigWarning::Setting { key });
         }
     }
     let config = toml::Value::Table(readable)
@@ -445,7 +437,7 @@ fn parse_leniently(text: &str) -> (Config, Vec<String>) {
 }
 
 /// The profiles in `value` that can be read; a warning for each that cannot.
-fn readable_profiles(value: toml::Value, warnings: &mut Vec<String>) -> toml::Value {
+fn readable_profiles(value: toml::Value, warnings: &mut Vec<ConfigWarning>) -> toml::Value {
     let toml::Value::Array(profiles) = value else {
         return value;
     };
@@ -455,16 +447,13 @@ fn readable_profiles(value: toml::Value, warnings: &mut Vec<String>) -> toml::Va
         .filter(|(position, profile)| {
             let fits = profile.clone().try_into::<StoreProfile>().is_ok();
             if !fits {
-                let name = profile
-                    .get("name")
-                    .and_then(toml::Value::as_str)
-                    .map_or_else(
-                        || format!("number {}", position + 1),
-                        |name| format!("{name:?}"),
-                    );
-                warnings.push(format!(
-                    "The profile {name} could not be read and was left out."
-                ));
+                warnings.push(ConfigWarning::Profile {
+                    name: profile
+                        .get("name")
+                        .and_then(toml::Value::as_str)
+                        .map(str::to_string),
+                    position: position + 1,
+                });
             }
             fits
         })
@@ -475,16 +464,16 @@ fn readable_profiles(value: toml::Value, warnings: &mut Vec<String>) -> toml::Va
 
 /// Copies a damaged config file aside and says where, so the merchant can recover by hand
 /// what the console could not read.
-fn keep_damaged_copy(path: &Path) -> String {
+fn keep_damaged_copy(path: &Path) -> ConfigWarning {
     let mut copy = path.as_os_str().to_owned();
     copy.push(".damaged");
     let copy = PathBuf::from(copy);
     match fs::copy(path, &copy) {
-        Ok(_) => format!("The damaged file was copied to {}.", copy.display()),
-        Err(error) => format!(
-            "The damaged file could not be copied to {} ({error}); the next save replaces it.",
-            copy.display()
-        ),
+        Ok(_) => ConfigWarning::CopiedTo { path: copy },
+        Err(error) => ConfigWarning::CopyFailed {
+            path: copy,
+            reason: error.to_string(),
+        },
     }
 }
 
@@ -528,7 +517,7 @@ mod tests {
         config.save_to(&path).unwrap();
         let loaded = Config::load_from(&path);
 
-        assert_eq!(loaded.warnings, Vec::<String>::new());
+        assert_eq!(loaded.warnings, Vec::<ConfigWarning>::new());
         assert_eq!(loaded.config, config);
         assert_eq!(loaded.config.active_profile.as_deref(), Some("Main store"));
         let text = fs::read_to_string(&path).unwrap();
@@ -581,7 +570,7 @@ mod tests {
         let loaded = Config::load_from(&path);
         assert_eq!(loaded.config, Config::default());
         assert!(
-            loaded.warnings[0].contains("damaged"),
+            loaded.warnings[0].to_string().contains("damaged"),
             "{:?}",
             loaded.warnings
         );
@@ -600,7 +589,7 @@ mod tests {
         let loaded = Config::load_from(&path);
         assert_eq!(loaded.config, Config::default());
         assert!(
-            loaded.warnings[0].contains("could not be read"),
+            loaded.warnings[0].to_string().contains("could not be read"),
             "{:?}",
             loaded.warnings
         );
@@ -617,7 +606,7 @@ mod tests {
             write(&path, &format!("[window]\n{window}\n"));
             let loaded = Config::load_from(&path);
             assert_eq!(loaded.config.window, None, "{window}");
-            assert!(loaded.warnings.join(" ").contains("window"), "{window}");
+            assert!(loaded.warnings.contains(&ConfigWarning::Window), "{window}");
         }
         write(
             &path,
@@ -661,7 +650,8 @@ dialect = "v9"
         assert_eq!(loaded.config.active_profile.as_deref(), Some("Good"));
         assert_eq!(loaded.config.theme, ThemeChoice::System);
         assert_eq!(loaded.config.page_size, DEFAULT_PAGE_SIZE);
-        let warnings = loaded.warnings.join("\n");
+        let warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+        let warnings = warnings.join("\n");
         assert!(warnings.contains("\"Bad dialect\""), "{warnings}");
         assert!(warnings.contains("`theme`"), "{warnings}");
         assert!(warnings.contains("page size 30"), "{warnings}");
@@ -689,7 +679,7 @@ base_url = "https://nameless.example.ma"
         assert_eq!(loaded.config.active_profile, None);
         assert_eq!(loaded.warnings.len(), 4, "{:?}", loaded.warnings);
         assert!(
-            loaded.warnings[3].contains("copied"),
+            loaded.warnings[3].to_string().contains("copied"),
             "{:?}",
             loaded.warnings
         );

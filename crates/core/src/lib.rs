@@ -9,6 +9,7 @@
 use wedocod_api as api;
 
 pub mod config;
+pub mod config_warning;
 pub mod desk;
 pub mod diagnostics;
 pub mod files;
