@@ -59,7 +59,7 @@ pub fn run(args: ExportArgs) -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(message) => {
-                eprintln!("error: {message}");
+                super::say_error(&message);
                 ExitCode::from(2)
             }
         }

@@ -58,6 +58,11 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// A command's `error:` line, in the computer's language (`erreur :`, `خطأ:`).
+fn say_error(message: &str) {
+    eprintln!("{}", crate::i18n::tr!("cli-error", message = message));
+}
+
 /// Runs an async command on a runtime of its own (exit 2 when none can start).
 fn block_on(command: impl Future<Output = ExitCode>) -> ExitCode {
     match tokio::runtime::Runtime::new() {

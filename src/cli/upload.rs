@@ -64,7 +64,7 @@ pub struct UploadArgs {
 pub fn run(args: UploadArgs) -> ExitCode {
     super::block_on(async {
         upload(args).await.unwrap_or_else(|message| {
-            eprintln!("error: {message}");
+            super::say_error(&message);
             ExitCode::from(2)
         })
     })
@@ -176,11 +176,11 @@ where
     let sent_nothing = report.created + report.refused + report.unknown == 0;
     Ok(match outcome {
         Err(error @ (UploadError::Api(_) | UploadError::Offline(_))) if sent_nothing => {
-            eprintln!("error: {}", upload::describe(&error));
+            super::say_error(&upload::describe(&error));
             ExitCode::from(2)
         }
         Err(error) => {
-            eprintln!("error: {}", upload::describe(&error));
+            super::say_error(&upload::describe(&error));
             ExitCode::from(1)
         }
         Ok(()) if report.complete() => ExitCode::SUCCESS,

@@ -144,7 +144,7 @@ pub fn run(args: ValidateArgs) -> ExitCode {
             }
         }
         Err(message) => {
-            eprintln!("error: {message}");
+            super::say_error(&message);
             ExitCode::from(2)
         }
     }

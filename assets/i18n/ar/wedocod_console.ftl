@@ -535,3 +535,4 @@ config-profile-name = تُرك متجر («{ $name }») خارج الإعداد�
 config-active-gone = المتجر «{ $name }» المفتوح آخر مرة لم يعد موجودًا؛ لا يُفتح أي متجر.
 config-copied = نُسخ الملف التالف إلى { $path }.
 config-copy-failed = تعذر نسخ الملف التالف إلى { $path } ({ $reason })؛ يستبدله الحفظ القادم.
+cli-error = خطأ: { $message }

@@ -519,3 +519,4 @@ config-profile-name = A store (“{ $name }”) was left out of the settings: { 
 config-active-gone = The store “{ $name }” opened last no longer exists; none is opened.
 config-copied = The damaged file was copied to { $path }.
 config-copy-failed = The damaged file could not be copied to { $path } ({ $reason }); the next save replaces it.
+cli-error = error: { $message }

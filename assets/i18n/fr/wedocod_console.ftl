@@ -520,3 +520,4 @@ config-profile-name = Une boutique (« { $name } ») a été laissée hors des
 config-active-gone = La boutique « { $name } » ouverte en dernier n’existe plus ; aucune n’est ouverte.
 config-copied = Le fichier endommagé a été copié dans { $path }.
 config-copy-failed = Le fichier endommagé n’a pas pu être copié dans { $path } ({ $reason }) ; le prochain enregistrement le remplace.
+cli-error = erreur : { $message }
