@@ -2,6 +2,8 @@
 //! panel alike: WhatsApp on the number's international form with the merchant's message,
 //! a call through the system's `tel:` handler, or the number on the clipboard.
 
+use std::sync::LazyLock;
+
 use iced::Task;
 
 use crate::desk::contact::{Reachable, TemplateValues, fill};
@@ -22,11 +24,14 @@ pub struct Customer {
     pub values: TemplateValues,
 }
 
+/// Morocco's phone rules (the console sells there), built once: the desk and the detail
+/// panels ask on every frame whether their phone can be reached.
+static MOROCCO: LazyLock<Option<PhoneRules>> = LazyLock::new(|| PhoneRules::new("MA"));
+
 impl Customer {
-    /// The phone in international form, when it is a number the checker accepts (Morocco's
-    /// rules: the console sells there).
+    /// The phone in international form, when it is a number the checker accepts.
     pub fn reachable(&self) -> Option<Reachable> {
-        Reachable::of(&self.phone, &PhoneRules::new("MA")?)
+        Reachable::of(&self.phone, MOROCCO.as_ref()?)
     }
 }
 

@@ -59,7 +59,6 @@ impl Decision {
 pub struct Tally {
     pub handled: usize,
     pub confirmed: usize,
-    pub skipped: usize,
     /// Leads handled per hour since the desk opened.
     pub per_hour: f64,
 }
@@ -102,7 +101,6 @@ pub struct Desk {
     opened: Instant,
     handled: usize,
     confirmed: usize,
-    skipped: usize,
 }
 
 impl Desk {
@@ -127,12 +125,7 @@ impl Desk {
             opened: now,
             handled: 0,
             confirmed: 0,
-            skipped: 0,
         }
-    }
-
-    pub fn statuses(&self) -> &[String] {
-        &self.statuses
     }
 
     /// The lead on screen.
@@ -260,7 +253,6 @@ impl Desk {
     /// Leaves the lead on screen for later in this session.
     pub fn skip(&mut self) {
         if let Some(card) = self.cards.pop_front() {
-            self.skipped += 1;
             self.cards.push_back(card);
         }
     }
@@ -395,7 +387,6 @@ impl Desk {
         Tally {
             handled: self.handled,
             confirmed: self.confirmed,
-            skipped: self.skipped,
             per_hour: if hours > 0.0 {
                 self.handled as f64 / hours
             } else {
