@@ -10,6 +10,7 @@ use iced::Task;
 use iced_test::futures::futures::StreamExt;
 use iced_test::runtime::Action;
 use wedocod_console::api::{Client, ClientOptions, Dialect};
+use wedocod_console::desk::queue::{DEFAULT_STATUSES, queue_order};
 use wedocod_console::gui::screen::desk;
 use wedocod_console::sandbox::{Sandbox, SandboxConfig};
 
@@ -30,7 +31,7 @@ async fn run(state: &mut desk::State, task: Task<desk::Message>) {
 
 fn update(state: &mut desk::State, message: desk::Message) -> Task<desk::Message> {
     match state.update(message, "Bonjour {name}") {
-        desk::Action::Run(task) => task,
+        desk::Action::Run(task) | desk::Action::Statuses(_, task) => task,
         desk::Action::None => Task::none(),
     }
 }
@@ -46,7 +47,8 @@ async fn main() {
     let client =
         Client::with_options(profile, token, ClientOptions::default()).expect("the client builds");
     let opened = Instant::now();
-    let (mut state, start) = desk::State::new(client.clone());
+    let statuses = queue_order(DEFAULT_STATUSES);
+    let (mut state, start) = desk::State::new(client.clone(), statuses.clone());
     run(&mut state, start).await;
     let mut confirmed = 0usize;
     while state.has_lead() {
@@ -61,11 +63,16 @@ async fn main() {
         run(&mut state, task).await;
     }
     let elapsed = opened.elapsed();
-    let requests = sandbox.request_log().len();
+    let log = sandbox.request_log();
+    let requests = log.len();
+    let histories = log
+        .iter()
+        .filter(|request| request.path.contains("lead-histories"))
+        .count();
     let mut left = 0;
-    for status in desk::QUEUE {
+    for status in &statuses {
         let query = wedocod_console::api::ListQuery {
-            status: Some(status.to_string()),
+            status: Some(status.clone()),
             ..wedocod_console::api::ListQuery::page(1, 1)
         };
         left += client
@@ -82,6 +89,9 @@ async fn main() {
         "  {:.0} leads a minute; {requests} API requests: {:.3} per confirmed lead (target: well under 1)",
         confirmed as f64 / elapsed.as_secs_f64() * 60.0,
         requests as f64 / confirmed.max(1) as f64
+    );
+    println!(
+        "  of which {histories} read the status history of a lead called before (a new lead needs none)"
     );
     println!("  leads still new or to call back on the server afterwards: {left}");
     sandbox.stop().await;

@@ -12,19 +12,26 @@ use common::gui::{Driver, Isolated};
 use common::{client, sandbox};
 use wedocod_console::api::wire::Lead;
 use wedocod_console::api::{Action, Client, Dialect, ListQuery, ResourceName, RetryPolicy, Scope};
+use wedocod_console::config::Config;
 use wedocod_console::gui::Message;
-use wedocod_console::gui::app::{Shortcut, Tab};
+use wedocod_console::gui::app::{Shortcut, Tab, WindowEvent};
 use wedocod_console::gui::screen::desk;
-use wedocod_console::i18n::{status_label, text_with};
+use wedocod_console::i18n::{conventions, status_label, text, text_with};
+use wedocod_console::records::Moment;
 use wedocod_console::sandbox::{Faults, Sandbox, SandboxConfig, Trigger};
 
 /// The store's `new` leads, oldest first: the desk's order.
 async fn new_leads_oldest_first(client: &Client) -> Vec<String> {
+    leads_oldest_first(client, "new").await
+}
+
+/// The store's leads of `status`, oldest first.
+async fn leads_oldest_first(client: &Client, status: &str) -> Vec<String> {
     let mut all = Vec::new();
     let mut page = 1;
     loop {
         let query = ListQuery {
-            status: Some("new".into()),
+            status: Some(status.into()),
             ..ListQuery::page(page, 100)
         };
         let read = client.leads().list(&query).await.unwrap();
@@ -36,6 +43,20 @@ async fn new_leads_oldest_first(client: &Client) -> Vec<String> {
     }
     all.reverse();
     all
+}
+
+/// A history line as the card says it.
+fn history_line(entry: &wedocod_console::api::wire::History) -> String {
+    let at = Moment::of(entry.changed_at.as_deref()).map(|at| conventions::moment(&at));
+    text_with(
+        "history-entry",
+        &[
+            ("old", &status_label(entry.old_status.as_deref().unwrap())),
+            ("new", &status_label(entry.new_status.as_deref().unwrap())),
+            ("by", &entry.changed_by.clone().unwrap()),
+            ("at", &at.unwrap()),
+        ],
+    )
 }
 
 async fn lead(client: &Client, reference: &str) -> Lead {
@@ -204,5 +225,81 @@ async fn undo_puts_the_previous_status_back_on_the_server() {
     assert_eq!(
         lead(&client, &queue[8]).await.status.as_deref(),
         Some("wrong_number")
+    );
+}
+
+#[tokio::test]
+async fn the_queue_works_through_the_statuses_ticked_and_each_card_shows_its_history() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let client = client(&sandbox);
+    let call_later = leads_oldest_first(&client, "call_later").await;
+    assert!(
+        call_later.len() >= 2,
+        "the demo store has leads to call back"
+    );
+    let isolated = Isolated::new();
+    let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
+    driver.send(Message::Tab(Tab::Desk)).await;
+    assert!(driver.sees(&text("no-history")), "a new lead has none");
+
+    driver.click(&status_label("new")).await.unwrap();
+    assert!(
+        driver.sees(&shown(&call_later[0], "call_later")),
+        "only the leads to call back are left"
+    );
+    let query = ListQuery {
+        reference: Some(call_later[0].clone()),
+        ..ListQuery::page(1, 5)
+    };
+    let history = client.leads().histories(&query).await.unwrap().items;
+    assert!(!history.is_empty());
+    for entry in &history {
+        let line = history_line(entry);
+        assert!(driver.sees(&line), "the card shows {line}");
+    }
+    driver.send(key('1')).await;
+    assert!(driver.sees(&shown(&call_later[1], "call_later")));
+    // Closing the window sends the outcome still waiting for its bulk update.
+    let close = Message::Window(WindowEvent::CloseRequested);
+    driver.send(close).await;
+    assert_eq!(
+        lead(&client, &call_later[0]).await.status.as_deref(),
+        Some("confirmed")
+    );
+
+    // The choice is kept: the next launch's desk starts from it.
+    let saved = Config::load_from(&isolated.config_file()).config;
+    assert_eq!(saved.desk_statuses, Some(vec!["call_later".to_string()]));
+    let mut again = Driver::boot(isolated.launch()).await;
+    again.send(Message::Tab(Tab::Desk)).await;
+    assert!(again.sees(&shown(&call_later[1], "call_later")));
+
+    // The last status cannot be unticked: an empty queue is no choice.
+    again.click(&status_label("call_later")).await.unwrap();
+    assert!(again.sees(&shown(&call_later[1], "call_later")));
+}
+
+#[tokio::test]
+async fn closing_with_an_outcome_the_store_refuses_asks_first() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let client = client(&sandbox);
+    let queue = new_leads_oldest_first(&client).await;
+    let mut driver = open_desk(&sandbox, sandbox.token()).await;
+    driver.send(key('1')).await;
+    sandbox.set_faults(Faults {
+        fail500: Trigger::Probability(1.0),
+        ..Faults::default()
+    });
+    driver
+        .send(Message::Window(WindowEvent::CloseRequested))
+        .await;
+    sandbox.set_faults(Faults::default());
+    assert!(driver.sees(&text("close-with-outcomes-title")));
+    assert!(driver.sees(&shown(&queue[0], "new")), "the lead is back");
+    driver.click(&text("cancel")).await.unwrap();
+    assert!(!driver.sees(&text("close-with-outcomes-title")));
+    assert_eq!(
+        lead(&client, &queue[0]).await.status.as_deref(),
+        Some("new")
     );
 }

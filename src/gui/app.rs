@@ -163,8 +163,21 @@ pub struct App {
     data_dir: PathBuf,
     /// The Settings panel, over the screen, while it is open.
     settings: Option<settings::State>,
-    /// The window was asked to close while an upload runs: the question is on screen.
-    closing: bool,
+    /// The window was asked to close and the merchant must choose first: the question is
+    /// on screen.
+    closing: Option<Closing>,
+    /// The window was asked to close while desk outcomes were on their way: it closes once
+    /// the store has them.
+    close_when_sent: bool,
+}
+
+/// Why closing the window waits for the merchant's word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Closing {
+    /// An upload runs (it stops and can be resumed).
+    Upload,
+    /// Desk outcomes the store refused or asks to wait for (their leads keep their status).
+    DeskOutcomes(usize),
 }
 
 impl App {
@@ -197,7 +210,8 @@ impl App {
             uploads: uploads::State::default(),
             data_dir: options.data_dir,
             settings: None,
-            closing: false,
+            closing: None,
+            close_when_sent: false,
         };
         let vault = match options.vault {
             VaultSource::System => Task::perform(TokenVault::open(), |vault| {
@@ -397,7 +411,8 @@ impl App {
                 && browse.desk.is_none()
                 && let Some(session) = &self.session
             {
-                let (desk, start) = desk::State::new(session.store.client.clone());
+                let statuses = self.config.desk_statuses();
+                let (desk, start) = desk::State::new(session.store.client.clone(), statuses);
                 browse.desk = Some(desk);
                 return start.map(Message::Desk);
             }
@@ -431,6 +446,23 @@ impl App {
             .unwrap_or_else(|| tr!("desk-whatsapp-template"))
     }
 
+    fn desk(&mut self) -> Option<&mut desk::State> {
+        match &mut self.screen {
+            Screen::Browse(browse) => browse.desk.as_mut(),
+            _ => None,
+        }
+    }
+
+    /// Desk outcomes the store has not taken yet.
+    fn desk_outcomes_in_flight(&mut self) -> usize {
+        self.desk().map_or(0, |desk| desk.outcomes_in_flight())
+    }
+
+    fn send_desk_outcomes_now(&mut self) -> Task<Message> {
+        self.desk()
+            .map_or_else(Task::none, |desk| desk.send_now().map(Message::Desk))
+    }
+
     /// A message of the confirmation desk, with the merchant's WhatsApp message.
     pub(super) fn update_desk(&mut self, message: desk::Message) -> Task<Message> {
         let template = self.whatsapp_template();
@@ -440,9 +472,31 @@ impl App {
         let Some(desk) = &mut browse.desk else {
             return Task::none();
         };
-        match desk.update(message, &template) {
+        let refused = matches!(&message, desk::Message::Sent(Err(error))
+            if !matches!(error, ApiError::RateLimited { .. }));
+        let task = match desk.update(message, &template) {
             desk::Action::None => Task::none(),
             desk::Action::Run(task) => task.map(Message::Desk),
+            desk::Action::Statuses(statuses, task) => {
+                self.config.desk_statuses = Some(statuses);
+                return Task::batch([task.map(Message::Desk), self.save_config()]);
+            }
+        };
+        if !self.close_when_sent {
+            return task;
+        }
+        match desk.outcomes_in_flight() {
+            0 if !refused => {
+                self.close_when_sent = false;
+                Task::batch([task, self.close_now()])
+            }
+            waiting if refused => {
+                // The store did not take them: the merchant decides.
+                self.close_when_sent = false;
+                self.closing = Some(Closing::DeskOutcomes(waiting.max(1)));
+                task
+            }
+            _ => task,
         }
     }
 
@@ -695,11 +749,21 @@ impl App {
             ]
             .into()
         };
-        if self.closing {
+        if let Some(closing) = self.closing {
+            let (title, body) = match closing {
+                Closing::Upload => (
+                    tr!("close-while-uploading-title"),
+                    tr!("close-while-uploading-body"),
+                ),
+                Closing::DeskOutcomes(count) => (
+                    tr!("close-with-outcomes-title"),
+                    tr!("close-with-outcomes-body", count = count),
+                ),
+            };
             return super::dialog::proceed(
                 screen,
-                tr!("close-while-uploading-title"),
-                tr!("close-while-uploading-body"),
+                title,
+                body,
                 Message::Window(WindowEvent::KeepOpen),
                 (
                     tr!("close-anyway"),

@@ -13,6 +13,7 @@ mod icon;
 mod notice;
 pub mod record_rows;
 pub mod screen;
+mod status_history;
 pub mod theme;
 mod uploading;
 

@@ -21,6 +21,7 @@ pub fn describe(warning: &ConfigWarning) -> String {
         }
         ConfigWarning::Language { given } => tr!("config-language", given = given),
         ConfigWarning::Window => tr!("config-window"),
+        ConfigWarning::DeskStatuses { given } => tr!("config-desk-statuses", given = given),
         ConfigWarning::ProfileName { name, reason } => {
             tr!("config-profile-name", name = name, reason = reason)
         }

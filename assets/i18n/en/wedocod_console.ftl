@@ -296,6 +296,11 @@ dialog-csv-or-workbook = CSV file or workbook
 close-while-uploading-title = An upload is running
 close-while-uploading-body = Close the window anyway? The upload stops where it is and can be resumed from the Uploads tab: no row is lost or sent twice.
 close-anyway = Close anyway
+close-with-outcomes-title = Outcomes not sent yet
+close-with-outcomes-body = { $count ->
+    [one] One outcome has not reached the store (it refused it or asks to wait). Close anyway? That lead keeps its status in the store and comes back to the desk next time.
+   *[other] { $count } outcomes have not reached the store (it refused them or asks to wait). Close anyway? Those leads keep their status in the store and come back to the desk next time.
+}
 export-cancelled = The export was cancelled: no file was written.
 export-pages-repeat = The server sent page { $page } again: it seems to ignore the page asked for. No file was written.
 export-write-failed = Cannot write { $path }: { $reason }
@@ -479,6 +484,8 @@ diagnostics-copied = Copied: paste it into your message to support.
 
 ## The confirmation desk
 desk-tab = Desk
+desk-closing = Sending the desk's last outcomes; the window closes once the store has them.
+desk-queue = Queue:
 desk-tally = { $handled } handled · { $confirmed } confirmed · { $rate } an hour
 desk-waiting = { $count ->
     [one] 1 lead in the queue
@@ -515,6 +522,7 @@ config-profile-number = The store number { $position } could not be read and was
 config-page-size = The page size { $given } is not offered; it was set to { $used }.
 config-language = The language “{ $given }” is not one the console speaks; it follows the computer's.
 config-window = The saved window size or place could not be used; the window opens at its usual size.
+config-desk-statuses = The desk's queue named statuses that leads do not have ({ $given }); they were left out.
 config-profile-name = A store (“{ $name }”) was left out of the settings: { $reason }.
 config-active-gone = The store “{ $name }” opened last no longer exists; none is opened.
 config-copied = The damaged file was copied to { $path }.

@@ -294,6 +294,11 @@ dialog-csv-or-workbook = Fichier CSV ou classeur
 close-while-uploading-title = Un envoi est en cours
 close-while-uploading-body = Fermer la fenêtre quand même ? L’envoi s’arrête là où il en est et pourra reprendre depuis l’onglet Envois : aucune ligne n’est perdue ni envoyée deux fois.
 close-anyway = Fermer quand même
+close-with-outcomes-title = Résultats pas encore envoyés
+close-with-outcomes-body = { $count ->
+    [one] Un résultat n’a pas atteint la boutique (elle l’a refusé ou demande d’attendre). Fermer quand même ? Ce lead garde son statut dans la boutique et reviendra dans la file de confirmation la prochaine fois.
+   *[other] { $count } résultats n’ont pas atteint la boutique (elle les a refusés ou demande d’attendre). Fermer quand même ? Ces leads gardent leur statut dans la boutique et reviendront dans la file de confirmation la prochaine fois.
+}
 export-cancelled = L’export a été annulé : aucun fichier n’a été écrit.
 export-pages-repeat = Le serveur a renvoyé la page { $page } : il semble ignorer la page demandée. Aucun fichier n’a été écrit.
 export-write-failed = Impossible d’écrire { $path } : { $reason }
@@ -480,6 +485,8 @@ diagnostics-copied = Copié : collez-le dans votre message au support.
 
 ## Le bureau de confirmation
 desk-tab = Confirmation
+desk-closing = Envoi des derniers résultats de la confirmation ; la fenêtre se ferme dès que la boutique les a reçus.
+desk-queue = File :
 desk-tally = { $handled } traités · { $confirmed } confirmés · { $rate } par heure
 desk-waiting = { $count ->
     [one] { $count } lead dans la file
@@ -516,6 +523,7 @@ config-profile-number = La boutique numéro { $position } n’a pas pu être lue
 config-page-size = La taille de page { $given } n’est pas proposée ; elle a été mise à { $used }.
 config-language = La langue « { $given } » n’est pas parlée par la console ; elle suit celle de l’ordinateur.
 config-window = La taille ou la position enregistrée de la fenêtre n’a pas pu servir ; la fenêtre s’ouvre à sa taille habituelle.
+config-desk-statuses = La file de confirmation nommait des statuts que les leads n’ont pas ({ $given }) ; ils ont été écartés.
 config-profile-name = Une boutique (« { $name } ») a été laissée hors des réglages : { $reason }.
 config-active-gone = La boutique « { $name } » ouverte en dernier n’existe plus ; aucune n’est ouverte.
 config-copied = Le fichier endommagé a été copié dans { $path }.

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::{ApiProfile, DEFAULT_BASE_URL, Dialect, ProfileError};
 pub use crate::config_warning::ConfigWarning;
+use crate::desk::queue::{DEFAULT_STATUSES, queue_order};
 
 /// The config file's name inside the config directory.
 pub const CONFIG_FILE_NAME: &str = "config.toml";
@@ -57,6 +58,9 @@ pub struct Config {
     /// The confirmation desk's WhatsApp message, with `{name}`, `{products}`, `{total}` and
     /// `{city}`; none: the default of the window's language.
     pub whatsapp_template: Option<String>,
+    /// The lead statuses the confirmation desk works through; none: `new` then
+    /// `call_later`.
+    pub desk_statuses: Option<Vec<String>>,
 }
 
 /// The window's size and place on screen, in logical pixels.
@@ -100,6 +104,7 @@ impl Default for Config {
             language: None,
             window: None,
             whatsapp_template: None,
+            desk_statuses: None,
         }
     }
 }
@@ -349,6 +354,14 @@ impl Config {
         }
     }
 
+    /// The lead statuses the confirmation desk works through, in its order.
+    pub fn desk_statuses(&self) -> Vec<String> {
+        match &self.desk_statuses {
+            Some(chosen) => queue_order(chosen.iter().map(String::as_str)),
+            None => queue_order(DEFAULT_STATUSES),
+        }
+    }
+
     /// Fixes what a hand-edited or older file can get wrong, each fix explained.
     fn repair(&mut self) -> Vec<ConfigWarning> {
         let mut warnings = Vec::new();
@@ -367,6 +380,19 @@ impl Config {
         }
         if self.window.take_if(|window| !window.is_usable()).is_some() {
             warnings.push(ConfigWarning::Window);
+        }
+        if let Some(chosen) = self.desk_statuses.take() {
+            let known = queue_order(chosen.iter().map(String::as_str));
+            let unknown: Vec<String> = chosen
+                .into_iter()
+                .filter(|status| !known.contains(status))
+                .collect();
+            if !unknown.is_empty() {
+                warnings.push(ConfigWarning::DeskStatuses {
+                    given: unknown.join(", "),
+                });
+            }
+            self.desk_statuses = (!known.is_empty()).then_some(known);
         }
         let mut kept = Config::default();
         for profile in std::mem::take(&mut self.profiles) {

@@ -33,6 +33,10 @@ pub enum ConfigWarning {
         given: String,
     },
     Window,
+    /// Statuses the desk was to work through that are not lead statuses.
+    DeskStatuses {
+        given: String,
+    },
     /// A store whose name breaks the rules (empty, too long, taken twice).
     ProfileName {
         name: String,
@@ -84,6 +88,10 @@ impl fmt::Display for ConfigWarning {
             ),
             ConfigWarning::Window => f.write_str(
                 "The saved window size or place could not be used; the window opens at its usual size.",
+            ),
+            ConfigWarning::DeskStatuses { given } => write!(
+                f,
+                "The desk's queue named statuses that leads do not have ({given}); they were left out."
             ),
             ConfigWarning::ProfileName { name, reason } => write!(
                 f,

@@ -1,12 +1,15 @@
 //! The window itself: its size and place remembered for next time, and closing it while an
 //! upload runs asked about first (the upload stops where it is and can be resumed; nothing
-//! is sent twice, but the merchant should choose).
+//! is sent twice, but the merchant should choose). Desk outcomes still waiting for their
+//! bulk update are sent before the window closes; only those the store refuses or makes
+//! wait are asked about.
 
 use iced::{Point, Size, Subscription, Task};
 
 use crate::config::WindowGeometry;
 
-use super::{App, Message};
+use super::{App, Closing, Message};
+use crate::i18n::tr;
 
 /// What the window reports.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -57,18 +60,32 @@ impl App {
                 Task::none()
             }
             WindowEvent::CloseRequested if self.import.uploading() => {
-                self.closing = true;
+                self.closing = Some(Closing::Upload);
                 Task::none()
             }
-            WindowEvent::CloseRequested | WindowEvent::CloseAnyway => {
-                // The size and place are saved once, on the way out, not on every pixel.
-                self.save_config().chain(iced::exit())
+            WindowEvent::CloseRequested if self.desk_outcomes_in_flight() > 0 => {
+                if self.close_when_sent {
+                    // Asked again while the store makes them wait: the merchant chooses.
+                    self.close_when_sent = false;
+                    self.closing = Some(Closing::DeskOutcomes(self.desk_outcomes_in_flight()));
+                    return Task::none();
+                }
+                self.close_when_sent = true;
+                self.notify(tr!("desk-closing"));
+                self.send_desk_outcomes_now()
             }
+            WindowEvent::CloseRequested | WindowEvent::CloseAnyway => self.close_now(),
             WindowEvent::KeepOpen => {
-                self.closing = false;
+                self.closing = None;
                 Task::none()
             }
         }
+    }
+
+    /// Saves the settings and closes. The size and place are saved once, on the way out,
+    /// not on every pixel.
+    pub(super) fn close_now(&mut self) -> Task<Message> {
+        self.save_config().chain(iced::exit())
     }
 
     /// The window as last seen (the usual size before any report).

@@ -2,20 +2,23 @@
 //! phone*, and one button and one key per outcome (`1`–`6`: every lead status but `new`),
 //! *Skip* (`S`) and *Undo last* (`U`, or Ctrl+Z). The next lead shows at once: outcomes go
 //! to the store in the background, in small bulk updates (see `desk::queue`), and one the
-//! store refuses comes back to its lead with the error's wording.
+//! store refuses comes back to its lead with the error's wording. The statuses the queue
+//! works through are ticked above the card (kept in the settings).
 
+use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use iced::widget::{button, column, container, row, space, text};
+use iced::widget::{button, checkbox, column, container, row, space, text};
 use iced::{Center, Element, Fill, Subscription, Task};
 
 use crate::api::statuses::LEAD_STATUSES;
-use crate::api::wire::Lead;
+use crate::api::wire::{History, Lead};
 use crate::api::{ApiError, Client, ListQuery, Page};
 use crate::desk::contact::TemplateValues;
-use crate::desk::queue::{Card, Desk};
+use crate::desk::queue::{Card, Desk, queue_order};
 use crate::gui::contact::{self, Customer, Reach};
 use crate::gui::error_view;
+use crate::gui::status_history;
 use crate::gui::theme;
 use crate::i18n::conventions;
 use crate::i18n::{status_label, tr};
@@ -29,12 +32,11 @@ fn outcomes() -> impl Iterator<Item = &'static str> {
         .filter(|status| *status != "new")
 }
 
-/// The statuses the queue works through, in order.
-pub const QUEUE: [&str; 2] = ["new", "call_later"];
-
 #[derive(Debug, Clone)]
 pub enum Message {
     PageRead(ListQuery, Result<Page<Lead>, ApiError>),
+    /// A lead's status history (by its reference).
+    HistoryRead(String, Result<Page<History>, ApiError>),
     /// The outcome of key `n + 1` (an index in [`outcomes`]).
     Decide(usize),
     Skip,
@@ -49,6 +51,8 @@ pub enum Message {
     Opened(Result<(), String>),
     /// A key pressed while the desk shows.
     Key(char),
+    /// The merchant ticked or unticked a status of the queue.
+    QueueStatus(&'static str, bool),
 }
 
 #[derive(Debug)]
@@ -60,23 +64,33 @@ pub struct State {
     /// Why a link could not be opened.
     problem: Option<String>,
     copied: bool,
+    /// The status histories asked for, by lead reference: none while on their way.
+    histories: HashMap<String, Option<Result<Vec<History>, ApiError>>>,
 }
+
+/// Histories are read for the lead on screen and the next, so the next shows complete.
+const HISTORIES_AHEAD: usize = 2;
+/// The changes a card shows, newest first (the detail panel has them all).
+const HISTORY_LINES: usize = 5;
 
 /// What the window must do.
 pub enum Action {
     None,
     Run(Task<Message>),
+    /// The queue's statuses changed (to keep in the settings); the task reads them.
+    Statuses(Vec<String>, Task<Message>),
 }
 
 impl State {
-    pub fn new(client: Client) -> (State, Task<Message>) {
-        let statuses = QUEUE.iter().map(|status| status.to_string()).collect();
+    /// A desk working through `statuses` (the settings' choice).
+    pub fn new(client: Client, statuses: Vec<String>) -> (State, Task<Message>) {
         let mut state = State {
             desk: Desk::new(statuses, Instant::now()),
             client,
             read_error: None,
             problem: None,
             copied: false,
+            histories: HashMap::new(),
         };
         let task = state.work(Instant::now());
         (state, task)
@@ -89,8 +103,16 @@ impl State {
                 self.read_error = result.as_ref().err().cloned();
                 self.desk.take_page(&query, result, now);
             }
+            Message::HistoryRead(reference, result) => {
+                let read = result.map(|page| page.items);
+                self.histories.insert(reference, Some(read));
+            }
             Message::Decide(index) => {
                 if let Some(status) = outcomes().nth(index) {
+                    // The outcome adds to the history: read again if the lead comes back.
+                    if let Some(card) = self.desk.current() {
+                        self.histories.remove(card.reference());
+                    }
                     self.desk.decide(status, now);
                     self.copied = false;
                 }
@@ -103,6 +125,21 @@ impl State {
             Message::Call => return self.reach(Reach::Call, template),
             Message::CopyPhone => return self.reach(Reach::CopyPhone, template),
             Message::Opened(result) => self.problem = result.err(),
+            Message::QueueStatus(status, ticked) => {
+                let current = self.desk.statuses().iter().map(String::as_str);
+                let chosen = if ticked {
+                    queue_order(current.chain([status]))
+                } else {
+                    queue_order(current.filter(|kept| *kept != status))
+                };
+                // The last status stays: an empty queue is not a choice.
+                if chosen.is_empty() || chosen == self.desk.statuses() {
+                    return Action::None;
+                }
+                self.desk.set_statuses(chosen.clone());
+                self.read_error = None;
+                return Action::Statuses(chosen, self.work(now));
+            }
             Message::Key(key) => {
                 let message = match key {
                     '1'..='9' => Message::Decide(key as usize - '1' as usize),
@@ -132,6 +169,22 @@ impl State {
                 |(query, result)| Message::PageRead(query, result),
             ));
         }
+        for card in self.desk.upcoming(HISTORIES_AHEAD) {
+            let reference = card.reference().to_string();
+            if !card.may_have_history() || self.histories.contains_key(&reference) {
+                continue;
+            }
+            self.histories.insert(reference.clone(), None);
+            let client = self.client.clone();
+            let query = ListQuery {
+                reference: Some(reference.clone()),
+                ..ListQuery::page(1, HISTORY_LINES as u64)
+            };
+            tasks.push(Task::perform(
+                async move { client.leads().histories(&query).await },
+                move |result| Message::HistoryRead(reference.clone(), result),
+            ));
+        }
         if let Some(changes) = self.desk.update_to_send(now) {
             let client = self.client.clone();
             tasks.push(Task::perform(
@@ -159,6 +212,12 @@ impl State {
     /// Outcomes chosen that the store has not taken yet.
     pub fn outcomes_in_flight(&self) -> usize {
         self.desk.outcomes_in_flight()
+    }
+
+    /// Sends every outcome waiting now, not in a few seconds (the window is closing).
+    pub fn send_now(&mut self) -> Task<Message> {
+        self.desk.send_soon();
+        self.work(Instant::now())
     }
 
     /// Who the lead on screen is, for WhatsApp, a call or the clipboard.
@@ -203,7 +262,9 @@ impl State {
                 text(tr!("desk-store-waits", seconds = wait.as_secs().max(1))).style(text::warning),
             );
         }
-        let mut page = column![counters].spacing(theme::PAD).padding(20);
+        let mut page = column![counters, self.queue_choice()]
+            .spacing(theme::PAD)
+            .padding(20);
         if let Some(error) = &self.read_error {
             page = page.push(text(error_view::describe(error, None)).style(text::danger));
         }
@@ -218,6 +279,34 @@ impl State {
             page = page.push(text(problem).style(text::danger));
         }
         page.into()
+    }
+
+    /// The lead's last status changes, or why they are not shown.
+    fn history<'a>(&'a self, card: &Card) -> Element<'a, Message> {
+        if !card.may_have_history() {
+            return status_history::lines(&[]).into();
+        }
+        match self.histories.get(card.reference()) {
+            Some(Some(Ok(history))) => status_history::lines(history).into(),
+            Some(Some(Err(error))) => status_history::instead(error_view::describe(error, None)),
+            _ => status_history::instead(tr!("loading")),
+        }
+    }
+
+    /// A tick per lead status: which ones the queue works through.
+    fn queue_choice(&self) -> Element<'_, Message> {
+        let mut choice = row![text(tr!("desk-queue")).style(theme::muted)]
+            .spacing(theme::GAP)
+            .align_y(Center);
+        for status in LEAD_STATUSES.iter().copied() {
+            let ticked = self.desk.statuses().iter().any(|chosen| chosen == status);
+            choice = choice.push(
+                checkbox(ticked)
+                    .label(status_label(status))
+                    .on_toggle(move |ticked| Message::QueueStatus(status, ticked)),
+            );
+        }
+        choice.wrap().into()
     }
 
     fn card<'a>(&'a self, card: &'a Card) -> Element<'a, Message> {
@@ -251,6 +340,7 @@ impl State {
                 .style(text::danger),
             );
         }
+        body = body.push(self.history(card));
         let reachable = self
             .customer()
             .is_some_and(|customer| customer.reachable().is_some());

@@ -11,8 +11,23 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::time::{Duration, Instant};
 
+use crate::api::statuses::LEAD_STATUSES;
 use crate::api::wire::{Lead, StatusChange};
 use crate::api::{ApiError, ListQuery, Page};
+
+/// The statuses a desk works through unless the merchant chose others.
+pub const DEFAULT_STATUSES: [&str; 2] = ["new", "call_later"];
+
+/// The queue's statuses in the order the desk works through them: `new` first, then as
+/// the store lists its statuses; unknown and repeated ones left out.
+pub fn queue_order<'a>(chosen: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let chosen: HashSet<&str> = chosen.into_iter().collect();
+    LEAD_STATUSES
+        .iter()
+        .filter(|status| chosen.contains(*status))
+        .map(|status| status.to_string())
+        .collect()
+}
 
 /// Outcomes sent together.
 pub const BATCH: usize = 10;
@@ -33,6 +48,18 @@ pub struct Card {
 impl Card {
     pub fn reference(&self) -> &str {
         self.lead.reference.as_deref().unwrap_or_default()
+    }
+
+    /// Whether the lead's status may ever have changed, so its history is worth a request:
+    /// a `new` lead never touched since it was made (or whose store does not say when it
+    /// was touched) has none, and most of a morning's queue is such leads.
+    pub fn may_have_history(&self) -> bool {
+        let lead = &self.lead;
+        lead.status.as_deref() != Some("new")
+            || lead
+                .updated_at
+                .as_ref()
+                .is_some_and(|updated| Some(updated) != lead.created_at.as_ref())
     }
 }
 
@@ -82,6 +109,9 @@ pub struct Desk {
     /// Whether the current pass over the status brought a lead not seen before.
     found_in_pass: bool,
     reading: bool,
+    /// The page being read was asked for before the statuses changed: its leads are not
+    /// taken.
+    stale_read: bool,
     cards: VecDeque<Card>,
     seen: HashSet<String>,
     /// How many leads of each queue status the store holds, as of its last page read and
@@ -112,6 +142,7 @@ impl Desk {
             cursor: Cursor::Start,
             found_in_pass: false,
             reading: false,
+            stale_read: false,
             cards: VecDeque::new(),
             seen: HashSet::new(),
             totals: HashMap::new(),
@@ -128,9 +159,49 @@ impl Desk {
         }
     }
 
+    /// The statuses worked through, in order.
+    pub fn statuses(&self) -> &[String] {
+        &self.statuses
+    }
+
+    /// Works through `statuses` from now on: the leads of statuses left out leave the
+    /// queue (unless the store refused their outcome: those stay until handled), the new
+    /// ones are read from their oldest. Outcomes chosen, on their way or undoable stay as
+    /// they are, and so does the tally.
+    pub fn set_statuses(&mut self, statuses: Vec<String>) {
+        if statuses == self.statuses {
+            return;
+        }
+        let seen = &mut self.seen;
+        self.cards.retain(|card| {
+            let kept = card.problem.is_some()
+                || card
+                    .lead
+                    .status
+                    .as_ref()
+                    .is_some_and(|status| statuses.contains(status));
+            if !kept {
+                seen.remove(card.reference());
+            }
+            kept
+        });
+        self.totals.retain(|status, _| statuses.contains(status));
+        self.statuses = statuses;
+        self.status_index = 0;
+        self.cursor = Cursor::Start;
+        self.found_in_pass = false;
+        self.stale_read = self.reading;
+        self.read_again_at = None;
+    }
+
     /// The lead on screen.
     pub fn current(&self) -> Option<&Card> {
         self.cards.front()
+    }
+
+    /// The lead on screen and the `count - 1` after it.
+    pub fn upcoming(&self, count: usize) -> impl Iterator<Item = &Card> {
+        self.cards.iter().take(count)
     }
 
     /// Whether every status has been read to its end and no lead is left.
@@ -168,6 +239,9 @@ impl Desk {
         now: Instant,
     ) {
         self.reading = false;
+        if std::mem::take(&mut self.stale_read) {
+            return;
+        }
         let page = match page {
             Ok(page) => page,
             Err(error) => {
@@ -293,6 +367,12 @@ impl Desk {
             lead,
             problem: None,
         });
+    }
+
+    /// Sends the outcomes waiting without waiting for more (the window is closing); a
+    /// wait the store asked for still holds.
+    pub fn send_soon(&mut self) {
+        self.flush_now = !self.unsent.is_empty();
     }
 
     /// The bulk update to send now: when none is on its way, the store is not asking to
@@ -535,6 +615,73 @@ mod tests {
         assert_eq!(again[0].reference, "LD-0", "kept through the 429");
         desk.sent(Ok(()), later + Duration::from_secs(30));
         assert_eq!(desk.outcomes_in_flight(), 0);
+    }
+
+    #[test]
+    fn statuses_chosen_mid_session_change_the_queue_and_keep_the_outcomes() {
+        let all = store();
+        let now = Instant::now();
+        let mut desk = Desk::new(vec!["new".into()], now);
+        read(&mut desk, &all, now);
+        read(&mut desk, &all, now);
+        for _ in 0..31 {
+            desk.decide("confirmed", now);
+        }
+        // A page of `new` is on its way when the merchant changes the statuses.
+        let in_flight = desk.page_to_read(now).expect("reads ahead");
+        desk.set_statuses(queue_order(["call_later"]));
+        assert_eq!(desk.current(), None, "the new leads left the queue");
+        desk.take_page(&in_flight, Ok(page(&all, &in_flight)), now);
+        assert_eq!(desk.current(), None, "the stale page is not taken");
+        read(&mut desk, &all, now);
+        assert_eq!(desk.current().unwrap().reference(), "CL-2");
+        assert_eq!(desk.queue_size(), 3);
+        assert_eq!(desk.tally(now).handled, 31);
+        assert_eq!(desk.outcomes_in_flight(), 31, "the outcomes still go");
+
+        desk.set_statuses(queue_order(["call_later", "new"]));
+        assert_eq!(desk.statuses(), ["new", "call_later"]);
+        let mut shown = HashSet::new();
+        let mut reads = 0;
+        while !desk.finished() {
+            if read(&mut desk, &all, now) {
+                reads += 1;
+            }
+            if let Some(card) = desk.current() {
+                assert!(shown.insert(card.reference().to_string()), "each lead once");
+                desk.decide("confirmed", now);
+            }
+            assert!(reads < 40, "the desk keeps reading");
+        }
+        // The 31 handled before stay handled; the new leads put back come again.
+        assert_eq!(shown.len(), 250 - 31 + 3);
+    }
+
+    #[test]
+    fn only_a_lead_that_may_have_changed_is_worth_its_history() {
+        let card = |status: &str, created: Option<&str>, updated: Option<&str>| Card {
+            lead: Lead {
+                created_at: created.map(str::to_string),
+                updated_at: updated.map(str::to_string),
+                ..lead("LD-1", status)
+            },
+            problem: None,
+        };
+        let at = Some("2026-11-28T09:00:00Z");
+        let later = Some("2026-11-28T10:00:00Z");
+        assert!(!card("new", at, at).may_have_history());
+        assert!(!card("new", at, None).may_have_history());
+        assert!(card("new", at, later).may_have_history());
+        assert!(card("call_later", at, at).may_have_history());
+        assert!(card("no_reply", None, None).may_have_history());
+    }
+
+    #[test]
+    fn queue_order_puts_new_first_and_drops_unknown_statuses() {
+        assert_eq!(
+            queue_order(["call_later", "nonsense", "no_reply", "new", "new"]),
+            ["new", "no_reply", "call_later"]
+        );
     }
 
     #[test]

@@ -27,10 +27,10 @@ use crate::gui::contact::{Customer, Reach};
 use crate::gui::dialog;
 use crate::gui::error_view::{self, ErrorAction, Remedy};
 use crate::gui::record_rows::{self, RecordRow};
+use crate::gui::status_history;
 use crate::gui::theme;
-use crate::i18n::conventions;
 use crate::i18n::{status_label, tr};
-use crate::records::{Moment, TableFilter};
+use crate::records::TableFilter;
 
 /// The search box, focused by Ctrl+F.
 const SEARCH_ID: &str = "records-search";
@@ -778,23 +778,7 @@ impl State {
                         text(value)
                     ]);
                 }
-                content = content.push(text(tr!("history")).size(16));
-                if history.is_empty() {
-                    content = content.push(text(tr!("no-history")).style(theme::muted));
-                }
-                for entry in history {
-                    content = content.push(
-                        text(tr!(
-                            "history-entry",
-                            old = status_label(entry.old_status.as_deref().unwrap_or_default()),
-                            new = status_label(entry.new_status.as_deref().unwrap_or_default()),
-                            by = entry.changed_by.as_deref().unwrap_or("—"),
-                            at = Moment::of(entry.changed_at.as_deref())
-                                .map_or_else(|| "—".to_string(), |at| conventions::moment(&at))
-                        ))
-                        .size(13),
-                    );
-                }
+                content = content.push(status_history::lines(history));
             }
         }
         container(scrollable(content.padding(theme::PAD)))
