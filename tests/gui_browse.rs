@@ -9,6 +9,8 @@ use common::gui::{Driver, Isolated};
 use common::sandbox;
 use wedocod_console::api::{Action, ListQuery, ResourceName, Scope};
 use wedocod_console::gui::Message;
+use wedocod_console::gui::app::WindowEvent;
+use wedocod_console::gui::desktop_notice::DesktopNotice;
 use wedocod_console::gui::screen::{connect, records};
 use wedocod_console::i18n::{text, text_with};
 use wedocod_console::sandbox::{Sandbox, SandboxConfig};
@@ -253,7 +255,8 @@ async fn server_errors_offer_a_retry() {
 #[tokio::test]
 async fn the_filtered_table_exports_to_a_workbook() {
     let sandbox = sandbox(SandboxConfig::default()).await;
-    let mut driver = connect_to(&sandbox, sandbox.token()).await;
+    let isolated = Isolated::new();
+    let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
     driver
         .send(leads(records::Message::StatusFilter(
             records::StatusFilter::Only("no_reply".into()),
@@ -279,16 +282,29 @@ async fn the_filtered_table_exports_to_a_workbook() {
             folder.path().join("to call back"),
         ))))
         .await;
+    // The merchant looks at another window while it runs: a desktop notification says
+    // what the window says.
+    driver
+        .send(Message::Window(WindowEvent::Focused(false)))
+        .await;
     driver.click(&text("export-start")).await.unwrap();
     let written = folder.path().join("to call back.xlsx");
-    assert!(driver.sees(&text_with(
+    let exported = text_with(
         "exported",
         &[
             ("rows", &total),
             ("kind", &text("kind-leads")),
-            ("path", &written.display())
-        ]
-    )));
+            ("path", &written.display()),
+        ],
+    );
+    assert!(driver.sees(&exported));
+    assert_eq!(
+        *isolated.desktop_notices.lock().unwrap(),
+        [DesktopNotice {
+            title: text("export-ended-title"),
+            body: exported
+        }]
+    );
     let mut workbook = calamine::open_workbook_auto(&written).unwrap();
     let range = calamine::Reader::worksheet_range(&mut workbook, "Leads").unwrap();
     let statuses: Vec<String> = range.rows().skip(1).map(|row| row[8].to_string()).collect();

@@ -8,7 +8,8 @@ use common::gui::{Driver, Isolated};
 use common::sandbox;
 use wedocod_console::api::{ApiError, ResourceName, TransportKind};
 use wedocod_console::gui::Message;
-use wedocod_console::gui::app::Tab;
+use wedocod_console::gui::app::{Tab, WindowEvent};
+use wedocod_console::gui::desktop_notice::DesktopNotice;
 use wedocod_console::gui::screen::import;
 use wedocod_console::i18n::{text, text_with};
 use wedocod_console::import::workbook_export::WorkbookContent;
@@ -230,17 +231,31 @@ async fn a_queued_batch_is_followed_to_its_end() {
     let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
     driver.send(Message::Tab(Tab::Import)).await;
     open(&mut driver, path.to_str().unwrap()).await;
+    // The merchant switches to another window while the batch is processed.
+    let away = |focused| Message::Window(WindowEvent::Focused(focused));
+    driver.send(away(false)).await;
     driver.click(&text("start-upload")).await.unwrap();
-    assert!(driver.sees(&text_with(
+    let done = text_with(
         "upload-done",
         &[
             ("created", &30),
             ("refused", &0),
             ("skipped", &0),
-            ("pending", &0)
-        ]
-    )));
+            ("pending", &0),
+        ],
+    );
+    assert!(driver.sees(&done));
     assert_eq!(sandbox.record_count(ResourceName::Leads), before + 30);
+    let told = DesktopNotice {
+        title: text("upload-ended-title"),
+        body: done,
+    };
+    assert_eq!(
+        *isolated.desktop_notices.lock().unwrap(),
+        std::slice::from_ref(&told)
+    );
+    // Back at the window: what ends in sight needs no notification.
+    driver.send(away(true)).await;
     assert!(
         !driver.sees(&text("start-upload")) && driver.sees(&text("upload-again-hint")),
         "an uploaded file is not offered for sending again"
@@ -264,6 +279,7 @@ async fn a_queued_batch_is_followed_to_its_end() {
             .any(|r| r.path.starts_with("/batches/")),
         "the batch was followed"
     );
+    assert_eq!(*isolated.desktop_notices.lock().unwrap(), [told]);
 }
 
 #[tokio::test]

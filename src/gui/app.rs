@@ -19,6 +19,7 @@ use crate::secrets::TokenVault;
 use crate::upload::catalogue_cache::KnownCatalogue;
 
 use super::config_saver::ConfigSaver;
+use super::desktop_notice::{DesktopNotice, DesktopNotices};
 use super::screen::{
     connect, dashboard, desk, import, profiles, records, settings, uploads, welcome,
 };
@@ -48,6 +49,8 @@ pub struct LaunchOptions {
     /// Where each store's upload journals and caches go.
     pub data_dir: PathBuf,
     pub vault: VaultSource,
+    /// Where desktop notifications go.
+    pub desktop_notices: DesktopNotices,
 }
 
 impl LaunchOptions {
@@ -58,6 +61,7 @@ impl LaunchOptions {
             config_file: crate::config::config_file(),
             data_dir: crate::paths::data_dir(),
             vault: VaultSource::System,
+            desktop_notices: DesktopNotices::System,
         }
     }
 }
@@ -169,6 +173,10 @@ pub struct App {
     /// The window was asked to close while desk outcomes were on their way: it closes once
     /// the store has them.
     close_when_sent: bool,
+    desktop_notices: DesktopNotices,
+    /// Whether the window has the keyboard: long work that ends out of sight is told by a
+    /// desktop notification too.
+    focused: bool,
 }
 
 /// Why closing the window waits for the merchant's word.
@@ -212,6 +220,8 @@ impl App {
             settings: None,
             closing: None,
             close_when_sent: false,
+            desktop_notices: options.desktop_notices,
+            focused: true,
         };
         let vault = match options.vault {
             VaultSource::System => Task::perform(TokenVault::open(), |vault| {
@@ -525,7 +535,7 @@ impl App {
             Err(error) => (None, Some(tr!("catalogue-unknown", reason = error))),
         };
         let action = self.import.set_catalogue(catalogue, note);
-        import_task(action)
+        self.import_task(action)
     }
 
     fn update_uploads(&mut self, message: uploads::Message) -> Task<Message> {
@@ -611,7 +621,8 @@ impl App {
 
     fn update_import(&mut self, message: import::Message) -> Task<Message> {
         let store = self.session.as_ref().map(|session| &session.store);
-        import_task(self.import.update(message, store))
+        let action = self.import.update(message, store);
+        self.import_task(action)
     }
 
     fn update_records(
@@ -646,6 +657,9 @@ impl App {
                 let template = self.whatsapp_template();
                 super::contact::reach(how, &customer, &template, Message::LinkOpened)
                     .unwrap_or_else(Task::none)
+            }
+            records::Action::ExportEnded(sentence) => {
+                self.tell_if_away(tr!("export-ended-title"), sentence)
             }
         };
         Task::batch([saved, task])
@@ -867,10 +881,23 @@ impl App {
     }
 }
 
-/// What the import screen asked for, as a task of the window.
-fn import_task(action: import::Action) -> Task<Message> {
-    match action {
-        import::Action::None => Task::none(),
-        import::Action::Run(task) => task.map(Message::Import),
+impl App {
+    /// What the import screen asked for, as a task of the window.
+    fn import_task(&self, action: import::Action) -> Task<Message> {
+        match action {
+            import::Action::None => Task::none(),
+            import::Action::Run(task) => task.map(Message::Import),
+            import::Action::UploadEnded(sentence) => {
+                self.tell_if_away(tr!("upload-ended-title"), sentence)
+            }
+        }
+    }
+
+    /// A desktop notification, when the window is not the one the merchant looks at.
+    fn tell_if_away(&self, title: String, body: String) -> Task<Message> {
+        if self.focused {
+            return Task::none();
+        }
+        self.desktop_notices.show(DesktopNotice { title, body })
     }
 }

@@ -4,8 +4,10 @@
 
 pub mod app;
 mod blocking;
+mod chart_bar;
 mod config_saver;
 pub mod contact;
+pub mod desktop_notice;
 mod dialog;
 pub mod error_view;
 pub mod fonts;

@@ -115,18 +115,6 @@ pub fn panel(theme: &Theme) -> container::Style {
     }
 }
 
-/// A bar of the dashboard: the theme's primary colour, rounded.
-pub fn chart_bar(theme: &Theme) -> container::Style {
-    container::Style {
-        background: Some(theme.extended_palette().primary.base.color.into()),
-        border: Border {
-            radius: 3.0.into(),
-            ..Border::default()
-        },
-        ..container::Style::default()
-    }
-}
-
 /// A banner for an error.
 pub fn error_banner(theme: &Theme) -> container::Style {
     banner(theme.extended_palette().danger.weak.color, theme)

@@ -334,6 +334,8 @@ dialog-csv-or-workbook = ملف CSV أو مصنف
 close-while-uploading-title = يجري إرسال الآن
 close-while-uploading-body = إغلاق النافذة رغم ذلك؟ يتوقف الإرسال حيث هو ويمكن متابعته من تبويب الإرسالات: لا يضيع أي سطر ولا يُرسل مرتين.
 close-anyway = إغلاق رغم ذلك
+upload-ended-title = انتهى الإرسال
+export-ended-title = انتهى التصدير
 close-with-outcomes-title = نتائج لم تُرسل بعد
 close-with-outcomes-body = { $count ->
     [one] نتيجة واحدة لم تصل إلى المتجر (رفضها أو يطلب الانتظار). الإغلاق رغم ذلك؟ يحتفظ هذا العميل بحالته في المتجر ويعود إلى قائمة التأكيد في المرة القادمة.

@@ -296,6 +296,8 @@ dialog-csv-or-workbook = CSV file or workbook
 close-while-uploading-title = An upload is running
 close-while-uploading-body = Close the window anyway? The upload stops where it is and can be resumed from the Uploads tab: no row is lost or sent twice.
 close-anyway = Close anyway
+upload-ended-title = Upload finished
+export-ended-title = Export finished
 close-with-outcomes-title = Outcomes not sent yet
 close-with-outcomes-body = { $count ->
     [one] One outcome has not reached the store (it refused it or asks to wait). Close anyway? That lead keeps its status in the store and comes back to the desk next time.

@@ -294,6 +294,8 @@ dialog-csv-or-workbook = Fichier CSV ou classeur
 close-while-uploading-title = Un envoi est en cours
 close-while-uploading-body = Fermer la fenêtre quand même ? L’envoi s’arrête là où il en est et pourra reprendre depuis l’onglet Envois : aucune ligne n’est perdue ni envoyée deux fois.
 close-anyway = Fermer quand même
+upload-ended-title = Envoi terminé
+export-ended-title = Export terminé
 close-with-outcomes-title = Résultats pas encore envoyés
 close-with-outcomes-body = { $count ->
     [one] Un résultat n’a pas atteint la boutique (elle l’a refusé ou demande d’attendre). Fermer quand même ? Ce lead garde son statut dans la boutique et reviendra dans la file de confirmation la prochaine fois.

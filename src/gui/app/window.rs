@@ -16,6 +16,8 @@ use crate::i18n::tr;
 pub enum WindowEvent {
     Resized(Size),
     Moved(Point),
+    /// The window got or lost the keyboard.
+    Focused(bool),
     CloseRequested,
     /// The merchant's answer while an upload runs.
     CloseAnyway,
@@ -30,6 +32,12 @@ pub(super) fn events() -> Subscription<Message> {
         }
         iced::Event::Window(iced::window::Event::Moved(point)) => {
             Some(Message::Window(WindowEvent::Moved(point)))
+        }
+        iced::Event::Window(iced::window::Event::Focused) => {
+            Some(Message::Window(WindowEvent::Focused(true)))
+        }
+        iced::Event::Window(iced::window::Event::Unfocused) => {
+            Some(Message::Window(WindowEvent::Focused(false)))
         }
         iced::Event::Window(iced::window::Event::CloseRequested) => {
             Some(Message::Window(WindowEvent::CloseRequested))
@@ -57,6 +65,10 @@ impl App {
                     y: Some(point.y),
                     ..geometry
                 });
+                Task::none()
+            }
+            WindowEvent::Focused(focused) => {
+                self.focused = focused;
                 Task::none()
             }
             WindowEvent::CloseRequested if self.import.uploading() => {

@@ -5,11 +5,11 @@
 
 use std::time::{Duration, Instant};
 
-use iced::widget::{button, column, container, row, scrollable, space, text};
-use iced::{Center, Element, Fill, Length, Task};
+use iced::widget::{button, column, row, scrollable, text};
+use iced::{Center, Element, Fill, Task};
 
 use crate::api::{ApiError, Client, ResourceName};
-use crate::gui::{error_view, theme};
+use crate::gui::{chart_bar, error_view, theme};
 use crate::i18n::{status_label, tr};
 use crate::records::glance::{Glance, StatusCounts};
 
@@ -115,10 +115,10 @@ impl State {
 
 /// The three rates, or a dash for one nothing has happened to yet.
 fn rates(glance: &Glance) -> Element<'_, Message> {
-    let rate = |label: String, value: Option<f64>| {
-        let shown = value.map_or_else(
+    let rate = |label: String, percent: Option<f64>| {
+        let shown = percent.map_or_else(
             || "—".to_string(),
-            |value| tr!("glance-percent", percent = (value * 100.0).round()),
+            |percent| tr!("glance-percent", percent = percent),
         );
         column![
             text(label).size(13).style(theme::muted),
@@ -126,10 +126,17 @@ fn rates(glance: &Glance) -> Element<'_, Message> {
         ]
         .spacing(2)
     };
+    let whole = |share: f64| (share * 100.0).round();
+    let delivered = glance.delivery_rate().map(whole);
+    // The rest of the same orders, so the two always add up to 100 % once rounded.
+    let returned = delivered.map(|delivered| 100.0 - delivered);
     row![
-        rate(tr!("glance-confirmation"), glance.confirmation_rate()),
-        rate(tr!("glance-delivery"), glance.delivery_rate()),
-        rate(tr!("glance-return"), glance.return_rate()),
+        rate(
+            tr!("glance-confirmation"),
+            glance.confirmation_rate().map(whole)
+        ),
+        rate(tr!("glance-delivery"), delivered),
+        rate(tr!("glance-return"), returned),
     ]
     .spacing(48)
     .into()
@@ -140,20 +147,12 @@ fn bars(title: String, counts: &StatusCounts) -> Element<'_, Message> {
     let largest = counts.largest().max(1);
     let mut list = column![text(title).size(18)].spacing(6);
     for (status, count) in &counts.counts {
-        // Portions of a thousand: iced divides the row's width by them.
-        let filled = ((*count * 1000) / largest) as u16;
-        let bar = row![
-            container(space())
-                .width(Length::FillPortion(filled.max(1)))
-                .height(18)
-                .style(theme::chart_bar),
-            space().width(Length::FillPortion(1000 - filled.min(999))),
-        ];
+        let share = *count as f32 / largest as f32;
         list = list.push(
             button(
                 row![
                     text(status_label(status)).width(150),
-                    container(bar).width(Fill),
+                    chart_bar::bar(share),
                     text(count.to_string()).width(60),
                 ]
                 .spacing(theme::GAP)

@@ -117,8 +117,14 @@ impl State {
                     self.copied = false;
                 }
             }
-            Message::Skip => self.desk.skip(),
-            Message::Undo => self.desk.undo(now),
+            Message::Skip => {
+                self.desk.skip();
+                self.copied = false;
+            }
+            Message::Undo => {
+                self.desk.undo(now);
+                self.copied = false;
+            }
             Message::Sent(result) => self.desk.sent(result, now),
             Message::Tick => {}
             Message::WhatsApp => return self.reach(Reach::WhatsApp, template),
@@ -220,24 +226,11 @@ impl State {
         self.work(Instant::now())
     }
 
-    /// Who the lead on screen is, for WhatsApp, a call or the clipboard.
-    fn customer(&self) -> Option<Customer> {
-        let card = self.desk.current()?;
-        let summary = RecordSummary::from(&card.lead);
-        Some(Customer {
-            phone: card.lead.phone.clone()?,
-            values: TemplateValues {
-                name: summary.customer,
-                products: summary.products,
-                total: summary.total.map(conventions::money).unwrap_or_default(),
-                city: summary.city,
-            },
-        })
-    }
-
     fn reach(&mut self, how: Reach, template: &str) -> Action {
         let task = self
-            .customer()
+            .desk
+            .current()
+            .and_then(|card| customer(&card.lead, &RecordSummary::from(&card.lead)))
             .and_then(|customer| contact::reach(how, &customer, template, Message::Opened));
         self.copied = how == Reach::CopyPhone && task.is_some();
         task.map_or(Action::None, Action::Run)
@@ -311,6 +304,8 @@ impl State {
 
     fn card<'a>(&'a self, card: &'a Card) -> Element<'a, Message> {
         let summary = RecordSummary::from(&card.lead);
+        let reachable =
+            customer(&card.lead, &summary).is_some_and(|customer| customer.reachable().is_some());
         let total = summary
             .total
             .map(conventions::money)
@@ -341,9 +336,6 @@ impl State {
             );
         }
         body = body.push(self.history(card));
-        let reachable = self
-            .customer()
-            .is_some_and(|customer| customer.reachable().is_some());
         let contact = row![
             button(text(tr!("desk-whatsapp")))
                 .on_press_maybe(reachable.then_some(Message::WhatsApp)),
@@ -391,4 +383,17 @@ impl State {
         .style(theme::panel)
         .into()
     }
+}
+
+/// Who the lead is, for WhatsApp, a call or the clipboard.
+fn customer(lead: &Lead, summary: &RecordSummary) -> Option<Customer> {
+    Some(Customer {
+        phone: lead.phone.clone()?,
+        values: TemplateValues {
+            name: summary.customer.clone(),
+            products: summary.products.clone(),
+            total: summary.total.map(conventions::money).unwrap_or_default(),
+            city: summary.city.clone(),
+        },
+    })
 }

@@ -82,11 +82,6 @@ impl Glance {
             orders.of("delivered") + orders.of("returned"),
         )
     }
-
-    /// Returned orders among those whose delivery ended.
-    pub fn return_rate(&self) -> Option<f64> {
-        self.delivery_rate().map(|delivered| 1.0 - delivered)
-    }
 }
 
 fn share(part: u64, whole: u64) -> Option<f64> {
@@ -126,7 +121,6 @@ mod tests {
         };
         assert_eq!(glance.confirmation_rate(), Some(0.6));
         assert_eq!(glance.delivery_rate(), Some(0.9));
-        assert!((glance.return_rate().unwrap() - 0.1).abs() < 1e-9);
         assert_eq!(glance.leads.largest(), 40);
         let empty = Glance {
             leads: counts(ResourceName::Leads, &[("new", 3)]),

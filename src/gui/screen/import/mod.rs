@@ -192,6 +192,8 @@ pub enum Message {
 pub enum Action {
     None,
     Run(Task<Message>),
+    /// The upload ended (finished, stopped or failed): how, in a sentence.
+    UploadEnded(String),
 }
 
 fn remembered_path() -> PathBuf {
@@ -480,11 +482,15 @@ impl State {
             sheet: &file.sheet,
             path: &file.path,
         };
-        Action::Run(
-            file.upload
-                .update(message, source, store)
-                .map(Message::Upload),
-        )
+        let was_running = file.upload.is_running();
+        let task = file.upload.update(message, source, store);
+        if was_running && !file.upload.is_running() {
+            // The engine's last event: nothing follows it.
+            if let Some(outcome) = file.upload.outcome() {
+                return Action::UploadEnded(outcome);
+            }
+        }
+        Action::Run(task.map(Message::Upload))
     }
 
     /// A file was read and checked (or could not be): it opens, keeping its upload panel

@@ -213,14 +213,18 @@ impl UploadPanel {
     }
 
     /// An upload that ended: what became of the rows, and sending the fixed ones.
+    /// How the last upload ended, in a sentence: its counts, or why it stopped.
+    pub fn outcome(&self) -> Option<String> {
+        let counts = self.report.as_ref().map(done_line);
+        match (counts, &self.stopped) {
+            (Some(counts), Some(reason)) => Some(format!("{counts} {reason}")),
+            (Some(counts), None) => Some(counts),
+            (None, reason) => reason.clone(),
+        }
+    }
+
     fn finished(&self, report: &UploadReport) -> Column<'_, Message> {
-        let mut body = column![].spacing(6).push(text(tr!(
-            "upload-done",
-            created = report.created,
-            refused = report.refused,
-            skipped = report.skipped,
-            pending = (report.pending + report.unknown)
-        )));
+        let mut body = column![].spacing(6).push(text(done_line(report)));
         if let Some(reason) = &self.stopped {
             body = body.push(text(reason).style(text::danger));
         }
@@ -313,5 +317,17 @@ fn progress_line(progress: &Progress) -> String {
         pending = (counts.pending + counts.queued + counts.uncertain),
         rate = format!("{:.0}", progress.rows_per_minute),
         left = left
+    )
+}
+
+/// The counts of a finished upload.
+fn done_line(report: &UploadReport) -> String {
+    let pending = report.pending + report.unknown;
+    tr!(
+        "upload-done",
+        created = report.created,
+        refused = report.refused,
+        skipped = report.skipped,
+        pending = pending
     )
 }

@@ -160,6 +160,8 @@ pub enum Action {
     ReplaceToken,
     /// Reach the customer of the detail panel (the window knows the message template).
     Reach(Reach, Customer),
+    /// The export ended (written, cancelled, refused): how, in a sentence.
+    ExportEnded(String),
 }
 
 impl State {
@@ -398,19 +400,19 @@ impl State {
             export::Outcome::Run(task) => Action::Run(task.map(Message::Export)),
             export::Outcome::Closed => self.quietly(|state| state.export = None),
             export::Outcome::Done(sentence) | export::Outcome::Stopped(sentence) => {
-                self.quietly(|state| {
-                    state.export = None;
-                    state.notice = Some(sentence);
-                })
+                self.export = None;
+                self.notice = Some(sentence.clone());
+                Action::ExportEnded(sentence)
             }
             export::Outcome::Refused(error) => {
+                let sentence = error_view::describe(&error, None);
                 self.export = None;
                 self.problem = Some(Problem {
                     error,
                     retry: None,
                     retry_at: None,
                 });
-                Action::None
+                Action::ExportEnded(sentence)
             }
         }
     }
