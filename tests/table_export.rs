@@ -171,6 +171,45 @@ async fn a_cancelled_export_writes_nothing() {
 }
 
 #[tokio::test]
+async fn a_cancel_does_not_wait_for_an_answer_that_hangs() {
+    // Every answer takes two minutes: longer than the client's own 60 s timeout.
+    let sandbox = sandbox(SandboxConfig {
+        faults: Faults {
+            slow: Some(Duration::from_secs(120)),
+            ..Faults::default()
+        },
+        ..config()
+    })
+    .await;
+    let client = client_with(&sandbox, Dialect::V2, sandbox.token(), RetryPolicy::never());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.csv");
+    let control = Control::new();
+    let cancel = control.clone();
+    tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        cancel.cancel();
+    });
+    let filter = new_leads();
+    let mut ignore_progress = |_| {};
+    let exporting = export_table(
+        &client,
+        &filter,
+        &path,
+        false,
+        &control,
+        &mut ignore_progress,
+    );
+    // The bound only keeps a broken build from hanging the suite: the answer would take
+    // 120 s and the client's timeout 60 s, so anything that ends here was the cancel.
+    let result = tokio::time::timeout(Duration::from_secs(50), exporting)
+        .await
+        .expect("the cancel was honoured while the page's answer hung");
+    assert!(matches!(result, Err(ExportError::Cancelled)), "{result:?}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[tokio::test]
 async fn orders_export_as_excel_reads_them() {
     let sandbox = sandbox(config()).await;
     let client = client_with(

@@ -220,7 +220,13 @@ async fn read_page<R: Resource>(
             return Err(ExportError::Cancelled);
         }
         reading.read.requests += 1;
-        let error = match client.records::<R>().list(query).await {
+        // A cancel does not wait for a slow or hung answer to come (or time out).
+        let records = client.records::<R>();
+        let listed = tokio::select! {
+            listed = records.list(query) => listed,
+            () = until_cancelled(control) => return Err(ExportError::Cancelled),
+        };
+        let error = match listed {
             Ok(page) => return Ok(page),
             Err(error) if passing(&error) && failures < PAGE_RETRIES => error,
             Err(error) => return Err(ExportError::Api(error)),
@@ -251,17 +257,19 @@ fn passing(error: &ApiError) -> bool {
         )
 }
 
-/// Sleeps `wait`, waking every quarter second to honour a cancel.
+/// Sleeps `wait`, unless the merchant cancels first.
 async fn wait_unless_cancelled(wait: Duration, control: &Control) -> Result<(), ExportError> {
-    let deadline = tokio::time::Instant::now() + wait;
-    while tokio::time::Instant::now() < deadline {
-        if control.is_cancelled() {
-            return Err(ExportError::Cancelled);
-        }
-        let slice = deadline.saturating_duration_since(tokio::time::Instant::now());
-        tokio::time::sleep(slice.min(Duration::from_millis(250))).await;
+    tokio::select! {
+        () = tokio::time::sleep(wait) => Ok(()),
+        () = until_cancelled(control) => Err(ExportError::Cancelled),
     }
-    Ok(())
+}
+
+/// Ends when the merchant cancels (looked at every quarter second).
+async fn until_cancelled(control: &Control) {
+    while !control.is_cancelled() {
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
 }
 
 #[cfg(test)]
