@@ -143,17 +143,23 @@ async fn a_storm_of_429s_loses_no_page() {
     assert_eq!(written, expected);
 }
 
-#[tokio::test]
-async fn a_cancelled_export_writes_nothing() {
+/// A store whose every answer takes `delay`, and a client that never retries.
+async fn slow_store(delay: Duration) -> (Sandbox, Client) {
     let sandbox = sandbox(SandboxConfig {
         faults: Faults {
-            slow: Some(Duration::from_millis(300)),
+            slow: Some(delay),
             ..Faults::default()
         },
         ..config()
     })
     .await;
     let client = client_with(&sandbox, Dialect::V2, sandbox.token(), RetryPolicy::never());
+    (sandbox, client)
+}
+
+#[tokio::test]
+async fn a_cancelled_export_writes_nothing() {
+    let (_sandbox, client) = slow_store(Duration::from_millis(300)).await;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("all.csv");
     let control = Control::new();
@@ -173,15 +179,7 @@ async fn a_cancelled_export_writes_nothing() {
 #[tokio::test]
 async fn a_cancel_does_not_wait_for_an_answer_that_hangs() {
     // Every answer takes two minutes: longer than the client's own 60 s timeout.
-    let sandbox = sandbox(SandboxConfig {
-        faults: Faults {
-            slow: Some(Duration::from_secs(120)),
-            ..Faults::default()
-        },
-        ..config()
-    })
-    .await;
-    let client = client_with(&sandbox, Dialect::V2, sandbox.token(), RetryPolicy::never());
+    let (_sandbox, client) = slow_store(Duration::from_secs(120)).await;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new.csv");
     let control = Control::new();
