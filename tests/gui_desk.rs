@@ -285,7 +285,9 @@ async fn closing_with_an_outcome_the_store_refuses_asks_first() {
     let client = client(&sandbox);
     let queue = new_leads_oldest_first(&client).await;
     let mut driver = open_desk(&sandbox, sandbox.token()).await;
-    driver.send(key('1')).await;
+    for _ in 0..3 {
+        driver.send(key('1')).await;
+    }
     sandbox.set_faults(Faults {
         fail500: Trigger::Probability(1.0),
         ..Faults::default()
@@ -295,6 +297,7 @@ async fn closing_with_an_outcome_the_store_refuses_asks_first() {
         .await;
     sandbox.set_faults(Faults::default());
     assert!(driver.sees(&text("close-with-outcomes-title")));
+    assert!(driver.sees(&text_with("close-with-outcomes-body", &[("count", &3)])));
     assert!(driver.sees(&shown(&queue[0], "new")), "the lead is back");
     driver.click(&text("cancel")).await.unwrap();
     assert!(!driver.sees(&text("close-with-outcomes-title")));

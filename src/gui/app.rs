@@ -484,6 +484,8 @@ impl App {
         };
         let refused = matches!(&message, desk::Message::Sent(Err(error))
             if !matches!(error, ApiError::RateLimited { .. }));
+        // A refusal puts its leads back in the queue: none of these reached the store.
+        let not_taken = desk.outcomes_in_flight();
         let task = match desk.update(message, &template) {
             desk::Action::None => Task::none(),
             desk::Action::Run(task) => task.map(Message::Desk),
@@ -500,10 +502,10 @@ impl App {
                 self.close_when_sent = false;
                 Task::batch([task, self.close_now()])
             }
-            waiting if refused => {
+            _ if refused => {
                 // The store did not take them: the merchant decides.
                 self.close_when_sent = false;
-                self.closing = Some(Closing::DeskOutcomes(waiting.max(1)));
+                self.closing = Some(Closing::DeskOutcomes(not_taken));
                 task
             }
             _ => task,
