@@ -307,6 +307,17 @@ pub mod wording;
 mod tests {
     use super::*;
 
+    /// The settings file accepts exactly the languages the window speaks (the core, which
+    /// repairs the file, has no catalogues, so it keeps the codes itself).
+    #[test]
+    fn the_settings_file_knows_every_language_spoken() {
+        assert_eq!(
+            Language::ALL.map(Language::code),
+            crate::config::LANGUAGES,
+            "config::LANGUAGES and i18n::Language must name the same languages in order"
+        );
+    }
+
     #[test]
     fn locales_name_their_language() {
         assert_eq!(Language::of_locale("fr-MA"), Some(Language::French));
