@@ -11,6 +11,7 @@ use iced_test::futures::futures::StreamExt;
 use iced_test::runtime::Action;
 use wedocod_console::api::{Client, ClientOptions, Dialect};
 use wedocod_console::desk::queue::{DEFAULT_STATUSES, queue_order};
+use wedocod_console::gui::desktop::Desktop;
 use wedocod_console::gui::screen::desk;
 use wedocod_console::sandbox::{Sandbox, SandboxConfig};
 
@@ -48,7 +49,7 @@ async fn main() {
         Client::with_options(profile, token, ClientOptions::default()).expect("the client builds");
     let opened = Instant::now();
     let statuses = queue_order(DEFAULT_STATUSES);
-    let (mut state, start) = desk::State::new(client.clone(), statuses.clone());
+    let (mut state, start) = desk::State::new(client.clone(), statuses.clone(), Desktop::System);
     run(&mut state, start).await;
     let mut confirmed = 0usize;
     while state.has_lead() {

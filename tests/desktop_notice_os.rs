@@ -11,7 +11,7 @@ use std::time::Duration;
 use iced::Task;
 use iced_test::futures::futures::StreamExt;
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
-use wedocod_console::gui::desktop_notice::{DesktopNotice, DesktopNotices};
+use wedocod_console::gui::desktop::{Desktop, DesktopNotice};
 use zbus::zvariant::OwnedValue;
 
 /// What the service was asked to show: the application's name, the title, the body.
@@ -58,7 +58,7 @@ impl NotificationService {
 
 /// Runs the notification's task to its end.
 async fn show(notice: DesktopNotice) {
-    let task: Task<()> = DesktopNotices::System.show(notice);
+    let task: Task<()> = Desktop::System.notify(notice);
     if let Some(mut stream) = iced_test::runtime::task::into_stream(task) {
         while stream.next().await.is_some() {}
     }

@@ -10,7 +10,7 @@ use common::sandbox;
 use wedocod_console::api::{Action, ListQuery, ResourceName, Scope};
 use wedocod_console::gui::Message;
 use wedocod_console::gui::app::WindowEvent;
-use wedocod_console::gui::desktop_notice::DesktopNotice;
+use wedocod_console::gui::desktop::DesktopNotice;
 use wedocod_console::gui::screen::{connect, records};
 use wedocod_console::i18n::{text, text_with};
 use wedocod_console::sandbox::{Sandbox, SandboxConfig};
@@ -299,7 +299,7 @@ async fn the_filtered_table_exports_to_a_workbook() {
     );
     assert!(driver.sees(&exported));
     assert_eq!(
-        *isolated.desktop_notices.lock().unwrap(),
+        isolated.desktop.lock().unwrap().notices,
         [DesktopNotice {
             title: text("export-ended-title"),
             body: exported

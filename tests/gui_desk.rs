@@ -306,3 +306,51 @@ async fn closing_with_an_outcome_the_store_refuses_asks_first() {
         Some("new")
     );
 }
+
+#[tokio::test]
+async fn whatsapp_and_call_open_on_the_leads_international_number_with_its_message() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let client = client(&sandbox);
+    let queue = new_leads_oldest_first(&client).await;
+    let first = lead(&client, &queue[0]).await;
+    let isolated = Isolated::new();
+    let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
+    driver.send(Message::Tab(Tab::Desk)).await;
+    driver.send(key('w')).await;
+    driver.send(key('c')).await;
+    driver.send(key('p')).await;
+
+    // The store's spelling (06…, +212 6…) in international digits, worked out here alone.
+    let digits: String = first
+        .phone
+        .clone()
+        .unwrap()
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let national = digits
+        .trim_start_matches("00")
+        .trim_start_matches("212")
+        .trim_start_matches('0');
+    let international = format!("212{national}");
+    let opened = isolated.desktop.lock().unwrap().opened.clone();
+    assert_eq!(opened.len(), 2, "{opened:?}");
+    let whatsapp = reqwest::Url::parse(&opened[0]).unwrap();
+    assert_eq!(whatsapp.host_str(), Some("wa.me"));
+    assert_eq!(whatsapp.path(), format!("/{international}"));
+    let message: String = whatsapp
+        .query_pairs()
+        .find(|(name, _)| name == "text")
+        .map(|(_, text)| text.into_owned())
+        .expect("the message is in the link");
+    // The default template names the customer, the products and the city.
+    for part in [
+        first.full_name.as_deref().unwrap(),
+        first.city.as_deref().unwrap(),
+        first.products[0].sku.as_deref().unwrap(),
+    ] {
+        assert!(message.contains(part), "{part:?} is in {message:?}");
+    }
+    assert_eq!(opened[1], format!("tel:+{international}"));
+    assert_eq!(driver.clipboard, Some(format!("+{international}")));
+}

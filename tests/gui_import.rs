@@ -9,7 +9,7 @@ use common::sandbox;
 use wedocod_console::api::{ApiError, ResourceName, TransportKind};
 use wedocod_console::gui::Message;
 use wedocod_console::gui::app::{Tab, WindowEvent};
-use wedocod_console::gui::desktop_notice::DesktopNotice;
+use wedocod_console::gui::desktop::DesktopNotice;
 use wedocod_console::gui::screen::import;
 use wedocod_console::i18n::{text, text_with};
 use wedocod_console::import::workbook_export::WorkbookContent;
@@ -251,7 +251,7 @@ async fn a_queued_batch_is_followed_to_its_end() {
         body: done,
     };
     assert_eq!(
-        *isolated.desktop_notices.lock().unwrap(),
+        isolated.desktop.lock().unwrap().notices,
         std::slice::from_ref(&told)
     );
     // Back at the window: what ends in sight needs no notification.
@@ -279,7 +279,7 @@ async fn a_queued_batch_is_followed_to_its_end() {
             .any(|r| r.path.starts_with("/batches/")),
         "the batch was followed"
     );
-    assert_eq!(*isolated.desktop_notices.lock().unwrap(), [told]);
+    assert_eq!(isolated.desktop.lock().unwrap().notices, [told]);
 }
 
 #[tokio::test]

@@ -19,7 +19,7 @@ use crate::secrets::TokenVault;
 use crate::upload::catalogue_cache::KnownCatalogue;
 
 use super::config_saver::ConfigSaver;
-use super::desktop_notice::{DesktopNotice, DesktopNotices};
+use super::desktop::{Desktop, DesktopNotice};
 use super::screen::{
     connect, dashboard, desk, import, profiles, records, settings, uploads, welcome,
 };
@@ -49,8 +49,8 @@ pub struct LaunchOptions {
     /// Where each store's upload journals and caches go.
     pub data_dir: PathBuf,
     pub vault: VaultSource,
-    /// Where desktop notifications go.
-    pub desktop_notices: DesktopNotices,
+    /// The desktop around the window: notifications and links opened.
+    pub desktop: Desktop,
 }
 
 impl LaunchOptions {
@@ -61,7 +61,7 @@ impl LaunchOptions {
             config_file: crate::config::config_file(),
             data_dir: crate::paths::data_dir(),
             vault: VaultSource::System,
-            desktop_notices: DesktopNotices::System,
+            desktop: Desktop::System,
         }
     }
 }
@@ -173,7 +173,7 @@ pub struct App {
     /// The window was asked to close while desk outcomes were on their way: it closes once
     /// the store has them.
     close_when_sent: bool,
-    desktop_notices: DesktopNotices,
+    desktop: Desktop,
     /// Whether the window has the keyboard: long work that ends out of sight is told by a
     /// desktop notification too.
     focused: bool,
@@ -220,7 +220,7 @@ impl App {
             settings: None,
             closing: None,
             close_when_sent: false,
-            desktop_notices: options.desktop_notices,
+            desktop: options.desktop,
             focused: true,
         };
         let vault = match options.vault {
@@ -422,7 +422,8 @@ impl App {
                 && let Some(session) = &self.session
             {
                 let statuses = self.config.desk_statuses();
-                let (desk, start) = desk::State::new(session.store.client.clone(), statuses);
+                let client = session.store.client.clone();
+                let (desk, start) = desk::State::new(client, statuses, self.desktop.clone());
                 browse.desk = Some(desk);
                 return start.map(Message::Desk);
             }
@@ -657,8 +658,14 @@ impl App {
             }
             records::Action::Reach(how, customer) => {
                 let template = self.whatsapp_template();
-                super::contact::reach(how, &customer, &template, Message::LinkOpened)
-                    .unwrap_or_else(Task::none)
+                super::contact::reach(
+                    how,
+                    &customer,
+                    &template,
+                    &self.desktop,
+                    Message::LinkOpened,
+                )
+                .unwrap_or_else(Task::none)
             }
             records::Action::ExportEnded(sentence) => {
                 self.tell_if_away(tr!("export-ended-title"), sentence)
@@ -900,6 +907,6 @@ impl App {
         if self.focused {
             return Task::none();
         }
-        self.desktop_notices.show(DesktopNotice { title, body })
+        self.desktop.notify(DesktopNotice { title, body })
     }
 }

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use iced::Task;
 
 use crate::desk::contact::{Reachable, TemplateValues, fill};
+use crate::gui::desktop::Desktop;
 use crate::import::phone::PhoneRules;
 
 /// How to reach the customer.
@@ -35,12 +36,13 @@ impl Customer {
     }
 }
 
-/// The task that reaches `customer`: `opened` hears whether the system could open the
-/// link. `None` when the phone is not a number.
+/// The task that reaches `customer` through `desktop`: `opened` hears whether the system
+/// could open the link. `None` when the phone is not a number.
 pub fn reach<M: Send + 'static>(
     how: Reach,
     customer: &Customer,
     template: &str,
+    desktop: &Desktop,
     opened: fn(Result<(), String>) -> M,
 ) -> Option<Task<M>> {
     let reachable = customer.reachable()?;
@@ -49,10 +51,5 @@ pub fn reach<M: Send + 'static>(
         Reach::WhatsApp => reachable.whatsapp(&fill(template, &customer.values)),
         Reach::Call => reachable.call(),
     };
-    Some(Task::perform(
-        super::blocking::off_the_window(move || {
-            open::that_detached(&link).map_err(|error| error.to_string())
-        }),
-        opened,
-    ))
+    Some(desktop.open(link, opened))
 }

@@ -7,7 +7,7 @@ mod blocking;
 mod chart_bar;
 mod config_saver;
 pub mod contact;
-pub mod desktop_notice;
+pub mod desktop;
 mod dialog;
 pub mod error_view;
 pub mod fonts;

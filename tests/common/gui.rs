@@ -10,7 +10,7 @@ use iced_test::futures::futures::StreamExt;
 use iced_test::runtime::Action;
 use iced_test::{Error, Simulator};
 use wedocod_console::gui::app::Tab;
-use wedocod_console::gui::desktop_notice::{DesktopNotice, DesktopNotices};
+use wedocod_console::gui::desktop::{Desktop, DesktopLog};
 use wedocod_console::gui::screen::connect;
 use wedocod_console::gui::{App, LaunchOptions, Message, VaultSource};
 use wedocod_console::sandbox::Sandbox;
@@ -22,8 +22,9 @@ use wedocod_console::secrets::TokenVault;
 pub struct Isolated {
     pub dir: tempfile::TempDir,
     pub vault: TokenVault,
-    /// The desktop notifications the launches would have shown.
-    pub desktop_notices: Arc<Mutex<Vec<DesktopNotice>>>,
+    /// The notifications the launches would have shown and the links they would have
+    /// opened.
+    pub desktop: Arc<Mutex<DesktopLog>>,
 }
 
 impl Isolated {
@@ -31,7 +32,7 @@ impl Isolated {
         Isolated {
             dir: tempfile::tempdir().expect("a temporary folder"),
             vault: TokenVault::session_only("tests use an in-memory vault"),
-            desktop_notices: Arc::default(),
+            desktop: Arc::default(),
         }
     }
 
@@ -45,7 +46,7 @@ impl Isolated {
             config_file: self.config_file(),
             data_dir: self.dir.path().join("data"),
             vault: VaultSource::Given(self.vault.clone()),
-            desktop_notices: DesktopNotices::Recorded(self.desktop_notices.clone()),
+            desktop: Desktop::Recorded(self.desktop.clone()),
         }
     }
 }

@@ -17,6 +17,7 @@ use crate::api::{ApiError, Client, ListQuery, Page};
 use crate::desk::contact::TemplateValues;
 use crate::desk::queue::{Card, Desk, queue_order};
 use crate::gui::contact::{self, Customer, Reach};
+use crate::gui::desktop::Desktop;
 use crate::gui::error_view;
 use crate::gui::status_history;
 use crate::gui::theme;
@@ -64,6 +65,8 @@ pub struct State {
     /// Why a link could not be opened.
     problem: Option<String>,
     copied: bool,
+    /// Where WhatsApp and call links open.
+    desktop: Desktop,
     /// The status histories asked for, by lead reference: none while on their way.
     histories: HashMap<String, Option<Result<Vec<History>, ApiError>>>,
 }
@@ -83,13 +86,14 @@ pub enum Action {
 
 impl State {
     /// A desk working through `statuses` (the settings' choice).
-    pub fn new(client: Client, statuses: Vec<String>) -> (State, Task<Message>) {
+    pub fn new(client: Client, statuses: Vec<String>, desktop: Desktop) -> (State, Task<Message>) {
         let mut state = State {
             desk: Desk::new(statuses, Instant::now()),
             client,
             read_error: None,
             problem: None,
             copied: false,
+            desktop,
             histories: HashMap::new(),
         };
         let task = state.work(Instant::now());
@@ -231,7 +235,9 @@ impl State {
             .desk
             .current()
             .and_then(|card| customer(&card.lead, &RecordSummary::from(&card.lead)))
-            .and_then(|customer| contact::reach(how, &customer, template, Message::Opened));
+            .and_then(|customer| {
+                contact::reach(how, &customer, template, &self.desktop, Message::Opened)
+            });
         self.copied = how == Reach::CopyPhone && task.is_some();
         task.map_or(Action::None, Action::Run)
     }
