@@ -449,14 +449,6 @@ impl App {
         }
     }
 
-    /// The merchant's WhatsApp message: theirs, or the default of the language spoken.
-    fn whatsapp_template(&self) -> String {
-        self.config
-            .whatsapp_template
-            .clone()
-            .unwrap_or_else(|| tr!("desk-whatsapp-template"))
-    }
-
     fn desk(&mut self) -> Option<&mut desk::State> {
         match &mut self.screen {
             Screen::Browse(browse) => browse.desk.as_mut(),
@@ -476,7 +468,7 @@ impl App {
 
     /// A message of the confirmation desk, with the merchant's WhatsApp message.
     pub(super) fn update_desk(&mut self, message: desk::Message) -> Task<Message> {
-        let template = self.whatsapp_template();
+        let template = super::contact::whatsapp_template(&self.config);
         let Screen::Browse(browse) = &mut self.screen else {
             return Task::none();
         };
@@ -657,7 +649,7 @@ impl App {
                 Task::none()
             }
             records::Action::Reach(how, customer) => {
-                let template = self.whatsapp_template();
+                let template = super::contact::whatsapp_template(&self.config);
                 super::contact::reach(
                     how,
                     &customer,

@@ -4,10 +4,14 @@
 
 use std::sync::LazyLock;
 
-use iced::Task;
+use iced::widget::{button, row, text};
+use iced::{Element, Task};
 
+use crate::config::Config;
 use crate::desk::contact::{Reachable, TemplateValues, fill};
 use crate::gui::desktop::Desktop;
+use crate::gui::theme;
+use crate::i18n::tr;
 use crate::import::phone::PhoneRules;
 
 /// How to reach the customer.
@@ -52,4 +56,39 @@ pub fn reach<M: Send + 'static>(
         Reach::Call => reachable.call(),
     };
     Some(desktop.open(link, opened))
+}
+
+/// The merchant's WhatsApp message: theirs, or the default of the language spoken.
+pub fn whatsapp_template(config: &Config) -> String {
+    config
+        .whatsapp_template
+        .clone()
+        .unwrap_or_else(|| tr!("desk-whatsapp-template"))
+}
+
+/// *WhatsApp (W)*, *Call (C)* and *Copy phone (P)* (*Copied* once it was), pressable when the
+/// phone is a number.
+pub fn buttons<'a, M: Clone + 'a>(
+    reachable: bool,
+    copied: bool,
+    on_reach: impl Fn(Reach) -> M,
+) -> Element<'a, M> {
+    let press = |how| reachable.then(|| on_reach(how));
+    let copy = if copied {
+        tr!("desk-copied")
+    } else {
+        tr!("desk-copy-phone")
+    };
+    row![
+        button(text(tr!("desk-whatsapp"))).on_press_maybe(press(Reach::WhatsApp)),
+        button(text(tr!("desk-call")))
+            .style(button::secondary)
+            .on_press_maybe(press(Reach::Call)),
+        button(text(copy))
+            .style(button::secondary)
+            .on_press_maybe(press(Reach::CopyPhone)),
+    ]
+    .spacing(theme::GAP)
+    .wrap()
+    .into()
 }

@@ -46,9 +46,8 @@ pub enum Message {
     Sent(Result<(), ApiError>),
     /// Once a second while outcomes wait: sends them when it is time.
     Tick,
-    WhatsApp,
-    Call,
-    CopyPhone,
+    /// WhatsApp, a call or the phone copied (`W`, `C`, `P`).
+    Reach(Reach),
     Opened(Result<(), String>),
     /// A key pressed while the desk shows.
     Key(char),
@@ -131,9 +130,7 @@ impl State {
             }
             Message::Sent(result) => self.desk.sent(result, now),
             Message::Tick => {}
-            Message::WhatsApp => return self.reach(Reach::WhatsApp, template),
-            Message::Call => return self.reach(Reach::Call, template),
-            Message::CopyPhone => return self.reach(Reach::CopyPhone, template),
+            Message::Reach(how) => return self.reach(how, template),
             Message::Opened(result) => self.problem = result.err(),
             Message::QueueStatus(status, ticked) => {
                 let current = self.desk.statuses().iter().map(String::as_str);
@@ -155,9 +152,9 @@ impl State {
                     '1'..='9' => Message::Decide(key as usize - '1' as usize),
                     's' => Message::Skip,
                     'u' => Message::Undo,
-                    'w' => Message::WhatsApp,
-                    'c' => Message::Call,
-                    'p' => Message::CopyPhone,
+                    'w' => Message::Reach(Reach::WhatsApp),
+                    'c' => Message::Reach(Reach::Call),
+                    'p' => Message::Reach(Reach::CopyPhone),
                     _ => return Action::None,
                 };
                 return self.update(message, template);
@@ -342,21 +339,7 @@ impl State {
             );
         }
         body = body.push(self.history(card));
-        let contact = row![
-            button(text(tr!("desk-whatsapp")))
-                .on_press_maybe(reachable.then_some(Message::WhatsApp)),
-            button(text(tr!("desk-call")))
-                .style(button::secondary)
-                .on_press_maybe(reachable.then_some(Message::Call)),
-            button(text(if self.copied {
-                tr!("desk-copied")
-            } else {
-                tr!("desk-copy-phone")
-            }))
-            .style(button::secondary)
-            .on_press_maybe(reachable.then_some(Message::CopyPhone)),
-        ]
-        .spacing(theme::GAP);
+        let contact = contact::buttons(reachable, self.copied, Message::Reach);
         let mut keys = row![].spacing(theme::GAP);
         for (index, status) in outcomes().enumerate() {
             let style = if status == "confirmed" {

@@ -11,6 +11,7 @@ use iced::widget::{button, column, container, pick_list, row, scrollable, text, 
 use iced::{Center, Element, Fill, Task};
 
 use crate::config::{Config, PAGE_SIZES, ThemeChoice};
+use crate::gui::contact;
 use crate::gui::theme;
 use crate::i18n::{Language, tr};
 
@@ -134,10 +135,7 @@ impl State {
     pub fn view<'a>(&'a self, config: &'a Config, data_dir: &'a Path) -> Element<'a, Message> {
         let themes = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark].map(ThemeOption);
         let language = crate::i18n::language();
-        let template = config
-            .whatsapp_template
-            .clone()
-            .unwrap_or_else(|| tr!("desk-whatsapp-template"));
+        let template = contact::whatsapp_template(config);
         let setting = |label: String, control: Element<'a, Message>| {
             row![text(label).width(Fill), control]
                 .spacing(theme::GAP)

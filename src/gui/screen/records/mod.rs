@@ -23,7 +23,7 @@ use crate::api::{
     UpdateOutcome,
 };
 use crate::desk::contact::TemplateValues;
-use crate::gui::contact::{Customer, Reach};
+use crate::gui::contact::{self, Customer, Reach};
 use crate::gui::dialog;
 use crate::gui::error_view::{self, ErrorAction, Remedy};
 use crate::gui::record_rows::{self, RecordRow};
@@ -759,20 +759,7 @@ impl State {
             None => content = content.push(text(tr!("loading"))),
             Some((row, history)) => {
                 if customer_of(row).reachable().is_some() {
-                    content = content.push(
-                        row![
-                            button(text(tr!("desk-whatsapp")))
-                                .on_press(Message::Reach(Reach::WhatsApp)),
-                            button(text(tr!("desk-call")))
-                                .style(button::secondary)
-                                .on_press(Message::Reach(Reach::Call)),
-                            button(text(tr!("desk-copy-phone")))
-                                .style(button::secondary)
-                                .on_press(Message::Reach(Reach::CopyPhone)),
-                        ]
-                        .spacing(theme::GAP)
-                        .wrap(),
-                    );
+                    content = content.push(contact::buttons(true, false, Message::Reach));
                 }
                 for (label, value) in &row.fields {
                     content = content.push(column![
