@@ -49,6 +49,7 @@ fn settings(journal: &tempfile::TempDir, per_request: usize) -> UploadSettings {
     UploadSettings {
         per_request,
         settle_window: Duration::from_millis(1_500),
+        queue_window: Duration::from_secs(4),
         poll_every: Duration::from_millis(100),
         offline_patience: Duration::from_secs(5),
         ..UploadSettings::new(StoreHome::detached(journal.path().to_path_buf()))

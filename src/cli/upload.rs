@@ -58,6 +58,10 @@ pub struct UploadArgs {
     /// Seconds rows of an uncertain request may take to show up on the server.
     #[arg(long, default_value_t = 20, hide = true)]
     pub settle_seconds: u64,
+    /// How long rows whose request may sit in the server's queue get to appear before
+    /// anything is concluded (tests and the chaos tier shorten it).
+    #[arg(long, default_value_t = 600, hide = true)]
+    pub queue_seconds: u64,
 }
 
 /// Runs the command.
@@ -138,6 +142,7 @@ where
             (false, false) => Repeats::Refuse,
         },
         settle_window: Duration::from_secs(args.settle_seconds),
+        queue_window: Duration::from_secs(args.queue_seconds),
         sheet: store.sheet,
         ..UploadSettings::new(store.home)
     };

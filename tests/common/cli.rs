@@ -50,7 +50,7 @@ pub fn upload(
             "--token-env",
             TOKEN_VARIABLE,
         ])
-        .args(["--settle-seconds", "1"])
+        .args(["--settle-seconds", "1", "--queue-seconds", "4"])
         .env(TOKEN_VARIABLE, token)
         .env("WEDOCOD_CONSOLE_DATA_DIR", data_dir)
         .env("WEDOCOD_CONSOLE_CONFIG_DIR", data_dir.join("config"));

@@ -18,6 +18,7 @@ use super::envelope::{self, ResponseParts, Success};
 use super::error::{ApiError, TransportKind};
 use super::pacing::{Pacer, RateBudget, retry_after_header};
 use super::profile::{ApiProfile, Dialect};
+use super::server_clock::ServerClock;
 use super::resource::{Leads, Orders, Resource};
 use super::rules::{MAX_ITEMS_PER_BULK_CHANGE, max_items_per_request};
 use super::wire::{
@@ -192,6 +193,7 @@ struct Inner {
     profile: ApiProfile,
     token: SecretString,
     pacer: Pacer,
+    clock: ServerClock,
     retry: RetryPolicy,
 }
 
@@ -254,6 +256,7 @@ impl Client {
                 profile,
                 token,
                 pacer: Pacer::default(),
+                clock: ServerClock::default(),
                 retry: options.retry,
             }),
         })
@@ -261,6 +264,12 @@ impl Client {
 
     pub fn profile(&self) -> &ApiProfile {
         &self.inner.profile
+    }
+
+    /// The server's time now, as its last `Date` header told its clock (`None` before
+    /// any answer had one).
+    pub fn server_now(&self) -> Option<std::time::SystemTime> {
+        self.inner.clock.now()
     }
 
     /// The rate-limit budget the server last reported.
@@ -405,6 +414,7 @@ impl Client {
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         self.inner.pacer.observe(&headers);
+        self.inner.clock.observe(&headers);
         if response.status().is_redirection() {
             let location = headers
                 .get(LOCATION)

@@ -11,6 +11,8 @@ pub mod envelope;
 pub mod error;
 mod lenient;
 pub mod pacing;
+#[cfg(feature = "client")]
+pub mod server_clock;
 pub mod profile;
 pub mod resource;
 pub mod rules;

@@ -300,7 +300,10 @@ pub struct BatchStatus {
 impl BatchStatus {
     /// True once the server will not change this batch any more.
     pub fn is_finished(&self) -> bool {
-        matches!(self.status.as_str(), "completed" | "failed")
+        matches!(
+            self.status.trim().to_ascii_lowercase().as_str(),
+            "completed" | "failed"
+        )
     }
 }
 

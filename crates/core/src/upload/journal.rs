@@ -55,6 +55,10 @@ pub enum Event {
         request: u64,
         rows: Vec<usize>,
         at: String,
+        /// The server's time at `at`, from its `Date` headers (none before any answer
+        /// had one): what its records' `created_at` is compared with.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        server_at: Option<String>,
     },
     /// Rows known created, with their references when the server gave them.
     Created { rows: Vec<(usize, Option<String>)> },
@@ -63,6 +67,12 @@ pub enum Event {
         request: u64,
         rows: Vec<usize>,
         batch_id: String,
+        /// When the request left, on this computer's clock and on the server's: a batch
+        /// that never ends is given up after a maximum age, its rows looked up.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        server_at: Option<String>,
     },
     /// Rows the server refused (422) or could not create; they wait for a fix.
     Refused { rows: Vec<(usize, Vec<CellError>)> },
@@ -74,9 +84,23 @@ pub enum Event {
         since: String,
         resend_if_missing: bool,
         reason: String,
+        /// Whether the request may sit in the server's queue (a lost answer to more rows
+        /// than a sync create takes, a batch that cannot be followed): its rows get the
+        /// long queue window to appear before anything is concluded.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        may_be_queued: bool,
+        /// `since` on the server's clock, when known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        server_since: Option<String>,
     },
+    /// Uncertain rows the store could not prove created or absent within the windows:
+    /// they stay *not confirmed* (counted as sent, never resent, never refused), and the
+    /// reason is what the merchant is told. A resume looks them up again.
+    Unresolved { rows: Vec<usize>, reason: String },
     /// Rows found not to exist after an uncertain outcome: sent again.
     Released { rows: Vec<usize> },
+    /// Rows not sent yet that the merchant removed from the file before resuming.
+    Dropped { rows: Vec<usize> },
     /// A refused or skipped row the merchant fixed in the file: sent again with these values.
     Revised {
         row: usize,
@@ -317,6 +341,7 @@ mod tests {
             request,
             rows: vec![0, 1],
             at: "now".into(),
+            server_at: None,
         }
     }
 

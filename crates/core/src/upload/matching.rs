@@ -1,6 +1,8 @@
 //! How a submitted row is recognised among the server's records when the server did not
 //! say which record it made (api-contract.md §8): the phone's last nine digits, the
-//! name without case or extra spaces, and the first SKU.
+//! name without case or extra spaces, and every product line (SKU, quantity and line
+//! total). Two orders of one customer for another quantity are two keys: a lookup must
+//! never take one for the other.
 
 use crate::api::wire::{Lead, NewLead, NewOrder, Order, ProductLine};
 
@@ -10,6 +12,11 @@ pub struct MatchKey {
     phone: String,
     name: String,
     sku: String,
+    /// Every product line as `sku×quantity×total` (the line total in cents), sorted.
+    /// Empty in journals written before lines were part of the key: the engine builds
+    /// the key again from the row's item.
+    #[serde(default)]
+    lines: String,
 }
 
 impl MatchKey {
@@ -27,8 +34,34 @@ impl MatchKey {
             .unwrap_or_default()
             .trim()
             .to_lowercase();
-        MatchKey { phone, name, sku }
+        let mut lines: Vec<String> = products.iter().map(line_signature).collect();
+        lines.sort();
+        MatchKey {
+            phone,
+            name,
+            sku,
+            lines: lines.join("|"),
+        }
     }
+
+    /// The phone's last nine digits: what a search for the record asks the server (every
+    /// spelling of one Moroccan number, `06…`, `+212 6…`, `00212…`, contains them).
+    pub fn phone_digits(&self) -> &str {
+        &self.phone
+    }
+}
+
+/// One product line as both sides write it: the line total is `total` (v2 leads) or the
+/// unit `price` times the quantity (v1 leads, orders), in cents so `149` and `149.00`
+/// agree.
+fn line_signature(line: &ProductLine) -> String {
+    let sku = line.sku.as_deref().unwrap_or_default().trim().to_lowercase();
+    let quantity = line.quantity.unwrap_or(1);
+    let total = line
+        .total
+        .or_else(|| line.price.map(|price| price * quantity as f64))
+        .map_or(-1, |total| (total * 100.0).round() as i64);
+    format!("{sku}×{quantity}×{total}")
 }
 
 /// A create item the engine can send and later recognise.
@@ -99,5 +132,30 @@ mod tests {
             a,
             MatchKey::new("0612345678", "amina alaoui", &line("SAV-1"))
         );
+        assert_eq!(a.phone_digits(), "612345678");
+    }
+
+    #[test]
+    fn another_quantity_or_total_is_another_key() {
+        let lines = |quantity, total: f64| {
+            vec![ProductLine {
+                sku: Some("ARG-100".into()),
+                quantity: Some(quantity),
+                total: Some(total),
+                price: None,
+            }]
+        };
+        let key = |products: &[ProductLine]| MatchKey::new("0612345678", "Amina", products);
+        assert_eq!(key(&lines(2, 298.0)), key(&lines(2, 298.000_001)));
+        assert_ne!(key(&lines(2, 298.0)), key(&lines(3, 298.0)));
+        assert_ne!(key(&lines(2, 298.0)), key(&lines(2, 300.0)));
+        // A unit price times the quantity is the same line as its total.
+        let priced = vec![ProductLine {
+            sku: Some("arg-100".into()),
+            quantity: Some(2),
+            total: None,
+            price: Some(149.0),
+        }];
+        assert_eq!(key(&lines(2, 298.0)), key(&priced));
     }
 }

@@ -1,7 +1,7 @@
 //! Past uploads, read back from their journals: what the Uploads screen lists, and the
 //! refused rows exported as a file ready to fix and import again.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -180,6 +180,9 @@ pub struct Claims {
     pub items: HashMap<String, String>,
     /// Journals of which not even the planned rows can be read: any row may be in them.
     pub unreadable: Vec<DamagedJournal>,
+    /// Every reference a row of any upload of the store was given: a record that is
+    /// never taken for another row's.
+    pub references: HashSet<String>,
 }
 
 /// What earlier uploads of `kind` in the store whose journals are in `dir` created or
@@ -188,11 +191,18 @@ pub struct Claims {
 pub fn claims(dir: &Path, kind: ResourceName) -> Claims {
     let listing = list(dir);
     let mut claims = Claims::default();
-    for record in listing
-        .uploads
-        .iter()
-        .filter(|record| record.summary.kind == kind)
-    {
+    for record in &listing.uploads {
+        claims
+            .references
+            .extend(record.state.states.iter().filter_map(|state| match state {
+                RowState::Created {
+                    reference: Some(reference),
+                } => Some(reference.clone()),
+                _ => None,
+            }));
+        if record.summary.kind != kind {
+            continue;
+        }
         for (row, state) in record.state.rows.iter().zip(&record.state.states) {
             if holds(state, record.state.finished) {
                 claims

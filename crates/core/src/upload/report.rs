@@ -11,6 +11,14 @@ use crate::import::CellError;
 /// created it in the store (`upload --skip-sent`): nothing is left to do for it.
 pub const SENT_BEFORE: &str = "sent_before";
 
+/// The `field` of the error that marks a row not sent because the merchant removed it
+/// from the file before resuming the upload.
+pub const REMOVED_FROM_FILE: &str = "removed_from_file";
+
+/// The `field` of the note on a row the store could not prove created or absent: it
+/// stays *not confirmed* (never resent), and the note says why.
+pub const NOT_CONFIRMED: &str = "not_confirmed";
+
 /// What became of a row, as the report says it (`"created"`, `"refused"`, … in JSON).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -62,6 +70,14 @@ impl UploadReport {
                     RowState::Refused { errors } => (RowOutcome::Refused, None, errors.clone()),
                     RowState::Skipped { errors } => (RowOutcome::Skipped, None, errors.clone()),
                     RowState::Pending => (RowOutcome::Pending, None, Vec::new()),
+                    RowState::Uncertain {
+                        unresolved: Some(reason),
+                        ..
+                    } => (
+                        RowOutcome::Unknown,
+                        None,
+                        vec![CellError::of_row(row.line, NOT_CONFIRMED, reason.clone())],
+                    ),
                     RowState::Sending { .. }
                     | RowState::Queued { .. }
                     | RowState::Uncertain { .. } => (RowOutcome::Unknown, None, Vec::new()),

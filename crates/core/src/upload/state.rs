@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::journal::{Event, PlannedRow};
+use super::report::REMOVED_FROM_FILE;
 use crate::import::CellError;
 
 /// One row's state.
@@ -18,10 +19,14 @@ pub enum RowState {
     Sending {
         request: u64,
         at: String,
+        server_at: Option<String>,
     },
     /// In an async batch still running.
     Queued {
         batch_id: String,
+        /// When the request left (this computer's clock, then the server's).
+        since: Option<String>,
+        server_since: Option<String>,
     },
     Created {
         reference: Option<String>,
@@ -34,11 +39,24 @@ pub enum RowState {
     Uncertain {
         since: String,
         resend_if_missing: bool,
+        may_be_queued: bool,
+        server_since: Option<String>,
+        /// Why the store could not prove the row created or absent, once the engine
+        /// stopped looking (shown as *not confirmed*).
+        unresolved: Option<String>,
     },
     /// Had errors offline and was not sent.
     Skipped {
         errors: Vec<CellError>,
     },
+}
+
+/// A request whose outcome never reached the journal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Interrupted {
+    pub rows: Vec<usize>,
+    pub at: String,
+    pub server_at: Option<String>,
 }
 
 /// The state of a whole upload.
@@ -114,11 +132,17 @@ impl UploadState {
     pub fn apply(&mut self, event: &Event) {
         match event {
             Event::Started { .. } => {}
-            Event::Sending { request, rows, at } => {
+            Event::Sending {
+                request,
+                rows,
+                at,
+                server_at,
+            } => {
                 self.requests_sent = self.requests_sent.max(*request);
                 let sending = RowState::Sending {
                     request: *request,
                     at: at.clone(),
+                    server_at: server_at.clone(),
                 };
                 self.set_all(rows, &sending);
             }
@@ -132,9 +156,17 @@ impl UploadState {
                     );
                 }
             }
-            Event::Queued { rows, batch_id, .. } => {
+            Event::Queued {
+                rows,
+                batch_id,
+                at,
+                server_at,
+                ..
+            } => {
                 let queued = RowState::Queued {
                     batch_id: batch_id.clone(),
+                    since: at.clone(),
+                    server_since: server_at.clone(),
                 };
                 self.set_all(rows, &queued);
             }
@@ -152,15 +184,43 @@ impl UploadState {
                 rows,
                 since,
                 resend_if_missing,
+                may_be_queued,
+                server_since,
                 ..
             } => {
                 let uncertain = RowState::Uncertain {
                     since: since.clone(),
                     resend_if_missing: *resend_if_missing,
+                    may_be_queued: *may_be_queued,
+                    server_since: server_since.clone(),
+                    unresolved: None,
                 };
                 self.set_all(rows, &uncertain);
             }
+            Event::Unresolved { rows, reason } => {
+                for &row in rows {
+                    if let Some(RowState::Uncertain { unresolved, .. }) = self.states.get_mut(row)
+                    {
+                        *unresolved = Some(reason.clone());
+                    }
+                }
+            }
             Event::Released { rows } => self.set_all(rows, &RowState::Pending),
+            Event::Dropped { rows } => {
+                for &row in rows {
+                    let line = self.rows.get(row).map_or(0, |planned| planned.line);
+                    self.set(
+                        row,
+                        RowState::Skipped {
+                            errors: vec![CellError::of_row(
+                                line,
+                                REMOVED_FROM_FILE,
+                                "removed from the file before it was sent",
+                            )],
+                        },
+                    );
+                }
+            }
             Event::Revised { row, item, key } => {
                 if let Some(planned) = self.rows.get_mut(*row) {
                     planned.item = item.clone();
@@ -176,25 +236,47 @@ impl UploadState {
 
     /// A request whose outcome never reached the journal (the console was killed while
     /// it was in flight): its rows become uncertain, to be looked up before any resend.
-    pub fn interrupted_requests(&self) -> Vec<(Vec<usize>, String)> {
-        let mut by_request: BTreeMap<u64, (Vec<usize>, String)> = BTreeMap::new();
+    pub fn interrupted_requests(&self) -> Vec<Interrupted> {
+        let mut by_request: BTreeMap<u64, Interrupted> = BTreeMap::new();
         for (row, state) in self.states.iter().enumerate() {
-            if let RowState::Sending { request, at } = state {
+            if let RowState::Sending {
+                request,
+                at,
+                server_at,
+            } = state
+            {
                 by_request
                     .entry(*request)
-                    .or_insert_with(|| (Vec::new(), at.clone()))
-                    .0
+                    .or_insert_with(|| Interrupted {
+                        rows: Vec::new(),
+                        at: at.clone(),
+                        server_at: server_at.clone(),
+                    })
+                    .rows
                     .push(row);
             }
         }
         by_request.into_values().collect()
     }
 
+    /// Uncertain rows the engine is still looking up (not given up as *not confirmed*).
+    pub fn looking_up(&self) -> Vec<usize> {
+        self.rows_in(|s| {
+            matches!(
+                s,
+                RowState::Uncertain {
+                    unresolved: None,
+                    ..
+                }
+            )
+        })
+    }
+
     /// Async batches still running, with their rows.
     pub fn running_batches(&self) -> BTreeMap<String, Vec<usize>> {
         let mut batches: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (row, state) in self.states.iter().enumerate() {
-            if let RowState::Queued { batch_id } = state {
+            if let RowState::Queued { batch_id, .. } = state {
                 batches.entry(batch_id.clone()).or_default().push(row);
             }
         }

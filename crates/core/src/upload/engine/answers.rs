@@ -12,34 +12,106 @@ use crate::import::mapping::Mapping;
 use crate::import::server_errors::locate;
 use crate::upload::journal::{Event, PlannedRow};
 
-/// What a successful create of `rows` (request number `request`, sent at `at`) means.
-/// Created rows only when the server named one reference per row and no failure; a
-/// `failed_count` it does not attribute makes every row uncertain, to be looked up.
-pub(super) fn created(request: u64, rows: &[usize], outcome: CreateOutcome, at: &str) -> Event {
+/// When a request left: on this computer's clock (journal stamps, windows) and on the
+/// server's (what its records' `created_at` is compared with).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct SentAt {
+    pub at: String,
+    pub server_at: Option<String>,
+}
+
+impl SentAt {
+    /// How long ago the request left, on this computer's clock (zero when unreadable).
+    pub fn age(&self) -> std::time::Duration {
+        super::parse_stamp(&self.at)
+            .and_then(|at| (super::now() - at).to_std().ok())
+            .unwrap_or_default()
+    }
+
+    /// `rows` of this request, of unknown outcome, to be looked up.
+    pub fn uncertain(
+        &self,
+        rows: &[usize],
+        resend_if_missing: bool,
+        may_be_queued: bool,
+        reason: String,
+    ) -> Event {
+        Event::Uncertain {
+            rows: rows.to_vec(),
+            since: self.at.clone(),
+            resend_if_missing,
+            reason,
+            may_be_queued,
+            server_since: self.server_at.clone(),
+        }
+    }
+}
+
+/// Why references a server gave cannot be taken as one new record per row: repeated
+/// within the answer, or already held by a row of some upload of this store.
+fn references_fault(references: &[String], claimed: &dyn Fn(&str) -> bool) -> Option<String> {
+    let mut seen = HashSet::new();
+    if let Some(repeated) = references.iter().find(|r| !seen.insert(r.as_str())) {
+        return Some(format!("the server named reference {repeated} twice"));
+    }
+    references
+        .iter()
+        .find(|reference| claimed(reference))
+        .map(|taken| format!("the server named reference {taken}, which an earlier row already holds"))
+}
+
+/// What a successful create of `rows` (request number `request`) means. Created rows
+/// only when the answer adds up: one new, distinct, unclaimed reference per row and no
+/// failure. Anything else makes every row uncertain, to be looked up: a `failed_count`
+/// it does not attribute, or counts and references that do not account for the rows.
+pub(super) fn created(
+    request: u64,
+    rows: &[usize],
+    outcome: CreateOutcome,
+    sent: &SentAt,
+    claimed: &dyn Fn(&str) -> bool,
+) -> Event {
     match outcome {
         CreateOutcome::Created {
             created_refs,
-            failed_count: 0,
+            failed_count,
             ..
-        } if created_refs.len() == rows.len() => Event::Created {
-            rows: rows
-                .iter()
-                .copied()
-                .zip(created_refs.into_iter().map(Some))
-                .collect(),
-        },
-        CreateOutcome::Created { failed_count, .. } => Event::Uncertain {
-            rows: rows.to_vec(),
-            since: at.to_string(),
-            resend_if_missing: false,
-            reason: format!(
-                "the server could not process {failed_count} row(s) and did not say which"
-            ),
-        },
+        } => {
+            let accounted = created_refs.len() as u64 + failed_count;
+            let fault = if accounted != rows.len() as u64 {
+                Some(format!(
+                    "the server's answer does not add up: {} reference(s) and {failed_count} failure(s) for {} row(s)",
+                    created_refs.len(),
+                    rows.len()
+                ))
+            } else {
+                references_fault(&created_refs, claimed)
+            };
+            match fault {
+                None if failed_count == 0 => Event::Created {
+                    rows: rows
+                        .iter()
+                        .copied()
+                        .zip(created_refs.into_iter().map(Some))
+                        .collect(),
+                },
+                None => sent.uncertain(
+                    rows,
+                    false,
+                    false,
+                    format!(
+                        "the server could not process {failed_count} row(s) and did not say which"
+                    ),
+                ),
+                Some(fault) => sent.uncertain(rows, false, false, fault),
+            }
+        }
         CreateOutcome::Queued { batch_id, .. } => Event::Queued {
             request,
             rows: rows.to_vec(),
             batch_id,
+            at: Some(sent.at.clone()),
+            server_at: sent.server_at.clone(),
         },
         CreateOutcome::Accepted { .. } => Event::Created {
             rows: rows.iter().map(|&row| (row, None)).collect(),
@@ -114,12 +186,14 @@ pub(super) fn refused(
 }
 
 /// What a finished batch of `rows` means: its failures are refused, the rest created
-/// in request order, or uncertain (seen at `at`) when its references do not match them.
+/// in request order, or uncertain (sent as `sent` says) when its references do not
+/// match them, repeat, or are already held.
 pub(super) fn batch_finished(
     rows: &[usize],
     status: BatchStatus,
     planned: &[PlannedRow],
-    at: String,
+    sent: &SentAt,
+    claimed: &dyn Fn(&str) -> bool,
 ) -> Vec<Event> {
     let mut refused = Vec::new();
     let mut failed = HashSet::new();
@@ -127,7 +201,9 @@ pub(super) fn batch_finished(
         let Some(&row) = rows.get(failure.index) else {
             continue;
         };
-        failed.insert(row);
+        if !failed.insert(row) {
+            continue;
+        }
         let line = planned[row].line;
         let errors = failure
             .errors
@@ -149,20 +225,22 @@ pub(super) fn batch_finished(
     if !refused.is_empty() {
         events.push(Event::Refused { rows: refused });
     }
-    events.push(if succeeded.len() == status.created_refs.len() {
-        Event::Created {
+    if succeeded.is_empty() && status.created_refs.is_empty() {
+        return events;
+    }
+    let fault = if succeeded.len() != status.created_refs.len() {
+        Some("the batch's references do not match its rows".to_string())
+    } else {
+        references_fault(&status.created_refs, claimed)
+    };
+    events.push(match fault {
+        None => Event::Created {
             rows: succeeded
                 .into_iter()
                 .zip(status.created_refs.into_iter().map(Some))
                 .collect(),
-        }
-    } else {
-        Event::Uncertain {
-            rows: succeeded,
-            since: at,
-            resend_if_missing: false,
-            reason: "the batch's references do not match its rows".into(),
-        }
+        },
+        Some(fault) => sent.uncertain(&succeeded, false, false, fault),
     });
     events
 }
@@ -194,23 +272,43 @@ mod tests {
             failed_count,
             total: 2,
         };
+        let sent = SentAt {
+            at: "t".into(),
+            server_at: None,
+        };
+        let free = |_: &str| false;
         assert_eq!(
-            created(1, &[4, 5], sync(&["LD-1", "LD-2"], 0), "t"),
+            created(1, &[4, 5], sync(&["LD-1", "LD-2"], 0), &sent, &free),
             Event::Created {
                 rows: vec![(4, Some("LD-1".into())), (5, Some("LD-2".into()))]
             }
         );
         // One row failed and the answer does not say which: both are looked up.
         assert!(matches!(
-            created(1, &[4, 5], sync(&["LD-1"], 1), "t"),
+            created(1, &[4, 5], sync(&["LD-1"], 1), &sent, &free),
             Event::Uncertain { resend_if_missing: false, ref rows, .. } if rows == &[4, 5]
         ));
+        // Answers that do not add up are never taken for created rows: too few
+        // references, a reference twice, a reference an earlier row holds.
+        for (refs, failed, claimed) in [
+            (&["LD-1"][..], 0, ""),
+            (&["LD-1", "LD-1"][..], 0, ""),
+            (&["LD-1", "LD-2", "LD-3"][..], 0, ""),
+            (&["LD-1", "LD-2"][..], 0, "LD-2"),
+        ] {
+            let held = |reference: &str| reference == claimed;
+            let event = created(1, &[4, 5], sync(refs, failed), &sent, &held);
+            assert!(
+                matches!(event, Event::Uncertain { resend_if_missing: false, ref rows, .. } if rows == &[4, 5]),
+                "{refs:?}: {event:?}"
+            );
+        }
         let queued = CreateOutcome::Queued {
             batch_id: "batch_1".into(),
             total: 2,
         };
         assert!(matches!(
-            created(7, &[4, 5], queued, "t"),
+            created(7, &[4, 5], queued, &sent, &free),
             Event::Queued { request: 7, ref batch_id, .. } if batch_id == "batch_1"
         ));
     }
@@ -248,7 +346,17 @@ mod tests {
             }],
             ..BatchStatus::default()
         };
-        let events = batch_finished(&[3, 4], status, &planned(&[2, 3, 4, 5, 6]), "t".into());
+        let sent = SentAt {
+            at: "t".into(),
+            server_at: None,
+        };
+        let events = batch_finished(
+            &[3, 4],
+            status.clone(),
+            &planned(&[2, 3, 4, 5, 6]),
+            &sent,
+            &|_| false,
+        );
         assert!(matches!(&events[0], Event::Refused { rows } if rows[0].0 == 4));
         assert_eq!(
             events[1],
@@ -256,5 +364,14 @@ mod tests {
                 rows: vec![(3, Some("LD-1".into()))]
             }
         );
+        // A reference another row already holds: looked up, not taken.
+        let events = batch_finished(
+            &[3, 4],
+            status,
+            &planned(&[2, 3, 4, 5, 6]),
+            &sent,
+            &|reference| reference == "LD-1",
+        );
+        assert!(matches!(&events[1], Event::Uncertain { rows, .. } if rows == &[3]));
     }
 }

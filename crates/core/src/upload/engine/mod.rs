@@ -10,6 +10,7 @@
 //! [`reconcile`] looks rows of unknown outcome up on the server.
 
 mod answers;
+mod file_match;
 mod plan;
 mod reconcile;
 mod run;
@@ -28,7 +29,7 @@ use crate::import::mapping::Mapping;
 use crate::stores::StoreHome;
 
 use super::journal::{Event, Journal, JournalError};
-use super::matching::{Stored, Submitted};
+use super::matching::{MatchKey, Stored, Submitted};
 use super::state::{Counts, UploadState};
 
 /// How an upload behaves.
@@ -41,6 +42,10 @@ pub struct UploadSettings {
     /// How long rows of an uncertain request may take to show up on the server before
     /// they are declared missing.
     pub settle_window: Duration,
+    /// How long rows whose request may sit in the server's queue (a lost answer to an
+    /// async-sized request, a batch that cannot be followed or never ends) may take to
+    /// show up before anything is concluded: queues of the real API take minutes.
+    pub queue_window: Duration,
     /// How often running batches and uncertain rows are looked at.
     pub poll_every: Duration,
     /// How long the network may stay down before the upload stops (it can be resumed).
@@ -61,6 +66,7 @@ impl UploadSettings {
             per_request: 100,
             skip_invalid: false,
             settle_window: Duration::from_secs(20),
+            queue_window: Duration::from_secs(10 * 60),
             poll_every: Duration::from_secs(2),
             offline_patience: Duration::from_secs(120),
             repeats: Repeats::Refuse,
@@ -231,9 +237,14 @@ pub struct Engine<R: Resource> {
     offline_since: Option<Instant>,
     /// Creates in a row whose outcome was unknown; any other answer resets it.
     unknown_in_a_row: u32,
-    /// When reconciliation last found a row: rows of a batch the server is still
-    /// working through keep appearing, and none is declared missing until they stop.
-    last_found: Option<Instant>,
+    /// Each row's match key, built from its item as sent (journals written before
+    /// product lines were part of the key hold a shorter one).
+    keys: Vec<MatchKey>,
+    /// When the store was last searched for each key of uncertain rows.
+    last_search: HashMap<MatchKey, Instant>,
+    /// When this engine first saw each running batch (journals from before batches
+    /// recorded their time): a batch that never ends is given up after the queue window.
+    batch_seen: HashMap<String, Instant>,
     /// When this engine first saw each uncertain row: its settle window runs from then at
     /// the earliest (see `reconcile`).
     uncertain_seen: HashMap<usize, Instant>,
@@ -256,6 +267,14 @@ where
         settings: UploadSettings,
     ) -> Engine<R> {
         let created_before = state.counts().created;
+        let keys = state
+            .rows
+            .iter()
+            .map(|row| {
+                serde_json::from_value::<R::NewItem>(row.item.clone())
+                    .map_or_else(|_| row.key.clone(), |item| item.match_key())
+            })
+            .collect();
         Engine {
             records: client.records::<R>(),
             client,
@@ -270,7 +289,9 @@ where
             looked_at: HashMap::new(),
             offline_since: None,
             unknown_in_a_row: 0,
-            last_found: None,
+            keys,
+            last_search: HashMap::new(),
+            batch_seen: HashMap::new(),
             uncertain_seen: HashMap::new(),
             activity: Activity::Starting,
         }
@@ -287,6 +308,11 @@ where
     fn record(&mut self, event: Event) -> Result<(), UploadError> {
         self.journal.record(&event)?;
         self.state.apply(&event);
+        if let Event::Revised { row, key, .. } = &event
+            && let Some(slot) = self.keys.get_mut(*row)
+        {
+            *slot = key.clone();
+        }
         Ok(())
     }
 

@@ -1,7 +1,6 @@
 //! Starting an upload (planning its rows, refusing rows an earlier upload answers
 //! for, writing the journal's first line) and resuming one from its journal.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
@@ -10,15 +9,17 @@ use serde_json::Value;
 use crate::api::{Client, Dialect, Resource, ResourceName};
 use crate::files::{self, LockFile};
 use crate::import::CellError;
-use crate::import::build::ItemOrigin;
 use crate::import::mapping::Mapping;
 use crate::import::sheet::Candidate;
 use crate::upload::journal::{Event, Journal, JournalError, PlannedRow};
-use crate::upload::matching::{MatchKey, Stored, Submitted};
+use crate::upload::matching::{Stored, Submitted};
 use crate::upload::past_uploads;
 use crate::upload::report::SENT_BEFORE;
-use crate::upload::state::{RowState, UploadState};
+use crate::upload::state::UploadState;
 
+use super::answers::SentAt;
+use super::file_match::match_file;
+use super::run::SYNC_ITEMS;
 use super::{Engine, Repeats, UploadError, UploadSettings, now, stamp};
 
 /// A new upload's id: sortable by time, unique enough for one computer.
@@ -33,38 +34,6 @@ fn new_upload_id() -> String {
 
 /// The lock a new upload holds while it checks earlier uploads and records its own.
 const START_LOCK: &str = "start.lock";
-
-/// Refused or skipped rows whose line in the (fixed) file now holds a different item
-/// without errors: the row, its new item and key, and where its values came from.
-fn revisions<T: serde::Serialize + Submitted>(
-    state: &UploadState,
-    candidates: &[Candidate<T>],
-) -> Vec<(usize, Value, MatchKey, ItemOrigin)> {
-    let by_line: HashMap<u64, &Candidate<T>> = candidates.iter().map(|c| (c.line, c)).collect();
-    state
-        .rows
-        .iter()
-        .enumerate()
-        .filter(|(row, _)| {
-            matches!(
-                state.states[*row],
-                RowState::Refused { .. } | RowState::Skipped { .. }
-            )
-        })
-        .filter_map(|(row, planned)| {
-            let candidate = by_line.get(&planned.line).filter(|c| c.errors.is_empty())?;
-            let item = serde_json::to_value(&candidate.built.item).ok()?;
-            (item != planned.item).then(|| {
-                (
-                    row,
-                    item,
-                    candidate.built.item.match_key(),
-                    candidate.built.origin.clone(),
-                )
-            })
-        })
-        .collect()
-}
 
 /// For each of `candidates` (with its `items` as sent), the earlier upload that already
 /// sent the same item to this store or will, if one did: running `upload` again, two
@@ -279,59 +248,68 @@ where
             });
         }
         let state = UploadState::replay(&events).ok_or(UploadError::NotAnUpload)?;
-        let (origins, mapping) = match &file {
-            Some((candidates, mapping)) => {
-                let by_line: HashMap<u64, &Candidate<R::NewItem>> =
-                    candidates.iter().map(|c| (c.line, c)).collect();
-                let origins = state
-                    .rows
-                    .iter()
-                    .map(|row| {
-                        by_line
-                            .get(&row.line)
-                            .filter(|c| {
-                                serde_json::to_value(&c.built.item).ok().as_ref() == Some(&row.item)
-                            })
-                            .map(|c| c.built.origin.clone())
-                    })
-                    .collect();
-                (origins, Some(mapping.clone()))
-            }
-            None => (vec![None; state.rows.len()], None),
-        };
-        let mut revised = match &file {
-            Some((candidates, _)) => revisions(&state, candidates),
-            None => Vec::new(),
+        let matched = file
+            .as_ref()
+            .map(|(candidates, _)| match_file(&state, candidates));
+        if let Some(matched) = &matched
+            && matched.is_another_file(state.rows.len())
+        {
+            return Err(UploadError::WrongJournal {
+                upload_id: upload_id.to_string(),
+                mismatch: "was made from another file: the file holds none of its rows"
+                    .to_string(),
+            });
+        }
+        let mapping = file.map(|(_, mapping)| mapping);
+        let (origins, mut revised, dropped) = match matched {
+            Some(matched) => (matched.origins, matched.revisions, matched.dropped),
+            None => (vec![None; state.rows.len()], Vec::new(), Vec::new()),
         };
         if !revised.is_empty() {
             // A fixed row that another upload has sent since (the fixed file sent anew
             // with --skip-sent) stays with that upload.
             let claims = past_uploads::claims(&settings.store.journals(), R::NAME);
-            revised.retain(|(_, item, ..)| {
+            revised.retain(|revision| {
                 claims
                     .items
-                    .get(&item.to_string())
+                    .get(&revision.item.to_string())
                     .is_none_or(|owner| owner == upload_id)
             });
         }
         let mut engine = Engine::with(client, journal, state, origins, mapping, settings);
+        // Rows the merchant removed from the file before they were sent: not sent.
+        if !dropped.is_empty() {
+            engine.record(Event::Dropped { rows: dropped })?;
+        }
         // Rows the merchant fixed in the file since they were refused or skipped: sent
         // with their new values. Rows already created are never sent again.
-        for (row, item, key, origin) in revised {
-            engine.record(Event::Revised { row, item, key })?;
-            if let Some(slot) = engine.origins.get_mut(row) {
-                *slot = Some(origin);
+        for revision in revised {
+            engine.record(Event::Revised {
+                row: revision.row,
+                item: revision.item,
+                key: revision.key,
+            })?;
+            if let Some(slot) = engine.origins.get_mut(revision.row) {
+                *slot = Some(revision.origin);
             }
         }
-        // Requests cut off by the crash: their rows may exist already.
-        for (rows, at) in engine.state.interrupted_requests() {
-            engine.record(Event::Uncertain {
-                rows,
-                since: at,
-                resend_if_missing: true,
-                reason: "the console stopped while this request was in flight".into(),
-            })?;
+        // Requests cut off by the crash: their rows may exist already, and a lost
+        // answer to more rows than a sync create takes may have queued them.
+        for interrupted in engine.state.interrupted_requests() {
+            let may_be_queued = interrupted.rows.len() > SYNC_ITEMS;
+            let sent = SentAt {
+                at: interrupted.at,
+                server_at: interrupted.server_at,
+            };
+            engine.record(sent.uncertain(
+                &interrupted.rows,
+                true,
+                may_be_queued,
+                "the console stopped while this request was in flight".into(),
+            ))?;
         }
+        // Rows an earlier run left not confirmed are looked up again.
+        engine.look_again_at_unresolved()?;
         Ok(engine)
     }
 }

@@ -2,21 +2,39 @@
 //! settles rows of unknown outcome, waits out the rate limit and the network, and
 //! stops when every row is settled, on cancel, or when it cannot go on.
 
+use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
+use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 
 use crate::api::{ApiError, CreateOutcome, Resource};
 use crate::upload::journal::{Event, JournalError};
 use crate::upload::matching::{Stored, Submitted};
+use crate::upload::past_uploads;
 use crate::upload::state::RowState;
 
+use super::answers::SentAt;
 use super::{Activity, BatchProgress, Control, Engine, Progress, UploadError, answers, now, stamp};
 
 /// Creates in a row whose outcome may be unknown before the upload stops: each is looked
 /// up and its rows resent, so a server failing them all would keep the upload busy for
 /// ever. Ten is far past what a flaky network produces.
 const MAX_UNKNOWN_IN_A_ROW: u32 = 10;
+
+/// The most items the API processes within the request (api-contract.md §7): a lost
+/// answer to a larger request may have been a 202, its rows in the server's queue.
+pub(super) const SYNC_ITEMS: usize = 10;
+
+/// Whether a failure may hide an answer that queued the rows: a connection lost after
+/// the request left, a gateway's 502/503/504 in front of a server that went on, an
+/// answer in no documented shape or a redirect. A 500 is the server's own answer.
+fn may_hide_a_queued_answer(error: &ApiError) -> bool {
+    match error {
+        ApiError::Server { status, .. } => matches!(status, 502..=504),
+        _ => true,
+    }
+}
 
 impl<R> Engine<R>
 where
@@ -41,9 +59,8 @@ where
                 tokio::time::sleep(Duration::from_millis(200)).await;
                 continue;
             }
-            let counts = self.state.counts();
-            let has_uncertain = counts.uncertain > 0;
-            let has_batches = counts.queued > 0;
+            let has_uncertain = !self.state.looking_up().is_empty();
+            let has_batches = self.state.counts().queued > 0;
             let sending = self.state.states.contains(&RowState::Pending);
             if !sending && !has_uncertain && !has_batches {
                 self.record(Event::Finished { at: stamp(now()) })?;
@@ -102,11 +119,15 @@ where
     async fn send(&mut self, rows: &[usize]) -> Result<(), UploadError> {
         let items = self.items(rows)?;
         let request = self.state.requests_sent + 1;
-        let at = stamp(now());
+        let sent = SentAt {
+            at: stamp(now()),
+            server_at: self.client.server_now().map(|at| stamp(DateTime::<Utc>::from(at))),
+        };
         self.record(Event::Sending {
             request,
             rows: rows.to_vec(),
-            at: at.clone(),
+            at: sent.at.clone(),
+            server_at: sent.server_at.clone(),
         })?;
         match self.records.create(&items).await {
             Ok(outcome) => {
@@ -115,9 +136,13 @@ where
                 if let CreateOutcome::Queued { batch_id, total } = &outcome {
                     self.follow_batch(batch_id, *total);
                 }
-                self.record(answers::created(request, rows, outcome, &at))
+                let held = self.store_references();
+                let event = answers::created(request, rows, outcome, &sent, &|reference| {
+                    held.contains(reference)
+                });
+                self.record(event)
             }
-            Err(error) => self.record_failure(rows, error, &at).await,
+            Err(error) => self.record_failure(rows, error, &sent).await,
         }
     }
 
@@ -125,7 +150,7 @@ where
         &mut self,
         rows: &[usize],
         error: ApiError,
-        at: &str,
+        sent: &SentAt,
     ) -> Result<(), UploadError> {
         match error {
             ApiError::Validation {
@@ -144,12 +169,8 @@ where
                 self.record_all(events)
             }
             ref unknown if unknown.outcome_unknown() => {
-                self.record(Event::Uncertain {
-                    rows: rows.to_vec(),
-                    since: at.to_string(),
-                    resend_if_missing: true,
-                    reason: unknown.to_string(),
-                })?;
+                let may_be_queued = rows.len() > SYNC_ITEMS && may_hide_a_queued_answer(unknown);
+                self.record(sent.uncertain(rows, true, may_be_queued, unknown.to_string()))?;
                 self.unknown_in_a_row += 1;
                 if self.unknown_in_a_row >= MAX_UNKNOWN_IN_A_ROW {
                     return Err(UploadError::ServerKeepsFailing {
@@ -192,6 +213,39 @@ where
         Ok(())
     }
 
+    /// When the request of queued `rows` left (now, for journals from before queued
+    /// rows recorded it).
+    fn queued_at(&self, rows: &[usize]) -> SentAt {
+        match rows.first().map(|&row| &self.state.states[row]) {
+            Some(RowState::Queued {
+                since: Some(since),
+                server_since,
+                ..
+            }) => SentAt {
+                at: since.clone(),
+                server_at: server_since.clone(),
+            },
+            _ => SentAt {
+                at: stamp(now()),
+                server_at: None,
+            },
+        }
+    }
+
+    /// The references the rows of this upload and of the store's other uploads hold: a
+    /// server that names one of them again for a new row is not believed.
+    fn store_references(&self) -> HashSet<String> {
+        let mut held: HashSet<String> = past_uploads::claims(&self.settings.store.journals(), R::NAME)
+            .references;
+        held.extend(self.state.states.iter().filter_map(|state| match state {
+            RowState::Created {
+                reference: Some(reference),
+            } => Some(reference.clone()),
+            _ => None,
+        }));
+        held
+    }
+
     /// Starts following a batch the server just queued.
     fn follow_batch(&mut self, batch_id: &str, total: u64) {
         self.looked_at.insert(batch_id.to_string(), Instant::now());
@@ -221,7 +275,26 @@ where
         }
         for (batch_id, rows) in running {
             self.looked_at.insert(batch_id.clone(), Instant::now());
+            let queued = self.queued_at(&rows);
+            let seen = *self
+                .batch_seen
+                .entry(batch_id.clone())
+                .or_insert_with(Instant::now);
+            let age = queued.age().min(seen.elapsed());
             match self.client.batch(&batch_id).await {
+                Ok(Some(status)) if !status.is_finished() && age >= self.settings.queue_window => {
+                    self.looked_at.remove(&batch_id);
+                    self.record(queued.uncertain(
+                        &rows,
+                        false,
+                        true,
+                        format!(
+                            "the server's batch {batch_id} did not finish within {} minute(s) (last status: {})",
+                            self.settings.queue_window.as_secs().div_ceil(60),
+                            status.status
+                        ),
+                    ))?
+                }
                 Ok(Some(status)) => {
                     self.batches.insert(
                         batch_id.clone(),
@@ -234,19 +307,25 @@ where
                     );
                     if status.is_finished() {
                         self.looked_at.remove(&batch_id);
-                        let events =
-                            answers::batch_finished(&rows, status, &self.state.rows, stamp(now()));
+                        let held = self.store_references();
+                        let events = answers::batch_finished(
+                            &rows,
+                            status,
+                            &self.state.rows,
+                            &queued,
+                            &|reference| held.contains(reference),
+                        );
                         self.record_all(events)?;
                     }
                 }
                 Ok(None) => {
                     self.looked_at.remove(&batch_id);
-                    self.record(Event::Uncertain {
-                        rows,
-                        since: stamp(now()),
-                        resend_if_missing: false,
-                        reason: "the server does not say how its batches went".into(),
-                    })?
+                    self.record(queued.uncertain(
+                        &rows,
+                        false,
+                        true,
+                        "the server does not say how its batches went".into(),
+                    ))?
                 }
                 Err(error) if error.is_transient() => {}
                 Err(error) => return Err(UploadError::Api(error)),
