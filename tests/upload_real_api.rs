@@ -442,15 +442,7 @@ async fn path6_a_server_clock_off_does_not_resend() {
         .await;
         let rows = rows(5, first);
         let journal = tempfile::tempdir().unwrap();
-        let outcome = upload(
-            &server,
-            &rows,
-            5,
-            &journal,
-            Duration::from_secs(8),
-            &|_| {},
-        )
-        .await;
+        let outcome = upload(&server, &rows, 5, &journal, Duration::from_secs(8), &|_| {}).await;
         wrong.extend(
             violations(&server, &rows, &outcome)
                 .into_iter()
@@ -514,7 +506,10 @@ async fn path7_a_batch_that_never_finishes_ends_in_bounded_time() {
         &|_| {},
     )
     .await;
-    assert_sound("path 7 (never final)", &violations(&server, &rows, &outcome));
+    assert_sound(
+        "path 7 (never final)",
+        &violations(&server, &rows, &outcome),
+    );
 }
 
 /// The fake itself: the documented shapes, so the tests above fail for the engine's
@@ -555,7 +550,10 @@ async fn the_docs_server_answers_as_documented() {
     assert_eq!(body["meta"]["mode"], "sync");
     let server_date = chrono::DateTime::parse_from_rfc2822(&date.replace("GMT", "+0000")).unwrap();
     let skew = server_date.signed_duration_since(chrono::Utc::now());
-    assert!((skew + TimeDelta::hours(3)).num_seconds().abs() < 5, "{date}");
+    assert!(
+        (skew + TimeDelta::hours(3)).num_seconds().abs() < 5,
+        "{date}"
+    );
 
     let queued = http
         .post(url("/leads"))
@@ -604,5 +602,10 @@ async fn the_docs_server_answers_as_documented() {
     assert_eq!(page["meta"]["pagination"]["pages"], 5);
     assert_eq!(page["data"].as_array().unwrap().len(), 10);
     assert_eq!(server.count_of("0600000011", "Test 11"), 1);
-    assert!(server.request_log().iter().any(|r| r.query.contains("search")));
+    assert!(
+        server
+            .request_log()
+            .iter()
+            .any(|r| r.query.contains("search"))
+    );
 }

@@ -264,10 +264,7 @@ enum Answer {
 }
 
 fn error(status: StatusCode, code: &str, message: &str) -> Answer {
-    Answer::Reply(
-        status,
-        json!({"error": {"code": code, "message": message}}),
-    )
+    Answer::Reply(status, json!({"error": {"code": code, "message": message}}))
 }
 
 impl Shared {
@@ -277,7 +274,10 @@ impl Shared {
 
     fn reference(&self) -> String {
         let n = self.sequence.fetch_add(1, Ordering::SeqCst);
-        format!("LD-{:06X}{n:05}", rand::rng().random_range(0..0x100_0000u32))
+        format!(
+            "LD-{:06X}{n:05}",
+            rand::rng().random_range(0..0x100_0000u32)
+        )
     }
 
     fn record(&self, item: &Value, at: DateTime<Utc>) -> Value {
@@ -371,7 +371,11 @@ impl Shared {
             .is_some_and(|value| value == format!("Bearer {}", self.token));
         let body = axum::body::to_bytes(Body::new(request.into_body()), 16 << 20).await;
         let answer = match (authorized, body) {
-            (false, _) => error(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", "Unauthenticated."),
+            (false, _) => error(
+                StatusCode::UNAUTHORIZED,
+                "UNAUTHENTICATED",
+                "Unauthenticated.",
+            ),
             (true, Err(_)) => error(StatusCode::BAD_REQUEST, "HTTP_ERROR", "Unreadable body."),
             (true, Ok(body)) => self.route(&method, &path, &query, &body).await,
         };
@@ -513,7 +517,9 @@ impl Shared {
             return validation(json!({"data": ["The data field is required."]}));
         };
         if items.is_empty() || items.len() > 100 {
-            return validation(json!({"data": ["The data field must have between 1 and 100 items."]}));
+            return validation(
+                json!({"data": ["The data field must have between 1 and 100 items."]}),
+            );
         }
         let mut fields = serde_json::Map::new();
         for (i, item) in items.iter().enumerate() {
