@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 pub mod cli;
+pub mod docs_server;
 pub mod gui;
 pub mod workbook;
 
