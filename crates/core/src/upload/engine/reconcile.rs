@@ -213,7 +213,8 @@ where
         if since_last < self.settings.poll_every {
             return false;
         }
-        since_last >= REFRESH_EVERY || rows.iter().any(|&row| self.window_passed(row))
+        since_last >= REFRESH_EVERY.min(self.settings.settle_window)
+            || rows.iter().any(|&row| self.window_passed(row))
     }
 
     /// How long the row has waited: from the later of the request's time and the moment
