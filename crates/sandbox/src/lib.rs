@@ -323,6 +323,16 @@ impl Sandbox {
         Some(store.accounts[account].leads.clone())
     }
 
+    /// How many queued batches have not finished: rows a client was told are queued (or
+    /// whose 202 it never got) that may still appear.
+    pub fn unfinished_batches(&self) -> usize {
+        lock(&self.state.store)
+            .batches
+            .values()
+            .filter(|batch| matches!(batch.status.status.as_str(), "queued" | "processing"))
+            .count()
+    }
+
     /// Opens another merchant account on this server, selling the demo account's
     /// products, and returns its token: an agency's second store on the same address.
     pub fn add_store(&self) -> String {
