@@ -58,7 +58,12 @@ async fn the_sandbox_command_prints_where_it_listens_and_serves() {
 async fn the_real_api_conditions_are_flags() {
     let child = Command::new(env!("CARGO_BIN_EXE_wedocod-console"))
         .args(["sandbox", "--addr", "127.0.0.1:0", "--no-batch-endpoint"])
-        .args(["--queue-delay-seconds", "30", "--clock-skew-seconds", "-10800"])
+        .args([
+            "--queue-delay-seconds",
+            "30",
+            "--clock-skew-seconds",
+            "-10800",
+        ])
         .args(["--list-order", "oldest-first", "--extra-leads", "1000"])
         .args(["--extra-token", "rotated-1", "--extra-token", "rotated-2"])
         .args(["--faults", "drop202=0.5"])
@@ -88,7 +93,10 @@ async fn the_real_api_conditions_are_flags() {
     let page = client.leads().list(&ListQuery::page(1, 10)).await.unwrap();
     assert!(page.total >= 1_300);
     let created: Vec<_> = page.items.iter().map(|l| l.created_at.clone()).collect();
-    assert!(created.windows(2).all(|pair| pair[0] <= pair[1]), "{created:?}");
+    assert!(
+        created.windows(2).all(|pair| pair[0] <= pair[1]),
+        "{created:?}"
+    );
 }
 
 #[test]

@@ -59,15 +59,17 @@ async fn a_skewed_clock_stamps_records_histories_and_the_date_header() {
     })
     .await;
     let leads = client(&sandbox).leads();
-    let CreateOutcome::Created { created_refs, .. } =
-        leads.create(&valid_leads(1)).await.unwrap()
+    let CreateOutcome::Created { created_refs, .. } = leads.create(&valid_leads(1)).await.unwrap()
     else {
         panic!("one row is a sync create");
     };
     let reference = created_refs[0].clone();
     let server_now = Utc::now() + skew;
     let created = leads.show(&reference).await.unwrap();
-    assert!(near(parse(created.created_at.as_deref().unwrap()), server_now));
+    assert!(near(
+        parse(created.created_at.as_deref().unwrap()),
+        server_now
+    ));
 
     leads
         .update_status(&[StatusChange {
@@ -77,7 +79,10 @@ async fn a_skewed_clock_stamps_records_histories_and_the_date_header() {
         .await
         .unwrap();
     let updated = leads.show(&reference).await.unwrap();
-    assert!(near(parse(updated.updated_at.as_deref().unwrap()), server_now));
+    assert!(near(
+        parse(updated.updated_at.as_deref().unwrap()),
+        server_now
+    ));
     let history = leads
         .histories(&ListQuery {
             reference: Some(reference),
@@ -121,9 +126,15 @@ async fn lists_can_come_oldest_first() {
             .collect::<Vec<_>>()
     };
     let newest = created_at(ListOrder::NewestFirst).await;
-    assert!(newest.windows(2).all(|pair| pair[0] >= pair[1]), "{newest:?}");
+    assert!(
+        newest.windows(2).all(|pair| pair[0] >= pair[1]),
+        "{newest:?}"
+    );
     let oldest = created_at(ListOrder::OldestFirst).await;
-    assert!(oldest.windows(2).all(|pair| pair[0] <= pair[1]), "{oldest:?}");
+    assert!(
+        oldest.windows(2).all(|pair| pair[0] <= pair[1]),
+        "{oldest:?}"
+    );
     assert!(oldest[0] < newest[newest.len() - 1]);
 }
 
@@ -155,12 +166,7 @@ async fn extra_tokens_open_the_same_account_until_revoked() {
         ..SandboxConfig::default()
     })
     .await;
-    let rotated = client_with(
-        &sandbox,
-        Dialect::V2,
-        "rotated-token",
-        RetryPolicy::never(),
-    );
+    let rotated = client_with(&sandbox, Dialect::V2, "rotated-token", RetryPolicy::never());
     let CreateOutcome::Created { created_refs, .. } =
         rotated.leads().create(&valid_leads(1)).await.unwrap()
     else {
