@@ -621,12 +621,15 @@ mod real_conditions {
                 let ran = self.run(self.command(base_url, token, &args));
                 let code = ran.code.map_or("killed".into(), |code| code.to_string());
                 let Some(report) = ran.report else {
-                    let said = ran.stderr.lines().last().unwrap_or_default().trim().to_string();
-                    self.note(format!("{what}: refused, exit {code}: {said}"));
                     if ran.timed_out {
-                        self.note(format!("{what}: killed after {PROCESS_LIMIT:?}"));
+                        self.note(format!(
+                            "{what}: still running after {} s, killed (no report)",
+                            PROCESS_LIMIT.as_secs()
+                        ));
                         return;
                     }
+                    let said = ran.stderr.lines().last().unwrap_or_default().trim();
+                    self.note(format!("{what}: refused, exit {code}: {said}"));
                     match id.take() {
                         Some(_) => {}
                         None if !skip_sent => skip_sent = true,
@@ -655,7 +658,7 @@ mod real_conditions {
         /// How many records the account holds for `row` now.
         fn records_of(&self, row: &Row) -> usize {
             phone_counts(self.sandbox, &self.token)
-                .get(&row.phone)
+                .get(&phone_key(&row.phone))
                 .copied()
                 .unwrap_or(0)
         }
@@ -685,11 +688,38 @@ mod real_conditions {
         None
     }
 
+    /// Copies every journal under `dir` to the temporary folder, for a post-mortem; where.
+    fn keep_journals(dir: &Path, index: usize) -> Vec<PathBuf> {
+        let mut kept = Vec::new();
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return kept;
+        };
+        for path in entries.flatten().map(|entry| entry.path()) {
+            if path.is_dir() {
+                kept.extend(keep_journals(&path, index));
+            } else if path.extension().is_some_and(|ext| ext == "jsonl") {
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                let copy = std::env::temp_dir().join(format!("chaos-real-{index}-{name}"));
+                if std::fs::copy(&path, &copy).is_ok() {
+                    kept.push(copy);
+                }
+            }
+        }
+        kept
+    }
+
+    /// The last nine digits: the console sends `0730000001` as `+212730000001`.
+    fn phone_key(phone: &str) -> String {
+        let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
+        digits[digits.len().saturating_sub(9)..].iter().collect()
+    }
+
+    /// How many records the account holds per phone (by [`phone_key`]).
     fn phone_counts(sandbox: &Sandbox, token: &str) -> HashMap<String, usize> {
         let mut counts = HashMap::new();
         for lead in sandbox.leads_of(token).expect("a known token") {
             if let Some(phone) = lead.phone {
-                *counts.entry(phone).or_insert(0) += 1;
+                *counts.entry(phone_key(&phone)).or_insert(0) += 1;
             }
         }
         counts
@@ -722,8 +752,8 @@ mod real_conditions {
                     report["upload_id"].as_str().map(str::to_string)
                 });
                 scene.note(format!(
-                    "first run with --skip-invalid: exit {:?}, created {} skipped {}",
-                    first.code,
+                    "first run with --skip-invalid: exit {}, created {} skipped {}",
+                    first.code.map_or("killed".into(), |code| code.to_string()),
                     first.report.as_ref().map_or(0, |r| r["created"].as_u64().unwrap_or(0)),
                     first.report.as_ref().map_or(0, |r| r["skipped"].as_u64().unwrap_or(0)),
                 ));
@@ -840,9 +870,9 @@ mod real_conditions {
             );
         }
         let mut exact = true;
-        for (scene, expectation) in &played {
+        for (index, (scene, expectation)) in played.iter().enumerate() {
             let counts = phone_counts(scene.sandbox, &scene.token);
-            let held = |row: &Row| counts.get(&row.phone).copied().unwrap_or(0);
+            let held = |row: &Row| counts.get(&phone_key(&row.phone)).copied().unwrap_or(0);
             let missing = expectation.intended.iter().filter(|r| held(r) == 0).count();
             let duplicated = expectation.intended.iter().filter(|r| held(r) > 1).count();
             let surplus: usize = expectation
@@ -864,9 +894,13 @@ mod real_conditions {
             );
             if !expectation.deleted.is_empty() || !expectation.unsendable.is_empty() {
                 println!(
-                    "    deleted rows: {} valid with more than one record; the unsendable row has {unsendable_sent} record(s)",
-                    deleted_twice
+                    "    deleted rows: {deleted_twice} valid with more than one record; the unsendable row has {unsendable_sent} record(s)"
                 );
+            }
+            if !ok {
+                for kept in keep_journals(&scene.data_dir, index) {
+                    println!("    journal kept in {}", kept.display());
+                }
             }
         }
         println!(
