@@ -497,7 +497,12 @@ mod real_conditions {
                 .arg(&self.file)
                 .args(["--kind", "leads", "--base-url", base_url])
                 .args(["--token-env", TOKEN_VARIABLE])
-                .args(["--settle-seconds", SETTLE_SECONDS, "--per-request", PER_REQUEST])
+                .args([
+                    "--settle-seconds",
+                    SETTLE_SECONDS,
+                    "--per-request",
+                    PER_REQUEST,
+                ])
                 .args(extra)
                 .env(TOKEN_VARIABLE, token)
                 .env("WEDOCOD_CONSOLE_DATA_DIR", &self.data_dir)
@@ -527,7 +532,10 @@ mod real_conditions {
             let Some(id) = upload_id_in(&line) else {
                 let _ = child.kill();
                 let _ = child.wait();
-                self.note(format!("first run at {base_url} did not start: {}", line.trim()));
+                self.note(format!(
+                    "first run at {base_url} did not start: {}",
+                    line.trim()
+                ));
                 return None;
             };
             let deadline = Instant::now() + Duration::from_secs(60);
@@ -747,15 +755,23 @@ mod real_conditions {
                 scene.settle(&base_url, &token, id, &[]);
             }
             Scenario::EditedFile => {
-                let first = scene.run(scene.command(&base_url, &token, &["--json", "--skip-invalid"]));
-                let id = first.report.as_ref().and_then(|report| {
-                    report["upload_id"].as_str().map(str::to_string)
-                });
+                let first =
+                    scene.run(scene.command(&base_url, &token, &["--json", "--skip-invalid"]));
+                let id = first
+                    .report
+                    .as_ref()
+                    .and_then(|report| report["upload_id"].as_str().map(str::to_string));
                 scene.note(format!(
                     "first run with --skip-invalid: exit {}, created {} skipped {}",
                     first.code.map_or("killed".into(), |code| code.to_string()),
-                    first.report.as_ref().map_or(0, |r| r["created"].as_u64().unwrap_or(0)),
-                    first.report.as_ref().map_or(0, |r| r["skipped"].as_u64().unwrap_or(0)),
+                    first
+                        .report
+                        .as_ref()
+                        .map_or(0, |r| r["created"].as_u64().unwrap_or(0)),
+                    first
+                        .report
+                        .as_ref()
+                        .map_or(0, |r| r["skipped"].as_u64().unwrap_or(0)),
                 ));
                 // The merchant deletes the bad row and the last one, and sorts the rest.
                 let deleted = all[all.len() - 1].clone();
@@ -884,7 +900,11 @@ mod real_conditions {
             let unsendable_sent = expectation.unsendable.iter().map(held).sum::<usize>();
             let ok = missing + duplicated + deleted_twice + unsendable_sent == 0;
             exact &= ok;
-            println!("  {}: {}", scene.scenario.title(), if ok { "exact" } else { "BROKEN" });
+            println!(
+                "  {}: {}",
+                scene.scenario.title(),
+                if ok { "exact" } else { "BROKEN" }
+            );
             for note in &scene.notes {
                 println!("    {note}");
             }
