@@ -165,9 +165,10 @@ fn in_storm(state: &SandboxState, token: &str) -> bool {
 }
 
 /// Every answer carries a `Date` from the sandbox's clock, and `X-RateLimit-Limit` and
-/// `X-RateLimit-Remaining`, as the v2 docs say. Budgets are counted per token, so an answer no token was charged for (no or a
-/// wrong token, a path that is no route, the sandbox's own routes) shows the whole
-/// budget: nothing was counted (api-contract decision, README "The sandbox").
+/// `X-RateLimit-Remaining`, as the v2 docs say. Budgets are counted per token, so an
+/// answer no token was charged for (no or a wrong token, a path that is no route, the
+/// sandbox's own routes) shows the whole budget: nothing was counted (api-contract
+/// decision, README "The sandbox").
 pub async fn budget_headers(
     State(state): State<Arc<SandboxState>>,
     request: Request,

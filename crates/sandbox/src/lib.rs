@@ -171,9 +171,11 @@ pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl SandboxState {
-    /// The sandbox's clock: the real one plus the configured skew.
+    /// The sandbox's clock: the real one plus the configured skew (a skew past the
+    /// calendar's range is ignored rather than panicking a handler).
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
-        chrono::Utc::now() + self.clock_skew
+        let real = chrono::Utc::now();
+        real.checked_add_signed(self.clock_skew).unwrap_or(real)
     }
 
     /// Rolls one fault: `pick` chooses which switch.
