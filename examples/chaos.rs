@@ -5,7 +5,14 @@
 //! once. At the end each store must hold exactly one record per row. Prints the
 //! figures; exits 1 if a row is missing or duplicated.
 //!
-//! Usage: chaos [UPLOADS] [ROWS] [SEED] (default 20 uploads of 2,000 rows).
+//! A second pass then meets the real API's conditions (issue 22, [`real_conditions`]): no
+//! batch endpoint, queues of 30 s, dropped 202s, a server clock 2 minutes ahead or 3 hours
+//! behind, 10,000 records in the store, two addresses for one account, a rotated token, a
+//! resume after the file was edited.
+//!
+//! Usage: chaos [UPLOADS] [ROWS] [SEED] [REAL_ROWS] (default 20 uploads of 2,000 rows,
+//! then four uploads of 300 rows in the second pass; REAL_ROWS 0 skips it, UPLOADS 0 the
+//! first pass).
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -219,8 +226,27 @@ fn main() -> ExitCode {
             .unwrap_or(default)
     };
     let (uploads, rows, seed) = (number(20) as usize, number(2_000) as usize, number(7));
-    // The sandbox serves from the runtime's threads while this one drives the commands.
+    let real_rows = number(300) as usize;
+    // The sandboxes serve from the runtime's threads while this one drives the commands.
     let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+    let first = faults_and_kills(&runtime, uploads, rows, seed);
+    let second = real_rows == 0 || real_conditions::pass(&runtime, real_rows, seed);
+    if first && second {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// The first pass: many uploads against faults, SIGKILLs, torn journals and concurrent
+/// resumers, on a sandbox with its batch endpoint and its own clock. Whether every store
+/// holds exactly one record per row.
+fn faults_and_kills(
+    runtime: &tokio::runtime::Runtime,
+    uploads: usize,
+    rows: usize,
+    seed: u64,
+) -> bool {
     let sandbox = runtime
         .block_on(Sandbox::start(SandboxConfig {
             faults: "commit500=0.03,drop=0.03,fail500=0.02,storm429=0.01"
@@ -320,15 +346,591 @@ fn main() -> ExitCode {
             "THE PROMISE BROKE: see the figures above"
         }
     );
-    if exact {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    exact
 }
 
 fn count(sandbox: &Sandbox, token: &str) -> usize {
     sandbox
         .record_count_of(token, ResourceName::Leads)
         .expect("a known token")
+}
+
+/// The second pass: the real API's conditions (issue 22). Four uploads of a few hundred
+/// rows run at once against two sandboxes that behave like the documented API rather than
+/// like a helpful test server: no `GET /batches/{id}`, a queue that starts a batch only
+/// after 30 s, 202s lost on the way back (`drop202`), a server clock 2 minutes ahead (and,
+/// for one upload, 3 hours behind), 10,000 older leads in the store. Each upload meets one
+/// more condition:
+///
+/// - *two addresses*: started at `http://localhost:PORT`, killed, resumed at
+///   `http://127.0.0.1:PORT` (the same account);
+/// - *rotated token*: started with one token, killed, the token revoked, resumed with the
+///   account's new token;
+/// - *edited file*: a row the console cannot send is skipped (`--skip-invalid`); then the
+///   merchant deletes it and another row, sorts the file and resumes;
+/// - *clock behind*: killed and resumed where the server's clock is 3 hours behind.
+///
+/// Where the console refuses a resume, the pass does what a merchant would: starts the file
+/// again at that address (with `--skip-sent` when told rows were already sent). At the end
+/// every row still in a file must have exactly one record, the row that could not be sent
+/// none, the deleted valid row at most one (it may have been sent before the edit).
+mod real_conditions {
+    use std::collections::HashMap;
+    use std::io::Read;
+
+    use super::*;
+
+    /// The settle window for rows that may be queued, until the engine has a longer one
+    /// of its own: longer than the queue, so that a row is not declared missing while the
+    /// queue still holds it.
+    const SETTLE_SECONDS: &str = "45";
+    /// Six requests per 300 rows, each over the sync threshold: every one is queued (202).
+    const PER_REQUEST: &str = "50";
+    const QUEUE: Duration = Duration::from_secs(30);
+    /// A process running longer is killed and reported (an engine polling for ever).
+    const PROCESS_LIMIT: Duration = Duration::from_secs(150);
+    /// No new run starts after this: the pass stays within about four minutes.
+    const BUDGET: Duration = Duration::from_secs(170);
+    /// Runs after the first one: resumes, or starting the file again when refused.
+    const MAX_RUNS: usize = 3;
+    const OLD_TOKEN: &str = "chaos-token-before-rotation";
+    const NEW_TOKEN: &str = "chaos-token-after-rotation";
+
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    enum Scenario {
+        TwoAddresses,
+        RotatedToken,
+        EditedFile,
+        ClockBehind,
+    }
+
+    const SCENARIOS: [Scenario; 4] = [
+        Scenario::TwoAddresses,
+        Scenario::RotatedToken,
+        Scenario::EditedFile,
+        Scenario::ClockBehind,
+    ];
+
+    impl Scenario {
+        fn title(self) -> &'static str {
+            match self {
+                Scenario::TwoAddresses => "two addresses (localhost, then 127.0.0.1), clock +2 min",
+                Scenario::RotatedToken => "rotated token, clock +2 min",
+                Scenario::EditedFile => "resume after editing the file, clock +2 min",
+                Scenario::ClockBehind => "killed and resumed, clock -3 h",
+            }
+        }
+    }
+
+    /// One row of a scenario's file; its phone is unique in the whole pass, so the records
+    /// of a row are the records with its phone.
+    #[derive(Debug, Clone)]
+    struct Row {
+        name: String,
+        phone: String,
+        /// False for the row the console must not send (a quantity of 0).
+        valid: bool,
+    }
+
+    impl Row {
+        fn csv(&self, index: usize) -> String {
+            let quantity = if self.valid { 1 } else { 0 };
+            format!(
+                "{},{},Rabat,{index} Avenue Hassan II,ARG-100,{quantity},149",
+                self.name, self.phone
+            )
+        }
+    }
+
+    fn rows_of(scenario: usize, count: usize, with_invalid: bool) -> Vec<Row> {
+        (0..count)
+            .map(|index| Row {
+                name: format!("Client Réel {scenario}-{index:04}"),
+                phone: format!("07{:08}", 30_000_000 + scenario * 100_000 + index),
+                valid: !(with_invalid && index == 7),
+            })
+            .collect()
+    }
+
+    fn write_rows(path: &Path, rows: &[Row]) {
+        let mut text = String::from("full_name,phone,city,address,sku,quantity,total\n");
+        for (index, row) in rows.iter().enumerate() {
+            text += &row.csv(index);
+            text.push('\n');
+        }
+        std::fs::write(path, text).expect("the file is written");
+    }
+
+    /// What the final check needs of one scenario.
+    struct Expectation {
+        /// Rows of the final file the console may send: one record each.
+        intended: Vec<Row>,
+        /// Valid rows deleted from the file: at most one record each.
+        deleted: Vec<Row>,
+        /// The row the console must never send: no record.
+        unsendable: Vec<Row>,
+    }
+
+    struct Scene<'a> {
+        scenario: Scenario,
+        sandbox: &'a Sandbox,
+        token: String,
+        data_dir: PathBuf,
+        file: PathBuf,
+        started: Instant,
+        notes: Vec<String>,
+    }
+
+    /// What a finished (or killed) command left.
+    struct Ran {
+        code: Option<i32>,
+        report: Option<serde_json::Value>,
+        stderr: String,
+        timed_out: bool,
+    }
+
+    impl Scene<'_> {
+        fn command(&self, base_url: &str, token: &str, extra: &[&str]) -> Command {
+            let mut command = Command::new(console_binary());
+            command
+                .arg("upload")
+                .arg(&self.file)
+                .args(["--kind", "leads", "--base-url", base_url])
+                .args(["--token-env", TOKEN_VARIABLE])
+                .args([
+                    "--settle-seconds",
+                    SETTLE_SECONDS,
+                    "--per-request",
+                    PER_REQUEST,
+                ])
+                .args(extra)
+                .env(TOKEN_VARIABLE, token)
+                .env("WEDOCOD_CONSOLE_DATA_DIR", &self.data_dir)
+                .env("WEDOCOD_CONSOLE_CONFIG_DIR", self.data_dir.join("config"))
+                .stdin(Stdio::null());
+            command
+        }
+
+        fn note(&mut self, text: String) {
+            self.notes.push(text);
+        }
+
+        /// Starts an upload and kills it with SIGKILL once its journal shows a second
+        /// request on its way (rows sent, their answers unknown or still queued), or
+        /// reports that it ended first. The upload's id.
+        fn start_and_kill(&mut self, base_url: &str, token: &str) -> Option<String> {
+            let mut child = self
+                .command(base_url, token, &[])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("the command starts");
+            let mut stderr = BufReader::new(child.stderr.take().expect("piped"));
+            let mut line = String::new();
+            let _ = stderr.read_line(&mut line);
+            std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
+            let Some(id) = upload_id_in(&line) else {
+                let _ = child.kill();
+                let _ = child.wait();
+                self.note(format!(
+                    "first run at {base_url} did not start: {}",
+                    line.trim()
+                ));
+                return None;
+            };
+            let deadline = Instant::now() + Duration::from_secs(60);
+            loop {
+                if let Ok(Some(status)) = child.try_wait() {
+                    self.note(format!(
+                        "first run {id} at {base_url} ended before the kill ({status})"
+                    ));
+                    return Some(id);
+                }
+                let sending = find_journal(&self.data_dir, &id)
+                    .and_then(|path| std::fs::read_to_string(path).ok())
+                    .map_or(0, |text| text.matches("\"event\":\"sending\"").count());
+                if sending >= 2 || Instant::now() >= deadline {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    self.note(format!(
+                        "first run {id} at {base_url}: SIGKILL with {sending} request(s) sent"
+                    ));
+                    return Some(id);
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        }
+
+        /// Runs a command to its end (or kills it at the limit) and reads its JSON report.
+        fn run(&self, mut command: Command) -> Ran {
+            let mut child = command
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("the command starts");
+            let mut out = child.stdout.take().expect("piped");
+            let mut err = child.stderr.take().expect("piped");
+            let out = std::thread::spawn(move || {
+                let mut bytes = Vec::new();
+                let _ = out.read_to_end(&mut bytes);
+                bytes
+            });
+            let err = std::thread::spawn(move || {
+                let mut text = String::new();
+                let _ = err.read_to_string(&mut text);
+                text
+            });
+            let deadline = Instant::now() + PROCESS_LIMIT;
+            let timed_out = loop {
+                if let Ok(Some(_)) = child.try_wait() {
+                    break false;
+                }
+                if Instant::now() >= deadline {
+                    let _ = child.kill();
+                    break true;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            };
+            let code = child.wait().ok().and_then(|status| status.code());
+            let stdout = out.join().unwrap_or_default();
+            let report = serde_json::from_slice::<serde_json::Value>(&stdout)
+                .ok()
+                .filter(|report| report["upload_id"].is_string());
+            Ran {
+                code,
+                report,
+                stderr: err.join().unwrap_or_default(),
+                timed_out,
+            }
+        }
+
+        /// Runs resumes of `id` until the upload's report says every row is settled; when
+        /// a resume is refused, starts the file again as a merchant would.
+        fn settle(&mut self, base_url: &str, token: &str, mut id: Option<String>, extra: &[&str]) {
+            let mut skip_sent = false;
+            for _ in 0..MAX_RUNS {
+                if self.started.elapsed() >= BUDGET {
+                    self.note("out of time: no further run".into());
+                    return;
+                }
+                let mut args: Vec<&str> = vec!["--json"];
+                args.extend(extra);
+                let what = match &id {
+                    Some(id) => {
+                        args.extend(["--resume", id.as_str()]);
+                        format!("resume of {id} at {base_url}")
+                    }
+                    None if skip_sent => {
+                        args.push("--skip-sent");
+                        format!("the file again at {base_url} with --skip-sent")
+                    }
+                    None => format!("the file again at {base_url}"),
+                };
+                let ran = self.run(self.command(base_url, token, &args));
+                let code = ran.code.map_or("killed".into(), |code| code.to_string());
+                let Some(report) = ran.report else {
+                    if ran.timed_out {
+                        self.note(format!(
+                            "{what}: still running after {} s, killed (no report)",
+                            PROCESS_LIMIT.as_secs()
+                        ));
+                        return;
+                    }
+                    let said = ran.stderr.lines().last().unwrap_or_default().trim();
+                    self.note(format!("{what}: refused, exit {code}: {said}"));
+                    match id.take() {
+                        Some(_) => {}
+                        None if !skip_sent => skip_sent = true,
+                        None => return,
+                    }
+                    continue;
+                };
+                let figure = |name: &str| report[name].as_u64().unwrap_or(0);
+                self.note(format!(
+                    "{what}: exit {code}{}, created {} refused {} not confirmed {} skipped {} pending {} of {} rows",
+                    if ran.timed_out { " (killed at the limit)" } else { "" },
+                    figure("created"),
+                    figure("refused"),
+                    figure("unknown"),
+                    figure("skipped"),
+                    figure("pending"),
+                    figure("rows"),
+                ));
+                id = report["upload_id"].as_str().map(str::to_string);
+                if figure("refused") + figure("unknown") + figure("pending") == 0 {
+                    return;
+                }
+            }
+        }
+
+        /// How many records the account holds for `row` now.
+        fn records_of(&self, row: &Row) -> usize {
+            phone_counts(self.sandbox, &self.token)
+                .get(&phone_key(&row.phone))
+                .copied()
+                .unwrap_or(0)
+        }
+    }
+
+    /// `up-…`, the id the first line of `upload` names, whatever the language.
+    fn upload_id_in(line: &str) -> Option<String> {
+        line.split(|c: char| c.is_whitespace() || "\"'«»“”:,.".contains(c))
+            .find(|word| word.starts_with("up-"))
+            .map(str::to_string)
+    }
+
+    /// `ID.jsonl` anywhere under `dir`: where the store's folder is depends on the store
+    /// identity, which this pass does not presume.
+    fn find_journal(dir: &Path, id: &str) -> Option<PathBuf> {
+        let name = format!("{id}.jsonl");
+        for entry in std::fs::read_dir(dir).ok()?.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                if let Some(found) = find_journal(&path, id) {
+                    return Some(found);
+                }
+            } else if path.file_name().is_some_and(|file| file == name.as_str()) {
+                return Some(path);
+            }
+        }
+        None
+    }
+
+    /// Copies every journal under `dir` to the temporary folder, for a post-mortem; where.
+    fn keep_journals(dir: &Path, index: usize) -> Vec<PathBuf> {
+        let mut kept = Vec::new();
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return kept;
+        };
+        for path in entries.flatten().map(|entry| entry.path()) {
+            if path.is_dir() {
+                kept.extend(keep_journals(&path, index));
+            } else if path.extension().is_some_and(|ext| ext == "jsonl") {
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                let copy = std::env::temp_dir().join(format!("chaos-real-{index}-{name}"));
+                if std::fs::copy(&path, &copy).is_ok() {
+                    kept.push(copy);
+                }
+            }
+        }
+        kept
+    }
+
+    /// The last nine digits: the console sends `0730000001` as `+212730000001`.
+    fn phone_key(phone: &str) -> String {
+        let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
+        digits[digits.len().saturating_sub(9)..].iter().collect()
+    }
+
+    /// How many records the account holds per phone (by [`phone_key`]).
+    fn phone_counts(sandbox: &Sandbox, token: &str) -> HashMap<String, usize> {
+        let mut counts = HashMap::new();
+        for lead in sandbox.leads_of(token).expect("a known token") {
+            if let Some(phone) = lead.phone {
+                *counts.entry(phone_key(&phone)).or_insert(0) += 1;
+            }
+        }
+        counts
+    }
+
+    fn play(scene: &mut Scene, rows: usize, index: usize) -> Expectation {
+        let all = rows_of(index, rows, scene.scenario == Scenario::EditedFile);
+        write_rows(&scene.file, &all);
+        let base_url = scene.sandbox.base_url().to_string();
+        let token = scene.token.clone();
+        match scene.scenario {
+            Scenario::TwoAddresses => {
+                let localhost = base_url.replace("127.0.0.1", "localhost");
+                let id = scene.start_and_kill(&localhost, &token);
+                scene.settle(&base_url, &token, id, &[]);
+            }
+            Scenario::RotatedToken => {
+                let id = scene.start_and_kill(&base_url, OLD_TOKEN);
+                scene.sandbox.revoke_token(OLD_TOKEN);
+                scene.note("the first token revoked; the account's new token from now on".into());
+                scene.settle(&base_url, NEW_TOKEN, id, &[]);
+            }
+            Scenario::ClockBehind => {
+                let id = scene.start_and_kill(&base_url, &token);
+                scene.settle(&base_url, &token, id, &[]);
+            }
+            Scenario::EditedFile => {
+                let first =
+                    scene.run(scene.command(&base_url, &token, &["--json", "--skip-invalid"]));
+                let id = first
+                    .report
+                    .as_ref()
+                    .and_then(|report| report["upload_id"].as_str().map(str::to_string));
+                scene.note(format!(
+                    "first run with --skip-invalid: exit {}, created {} skipped {}",
+                    first.code.map_or("killed".into(), |code| code.to_string()),
+                    first
+                        .report
+                        .as_ref()
+                        .map_or(0, |r| r["created"].as_u64().unwrap_or(0)),
+                    first
+                        .report
+                        .as_ref()
+                        .map_or(0, |r| r["skipped"].as_u64().unwrap_or(0)),
+                ));
+                // The merchant deletes the bad row and the last one, and sorts the rest.
+                let deleted = all[all.len() - 1].clone();
+                let held = scene.records_of(&deleted);
+                let mut kept: Vec<Row> = all[..all.len() - 1]
+                    .iter()
+                    .filter(|row| row.valid)
+                    .cloned()
+                    .collect();
+                kept.sort_by(|a, b| b.name.cmp(&a.name));
+                write_rows(&scene.file, &kept);
+                scene.note(format!(
+                    "file edited: the unsendable row and {} (records then: {held}) deleted, {} rows sorted in reverse",
+                    deleted.name,
+                    kept.len()
+                ));
+                scene.settle(&base_url, &token, id, &["--skip-invalid"]);
+                return Expectation {
+                    intended: kept,
+                    deleted: vec![deleted],
+                    unsendable: all.into_iter().filter(|row| !row.valid).collect(),
+                };
+            }
+        }
+        Expectation {
+            intended: all,
+            deleted: Vec::new(),
+            unsendable: Vec::new(),
+        }
+    }
+
+    fn real_sandbox(runtime: &tokio::runtime::Runtime, seed: u64, clock_skew: i64) -> Sandbox {
+        runtime
+            .block_on(Sandbox::start(SandboxConfig {
+                faults: "drop202=0.2".parse().expect("faults"),
+                batch_endpoint: false,
+                queue_delay: QUEUE,
+                clock_skew,
+                extra_leads: 10_000,
+                extra_tokens: vec![OLD_TOKEN.into(), NEW_TOKEN.into()],
+                rate_limit: 100_000,
+                batch_row_delay: Duration::from_millis(2),
+                seed,
+                ..SandboxConfig::default()
+            }))
+            .expect("the sandbox starts")
+    }
+
+    /// Runs the pass and prints its figures; whether every row has exactly its records.
+    pub fn pass(runtime: &tokio::runtime::Runtime, rows: usize, seed: u64) -> bool {
+        let ahead = real_sandbox(runtime, seed, 120);
+        let behind = real_sandbox(runtime, seed, -3 * 3_600);
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let started = Instant::now();
+        let played: Vec<(Scene, Expectation)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = SCENARIOS
+                .iter()
+                .enumerate()
+                .map(|(index, &scenario)| {
+                    let sandbox = if scenario == Scenario::ClockBehind {
+                        &behind
+                    } else {
+                        &ahead
+                    };
+                    let data_dir = folder.path().join(format!("merchant-{index}"));
+                    std::fs::create_dir_all(&data_dir).expect("a data folder");
+                    let mut scene = Scene {
+                        scenario,
+                        sandbox,
+                        token: sandbox.token().to_string(),
+                        file: folder.path().join(format!("real-{index}.csv")),
+                        data_dir,
+                        started,
+                        notes: Vec::new(),
+                    };
+                    scope.spawn(move || {
+                        let expectation = play(&mut scene, rows, index);
+                        (scene, expectation)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|handle| handle.join().expect("a scenario thread"))
+                .collect()
+        });
+        // Rows still in a queue appear later: the store is judged once every queue is done.
+        let drained_by = Instant::now() + QUEUE + Duration::from_secs(60);
+        while (ahead.unfinished_batches() + behind.unfinished_batches()) > 0
+            && Instant::now() < drained_by
+        {
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        let seconds = started.elapsed().as_secs_f64();
+        println!(
+            "chaos, the real API's conditions: {} uploads of {rows} rows, seed {seed}, {seconds:.0} s",
+            SCENARIOS.len()
+        );
+        println!(
+            "  no batch endpoint, queue {} s, drop202=0.2, 10,000 older leads, settle window {SETTLE_SECONDS} s",
+            QUEUE.as_secs()
+        );
+        for (name, sandbox) in [("clock +2 min", &ahead), ("clock -3 h", &behind)] {
+            let log = sandbox.request_log();
+            let posts = log.iter().filter(|r| r.method == "POST");
+            let dropped = posts.clone().filter(|r| r.status == 0).count();
+            let lists = log.iter().filter(|r| r.method == "GET").count();
+            println!(
+                "  sandbox {name}: {} create requests ({dropped} answers dropped), {lists} lookups, {} batches unfinished",
+                posts.count(),
+                sandbox.unfinished_batches()
+            );
+        }
+        let mut exact = true;
+        for (index, (scene, expectation)) in played.iter().enumerate() {
+            let counts = phone_counts(scene.sandbox, &scene.token);
+            let held = |row: &Row| counts.get(&phone_key(&row.phone)).copied().unwrap_or(0);
+            let missing = expectation.intended.iter().filter(|r| held(r) == 0).count();
+            let duplicated = expectation.intended.iter().filter(|r| held(r) > 1).count();
+            let surplus: usize = expectation
+                .intended
+                .iter()
+                .map(|r| held(r).saturating_sub(1))
+                .sum();
+            let deleted_twice = expectation.deleted.iter().filter(|r| held(r) > 1).count();
+            let unsendable_sent = expectation.unsendable.iter().map(held).sum::<usize>();
+            let ok = missing + duplicated + deleted_twice + unsendable_sent == 0;
+            exact &= ok;
+            println!(
+                "  {}: {}",
+                scene.scenario.title(),
+                if ok { "exact" } else { "BROKEN" }
+            );
+            for note in &scene.notes {
+                println!("    {note}");
+            }
+            println!(
+                "    checked {} rows: {missing} missing, {duplicated} with more than one record ({surplus} extra records)",
+                expectation.intended.len()
+            );
+            if !expectation.deleted.is_empty() || !expectation.unsendable.is_empty() {
+                println!(
+                    "    deleted rows: {deleted_twice} valid with more than one record; the unsendable row has {unsendable_sent} record(s)"
+                );
+            }
+            if !ok {
+                for kept in keep_journals(&scene.data_dir, index) {
+                    println!("    journal kept in {}", kept.display());
+                }
+            }
+        }
+        println!(
+            "{}",
+            if exact {
+                "under the real API's conditions every row has exactly one record"
+            } else {
+                "THE PROMISE BROKE under the real API's conditions: see the figures above"
+            }
+        );
+        exact
+    }
 }

@@ -54,6 +54,51 @@ async fn the_sandbox_command_prints_where_it_listens_and_serves() {
     assert!(page.total >= 300);
 }
 
+#[tokio::test]
+async fn the_real_api_conditions_are_flags() {
+    let child = Command::new(env!("CARGO_BIN_EXE_wedocod-console"))
+        .args(["sandbox", "--addr", "127.0.0.1:0", "--no-batch-endpoint"])
+        .args([
+            "--queue-delay-seconds",
+            "30",
+            "--clock-skew-seconds",
+            "-10800",
+        ])
+        .args(["--list-order", "oldest-first", "--extra-leads", "1000"])
+        .args(["--extra-token", "rotated-1", "--extra-token", "rotated-2"])
+        .args(["--faults", "drop202=0.5"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary starts");
+    let mut running = Running(child);
+    let stdout = running.0.stdout.take().unwrap();
+    let mut lines = BufReader::new(stdout).lines().map(Result::unwrap);
+    let summary = lines.next().unwrap();
+    for said in [
+        "drop202=0.5",
+        "queue delay 30 s",
+        "clock skew -10800 s",
+        "lists oldest-first",
+        "1000 extra leads",
+        "2 extra tokens",
+    ] {
+        assert!(summary.contains(said), "{said}: {summary}");
+    }
+    let base_url = lines
+        .find_map(|line| Some(line.trim().strip_prefix("base URL : ")?.to_string()))
+        .expect("the base URL is printed");
+    let profile = ApiProfile::new(&base_url, "", Dialect::V2).unwrap();
+    let client = Client::new(profile, SecretString::from("rotated-2")).unwrap();
+    let page = client.leads().list(&ListQuery::page(1, 10)).await.unwrap();
+    assert!(page.total >= 1_300);
+    let created: Vec<_> = page.items.iter().map(|l| l.created_at.clone()).collect();
+    assert!(
+        created.windows(2).all(|pair| pair[0] <= pair[1]),
+        "{created:?}"
+    );
+}
+
 #[test]
 fn bad_arguments_exit_with_a_message() {
     let output = Command::new(env!("CARGO_BIN_EXE_wedocod-console"))

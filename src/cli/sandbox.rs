@@ -9,7 +9,7 @@ use clap::Args;
 
 use crate::api::scope::parse_scope_list;
 use crate::api::{Dialect, Scope, V1_PREFIX};
-use crate::sandbox::{Faults, Sandbox, SandboxConfig, openapi};
+use crate::sandbox::{Faults, ListOrder, Sandbox, SandboxConfig, openapi};
 
 #[derive(Debug, Args)]
 pub struct SandboxArgs {
@@ -53,6 +53,27 @@ pub struct SandboxArgs {
     #[arg(long, default_value_t = 20)]
     pub batch_row_ms: u64,
 
+    /// Seconds a queued (202) batch waits before its first row, like a busy real queue.
+    #[arg(long, default_value_t = 0)]
+    pub queue_delay_seconds: u64,
+
+    /// Seconds the sandbox's clock is ahead of the real one (negative: behind): every
+    /// timestamp it writes and its `Date` header follow it.
+    #[arg(long, default_value_t = 0, allow_negative_numbers = true)]
+    pub clock_skew_seconds: i64,
+
+    /// The order of the lead and order lists: `newest-first` or `oldest-first`.
+    #[arg(long, default_value = "newest-first")]
+    pub list_order: ListOrder,
+
+    /// Leads added to the demo account, created in the past (10000: a big store).
+    #[arg(long, default_value_t = 0)]
+    pub extra_leads: usize,
+
+    /// Another token for the demo account (repeat the flag for more), e.g. a rotated one.
+    #[arg(long = "extra-token", value_name = "TOKEN")]
+    pub extra_tokens: Vec<String>,
+
     /// Print the OpenAPI 3.1 description of this sandbox (its dialect, its batch
     /// endpoint) and exit; a running sandbox serves it at `/openapi.json`.
     #[arg(long)]
@@ -93,6 +114,11 @@ impl SandboxArgs {
             seed: self.seed,
             batch_endpoint: !self.no_batch_endpoint,
             batch_row_delay: Duration::from_millis(self.batch_row_ms),
+            queue_delay: Duration::from_secs(self.queue_delay_seconds),
+            clock_skew: self.clock_skew_seconds,
+            list_order: self.list_order,
+            extra_leads: self.extra_leads,
+            extra_tokens: self.extra_tokens,
         }
     }
 }
@@ -110,7 +136,7 @@ pub fn run(args: SandboxArgs) -> ExitCode {
 
 async fn serve(config: SandboxConfig) -> ExitCode {
     let addr = config.addr;
-    let summary = format!(
+    let mut summary = format!(
         "dialect {}, {} requests/min, sync threshold {}, faults: {}, batch endpoint {}",
         config.dialect,
         config.rate_limit,
@@ -118,6 +144,22 @@ async fn serve(config: SandboxConfig) -> ExitCode {
         config.faults,
         if config.batch_endpoint { "on" } else { "off" }
     );
+    // The real API's harder conditions, named only when asked for.
+    if !config.queue_delay.is_zero() {
+        summary += &format!(", queue delay {} s", config.queue_delay.as_secs());
+    }
+    if config.clock_skew != 0 {
+        summary += &format!(", clock skew {:+} s", config.clock_skew);
+    }
+    if config.list_order != ListOrder::NewestFirst {
+        summary += &format!(", lists {}", config.list_order);
+    }
+    if config.extra_leads > 0 {
+        summary += &format!(", {} extra leads", config.extra_leads);
+    }
+    if !config.extra_tokens.is_empty() {
+        summary += &format!(", {} extra tokens", config.extra_tokens.len());
+    }
     let sandbox = match Sandbox::start(config).await {
         Ok(sandbox) => sandbox,
         Err(error) => {

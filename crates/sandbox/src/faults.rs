@@ -10,6 +10,7 @@
 //! | `fail500`   | 500 before anything is processed                                     |
 //! | `commit500` | a write is stored, then answered 500 (outcome unknown to the client) |
 //! | `drop`      | a write is stored, then the connection is closed with no answer      |
+//! | `drop202`   | a create is queued as a batch, then the connection is closed unanswered |
 //! | `slow`      | every request waits this long first (`slow=1500ms`, `slow=2s`)       |
 //! | `rowfail`   | a created row fails business processing (`failed_count`, failures)  |
 //! | `batchfail` | an async batch stops part-way and ends `failed`                      |
@@ -97,6 +98,9 @@ pub struct Faults {
     pub fail500: Trigger,
     pub commit500: Trigger,
     pub drop_after_commit: Trigger,
+    /// Only creates answered 202: the batch is queued and will run, but its id never
+    /// reaches the client, which must then find the rows without a batch to ask about.
+    pub drop_queued: Trigger,
     /// Extra latency before every request.
     pub slow: Option<Duration>,
     pub row_failure: Trigger,
@@ -127,6 +131,7 @@ impl FromStr for Faults {
                 "fail500" => &mut faults.fail500,
                 "commit500" => &mut faults.commit500,
                 "drop" => &mut faults.drop_after_commit,
+                "drop202" => &mut faults.drop_queued,
                 "rowfail" => &mut faults.row_failure,
                 "batchfail" => &mut faults.batch_failure,
                 "absurd429" => &mut faults.absurd_retry_after,
@@ -134,7 +139,7 @@ impl FromStr for Faults {
                 "oddbody" => &mut faults.odd_body,
                 _ => {
                     return Err(FaultSpecError(format!(
-                        "unknown fault {name:?}; known: storm429, fail500, commit500, drop, slow, rowfail, batchfail, absurd429, redirect, oddbody"
+                        "unknown fault {name:?}; known: storm429, fail500, commit500, drop, drop202, slow, rowfail, batchfail, absurd429, redirect, oddbody"
                     )));
                 }
             };
@@ -151,6 +156,7 @@ impl fmt::Display for Faults {
             ("fail500", self.fail500),
             ("commit500", self.commit500),
             ("drop", self.drop_after_commit),
+            ("drop202", self.drop_queued),
             ("rowfail", self.row_failure),
             ("batchfail", self.batch_failure),
             ("absurd429", self.absurd_retry_after),
@@ -198,16 +204,17 @@ mod tests {
 
     #[test]
     fn spec_round_trips() {
-        let faults: Faults = "storm429=0.1, drop=x2, slow=1.5s, rowfail=1"
+        let faults: Faults = "storm429=0.1, drop=x2, slow=1.5s, rowfail=1, drop202=0.5"
             .parse()
             .unwrap();
         assert_eq!(faults.storm429, Trigger::Probability(0.1));
         assert_eq!(faults.drop_after_commit, Trigger::Next(2));
+        assert_eq!(faults.drop_queued, Trigger::Probability(0.5));
         assert_eq!(faults.slow, Some(Duration::from_millis(1_500)));
         assert_eq!(faults.row_failure, Trigger::Probability(1.0));
         assert_eq!(
             faults.to_string(),
-            "storm429=0.1,drop=x2,rowfail=1,slow=1500ms"
+            "storm429=0.1,drop=x2,drop202=0.5,rowfail=1,slow=1500ms"
         );
         assert_eq!(Faults::default().to_string(), "none");
     }

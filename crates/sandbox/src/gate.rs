@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use axum::extract::{Request, State};
-use axum::http::header::LOCATION;
+use axum::http::header::{DATE, LOCATION};
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -164,16 +164,23 @@ fn in_storm(state: &SandboxState, token: &str) -> bool {
     false
 }
 
-/// Every answer carries `X-RateLimit-Limit` and `X-RateLimit-Remaining`, as the v2 docs
-/// say. Budgets are counted per token, so an answer no token was charged for (no or a
-/// wrong token, a path that is no route, the sandbox's own routes) shows the whole
-/// budget: nothing was counted (api-contract decision, README "The sandbox").
+/// Every answer carries a `Date` from the sandbox's clock, and `X-RateLimit-Limit` and
+/// `X-RateLimit-Remaining`, as the v2 docs say. Budgets are counted per token, so an
+/// answer no token was charged for (no or a wrong token, a path that is no route, the
+/// sandbox's own routes) shows the whole budget: nothing was counted (api-contract
+/// decision, README "The sandbox").
 pub async fn budget_headers(
     State(state): State<Arc<SandboxState>>,
     request: Request,
     next: Next,
 ) -> Response {
-    let response = next.run(request).await;
+    let mut response = next.run(request).await;
+    // hyper writes a `Date` from the real clock unless the answer has one: the sandbox's
+    // own clock (skewed or not) is the one a client can read the server's time from.
+    let date = state.now().format("%a, %d %b %Y %H:%M:%S GMT").to_string();
+    if let Ok(date) = HeaderValue::from_str(&date) {
+        response.headers_mut().insert(DATE, date);
+    }
     if response.headers().contains_key("x-ratelimit-limit") {
         return response;
     }

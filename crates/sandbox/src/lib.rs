@@ -60,6 +60,53 @@ pub struct SandboxConfig {
     pub batch_endpoint: bool,
     /// How long the batch worker takes per row.
     pub batch_row_delay: Duration,
+    /// How long a queued (202) batch waits before its first row: the real API's queues
+    /// take 30 s and more, and a client must not call queued rows refused for being slow.
+    pub queue_delay: Duration,
+    /// Seconds added to the real clock to make the sandbox's own (negative: behind).
+    /// Every `created_at`, `updated_at`, history `changed_at` and the `Date` header
+    /// follow it, because a merchant's computer is often minutes or hours off the
+    /// server's, and a client comparing the two must be caught doing so.
+    pub clock_skew: i64,
+    /// The order of `GET /leads` and `GET /orders`: the docs do not state one.
+    pub list_order: ListOrder,
+    /// Leads added to the demo account, created in the past, before it opens: a store
+    /// of thousands of records for lookups that must not depend on the store's size.
+    pub extra_leads: usize,
+    /// More tokens that open the demo account (a rotated token, a second device), with
+    /// the same scopes; any can be revoked while the sandbox runs (`revoke_token`).
+    pub extra_tokens: Vec<String>,
+}
+
+/// The order lists are served in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ListOrder {
+    /// The newest record first (what the sandbox always did).
+    #[default]
+    NewestFirst,
+    /// The oldest record first, as a server sorting by id would.
+    OldestFirst,
+}
+
+impl std::str::FromStr for ListOrder {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "newest-first" | "newest" => Ok(ListOrder::NewestFirst),
+            "oldest-first" | "oldest" => Ok(ListOrder::OldestFirst),
+            _ => Err(format!("{text:?} is not newest-first or oldest-first")),
+        }
+    }
+}
+
+impl std::fmt::Display for ListOrder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ListOrder::NewestFirst => "newest-first",
+            ListOrder::OldestFirst => "oldest-first",
+        })
+    }
 }
 
 impl Default for SandboxConfig {
@@ -75,6 +122,11 @@ impl Default for SandboxConfig {
             seed: 1,
             batch_endpoint: true,
             batch_row_delay: Duration::from_millis(20),
+            queue_delay: Duration::ZERO,
+            clock_skew: 0,
+            list_order: ListOrder::NewestFirst,
+            extra_leads: 0,
+            extra_tokens: Vec::new(),
         }
     }
 }
@@ -103,6 +155,9 @@ pub(crate) struct SandboxState {
     pub dialect: Dialect,
     pub sync_threshold: usize,
     pub batch_row_delay: Duration,
+    pub queue_delay: Duration,
+    pub clock_skew: chrono::TimeDelta,
+    pub list_order: ListOrder,
     pub store: Mutex<Store>,
     pub limiter: Mutex<RateLimiter>,
     pub faults: Mutex<FaultState>,
@@ -116,6 +171,13 @@ pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl SandboxState {
+    /// The sandbox's clock: the real one plus the configured skew (a skew past the
+    /// calendar's range is ignored rather than panicking a handler).
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        let real = chrono::Utc::now();
+        real.checked_add_signed(self.clock_skew).unwrap_or(real)
+    }
+
     /// Rolls one fault: `pick` chooses which switch.
     pub fn roll(&self, pick: impl FnOnce(&mut Faults) -> &mut Trigger) -> bool {
         let mut state = lock(&self.faults);
@@ -159,17 +221,24 @@ impl Sandbox {
         let mut store = Store::new(config.seed);
         let demo = store.add_account();
         seed::seed_account(&mut store, demo, seed::DEMO, config.seed, "");
+        seed::seed_extra_leads(&mut store, demo, config.extra_leads, config.seed);
         let other = store.add_account();
         seed::seed_account(&mut store, other, seed::OTHER, config.seed, "OTH-");
         let token = config.token.clone().unwrap_or_else(|| random_token("sbx_"));
         let other_token = random_token("sbx_other_");
         store.grant(&token, demo, &config.scopes);
+        for extra in &config.extra_tokens {
+            store.grant(extra, demo, &config.scopes);
+        }
         store.grant(&other_token, other, &Scope::all());
 
         let state = Arc::new(SandboxState {
             dialect: config.dialect,
             sync_threshold: config.sync_threshold,
             batch_row_delay: config.batch_row_delay,
+            queue_delay: config.queue_delay,
+            clock_skew: chrono::TimeDelta::try_seconds(config.clock_skew).unwrap_or_default(),
+            list_order: config.list_order,
             store: Mutex::new(store),
             limiter: Mutex::new(RateLimiter::new(config.rate_limit)),
             faults: Mutex::new(FaultState {
@@ -246,6 +315,24 @@ impl Sandbox {
         let store = lock(&self.state.store);
         let account = store.tokens.get(token)?.account;
         Some(count_records(&store, account, resource))
+    }
+
+    /// Every lead of the account `token` opens, oldest first (`None` when no account has
+    /// that token): for checks a count cannot make, such as one record per row.
+    pub fn leads_of(&self, token: &str) -> Option<Vec<api::wire::Lead>> {
+        let store = lock(&self.state.store);
+        let account = store.tokens.get(token)?.account;
+        Some(store.accounts[account].leads.clone())
+    }
+
+    /// How many queued batches have not finished: rows a client was told are queued (or
+    /// whose 202 it never got) that may still appear.
+    pub fn unfinished_batches(&self) -> usize {
+        lock(&self.state.store)
+            .batches
+            .values()
+            .filter(|batch| matches!(batch.status.status.as_str(), "queued" | "processing"))
+            .count()
     }
 
     /// Opens another merchant account on this server, selling the demo account's

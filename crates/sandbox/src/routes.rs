@@ -12,7 +12,6 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Extension, Router, middleware};
-use chrono::Utc;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
@@ -20,7 +19,7 @@ use super::gate::{Caller, budget_headers, gate};
 use super::respond::{self, Failure, Reject};
 use super::server::ConnectionKiller;
 use super::store::{Batch, StoredRecord, StoredResource};
-use super::{Faults, SandboxState, lock, openapi, request_check, worker};
+use super::{Faults, ListOrder, SandboxState, lock, openapi, request_check, worker};
 use crate::api::endpoints::{Endpoint, body_key};
 use crate::api::rules::{item_schema, max_items_per_request};
 use crate::api::wire::{BatchStatus, Deleted, Pagination, Queued, RecordRef, SyncCreated};
@@ -107,7 +106,7 @@ fn json_body(state: &SandboxState, body: Result<Bytes, BytesRejection>) -> Resul
     Ok(serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::Object(Map::new())))
 }
 
-/// One page of `items` (already filtered, newest first).
+/// One page of `items` (already filtered and in list order).
 fn paged<T: Serialize>(dialect: Dialect, items: &[T], page: u64, per_page: u64) -> Response {
     let pagination = Pagination::new(page, per_page, items.len() as u64);
     let start = usize::try_from((page - 1).saturating_mul(per_page)).unwrap_or(usize::MAX);
@@ -143,9 +142,8 @@ async fn list<R: StoredResource>(
     let status = filter(&params, "status");
     let search = filter(&params, "search").map(str::to_lowercase);
     let store = lock(&state.store);
-    let matching: Vec<&R::Record> = R::records(&store.accounts[caller.account])
+    let mut matching: Vec<&R::Record> = R::records(&store.accounts[caller.account])
         .iter()
-        .rev()
         .filter(|record| status.is_none_or(|status| record.status() == Some(status)))
         .filter(|record| {
             search
@@ -153,6 +151,10 @@ async fn list<R: StoredResource>(
                 .is_none_or(|needle| record.matches(needle))
         })
         .collect();
+    // Records are kept oldest first.
+    if state.list_order == ListOrder::NewestFirst {
+        matching.reverse();
+    }
     Ok(paged(state.dialect, &matching, page, per_page))
 }
 
@@ -232,6 +234,11 @@ async fn create<R: StoredResource>(
             batch_id
         };
         tokio::spawn(worker::process::<R>(state.clone(), batch_id.clone()));
+        if state.roll(|faults| &mut faults.drop_queued) {
+            tracing::info!(%batch_id, "dropping the connection after queueing (fault)");
+            killer.kill();
+            return std::future::pending().await;
+        }
         let queued = Queued {
             batch_id,
             queued: true,
@@ -246,7 +253,7 @@ async fn create<R: StoredResource>(
         for item in items {
             if state.roll(|faults| &mut faults.row_failure) {
                 created.failed_count += 1;
-            } else if let Some(reference) = store.create::<R>(caller.account, item, Utc::now()) {
+            } else if let Some(reference) = store.create::<R>(caller.account, item, state.now()) {
                 created.created_refs.push(reference);
             }
         }
@@ -288,7 +295,7 @@ async fn update<R: StoredResource>(
     .map_err(|fields| reject(&state, Failure::Validation(fields)))?;
     let updated: Vec<RecordRef> = {
         let mut store = lock(&state.store);
-        let now = Utc::now();
+        let now = state.now();
         changes
             .iter()
             .filter_map(|change| {

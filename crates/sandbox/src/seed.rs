@@ -147,6 +147,35 @@ pub fn seed_account(
     }
 }
 
+/// How far apart the extra leads were created: 10,000 of them span two weeks.
+const EXTRA_LEAD_STEP_SECONDS: i64 = 120;
+
+/// Adds `count` leads to `account` after its demo leads, created in the past (from the
+/// last demo lead on, two minutes apart), all `new` and without histories: a store of
+/// thousands of records in which a client's lookups must still find its own. Built as
+/// records, not as JSON create items, so 10,000 take milliseconds.
+pub fn seed_extra_leads(store: &mut Store, account: AccountId, count: usize, seed: u64) {
+    if count == 0 {
+        return;
+    }
+    let mut rng = StdRng::seed_from_u64(seed ^ 0xe47a_1ead);
+    let Some(existing) = store.accounts.get(account) else {
+        return;
+    };
+    let products = existing.products.clone();
+    let start = existing
+        .leads
+        .last()
+        .and_then(|lead| lead.created_at.as_deref())
+        .and_then(|at| DateTime::parse_from_rfc3339(at).ok())
+        .map_or_else(day_zero, |at| at.with_timezone(&Utc));
+    for index in 0..count {
+        let at = start + Duration::seconds(EXTRA_LEAD_STEP_SECONDS * (index as i64 + 1));
+        let lead = demo_lead(&mut rng, &products);
+        store.add_record::<Leads>(account, lead, at);
+    }
+}
+
 /// The share of records still `new`, as in a store whose morning calls are still to make:
 /// the confirmation desk of the demo has work.
 const STILL_NEW: f64 = 0.3;
@@ -329,6 +358,25 @@ mod tests {
         let account = store.add_account();
         seed_account(&mut store, account, DEMO, seed, "");
         store
+    }
+
+    #[test]
+    fn extra_leads_come_after_the_demo_ones_in_the_past() {
+        let mut store = seeded(1);
+        let demo = store.accounts[0].leads.len();
+        seed_extra_leads(&mut store, 0, 10_000, 1);
+        let leads = &store.accounts[0].leads;
+        assert_eq!(leads.len(), demo + 10_000);
+        let created: Vec<&str> = leads
+            .iter()
+            .map(|lead| lead.created_at.as_deref().unwrap())
+            .collect();
+        // Kept oldest first, like every record of the store; and in the past.
+        assert!(created.windows(2).all(|pair| pair[0] <= pair[1]));
+        assert!(created[created.len() - 1] < timestamp(Utc::now()).as_str());
+        let references: std::collections::HashSet<_> =
+            leads.iter().map(|lead| lead.reference.clone()).collect();
+        assert_eq!(references.len(), leads.len(), "every reference is new");
     }
 
     #[test]

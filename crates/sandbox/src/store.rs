@@ -254,6 +254,21 @@ impl Store {
         Some(reference)
     }
 
+    /// Stores an already built record as a new one with status `new` (seeding in bulk,
+    /// without a JSON round trip per record).
+    pub fn add_record<R: StoredResource>(
+        &mut self,
+        account: AccountId,
+        mut record: R::Record,
+        at: DateTime<Utc>,
+    ) -> Option<String> {
+        let id = self.new_id(at);
+        let reference = R::next_reference(self);
+        record.stamp(id, reference.clone(), "new", &timestamp(at));
+        R::records_mut(self.accounts.get_mut(account)?).push(record);
+        Some(reference)
+    }
+
     /// Changes a record's status and appends the history entry.
     pub fn change_status<R: StoredResource>(
         &mut self,

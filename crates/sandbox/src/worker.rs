@@ -4,8 +4,6 @@
 
 use std::sync::Arc;
 
-use chrono::Utc;
-
 use crate::api::wire::{BatchFailure, FieldErrors};
 
 use super::store::StoredResource;
@@ -19,7 +17,8 @@ fn failure(index: usize, key: &str, message: &str) -> BatchFailure {
 /// Processes batch `batch_id` to its end.
 pub async fn process<R: StoredResource>(state: Arc<SandboxState>, batch_id: String) {
     let delay = state.batch_row_delay;
-    tokio::time::sleep(delay).await;
+    // The batch stays `queued` this long, as behind other merchants' work on a real queue.
+    tokio::time::sleep(state.queue_delay + delay).await;
     let (account, total) = {
         let mut store = lock(&state.store);
         let Some(batch) = store.batches.get_mut(&batch_id) else {
@@ -59,7 +58,7 @@ pub async fn process<R: StoredResource>(state: Arc<SandboxState>, batch_id: Stri
         let created = if row_fails {
             None
         } else {
-            store.create::<R>(account, item, Utc::now())
+            store.create::<R>(account, item, state.now())
         };
         let Some(batch) = store.batches.get_mut(&batch_id) else {
             return;
