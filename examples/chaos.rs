@@ -104,7 +104,7 @@ impl Run<'_> {
     fn journal(&self, upload_id: &str) -> PathBuf {
         let api = ApiProfile::new(self.sandbox.base_url(), "", Dialect::V2).expect("loopback");
         let token = SecretString::from(self.token.to_string());
-        stores::identify(self.data_dir, &api, &token)
+        stores::create(self.data_dir, &api, &token)
             .expect("the store")
             .journals()
             .join(format!("{upload_id}.jsonl"))
@@ -380,10 +380,11 @@ mod real_conditions {
 
     use super::*;
 
-    /// The settle window for rows that may be queued, until the engine has a longer one
-    /// of its own: longer than the queue, so that a row is not declared missing while the
-    /// queue still holds it.
-    const SETTLE_SECONDS: &str = "45";
+    /// The merchants' settle window (for rows of an answered failure), and a queue window
+    /// (for rows that may sit in the server's queue) twice the queue's delay: the engine
+    /// concludes nothing on those rows before it has passed.
+    const SETTLE_SECONDS: &str = "20";
+    const QUEUE_SECONDS: &str = "60";
     /// Six requests per 300 rows, each over the sync threshold: every one is queued (202).
     const PER_REQUEST: &str = "50";
     const QUEUE: Duration = Duration::from_secs(30);
@@ -500,6 +501,8 @@ mod real_conditions {
                 .args([
                     "--settle-seconds",
                     SETTLE_SECONDS,
+                    "--queue-seconds",
+                    QUEUE_SECONDS,
                     "--per-request",
                     PER_REQUEST,
                 ])
@@ -871,7 +874,7 @@ mod real_conditions {
             SCENARIOS.len()
         );
         println!(
-            "  no batch endpoint, queue {} s, drop202=0.2, 10,000 older leads, settle window {SETTLE_SECONDS} s",
+            "  no batch endpoint, queue {} s, drop202=0.2, 10,000 older leads, settle window {SETTLE_SECONDS} s, queue window {QUEUE_SECONDS} s",
             QUEUE.as_secs()
         );
         for (name, sandbox) in [("clock +2 min", &ahead), ("clock -3 h", &behind)] {

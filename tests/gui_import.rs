@@ -307,7 +307,7 @@ async fn the_uploads_tab_lists_exports_and_resumes() {
         RetryPolicy::default(),
     );
     // The store the window will find for this token: the same one.
-    let home = wedocod_console::stores::identify(
+    let home = wedocod_console::stores::create(
         &isolated.dir.path().join("data"),
         client.profile(),
         &secrecy::SecretString::from(sandbox.token().to_string()),
@@ -392,7 +392,7 @@ async fn a_damaged_journal_is_shown_never_hidden() {
     let sandbox = sandbox(SandboxConfig::default()).await;
     let isolated = Isolated::new();
     let client = common::client(&sandbox);
-    let home = wedocod_console::stores::identify(
+    let home = wedocod_console::stores::create(
         &isolated.dir.path().join("data"),
         client.profile(),
         &secrecy::SecretString::from(sandbox.token().to_string()),

@@ -26,7 +26,7 @@ fn stderr_of(output: &Output) -> String {
 /// The store the command finds for `token` (as the window does for the same account).
 fn home_of(sandbox: &Sandbox, data_dir: &Path, token: &str) -> StoreHome {
     let client = client_with(sandbox, Dialect::V2, token, RetryPolicy::never());
-    stores::identify(
+    stores::create(
         data_dir,
         client.profile(),
         &SecretString::from(token.to_string()),

@@ -47,26 +47,35 @@ impl StoreArgs {
 
     /// The client, and the store's folder for journals: the same store the window uses
     /// for the same account, found by the token's fingerprint when the store is given by
-    /// address and token.
-    pub async fn open(&self, dialect: Dialect) -> Result<(Client, StoreHome), String> {
+    /// address and token (a new token for a known address is checked against that
+    /// store's records first). With `resuming`, an upload kept for another store of the
+    /// computer is found there, when the token can see that store's records (a token
+    /// rotated or revoked mid-upload).
+    pub async fn open(
+        &self,
+        dialect: Dialect,
+        resuming: Option<&str>,
+    ) -> Result<(Client, StoreHome), String> {
         let Chosen {
             profile,
             token,
             saved_id,
         } = self.choose(dialect).await?;
-        let (api, secret) = (profile.clone(), token.clone());
-        let home = tokio::task::spawn_blocking(move || {
-            stores::open(
-                &crate::paths::data_dir(),
-                saved_id.as_deref(),
-                &api,
-                &secret,
-            )
-        })
-        .await
-        .map_err(|e| e.to_string())?
-        .map_err(|e| e.to_string())?;
-        Ok((connect(profile, token)?, home))
+        let client = connect(profile, token.clone())?;
+        let data_dir = crate::paths::data_dir();
+        let home = stores::open(&data_dir, saved_id.as_deref(), &client, &token)
+            .await
+            .map_err(|e| e.to_string())?;
+        let Some(upload_id) = resuming else {
+            return Ok((client, home));
+        };
+        if home.journals().join(format!("{upload_id}.jsonl")).is_file() {
+            return Ok((client, home));
+        }
+        let elsewhere = stores::store_of_upload(&data_dir, upload_id, &client, &token)
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok((client, elsewhere.unwrap_or(home)))
     }
 
     async fn choose(&self, dialect: Dialect) -> Result<Chosen, String> {

@@ -80,7 +80,10 @@ async fn upload(args: UploadArgs) -> Result<ExitCode, String> {
     // (unless another is named, which the journal then refuses).
     let opened = match &args.resume {
         Some(upload_id) => {
-            let (client, home) = args.store.open(args.file.dialect()).await?;
+            let (client, home) = args
+                .store
+                .open(args.file.dialect(), Some(upload_id))
+                .await?;
             if settings.sheet.is_none() {
                 settings.sheet = past_uploads::sheet_of(&home.journals(), upload_id);
             }
@@ -96,7 +99,7 @@ async fn upload(args: UploadArgs) -> Result<ExitCode, String> {
         .map_err(|error| crate::i18n::read_error::describe(&error))?;
     let (client, home) = match opened {
         Some(opened) => opened,
-        None => args.store.open(args.file.dialect()).await?,
+        None => args.store.open(args.file.dialect(), None).await?,
     };
     let mapping = document.mapping.clone();
     let sheet = document.workbook.as_ref().map(|book| book.name.clone());

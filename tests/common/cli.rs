@@ -38,6 +38,16 @@ pub fn upload(
     token: &str,
     args: &[&str],
 ) -> Command {
+    upload_at(sandbox.base_url(), data_dir, token, args)
+}
+
+/// `upload` to the API at `base_url` (a sandbox's address, written another way).
+pub fn upload_at(
+    base_url: &str,
+    data_dir: &std::path::Path,
+    token: &str,
+    args: &[&str],
+) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_wedocod-console"));
     command
         .arg("upload")
@@ -46,7 +56,7 @@ pub fn upload(
             "--kind",
             "leads",
             "--base-url",
-            sandbox.base_url(),
+            base_url,
             "--token-env",
             TOKEN_VARIABLE,
         ])

@@ -18,9 +18,9 @@ use super::envelope::{self, ResponseParts, Success};
 use super::error::{ApiError, TransportKind};
 use super::pacing::{Pacer, RateBudget, retry_after_header};
 use super::profile::{ApiProfile, Dialect};
-use super::server_clock::ServerClock;
 use super::resource::{Leads, Orders, Resource};
 use super::rules::{MAX_ITEMS_PER_BULK_CHANGE, max_items_per_request};
+use super::server_clock::ServerClock;
 use super::wire::{
     BatchStatus, Deleted, History, Pagination, Product, Queued, RecordRef, StatusChange,
     SyncCreated, V1Pagination,

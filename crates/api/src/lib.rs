@@ -11,12 +11,12 @@ pub mod envelope;
 pub mod error;
 mod lenient;
 pub mod pacing;
-#[cfg(feature = "client")]
-pub mod server_clock;
 pub mod profile;
 pub mod resource;
 pub mod rules;
 pub mod scope;
+#[cfg(feature = "client")]
+pub mod server_clock;
 pub mod statuses;
 pub mod wire;
 

@@ -63,13 +63,9 @@ async fn open_store(data_dir: PathBuf, opening: Opening) -> Result<Box<Session>,
         client,
         token,
     } = opening;
-    let api = profile.clone();
-    let home = tokio::task::spawn_blocking(move || {
-        crate::stores::open(&data_dir, saved_id.as_deref(), &api, &token)
-    })
-    .await
-    .map_err(|error| error.to_string())?
-    .map_err(|error| error.to_string())?;
+    let home = crate::stores::open(&data_dir, saved_id.as_deref(), &client, &token)
+        .await
+        .map_err(|error| error.to_string())?;
     Ok(Box::new(Session {
         name,
         profile,

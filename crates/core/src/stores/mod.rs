@@ -9,12 +9,14 @@
 //! token keeps the history; the `upload` command with `--token-env` finds the same id
 //! through the fingerprint. The token itself is never stored.
 
+mod confirm;
 mod fingerprint;
 mod registry;
 
 use std::path::{Path, PathBuf};
 
-pub use registry::{StoreError, adopt, identify, open};
+pub use confirm::{open, store_of_upload};
+pub use registry::{Recognised, StoreError, adopt, all, canonical_address, create, recognise};
 
 /// The folder of everything kept for one store account.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 
+use url::{Host, Url};
+
 use crate::api::ApiProfile;
 use crate::files::{self, LockFile};
 
@@ -27,6 +29,22 @@ pub enum StoreError {
     Damaged { path: PathBuf, message: String },
     #[error("cannot use the store index: {0}")]
     Lock(#[from] files::LockError),
+    /// A new token at an address whose stores have uploads the token cannot be checked
+    /// against: starting a fresh history could send their rows again.
+    #[error(
+        "this token is new for {address}, where this computer already has a store with uploads ({}) whose records it cannot see to confirm the account: open that store in the window and replace its token there, or give the token access to view leads and orders",
+        stores.join(", ")
+    )]
+    Unconfirmed {
+        address: String,
+        stores: Vec<String>,
+    },
+    /// `--resume ID` of an upload kept for another store that this token cannot be shown
+    /// to open.
+    #[error(
+        "upload {upload_id} belongs to store {store}, and this token cannot see the records that store created: it may be another account, so the upload is not resumed with it"
+    )]
+    UploadElsewhere { upload_id: String, store: String },
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -44,9 +62,38 @@ struct Entry {
     fingerprints: Vec<String>,
 }
 
-/// The address a store is reached at: base URL and path prefix, as the client joins them.
+/// The address of an account, one spelling for all the ways to reach it: the scheme,
+/// the host (`localhost`, `127.0.0.1` and `[::1]` are one loopback), the port (the
+/// scheme's default when none is written), and no path: `/api/web/1.0` and trailing
+/// slashes reach the same account.
+pub fn canonical_address(url: &Url) -> String {
+    let host = match url.host() {
+        Some(Host::Domain(name)) if name.eq_ignore_ascii_case("localhost") => "loopback".into(),
+        Some(Host::Ipv4(ip)) if ip.is_loopback() => "loopback".into(),
+        Some(Host::Ipv6(ip)) if ip.is_loopback() => "loopback".into(),
+        Some(host) => host.to_string().to_ascii_lowercase(),
+        None => String::new(),
+    };
+    let port = url
+        .port_or_known_default()
+        .map_or_else(String::new, |port| format!(":{port}"));
+    format!("{}://{host}{port}", url.scheme())
+}
+
+/// The address a store is reached at, canonical (see [`canonical_address`]).
 fn address(api: &ApiProfile) -> String {
+    canonical_address(api.base_url())
+}
+
+/// The address as fingerprints were salted before addresses were canonical (base URL
+/// and prefix as the client joins them): stores registered then are still found.
+fn legacy_address(api: &ApiProfile) -> String {
     api.url(&[]).as_str().trim_end_matches('/').to_string()
+}
+
+/// The canonical form of an address the index holds (written in either spelling).
+fn canonical_of(written: &str) -> String {
+    Url::parse(written).map_or_else(|_| written.to_string(), |url| canonical_address(&url))
 }
 
 fn new_store_id() -> String {
@@ -98,6 +145,23 @@ impl OpenIndex {
         fingerprint::of(self.index.salt.as_bytes(), &address(api), token)
     }
 
+    /// The store `token` was registered with at `api`'s address (in either spelling of
+    /// the address), if any.
+    fn known(&self, api: &ApiProfile, token: &SecretString) -> Option<String> {
+        let canonical = self.fingerprint(api, token);
+        let legacy = fingerprint::of(self.index.salt.as_bytes(), &legacy_address(api), token);
+        self.index
+            .stores
+            .iter()
+            .find(|entry| {
+                entry
+                    .fingerprints
+                    .iter()
+                    .any(|known| *known == canonical || *known == legacy)
+            })
+            .map(|entry| entry.id.clone())
+    }
+
     /// Records that `fingerprint` opens store `id` (and no other), saving the index
     /// only when that changes it.
     fn register(
@@ -139,24 +203,63 @@ impl OpenIndex {
     }
 }
 
-/// The store `token` opens at `api`: the one it was registered with, or a new one.
-/// What the `upload` command uses with `--token-env`, and the window for a store
-/// connected for the first time.
-pub fn identify(
+/// What the index knows of a token at an address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recognised {
+    /// The token opened this store before.
+    Known(StoreHome),
+    /// A token never seen: these stores were opened at the same address by other
+    /// tokens (a rotated token of one of them, or another account).
+    New { same_address: Vec<StoreHome> },
+}
+
+/// Whether `token` at `api` opened a store before, without registering anything.
+pub fn recognise(
+    data_dir: &Path,
+    api: &ApiProfile,
+    token: &SecretString,
+) -> Result<Recognised, StoreError> {
+    let mut open = OpenIndex::open(data_dir)?;
+    if let Some(id) = open.known(api, token) {
+        // Registered under the legacy spelling: register the canonical one too.
+        let fingerprint = open.fingerprint(api, token);
+        open.register(&id, api, fingerprint)?;
+        return home(data_dir, &id).map(Recognised::Known);
+    }
+    let here = address(api);
+    let same_address = open
+        .index
+        .stores
+        .iter()
+        .filter(|entry| canonical_of(&entry.address) == here)
+        .filter_map(|entry| StoreHome::of(data_dir, &entry.id))
+        .collect();
+    Ok(Recognised::New { same_address })
+}
+
+/// Registers `token` at `api` as a new store.
+pub fn create(
     data_dir: &Path,
     api: &ApiProfile,
     token: &SecretString,
 ) -> Result<StoreHome, StoreError> {
     let mut open = OpenIndex::open(data_dir)?;
     let fingerprint = open.fingerprint(api, token);
-    let id = open
+    let id = open.known(api, token).unwrap_or_else(new_store_id);
+    open.register(&id, api, fingerprint)?;
+    home(data_dir, &id)
+}
+
+/// Every store of the computer (what `--resume ID` looks through when the upload is
+/// not in the store the token opens).
+pub fn all(data_dir: &Path) -> Result<Vec<StoreHome>, StoreError> {
+    let open = OpenIndex::open(data_dir)?;
+    Ok(open
         .index
         .stores
         .iter()
-        .find(|entry| entry.fingerprints.contains(&fingerprint))
-        .map_or_else(new_store_id, |entry| entry.id.clone());
-    open.register(&id, api, fingerprint)?;
-    home(data_dir, &id)
+        .filter_map(|entry| StoreHome::of(data_dir, &entry.id))
+        .collect())
 }
 
 /// Makes `token` open store `id` from now on: a saved store whose token was replaced
@@ -172,20 +275,6 @@ pub fn adopt(
     let fingerprint = open.fingerprint(api, token);
     open.register(id, api, fingerprint)?;
     home(data_dir, id)
-}
-
-/// The store of a saved profile: the id it remembers (now opened by `token` too), or,
-/// for a profile saved before stores had ids, the store `token` identifies.
-pub fn open(
-    data_dir: &Path,
-    saved_id: Option<&str>,
-    api: &ApiProfile,
-    token: &SecretString,
-) -> Result<StoreHome, StoreError> {
-    match saved_id.filter(|id| super::is_store_id(id)) {
-        Some(id) => adopt(data_dir, id, api, token),
-        None => identify(data_dir, api, token),
-    }
 }
 
 fn home(data_dir: &Path, id: &str) -> Result<StoreHome, StoreError> {
@@ -210,11 +299,11 @@ mod tests {
         let shop = api("https://api.wedocod.com");
         let a = SecretString::from("token-of-store-a-0123456789");
         let b = SecretString::from("token-of-store-b-0123456789");
-        let home_a = identify(dir.path(), &shop, &a).unwrap();
-        let home_b = identify(dir.path(), &shop, &b).unwrap();
+        let home_a = create(dir.path(), &shop, &a).unwrap();
+        let home_b = create(dir.path(), &shop, &b).unwrap();
         assert_ne!(home_a, home_b);
-        assert_eq!(identify(dir.path(), &shop, &a).unwrap(), home_a);
-        assert_eq!(identify(dir.path(), &shop, &b).unwrap(), home_b);
+        assert_eq!(create(dir.path(), &shop, &a).unwrap(), home_a);
+        assert_eq!(create(dir.path(), &shop, &b).unwrap(), home_b);
         let index = std::fs::read_to_string(stores_dir(dir.path()).join("index.json")).unwrap();
         assert!(!index.contains("token-of-store"));
     }
@@ -225,13 +314,52 @@ mod tests {
         let shop = api("https://api.wedocod.com");
         let old = SecretString::from("old-token-0123456789");
         let new = SecretString::from("new-token-0123456789");
-        let home = identify(dir.path(), &shop, &old).unwrap();
+        let home = create(dir.path(), &shop, &old).unwrap();
         assert_eq!(adopt(dir.path(), home.id(), &shop, &new).unwrap(), home);
-        assert_eq!(identify(dir.path(), &shop, &new).unwrap(), home);
+        assert_eq!(create(dir.path(), &shop, &new).unwrap(), home);
         // The same token at another address is another store.
         assert_ne!(
-            identify(dir.path(), &api("https://shop.example.ma"), &new).unwrap(),
+            create(dir.path(), &api("https://shop.example.ma"), &new).unwrap(),
             home
+        );
+    }
+
+    #[test]
+    fn one_account_is_one_address_however_it_is_written() {
+        let canonical = |text: &str| canonical_address(&Url::parse(text).unwrap());
+        let loopback = canonical("http://127.0.0.1:8080");
+        for same in [
+            "http://localhost:8080/",
+            "http://LOCALHOST:8080/api/web/1.0",
+            "http://[::1]:8080",
+            "http://127.0.0.1:8080/api/web/1.0/",
+        ] {
+            assert_eq!(canonical(same), loopback, "{same}");
+        }
+        assert_eq!(
+            canonical("https://API.wedocod.com:443/"),
+            canonical("https://api.wedocod.com")
+        );
+        assert_ne!(canonical("http://127.0.0.1:8081"), loopback);
+        assert_ne!(
+            canonical("https://shop.example.ma"),
+            canonical("https://api.wedocod.com")
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let token = SecretString::from("token-0123456789");
+        let home = create(dir.path(), &api("http://127.0.0.1:8080"), &token).unwrap();
+        let v1 = ApiProfile::new("http://localhost:8080/", "/api/web/1.0", Dialect::V1).unwrap();
+        assert_eq!(
+            recognise(dir.path(), &v1, &token).unwrap(),
+            Recognised::Known(home.clone())
+        );
+        // Another token at that address: a new token, the store a candidate for it.
+        let other = SecretString::from("token-rotated-0123456789");
+        assert_eq!(
+            recognise(dir.path(), &v1, &other).unwrap(),
+            Recognised::New {
+                same_address: vec![home]
+            }
         );
     }
 
@@ -243,7 +371,7 @@ mod tests {
         std::fs::write(&path, "{\"salt\": \"ab\", \"sto").unwrap();
         let token = SecretString::from("token-0123456789");
         assert!(matches!(
-            identify(dir.path(), &api("https://api.wedocod.com"), &token),
+            create(dir.path(), &api("https://api.wedocod.com"), &token),
             Err(StoreError::Damaged { .. })
         ));
         assert_eq!(

@@ -55,7 +55,12 @@ impl MatchKey {
 /// unit `price` times the quantity (v1 leads, orders), in cents so `149` and `149.00`
 /// agree.
 fn line_signature(line: &ProductLine) -> String {
-    let sku = line.sku.as_deref().unwrap_or_default().trim().to_lowercase();
+    let sku = line
+        .sku
+        .as_deref()
+        .unwrap_or_default()
+        .trim()
+        .to_lowercase();
     let quantity = line.quantity.unwrap_or(1);
     let total = line
         .total

@@ -199,8 +199,7 @@ impl UploadState {
             }
             Event::Unresolved { rows, reason } => {
                 for &row in rows {
-                    if let Some(RowState::Uncertain { unresolved, .. }) = self.states.get_mut(row)
-                    {
+                    if let Some(RowState::Uncertain { unresolved, .. }) = self.states.get_mut(row) {
                         *unresolved = Some(reason.clone());
                     }
                 }

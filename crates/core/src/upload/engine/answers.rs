@@ -57,7 +57,9 @@ fn references_fault(references: &[String], claimed: &dyn Fn(&str) -> bool) -> Op
     references
         .iter()
         .find(|reference| claimed(reference))
-        .map(|taken| format!("the server named reference {taken}, which an earlier row already holds"))
+        .map(|taken| {
+            format!("the server named reference {taken}, which an earlier row already holds")
+        })
 }
 
 /// What a successful create of `rows` (request number `request`) means. Created rows

@@ -82,12 +82,7 @@ pub(super) fn match_file<T: serde::Serialize + Submitted>(
         .rows
         .iter()
         .zip(&state.states)
-        .filter(|(_, state)| {
-            !matches!(
-                state,
-                RowState::Refused { .. } | RowState::Skipped { .. }
-            )
-        })
+        .filter(|(_, state)| !matches!(state, RowState::Refused { .. } | RowState::Skipped { .. }))
         .map(|(planned, _)| planned.item.to_string())
         .collect();
     let free_at_line: HashMap<u64, usize> = candidates

@@ -256,8 +256,7 @@ where
         {
             return Err(UploadError::WrongJournal {
                 upload_id: upload_id.to_string(),
-                mismatch: "was made from another file: the file holds none of its rows"
-                    .to_string(),
+                mismatch: "was made from another file: the file holds none of its rows".to_string(),
             });
         }
         let mapping = file.map(|(_, mapping)| mapping);

@@ -565,7 +565,10 @@ mod tests {
             created_unnamed: 1,
             open: 0,
         };
-        assert!(matches!(verdict(1, &one, since, unnamed), Verdict::Unproven(_)));
+        assert!(matches!(
+            verdict(1, &one, since, unnamed),
+            Verdict::Unproven(_)
+        ));
         let two = [record("LD-2", 2), record("LD-1", 1)];
         assert_eq!(
             verdict(1, &two, since, unnamed),

@@ -121,7 +121,10 @@ where
         let request = self.state.requests_sent + 1;
         let sent = SentAt {
             at: stamp(now()),
-            server_at: self.client.server_now().map(|at| stamp(DateTime::<Utc>::from(at))),
+            server_at: self
+                .client
+                .server_now()
+                .map(|at| stamp(DateTime::<Utc>::from(at))),
         };
         self.record(Event::Sending {
             request,
@@ -235,8 +238,8 @@ where
     /// The references the rows of this upload and of the store's other uploads hold: a
     /// server that names one of them again for a new row is not believed.
     fn store_references(&self) -> HashSet<String> {
-        let mut held: HashSet<String> = past_uploads::claims(&self.settings.store.journals(), R::NAME)
-            .references;
+        let mut held: HashSet<String> =
+            past_uploads::claims(&self.settings.store.journals(), R::NAME).references;
         held.extend(self.state.states.iter().filter_map(|state| match state {
             RowState::Created {
                 reference: Some(reference),
