@@ -305,6 +305,7 @@ close-with-outcomes-body = { $count ->
 }
 export-cancelled = The export was cancelled: no file was written.
 export-pages-repeat = The server sent page { $page } again: it seems to ignore the page asked for. No file was written.
+export-too-many-pages = The list has more than { $ceiling } pages (the server announced { $announced }): the console reads at most { $ceiling } pages at a time. Narrow the filter (a status or a search) and export again. No file was written.
 export-write-failed = Cannot write { $path }: { $reason }
 
 ## What the file checker says about a cell (the core's Wording; the same English as JSON)

@@ -303,6 +303,7 @@ close-with-outcomes-body = { $count ->
 }
 export-cancelled = L’export a été annulé : aucun fichier n’a été écrit.
 export-pages-repeat = Le serveur a renvoyé la page { $page } : il semble ignorer la page demandée. Aucun fichier n’a été écrit.
+export-too-many-pages = La liste a plus de { $ceiling } pages (le serveur en annonce { $announced }) : la console lit au plus { $ceiling } pages à la fois. Restreignez le filtre (un statut ou une recherche) et exportez à nouveau. Aucun fichier n’a été écrit.
 export-write-failed = Impossible d’écrire { $path } : { $reason }
 
 ## Ce que le vérificateur de fichiers dit d’une cellule
