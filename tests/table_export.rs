@@ -6,11 +6,14 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::process::Command;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use common::cli::{TOKEN_VARIABLE, finish};
 use common::{client_with, sandbox, valid_leads};
+use wedocod_console::api::rules::MAX_PAGES_FOLLOWED;
 use wedocod_console::api::wire::StatusChange;
 use wedocod_console::api::{Client, CreateOutcome, Dialect, ListQuery, ResourceName, RetryPolicy};
 use wedocod_console::records::{ExportError, ExportProgress, Exported, TableFilter, export_table};
@@ -365,4 +368,97 @@ async fn a_store_that_sends_no_counts_is_read_to_its_last_page() {
         .expect("exported");
     assert_eq!(exported.rows, 220, "three pages, the last one short");
     assert_eq!(exported.requests, 3);
+}
+
+/// A store whose every answer announces 10¹³ pages of 100 leads (and holds the 100 the page
+/// asked for), counting the pages it is asked for. Past 20 pages it answers 404, so a
+/// console that follows the announced count fails the test instead of hanging it.
+async fn store_announcing_endless_pages() -> (String, Arc<AtomicU64>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let asked = Arc::new(AtomicU64::new(0));
+    let counter = asked.clone();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let mut request = vec![0u8; 8192];
+            let read = socket.read(&mut request).await.unwrap_or(0);
+            let head = String::from_utf8_lossy(&request[..read]).to_string();
+            let page: u64 = head
+                .split(['?', '&', ' '])
+                .find_map(|part| part.strip_prefix("page="))
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(1);
+            if counter.fetch_add(1, Ordering::SeqCst) >= 20 {
+                let body = r#"{"error": {"code": "NOT_FOUND", "message": "followed too far"}}"#;
+                let response = format!(
+                    "HTTP/1.1 404 Not Found\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = socket.write_all(response.as_bytes()).await;
+                continue;
+            }
+            let leads: Vec<serde_json::Value> = (0..100)
+                .map(
+                    |n| serde_json::json!({"reference": format!("LD-{page}-{n}"), "status": "new"}),
+                )
+                .collect();
+            let pages = 10_000_000_000_000u64;
+            let body = serde_json::json!({
+                "data": leads,
+                "meta": {"pagination": {"page": page, "limit": 100, "total": pages * 100, "pages": pages}}
+            })
+            .to_string();
+            let response = format!(
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = socket.write_all(response.as_bytes()).await;
+        }
+    });
+    (format!("http://{addr}"), asked)
+}
+
+#[tokio::test]
+async fn an_export_does_not_follow_ten_trillion_announced_pages() {
+    let (base_url, asked) = store_announcing_endless_pages().await;
+    let profile =
+        wedocod_console::api::ApiProfile::new(&base_url, "", Dialect::V2).expect("loopback");
+    let client = Client::with_options(
+        profile,
+        secrecy::SecretString::from("t".to_string()),
+        wedocod_console::api::ClientOptions {
+            retry: RetryPolicy::never(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("all.csv");
+    let error = export_table(
+        &client,
+        &new_leads(),
+        &path,
+        false,
+        &Control::new(),
+        &mut |_| {},
+    )
+    .await
+    .expect_err("refused");
+    assert!(
+        matches!(
+            error,
+            ExportError::TooManyPages {
+                announced: 10_000_000_000_000,
+                ceiling: MAX_PAGES_FOLLOWED
+            }
+        ),
+        "{error:?}"
+    );
+    assert_eq!(
+        asked.load(Ordering::SeqCst),
+        1,
+        "stopped at the first answer"
+    );
+    assert!(!path.exists(), "no file written");
 }

@@ -167,6 +167,10 @@ async fn serve(config: SandboxConfig) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // On stderr as well as in the log: a terminal user sees it even with logging off.
+    if let Some(warning) = crate::sandbox::exposure_warning(addr) {
+        eprintln!("{warning}");
+    }
     println!("WedoCOD sandbox running ({summary})");
     println!("  base URL : {}", sandbox.base_url());
     println!("  v1 URL   : {}{V1_PREFIX}", sandbox.base_url());

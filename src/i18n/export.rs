@@ -36,6 +36,11 @@ pub fn failure(error: &ExportError) -> String {
         ExportError::Api(error) => api_error::describe_with_status(error),
         ExportError::Cancelled => tr!("export-cancelled"),
         ExportError::PagesRepeat { page } => tr!("export-pages-repeat", page = page),
+        ExportError::TooManyPages { announced, ceiling } => tr!(
+            "export-too-many-pages",
+            announced = announced,
+            ceiling = ceiling
+        ),
         ExportError::Write { path, reason } => {
             tr!("export-write-failed", path = path, reason = reason)
         }

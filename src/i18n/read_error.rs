@@ -6,6 +6,7 @@ use super::Plain;
 use crate::import::ReadError;
 use crate::import::file_check::ValidateError;
 use crate::import::mapping::MappingError;
+use crate::import::workbook_limits::WorkbookLimit;
 
 pub fn describe(error: &ValidateError) -> String {
     match error {
@@ -25,12 +26,43 @@ fn read(error: &ReadError) -> String {
         ),
         ReadError::Empty => tr!("read-empty"),
         ReadError::Workbook { reason } => tr!("read-workbook", reason = reason),
+        ReadError::WorkbookTooLarge(limit) => too_large(limit),
         ReadError::Spreadsheet { format } => tr!("read-spreadsheet", format = *format),
         ReadError::Binary { line } => tr!("read-binary", line = Plain(line)),
         ReadError::NoHeader => tr!("read-no-header"),
         ReadError::HeaderOnly { header_line } => tr!("read-header-only", line = Plain(header_line)),
         ReadError::UnknownEncoding(name) => tr!("read-unknown-encoding", name = name),
         ReadError::Csv { line, message } => tr!("read-csv", line = Plain(line), reason = message),
+    }
+}
+
+/// A workbook past a size the console reads: which size, and what the merchant can do.
+fn too_large(limit: &WorkbookLimit) -> String {
+    match limit {
+        WorkbookLimit::Part { part, limit_mib } => tr!(
+            "read-workbook-part-too-large",
+            part = part,
+            limit = Plain(limit_mib)
+        ),
+        WorkbookLimit::Archive { limit_mib } => {
+            tr!("read-workbook-archive-too-large", limit = Plain(limit_mib))
+        }
+        WorkbookLimit::Sheet {
+            sheet,
+            rows,
+            columns,
+            first,
+            last,
+            limit,
+        } => tr!(
+            "read-workbook-sheet-too-large",
+            sheet = sheet,
+            rows = rows,
+            columns = columns,
+            first = first,
+            last = last,
+            limit = limit
+        ),
     }
 }
 

@@ -305,6 +305,7 @@ close-with-outcomes-body = { $count ->
 }
 export-cancelled = The export was cancelled: no file was written.
 export-pages-repeat = The server sent page { $page } again: it seems to ignore the page asked for. No file was written.
+export-too-many-pages = The list has more than { $ceiling } pages (the server announced { $announced }): the console reads at most { $ceiling } pages at a time. Narrow the filter (a status or a search) and export again. No file was written.
 export-write-failed = Cannot write { $path }: { $reason }
 
 ## What the file checker says about a cell (the core's Wording; the same English as JSON)
@@ -471,6 +472,9 @@ read-write-failed = Cannot write the corrected file: { $reason }
 read-io = Cannot read { $path }: { $reason }
 read-empty = The file is empty.
 read-workbook = The workbook cannot be read: { $reason }
+read-workbook-part-too-large = The workbook cannot be read: its part { $part } unpacks to more than { $limit } MiB, more than any table of leads or orders needs. Open it in Excel or LibreOffice and save it again, or save the sheet as "CSV UTF-8".
+read-workbook-archive-too-large = The workbook cannot be read: its parts unpack to more than { $limit } MiB in all, more than any table of leads or orders needs. Open it in Excel or LibreOffice and save it again, or save the sheet as "CSV UTF-8".
+read-workbook-sheet-too-large = The sheet "{ $sheet }" spans { $rows } rows by { $columns } columns ({ $first } to { $last }): the console reads at most { $limit } cells of a sheet. Delete what lies beyond the table (a stray cell far below or to the right), or save the sheet as "CSV UTF-8".
 read-spreadsheet = This is an { $format }, not a CSV file: open it and save it as "CSV UTF-8".
 read-binary = Line { $line } holds binary data (NUL bytes or control characters): this is not a CSV file.
 read-no-header = The file has only blank lines.

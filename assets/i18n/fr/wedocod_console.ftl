@@ -303,6 +303,7 @@ close-with-outcomes-body = { $count ->
 }
 export-cancelled = L’export a été annulé : aucun fichier n’a été écrit.
 export-pages-repeat = Le serveur a renvoyé la page { $page } : il semble ignorer la page demandée. Aucun fichier n’a été écrit.
+export-too-many-pages = La liste a plus de { $ceiling } pages (le serveur en annonce { $announced }) : la console lit au plus { $ceiling } pages à la fois. Restreignez le filtre (un statut ou une recherche) et exportez à nouveau. Aucun fichier n’a été écrit.
 export-write-failed = Impossible d’écrire { $path } : { $reason }
 
 ## Ce que le vérificateur de fichiers dit d’une cellule
@@ -472,6 +473,9 @@ read-write-failed = Impossible d’écrire le fichier corrigé : { $reason }
 read-io = Impossible de lire { $path } : { $reason }
 read-empty = Le fichier est vide.
 read-workbook = Le classeur ne peut pas être lu : { $reason }
+read-workbook-part-too-large = Le classeur ne peut pas être lu : sa partie { $part } se décompresse en plus de { $limit } Mio, bien plus qu’aucun tableau de prospects ou de commandes. Ouvrez-le dans Excel ou LibreOffice et enregistrez-le à nouveau, ou enregistrez la feuille en « CSV UTF-8 ».
+read-workbook-archive-too-large = Le classeur ne peut pas être lu : ses parties se décompressent en plus de { $limit } Mio au total, bien plus qu’aucun tableau de prospects ou de commandes. Ouvrez-le dans Excel ou LibreOffice et enregistrez-le à nouveau, ou enregistrez la feuille en « CSV UTF-8 ».
+read-workbook-sheet-too-large = La feuille « { $sheet } » s’étend sur { $rows } lignes et { $columns } colonnes (de { $first } à { $last }) : la console lit au plus { $limit } cellules par feuille. Supprimez ce qui dépasse le tableau (une cellule isolée loin en bas ou à droite), ou enregistrez la feuille en « CSV UTF-8 ».
 read-spreadsheet = C’est un fichier { $format }, pas un fichier CSV : ouvrez-le et enregistrez-le en « CSV UTF-8 ».
 read-binary = La ligne { $line } contient des données binaires (octets NUL ou caractères de contrôle) : ce n’est pas un fichier CSV.
 read-no-header = Le fichier ne contient que des lignes vides.

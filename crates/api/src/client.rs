@@ -13,6 +13,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 
+use super::body::{self, BodyError, MAX_BODY_BYTES};
 use super::endpoints::{Endpoint, body_key};
 use super::envelope::{self, ResponseParts, Success};
 use super::error::{ApiError, TransportKind};
@@ -422,13 +423,19 @@ impl Client {
                 .map_or_else(|| "no address".to_string(), excerpt_of_location);
             return Err(ApiError::Redirected { status, location });
         }
-        let body = response.bytes().await.map_err(|error| {
-            let mut failure = transport_error(&error);
-            if let ApiError::Transport { maybe_sent, .. } = &mut failure {
-                *maybe_sent = true;
-            }
-            failure
-        })?;
+        let body =
+            body::read_capped(response, MAX_BODY_BYTES)
+                .await
+                .map_err(|error| match error {
+                    BodyError::Transport(error) => {
+                        let mut failure = transport_error(&error);
+                        if let ApiError::Transport { maybe_sent, .. } = &mut failure {
+                            *maybe_sent = true;
+                        }
+                        failure
+                    }
+                    BodyError::TooLarge { start } => too_large(status, &start),
+                })?;
         envelope::decode(ResponseParts {
             status,
             retry_after_header: retry_after_header(&headers),
@@ -436,6 +443,18 @@ impl Client {
             needed_scope: endpoint.scope(),
         })
     }
+}
+
+/// An answer longer than [`MAX_BODY_BYTES`]: unreadable, so for a create an unknown
+/// outcome (the server may have acted before it sent it).
+fn too_large(status: u16, start: &[u8]) -> ApiError {
+    let limit = MAX_BODY_BYTES / (1024 * 1024);
+    let mut excerpt = format!("the answer is longer than {limit} MiB; it was not read");
+    if !start.is_empty() {
+        excerpt.push_str(": ");
+        excerpt.push_str(&envelope::excerpt(start));
+    }
+    ApiError::Undecodable { status, excerpt }
 }
 
 /// Classifies a reqwest failure. Only a failed connection is known not to have reached

@@ -5,6 +5,8 @@
 #[cfg(test)]
 mod arbitrary;
 #[cfg(feature = "client")]
+pub mod body;
+#[cfg(feature = "client")]
 pub mod client;
 pub mod endpoints;
 pub mod envelope;

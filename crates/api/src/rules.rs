@@ -249,6 +249,12 @@ pub const MAX_ITEMS_PER_BULK_CHANGE: usize = 100;
 /// read a whole list.
 pub const MAX_PER_PAGE: u64 = 100;
 
+/// The most pages of one list the console follows in one go (an export, the desk's queue):
+/// a million records at [`MAX_PER_PAGE`]. A list's page count is the server's word, and a
+/// broken or hostile server can announce 10¹³ pages, or keep sending full pages without a
+/// count: past this ceiling the console stops and says so instead of reading for ever.
+pub const MAX_PAGES_FOLLOWED: u64 = 10_000;
+
 /// A plausible e-mail address, as the server's `email` rule sees it: one `@`, something
 /// before it, a dotted domain after it, no space. Shared by the sandbox and the CSV checker.
 pub fn looks_like_email(text: &str) -> bool {

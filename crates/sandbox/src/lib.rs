@@ -8,7 +8,9 @@
 /// drift from what the console sends and reads.
 use wedocod_api as api;
 
+mod accept_backoff;
 mod background;
+mod exposure;
 mod faults;
 mod gate;
 pub mod openapi;
@@ -34,6 +36,7 @@ use tokio::task::JoinHandle;
 use crate::api::{Dialect, Leads, Orders, ResourceName, Scope};
 
 pub use background::BackgroundSandbox;
+pub use exposure::warning as exposure_warning;
 pub use faults::{FaultSpecError, Faults, Trigger};
 pub use rate_limit::Admission;
 use rate_limit::RateLimiter;
@@ -224,6 +227,8 @@ impl Sandbox {
         seed::seed_extra_leads(&mut store, demo, config.extra_leads, config.seed);
         let other = store.add_account();
         seed::seed_account(&mut store, other, seed::OTHER, config.seed, "OTH-");
+        // The demo data is the seed's; what clients create from here is not.
+        store.draw_ids_from_os();
         let token = config.token.clone().unwrap_or_else(|| random_token("sbx_"));
         let other_token = random_token("sbx_other_");
         store.grant(&token, demo, &config.scopes);
@@ -250,9 +255,17 @@ impl Sandbox {
         });
         let listener = TcpListener::bind(config.addr).await?;
         let addr = listener.local_addr()?;
+        if let Some(warning) = exposure::warning(addr) {
+            tracing::warn!("{warning}");
+        }
         let app = routes::router(state.clone(), config.batch_endpoint);
         let (shutdown, shutdown_rx) = watch::channel(false);
-        let task = tokio::spawn(server::serve(listener, app, shutdown_rx));
+        let task = tokio::spawn(server::serve(
+            listener,
+            app,
+            shutdown_rx,
+            server::ServeLimits::default(),
+        ));
         Ok(Sandbox {
             base_url: format!("http://{addr}"),
             token,

@@ -183,6 +183,11 @@ impl StoredResource for Orders {
     }
 }
 
+/// The range a reference's first number is drawn from after seeding: above the seeded
+/// demo references (`LD-100001`…), wide enough that two runs seldom overlap.
+const FIRST_DRAWN_REFERENCE: u64 = 1_000_000;
+const LAST_DRAWN_REFERENCE: u64 = 1_000_000_000;
+
 impl Store {
     /// An empty store whose ids are drawn from `seed`.
     pub fn new(seed: u64) -> Self {
@@ -196,6 +201,23 @@ impl Store {
             next_product_id: 0,
             ids: StdRng::seed_from_u64(seed ^ 0x5eed),
         }
+    }
+
+    /// Draws the ids and references made from now on from the operating system's
+    /// randomness. The demo data is seeded (the same seed, the same store), but what the
+    /// server creates must not repeat across restarts: a client that remembers a batch id
+    /// or a reference from the last run (a journal, a reconciliation) would find another
+    /// record under it. References keep their shape (`LD-…`, `OR-…`, digits), numbered on
+    /// from a random start far above the seeded ones.
+    pub fn draw_ids_from_os(&mut self) {
+        self.ids = StdRng::from_os_rng();
+        let mut os = StdRng::from_os_rng();
+        self.next_lead_number = self
+            .next_lead_number
+            .max(os.random_range(FIRST_DRAWN_REFERENCE..LAST_DRAWN_REFERENCE));
+        self.next_order_number = self
+            .next_order_number
+            .max(os.random_range(FIRST_DRAWN_REFERENCE..LAST_DRAWN_REFERENCE));
     }
 
     pub fn add_account(&mut self) -> AccountId {
@@ -304,6 +326,24 @@ impl Store {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn ids_and_references_drawn_from_the_os_differ_between_two_runs_of_one_seed() {
+        let run = || {
+            let mut store = Store::new(7);
+            let account = store.add_account();
+            store.draw_ids_from_os();
+            let item = json!({"full_name": "Amina", "phone": "0612345678"});
+            let lead = store.create::<Leads>(account, item, Utc::now()).unwrap();
+            (lead, store.new_batch_id())
+        };
+        let (first, second) = (run(), run());
+        assert_ne!(first.0, second.0, "lead references");
+        assert_ne!(first.1, second.1, "batch ids");
+        assert!(first.0.starts_with("LD-") && first.0[3..].chars().all(|c| c.is_ascii_digit()));
+        assert!(first.0[3..].parse::<u64>().unwrap() > 1_000_000);
+        assert!(first.1.starts_with("batch_") && first.1.len() == "batch_".len() + 36);
+    }
 
     #[test]
     fn create_and_change_status_keep_history() {

@@ -11,6 +11,7 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::time::{Duration, Instant};
 
+use crate::api::rules::MAX_PAGES_FOLLOWED;
 use crate::api::statuses::LEAD_STATUSES;
 use crate::api::wire::{Lead, StatusChange};
 use crate::api::{ApiError, ListQuery, Page};
@@ -267,8 +268,10 @@ impl Desk {
                 .insert(status.clone(), page.total.saturating_sub(unsent));
         }
         if self.cursor == Cursor::Start && page.pages > 1 {
-            // The oldest leads are on the last page.
-            self.cursor = Cursor::Page(page.pages);
+            // The oldest leads are on the last page; a pass walks back from it one page a
+            // read, so a page count past the ceiling (a server announcing 10¹³ pages) is
+            // cut to it: a pass stays bounded and the desk still shows the newest leads.
+            self.cursor = Cursor::Page(page.pages.min(MAX_PAGES_FOLLOWED));
             return;
         }
         let wanted = query.status.as_deref();
@@ -526,6 +529,21 @@ mod tests {
             }
             None => false,
         }
+    }
+
+    #[test]
+    fn a_pass_never_starts_past_the_page_ceiling() {
+        let now = Instant::now();
+        let mut desk = Desk::new(vec!["new".into()], now);
+        let first = desk.page_to_read(now).expect("the first page");
+        let announced = Page {
+            pages: 10_000_000_000_000,
+            total: 10_000_000_000_000 * first.per_page,
+            ..page(&store(), &first)
+        };
+        desk.take_page(&first, Ok(announced), now);
+        let next = desk.page_to_read(now).expect("the last page it will read");
+        assert_eq!(next.page, MAX_PAGES_FOLLOWED);
     }
 
     #[test]

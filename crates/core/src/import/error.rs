@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use super::workbook_limits::WorkbookLimit;
+
 /// A file the console cannot turn into rows. Each variant names the line when one is
 /// to blame, so the merchant knows where to look.
 #[derive(Debug, thiserror::Error)]
@@ -16,6 +18,9 @@ pub enum ReadError {
     Empty,
     #[error("the workbook cannot be read: {reason}")]
     Workbook { reason: String },
+    /// Past one of the sizes a workbook may have: refused before it is laid out in memory.
+    #[error("the workbook is too large to read: {0}")]
+    WorkbookTooLarge(WorkbookLimit),
     #[error("this is an {format}, not a CSV file: open it and save it as \"CSV UTF-8\"")]
     Spreadsheet { format: &'static str },
     #[error(

@@ -42,6 +42,7 @@ pub mod values;
 pub mod wording;
 pub mod workbook;
 pub mod workbook_export;
+pub mod workbook_limits;
 
 pub use cell_error::CellError;
 pub use error::ReadError;

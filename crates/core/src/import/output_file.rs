@@ -1,19 +1,22 @@
 //! Where an exported file goes without destroying one the merchant already has. A file is
 //! created only when no file of that name exists (`create_new`, so two exports racing
 //! cannot both win), unless overwriting was asked for; a file the console names itself,
-//! next to its source, takes the first free name instead.
+//! next to its source, takes the first free name instead. Every file is created
+//! owner-only (0600 on Unix), like journals and exports: a corrected file or a report
+//! holds the same customers' names and phones as the journal.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 
 /// How many numbered names are tried next to a source before giving up.
 const MAX_SIBLINGS: u32 = 999;
 
-/// Creates `path` for writing; an existing file is an `AlreadyExists` error unless
-/// `overwrite`.
+/// Creates `path` for writing, readable by its owner only; an existing file is an
+/// `AlreadyExists` error unless `overwrite` (it then keeps the access it had: the
+/// merchant may have shared it on purpose).
 pub fn create(path: &Path, overwrite: bool) -> io::Result<File> {
-    let mut options = OpenOptions::new();
+    let mut options = crate::files::private_file_options();
     options.write(true);
     if overwrite {
         options.create(true).truncate(true);
@@ -71,6 +74,21 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
         create(&path, true).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn corrected_files_and_reports_are_the_owners_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let named = dir.path().join("fixed.csv");
+        create(&named, false).unwrap();
+        let (beside, _) =
+            create_beside_as(&dir.path().join("orders.csv"), "report", "xlsx").unwrap();
+        for path in [named, beside] {
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{}", path.display());
+        }
     }
 
     #[test]

@@ -10,9 +10,10 @@
 
 use std::io::{Cursor, Read, Seek};
 
-use calamine::{Data, Range, Reader, Sheets, open_workbook_auto_from_rs};
+use calamine::{Data, Reader, Sheets, XlsxError, open_workbook_auto_from_rs};
 
 use super::error::ReadError;
+use super::workbook_limits::{self, BoundedCells, Limits};
 
 /// Where a table read from a workbook comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,19 +51,23 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
 }
 
 /// Reads sheet `choice` of the workbook in `bytes`: a name, a 1-based number, or (`None`)
-/// the first sheet that holds a table ([`default_sheet`]).
+/// the first sheet that holds a table ([`default_sheet`]). The workbook's sizes are
+/// checked first, and a sheet's as its cells are read ([`workbook_limits`]): a workbook
+/// past them is a [`ReadError::WorkbookTooLarge`], never an allocation that aborts.
 pub fn read(bytes: Vec<u8>, choice: Option<&str>) -> Result<WorkbookSheet, ReadError> {
+    let limits = Limits::default();
+    workbook_limits::check_archive(&bytes, limits).map_err(ReadError::WorkbookTooLarge)?;
     let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(unreadable)?;
     let sheet_names = workbook.sheet_names();
-    let (name, range) = match choice.map(str::trim) {
+    let (name, cells) = match choice.map(str::trim) {
         Some(choice) => {
             let name = pick(&sheet_names, choice)?;
-            let range = workbook.worksheet_range(&name).map_err(unreadable)?;
-            (name, range)
+            let cells = sheet_cells(&mut workbook, &name, limits)?;
+            (name, cells)
         }
-        None => default_sheet(&mut workbook, &sheet_names)?,
+        None => default_sheet(&mut workbook, &sheet_names, limits)?,
     };
-    let Some((first_row, first_column)) = range.start() else {
+    let Some((first_row, first_column)) = cells.start() else {
         return Err(ReadError::Workbook {
             reason: format!("the sheet \"{name}\" is empty"),
         });
@@ -71,7 +76,7 @@ pub fn read(bytes: Vec<u8>, choice: Option<&str>) -> Result<WorkbookSheet, ReadE
     // The rows above the data, so line numbers are the sheet's row numbers.
     csv.extend(std::iter::repeat_n(b'\n', first_row as usize));
     let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(csv);
-    for row in range.rows() {
+    for row in cells.into_rows() {
         let cells: Vec<String> = row.iter().map(cell_text).collect();
         let cells = trim_empty_tail(&cells);
         if cells.is_empty() {
@@ -97,24 +102,63 @@ pub fn read(bytes: Vec<u8>, choice: Option<&str>) -> Result<WorkbookSheet, ReadE
 fn default_sheet<RS: Read + Seek>(
     workbook: &mut Sheets<RS>,
     names: &[String],
-) -> Result<(String, Range<Data>), ReadError> {
+    limits: Limits,
+) -> Result<(String, BoundedCells), ReadError> {
     let mut first_filled = None;
     for name in names {
-        let range = workbook.worksheet_range(name).map_err(unreadable)?;
-        let filled_rows = range
-            .rows()
-            .filter(|row| row.iter().any(|cell| *cell != Data::Empty))
-            .take(2)
-            .count();
-        match filled_rows {
-            2 => return Ok((name.clone(), range)),
-            1 if first_filled.is_none() => first_filled = Some((name.clone(), range)),
+        let cells = sheet_cells(workbook, name, limits)?;
+        match cells.filled_rows(2) {
+            2 => return Ok((name.clone(), cells)),
+            1 if first_filled.is_none() => first_filled = Some((name.clone(), cells)),
             _ => {}
         }
     }
     first_filled.ok_or_else(|| ReadError::Workbook {
         reason: "every sheet of the workbook is empty".to_string(),
     })
+}
+
+/// The filled cells of sheet `name`, refused as soon as they span more than the limit.
+/// `.xlsx` and `.xlsb` sheets are read cell by cell from the file, so nothing larger is
+/// ever laid out; `.xls` and `.ods` sheets were laid out by calamine when it opened the
+/// file and are only measured here.
+fn sheet_cells<RS: Read + Seek>(
+    workbook: &mut Sheets<RS>,
+    name: &str,
+    limits: Limits,
+) -> Result<BoundedCells, ReadError> {
+    let mut cells = BoundedCells::new(name, limits);
+    let too_large = ReadError::WorkbookTooLarge;
+    match workbook {
+        Sheets::Xlsx(xlsx) => {
+            let mut reader = match xlsx.worksheet_cells_reader(name) {
+                Ok(reader) => reader,
+                // A chart sheet: no cells (calamine reads it as an empty range).
+                Err(XlsxError::NotAWorksheet(_)) => return Ok(cells),
+                Err(error) => return Err(unreadable(error)),
+            };
+            while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+                let value = Data::from(cell.get_value().clone());
+                cells.push(cell.get_position(), value).map_err(too_large)?;
+            }
+        }
+        Sheets::Xlsb(xlsb) => {
+            let mut reader = xlsb.worksheet_cells_reader(name).map_err(unreadable)?;
+            while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+                let value = Data::from(cell.get_value().clone());
+                cells.push(cell.get_position(), value).map_err(too_large)?;
+            }
+        }
+        Sheets::Xls(_) | Sheets::Ods(_) => {
+            let range = workbook.worksheet_range(name).map_err(unreadable)?;
+            let (first_row, first_column) = range.start().unwrap_or_default();
+            for (row, column, value) in range.used_cells() {
+                let at = (first_row + row as u32, first_column + column as u32);
+                cells.push(at, value.clone()).map_err(too_large)?;
+            }
+        }
+    }
+    Ok(cells)
 }
 
 /// Any failure of reading the workbook or laying its sheet out as a table.

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use crate::api::pacing::RateBudget;
-use crate::api::rules::MAX_PER_PAGE;
+use crate::api::rules::{MAX_PAGES_FOLLOWED, MAX_PER_PAGE};
 use crate::api::{
     ApiError, Client, Leads, ListQuery, Orders, Page, Resource, ResourceName, TransportKind,
 };
@@ -87,6 +87,12 @@ pub enum ExportError {
     Api(ApiError),
     #[error("the server kept sending page {page} again (it seems to ignore `page`)")]
     PagesRepeat { page: u64 },
+    /// The list is longer than [`MAX_PAGES_FOLLOWED`] pages (announced, or read without a
+    /// count): nothing is written, the merchant narrows the filter.
+    #[error(
+        "the list has more than {ceiling} pages (the server announced {announced}): narrow the filter"
+    )]
+    TooManyPages { announced: u64, ceiling: u64 },
     #[error("cannot write {path}: {reason}")]
     Write { path: String, reason: String },
 }
@@ -193,6 +199,14 @@ where
         let more_uncounted = !page.counted && page.items.len() as u64 >= query.per_page;
         if page.items.is_empty() || (query.page >= page.pages && !more_uncounted) {
             return Ok(reading.read);
+        }
+        // Checked before the next page is asked for: a server announcing 10¹³ pages is
+        // refused at once, one that keeps sending full pages without a count at the ceiling.
+        if page.pages > MAX_PAGES_FOLLOWED || query.page >= MAX_PAGES_FOLLOWED {
+            return Err(ExportError::TooManyPages {
+                announced: page.pages,
+                ceiling: MAX_PAGES_FOLLOWED,
+            });
         }
         // The very page just read, again: the server does not page. (A page of records
         // already written is no proof: a hundred new leads push the list down that much.)
