@@ -258,6 +258,23 @@ fn detail(record: &UploadRecord) -> Element<'_, Message> {
     let summary = &record.summary;
     let mut refused = column![].spacing(4);
     for (row, state) in record.state.rows.iter().zip(&record.state.states) {
+        // A row the store could not prove created or absent: said with the reason, so
+        // the merchant knows to look for it before sending it again.
+        if let RowState::Uncertain {
+            unresolved: Some(reason),
+            ..
+        } = state
+        {
+            refused = refused.push(
+                text(format!(
+                    "{} {} — {reason}",
+                    tr!("line-n", line = Plain(row.line)),
+                    tr!("outcome-unknown")
+                ))
+                .size(13),
+            );
+            continue;
+        }
         let (RowState::Refused { errors } | RowState::Skipped { errors }) = state else {
             continue;
         };
@@ -284,7 +301,9 @@ fn detail(record: &UploadRecord) -> Element<'_, Message> {
             .on_press(Message::Export(summary.upload_id.clone()))
     ]
     .spacing(4);
-    if !summary.finished {
+    // An unfinished upload goes on; a finished one with rows not confirmed looks them up
+    // again.
+    if !summary.finished || summary.counts.uncertain > 0 {
         actions = actions.push(
             button(text(tr!("resume-upload"))).on_press(Message::Resume(summary.upload_id.clone())),
         );

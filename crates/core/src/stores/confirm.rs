@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 
 use secrecy::SecretString;
 
-use crate::api::{ApiError, Client, Leads, Orders, ResourceName};
+use crate::api::{ApiError, Client, Leads, ListQuery, Orders, Resource, ResourceName};
+use crate::upload::matching::{MatchKey, Stored, key_of};
 use crate::upload::past_uploads;
 use crate::upload::state::RowState;
 
@@ -34,7 +35,8 @@ enum Probe {
 /// The store a command or window opens with `client`'s token: the one a saved profile
 /// remembers, the one the token opened before, a store of the same address whose
 /// records the token can see (a rotated token), or a new one. Never a new one while a
-/// store of the same address has an upload history the token cannot be checked against.
+/// store of the same address has an upload history the token cannot be checked
+/// against: one such store is taken as the token's own, several are refused.
 pub async fn open(
     data_dir: &Path,
     saved_id: Option<&str>,
@@ -69,13 +71,24 @@ pub async fn open(
             Probe::Unknown => {}
         }
     }
-    if !unverifiable.is_empty() {
-        return Err(StoreError::Unconfirmed {
+    match unverifiable.as_slice() {
+        [] => blocking(move || registry::create(&dir, &api, &secret)).await,
+        // One store of this address with a history nothing could check: taken for the
+        // same account (a rotated token), so its rows are not sent again. If it is
+        // another account, the cost is a row refused as sent before, never a duplicate.
+        [only] => {
+            tracing::warn!(
+                store = %only,
+                "a new token for a known address could not be checked against its store's records; it opens that store"
+            );
+            let id = only.clone();
+            blocking(move || registry::adopt(&dir, &id, &api, &secret)).await
+        }
+        _ => Err(StoreError::Unconfirmed {
             address: registry::canonical_address(client.profile().base_url()),
             stores: unverifiable,
-        });
+        }),
     }
-    blocking(move || registry::create(&dir, &api, &secret)).await
 }
 
 /// The store of this computer whose journals hold `upload_id`, when `client`'s token
@@ -97,7 +110,9 @@ pub async fn store_of_upload(
         return Ok(None);
     };
     match probe(client, &home).await {
-        Probe::Same => {
+        // The merchant named this upload: unless its records are shown to be in
+        // another account, it is theirs.
+        Probe::Same | Probe::Unknown => {
             let (dir, id, api, secret) = (
                 data_dir.to_path_buf(),
                 home.id().to_string(),
@@ -108,7 +123,7 @@ pub async fn store_of_upload(
                 .await
                 .map(Some)
         }
-        Probe::Other | Probe::Unknown => Err(StoreError::UploadElsewhere {
+        Probe::Other => Err(StoreError::UploadElsewhere {
             upload_id: upload_id.to_string(),
             store: home.id().to_string(),
         }),
@@ -121,32 +136,53 @@ fn has_history(home: &StoreHome) -> bool {
     !listing.uploads.is_empty() || !listing.damaged.is_empty()
 }
 
-/// A few references the store's uploads created, with their kind.
-fn references(home: &StoreHome) -> Vec<(ResourceName, String)> {
-    past_uploads::list(&home.journals())
-        .uploads
-        .iter()
-        .flat_map(|record| {
-            let kind = record.summary.kind;
-            record
-                .state
-                .states
-                .iter()
-                .filter_map(move |state| match state {
-                    RowState::Created {
-                        reference: Some(reference),
-                    } => Some((kind, reference.clone())),
-                    _ => None,
-                })
-        })
-        .take(PROBES)
-        .collect()
+/// What the store's uploads sent that a token can be asked about: a few references
+/// they were given, and a few rows sent without one (queued, in flight, not confirmed,
+/// or created by a v1 answer), with their kind.
+struct Evidence {
+    references: Vec<(ResourceName, String)>,
+    rows: Vec<(ResourceName, MatchKey)>,
 }
 
-/// Looks the store's records up with `client`'s token.
+fn evidence(home: &StoreHome) -> Evidence {
+    let listing = past_uploads::list(&home.journals());
+    let mut evidence = Evidence {
+        references: Vec::new(),
+        rows: Vec::new(),
+    };
+    for record in &listing.uploads {
+        let kind = record.summary.kind;
+        for (row, state) in record.state.rows.iter().zip(&record.state.states) {
+            match state {
+                RowState::Created {
+                    reference: Some(reference),
+                } if evidence.references.len() < PROBES => {
+                    evidence.references.push((kind, reference.clone()));
+                }
+                RowState::Created { reference: None }
+                | RowState::Queued { .. }
+                | RowState::Sending { .. }
+                | RowState::Uncertain { .. }
+                    if evidence.rows.len() < PROBES =>
+                {
+                    evidence
+                        .rows
+                        .extend(key_of(kind, &row.item).map(|key| (kind, key)));
+                }
+                _ => {}
+            }
+        }
+    }
+    evidence
+}
+
+/// Looks the store's records up with `client`'s token: by reference, else by searching
+/// for rows it sent (a search that finds nothing proves nothing: a queue may still
+/// hold them).
 async fn probe(client: &Client, home: &StoreHome) -> Probe {
+    let evidence = evidence(home);
     let mut said = Probe::Unknown;
-    for (kind, reference) in references(home) {
+    for (kind, reference) in evidence.references {
         let seen = match kind {
             ResourceName::Leads => client.records::<Leads>().show(&reference).await.map(drop),
             ResourceName::Orders => client.records::<Orders>().show(&reference).await.map(drop),
@@ -157,7 +193,35 @@ async fn probe(client: &Client, home: &StoreHome) -> Probe {
             Err(error) => tracing::info!(%error, "could not look a store's record up"),
         }
     }
+    if said == Probe::Other {
+        return said;
+    }
+    for (kind, key) in evidence.rows {
+        let found = match kind {
+            ResourceName::Leads => holds_row::<Leads>(client, &key).await,
+            ResourceName::Orders => holds_row::<Orders>(client, &key).await,
+        };
+        if found {
+            return Probe::Same;
+        }
+    }
     said
+}
+
+/// Whether the first page of a search by the row's phone shows a record of its key.
+async fn holds_row<R: Resource>(client: &Client, key: &MatchKey) -> bool
+where
+    R::Record: Stored,
+{
+    let mut query = ListQuery::page(1, 100);
+    query.search = Some(key.phone_digits().to_string());
+    match client.records::<R>().list(&query).await {
+        Ok(page) => page.items.iter().any(|record| record.match_key() == *key),
+        Err(error) => {
+            tracing::info!(%error, "could not search the store for a row it sent");
+            false
+        }
+    }
 }
 
 async fn blocking<T: Send + 'static>(

@@ -4,6 +4,7 @@
 //! total). Two orders of one customer for another quantity are two keys: a lookup must
 //! never take one for the other.
 
+use crate::api::ResourceName;
 use crate::api::wire::{Lead, NewLead, NewOrder, Order, ProductLine};
 
 /// What a row and the record it became have in common.
@@ -67,6 +68,20 @@ fn line_signature(line: &ProductLine) -> String {
         .or_else(|| line.price.map(|price| price * quantity as f64))
         .map_or(-1, |total| (total * 100.0).round() as i64);
     format!("{sku}×{quantity}×{total}")
+}
+
+/// The key of an item as a journal keeps it (the create item's JSON), read as the item
+/// of `kind`: journals written before product lines were part of the key keep a
+/// shorter one, so the key is always built again from the item.
+pub fn key_of(kind: ResourceName, item: &serde_json::Value) -> Option<MatchKey> {
+    match kind {
+        ResourceName::Leads => serde_json::from_value::<NewLead>(item.clone())
+            .ok()
+            .map(|lead| lead.match_key()),
+        ResourceName::Orders => serde_json::from_value::<NewOrder>(item.clone())
+            .ok()
+            .map(|order| order.match_key()),
+    }
 }
 
 /// A create item the engine can send and later recognise.

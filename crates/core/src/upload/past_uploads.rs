@@ -11,6 +11,7 @@ use crate::import::file_check::ValidateSettings;
 use crate::import::sheet::Sheet;
 
 use super::journal::{self, Event, Journal, JournalError, Partial, PlannedRow};
+use super::matching::{MatchKey, key_of};
 use super::state::{Counts, RowState, UploadState};
 
 /// One upload as the Uploads screen shows it.
@@ -183,7 +184,16 @@ pub struct Claims {
     /// Every reference a row of any upload of the store was given: a record that is
     /// never taken for another row's.
     pub references: HashSet<String>,
+    /// The customers and products (match keys) uploads of the last days answer for, with
+    /// the newest such upload: the same order with an address or a city edited in the
+    /// file is still sent before.
+    pub keys: HashMap<MatchKey, String>,
 }
+
+/// How long an upload's rows count as sent before by their customer and products, not
+/// only by their exact content: a re-sent file with edited addresses is caught, a repeat
+/// order of the same customer next week is not refused.
+const KEYS_HELD_FOR: chrono::Duration = chrono::Duration::days(7);
 
 /// What earlier uploads of `kind` in the store whose journals are in `dir` created or
 /// will send: what a new upload must not send again by mistake. A damaged journal's
@@ -203,12 +213,20 @@ pub fn claims(dir: &Path, kind: ResourceName) -> Claims {
         if record.summary.kind != kind {
             continue;
         }
+        let recent = chrono::DateTime::parse_from_rfc3339(&record.summary.started_at)
+            .is_ok_and(|at| chrono::Utc::now() - at.with_timezone(&chrono::Utc) < KEYS_HELD_FOR);
         for (row, state) in record.state.rows.iter().zip(&record.state.states) {
             if holds(state, record.state.finished) {
                 claims
                     .items
                     .entry(row.item.to_string())
                     .or_insert_with(|| record.summary.upload_id.clone());
+                if recent && let Some(key) = key_of(kind, &row.item) {
+                    claims
+                        .keys
+                        .entry(key)
+                        .or_insert_with(|| record.summary.upload_id.clone());
+                }
             }
         }
     }

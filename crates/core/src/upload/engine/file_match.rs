@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use crate::import::build::ItemOrigin;
 use crate::import::sheet::Candidate;
+use crate::upload::journal::PlannedRow;
 use crate::upload::matching::{MatchKey, Submitted};
 use crate::upload::state::{RowState, UploadState};
 
@@ -45,7 +46,7 @@ impl FileMatch {
 /// (wherever the row moved), then a refused or skipped row whose line now holds a new,
 /// error-free row not matched to any other is a fix. A fix identical to an item another
 /// row of the upload already sent (or will send) is not one.
-pub(super) fn match_file<T: serde::Serialize + Submitted>(
+pub(super) fn match_file<T: serde::Serialize + serde::de::DeserializeOwned + Submitted>(
     state: &UploadState,
     candidates: &[Candidate<T>],
 ) -> FileMatch {
@@ -78,12 +79,24 @@ pub(super) fn match_file<T: serde::Serialize + Submitted>(
             None => unmatched_rows.push(row),
         }
     }
-    let sent: HashSet<String> = state
+    // What the upload's other rows sent or will send: a "fix" that is one of them (the
+    // same item, or the same customer and products at another address) is a row moved
+    // or edited, and sending it would make a second record.
+    let sent_rows: Vec<&PlannedRow> = state
         .rows
         .iter()
         .zip(&state.states)
         .filter(|(_, state)| !matches!(state, RowState::Refused { .. } | RowState::Skipped { .. }))
-        .map(|(planned, _)| planned.item.to_string())
+        .map(|(planned, _)| planned)
+        .collect();
+    let sent: HashSet<String> = sent_rows
+        .iter()
+        .map(|planned| planned.item.to_string())
+        .collect();
+    let sent_keys: HashSet<MatchKey> = sent_rows
+        .iter()
+        .filter_map(|planned| serde_json::from_value::<T>(planned.item.clone()).ok())
+        .map(|item| item.match_key())
         .collect();
     let free_at_line: HashMap<u64, usize> = candidates
         .iter()
@@ -101,12 +114,16 @@ pub(super) fn match_file<T: serde::Serialize + Submitted>(
                 let Some(item) = items[index].clone() else {
                     continue;
                 };
-                if sent.contains(&item.to_string()) || !used.insert(index) {
+                let key = candidates[index].built.item.match_key();
+                if sent.contains(&item.to_string())
+                    || sent_keys.contains(&key)
+                    || !used.insert(index)
+                {
                     continue;
                 }
                 result.revisions.push(Revision {
                     row,
-                    key: candidates[index].built.item.match_key(),
+                    key,
                     origin: candidates[index].built.origin.clone(),
                     item,
                 });

@@ -39,7 +39,7 @@ const START_LOCK: &str = "start.lock";
 /// sent the same item to this store or will, if one did: running `upload` again, two
 /// windows starting one file, or reopening a file already sent, would otherwise
 /// duplicate those rows.
-fn earlier_uploads<T>(
+fn earlier_uploads<T: Submitted>(
     kind: ResourceName,
     candidates: &[Candidate<T>],
     items: &[Value],
@@ -59,7 +59,11 @@ fn earlier_uploads<T>(
             if !candidate.errors.is_empty() {
                 return None;
             }
-            claims.items.get(&item.to_string()).cloned()
+            claims
+                .items
+                .get(&item.to_string())
+                .or_else(|| claims.keys.get(&candidate.built.item.match_key()))
+                .cloned()
         })
         .collect())
 }

@@ -26,7 +26,7 @@ use serde::de::DeserializeOwned;
 use crate::api::{ApiError, ListQuery, Resource};
 use crate::import::CellError;
 use crate::upload::journal::Event;
-use crate::upload::matching::{MatchKey, Stored, Submitted};
+use crate::upload::matching::{MatchKey, Stored, Submitted, key_of};
 use crate::upload::past_uploads;
 use crate::upload::state::RowState;
 
@@ -451,8 +451,7 @@ where
                 if own || !is_recent || record.summary.kind != R::NAME {
                     continue;
                 }
-                let key = serde_json::from_value::<R::NewItem>(row.item.clone())
-                    .map_or_else(|_| row.key.clone(), |item| item.match_key());
+                let key = key_of(R::NAME, &row.item).unwrap_or_else(|| row.key.clone());
                 let rivals = holds.rivals.entry(key).or_default();
                 match state {
                     RowState::Created { reference: None } => rivals.created_unnamed += 1,
