@@ -32,13 +32,16 @@ pub(super) struct FileMatch {
     pub dropped: Vec<usize>,
     /// Rows whose item the file still holds, wherever it moved.
     pub matched: usize,
+    /// Rows the upload sent or will send (neither refused nor skipped).
+    pub sent: usize,
 }
 
 impl FileMatch {
-    /// True when the file holds none of the upload's rows, as sent or fixed: another
-    /// file, whose rows must not be taken for this upload's.
+    /// True when the file holds none of the upload's rows: another file, whose rows must
+    /// not be taken for this upload's fixes. (An upload whose every row was refused may
+    /// come back with all of them fixed: that is the same file.)
     pub fn is_another_file(&self, rows: usize) -> bool {
-        rows > 0 && self.matched == 0 && self.revisions.is_empty()
+        rows > 0 && self.matched == 0 && (self.sent > 0 || self.revisions.is_empty())
     }
 }
 
@@ -89,6 +92,7 @@ pub(super) fn match_file<T: serde::Serialize + serde::de::DeserializeOwned + Sub
         .filter(|(_, state)| !matches!(state, RowState::Refused { .. } | RowState::Skipped { .. }))
         .map(|(planned, _)| planned)
         .collect();
+    result.sent = sent_rows.len();
     let sent: HashSet<String> = sent_rows
         .iter()
         .map(|planned| planned.item.to_string())
