@@ -164,41 +164,110 @@ where
             .map(|key| (self.last_search.get(key).copied(), key.clone()))
             .collect();
         due.sort_by_key(|(last, _)| *last);
-        due.truncate(SEARCHES_PER_ROUND);
         if due.is_empty() {
             tokio::time::sleep(self.settings.poll_every).await;
             return Ok(());
         }
         let holds = self.store_holds();
-        let mut events = Vec::new();
+        // One read of the records made since the rows left answers many keys for the
+        // price of a few pages; keys it cannot answer are searched one by one.
+        let due_rows: Vec<usize> = due
+            .iter()
+            .flat_map(|(_, key)| groups[key].iter().copied())
+            .collect();
+        let scanned = match (due.len() > 1, self.server_since(&due_rows)) {
+            (true, Some(since)) => {
+                let answer = self.scan_since(since, &holds.references).await;
+                match self.answered(answer).await? {
+                    Some(scanned) => scanned,
+                    None => return Ok(()),
+                }
+            }
+            _ => None,
+        };
+        let mut searches = 0;
         for (_, key) in due {
             let rows = &groups[&key];
-            let found = match self.search(&key, &holds.references).await {
-                Ok(found) => found,
-                Err(error) if error.is_transient() => return self.wait_for_network(error).await,
-                Err(error) => return Err(UploadError::Api(error)),
-            };
-            self.offline_since = None;
-            self.last_search.insert(key.clone(), Instant::now());
-            let verdict = match found {
-                Some(found) => {
-                    let rivals = self.rivals(&key, rows, &holds);
-                    verdict(rows.len(), &found, self.server_since(rows), rivals)
+            let mut found = scanned
+                .as_ref()
+                .map(|scan| Some(scan.get(&key).cloned().unwrap_or_default()));
+            // A row is sent again only on a search's word: a record can slip between two
+            // pages of a list read while the store changes, never out of a search.
+            let scan_would_release = found.as_ref().is_some_and(|found| {
+                self.verdict_on(&key, rows, found.as_deref(), &holds) == Verdict::Absent
+                    && rows.iter().any(|&row| self.would_release(row))
+            });
+            if found.is_none() || scan_would_release {
+                if searches == SEARCHES_PER_ROUND {
+                    continue;
                 }
-                None => Verdict::Unproven(format!(
-                    "searching the store for this phone returned more than {SEARCH_PAGES} pages"
-                )),
-            };
-            events.extend(self.conclude(rows, verdict));
-        }
-        for event in events {
-            self.forget_settled(&event);
-            self.record(event)?;
+                searches += 1;
+                let answer = self.search(&key, &holds.references).await;
+                match self.answered(answer).await? {
+                    Some(searched) => found = Some(searched),
+                    None => return Ok(()),
+                }
+            }
+            self.last_search.insert(key.clone(), Instant::now());
+            let verdict = self.verdict_on(&key, rows, found.flatten().as_deref(), &holds);
+            for event in self.conclude(rows, verdict) {
+                self.forget_settled(&event);
+                self.record(event)?;
+            }
         }
         if !self.state.looking_up().is_empty() {
             tokio::time::sleep(self.settings.poll_every).await;
         }
         Ok(())
+    }
+
+    /// The store's answer, or what its failure means for the lookup: `None` once the
+    /// network's absence has been waited out (the lookup starts again next round).
+    async fn answered<T>(&mut self, answer: Result<T, ApiError>) -> Result<Option<T>, UploadError> {
+        match answer {
+            Ok(value) => {
+                self.offline_since = None;
+                Ok(Some(value))
+            }
+            Err(error) if error.is_transient() => {
+                self.wait_for_network(error).await?;
+                Ok(None)
+            }
+            Err(error) => Err(UploadError::Api(error)),
+        }
+    }
+
+    /// The verdict on `rows` of `key` given the unheld records of that key (`None`: the
+    /// search could not be narrowed to a customer).
+    fn verdict_on(
+        &self,
+        key: &MatchKey,
+        rows: &[usize],
+        found: Option<&[Found]>,
+        holds: &StoreHolds,
+    ) -> Verdict {
+        match found {
+            Some(found) => verdict(
+                rows.len(),
+                found,
+                self.server_since(rows),
+                self.rivals(key, rows, holds),
+            ),
+            None => Verdict::Unproven(format!(
+                "searching the store for this phone returned more than {SEARCH_PAGES} pages"
+            )),
+        }
+    }
+
+    /// Whether the row would be sent again if the store held no record of it.
+    fn would_release(&self, row: usize) -> bool {
+        matches!(
+            self.state.states[row],
+            RowState::Uncertain {
+                resend_if_missing: true,
+                ..
+            }
+        ) && self.window_passed(row)
     }
 
     /// Whether the rows of `key` should be searched for now: never searched yet (most
@@ -473,6 +542,60 @@ where
         holds
     }
 
+    /// The unheld records of every key among the records made since `since` (server
+    /// time), read from the list's newest end: page 1 onwards when the list is newest
+    /// first, the last page backwards when it is oldest first (the docs promise neither:
+    /// the order is read from the dates). `None` when the order cannot be told, a date
+    /// does not read, or the records since then fill more than [`SCAN_PAGES`] pages.
+    async fn scan_since(
+        &self,
+        since: DateTime<Utc>,
+        held: &HashSet<String>,
+    ) -> Result<Option<HashMap<MatchKey, Vec<Found>>>, ApiError> {
+        let cutoff = since - chrono::Duration::from_std(CLOCK_SLACK).unwrap_or_default();
+        let mut scanned: HashMap<MatchKey, Vec<Found>> = HashMap::new();
+        let first = self.records.list(&ListQuery::page(1, 100)).await?;
+        let Some(times) = dates_of(&first.items) else {
+            return Ok(None);
+        };
+        if first.pages <= 1 {
+            take_records(&mut scanned, &first.items, held);
+            return Ok(Some(scanned));
+        }
+        let order = list_order(&times);
+        let mut page = match order {
+            Some(ListOrder::NewestFirst) => 1,
+            Some(ListOrder::OldestFirst) => first.pages,
+            None => return Ok(None),
+        };
+        let mut listed = first;
+        for read in 1..=SCAN_PAGES {
+            if read > 1 || page != 1 {
+                listed = self.records.list(&ListQuery::page(page, 100)).await?;
+            }
+            let Some(times) = dates_of(&listed.items) else {
+                return Ok(None);
+            };
+            if times.len() > 1 && list_order(&times).is_some_and(|seen| Some(seen) != order) {
+                return Ok(None);
+            }
+            take_records(&mut scanned, &listed.items, held);
+            let reached_older = times.iter().any(|at| *at < cutoff);
+            let at_the_end = match order {
+                Some(ListOrder::NewestFirst) => listed.items.is_empty() || page >= listed.pages,
+                _ => page <= 1,
+            };
+            if reached_older || at_the_end {
+                return Ok(Some(scanned));
+            }
+            page = match order {
+                Some(ListOrder::NewestFirst) => page + 1,
+                _ => page - 1,
+            };
+        }
+        Ok(None)
+    }
+
     /// The store's records of `key` that no upload's row holds, found with `search` by
     /// the phone's digits; `None` when the search returns more pages than a customer
     /// can have (a server that ignores `search`).
@@ -508,6 +631,61 @@ where
                 return Ok(None);
             }
             query.page += 1;
+        }
+    }
+}
+
+/// Pages of the newest records one scan may read before the lookup falls back to a
+/// search per key.
+const SCAN_PAGES: u64 = 30;
+
+/// The order a list comes in, as its dates show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ListOrder {
+    NewestFirst,
+    OldestFirst,
+}
+
+/// The order of `times`, when they show one (at least two different dates, never going
+/// the other way).
+fn list_order(times: &[DateTime<Utc>]) -> Option<ListOrder> {
+    let pairs = || times.windows(2).map(|pair| pair[0].cmp(&pair[1]));
+    let newest_first = pairs().all(|order| order.is_ge());
+    let oldest_first = pairs().all(|order| order.is_le());
+    match (newest_first, oldest_first) {
+        (true, false) => Some(ListOrder::NewestFirst),
+        (false, true) => Some(ListOrder::OldestFirst),
+        _ => None,
+    }
+}
+
+/// The `created_at` of every record, or `None` when one does not read.
+fn dates_of<T: Stored>(records: &[T]) -> Option<Vec<DateTime<Utc>>> {
+    records
+        .iter()
+        .map(|record| record.created_at().and_then(record_time))
+        .collect()
+}
+
+/// Adds the records no upload holds to their key's list, once each.
+fn take_records<T: Stored>(
+    scanned: &mut HashMap<MatchKey, Vec<Found>>,
+    records: &[T],
+    held: &HashSet<String>,
+) {
+    for record in records {
+        let Some(reference) = record.reference() else {
+            continue;
+        };
+        if held.contains(reference) {
+            continue;
+        }
+        let found = scanned.entry(record.match_key()).or_default();
+        if found.iter().all(|known| known.reference != reference) {
+            found.push(Found {
+                reference: reference.to_string(),
+                created_at: record.created_at().and_then(record_time),
+            });
         }
     }
 }
@@ -582,6 +760,23 @@ mod tests {
             verdict(2, &two, since, Rivals::default()),
             Verdict::Created(vec!["LD-2".into(), "LD-1".into()])
         );
+    }
+
+    #[test]
+    fn a_list_order_is_read_from_its_dates() {
+        let now = Utc::now();
+        let at = |minutes: i64| now - chrono::Duration::minutes(minutes);
+        assert_eq!(
+            list_order(&[at(1), at(2), at(2), at(5)]),
+            Some(ListOrder::NewestFirst)
+        );
+        assert_eq!(
+            list_order(&[at(5), at(2), at(1)]),
+            Some(ListOrder::OldestFirst)
+        );
+        let same = at(3);
+        assert_eq!(list_order(&[same, same]), None, "one date tells no order");
+        assert_eq!(list_order(&[at(1), at(5), at(2)]), None, "no order at all");
     }
 
     #[test]
