@@ -127,7 +127,8 @@ async fn two_stores_on_one_address_each_get_the_file_exactly_once() {
     assert_eq!(listed(sandbox.token()), vec![id_a.clone()]);
     assert_eq!(listed(&store_b), vec![id_b]);
 
-    // Store B cannot resume store A's upload; sending the file to A again is refused.
+    // Store B cannot resume store A's upload (B's token cannot see A's records: another
+    // account); sending the file to A again is refused.
     let wrong = send(
         &sandbox,
         dir.path(),
@@ -137,7 +138,7 @@ async fn two_stores_on_one_address_each_get_the_file_exactly_once() {
     .await;
     assert_eq!(wrong.status.code(), Some(2));
     assert!(
-        stderr_of(&wrong).contains("in this store"),
+        stderr_of(&wrong).contains("another account"),
         "{}",
         stderr_of(&wrong)
     );

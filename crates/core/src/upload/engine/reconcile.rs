@@ -169,13 +169,10 @@ where
             return Ok(());
         }
         let holds = self.store_holds();
-        // One read of the records made since the rows left answers many keys for the
-        // price of a few pages; keys it cannot answer are searched one by one.
-        let due_rows: Vec<usize> = due
-            .iter()
-            .flat_map(|(_, key)| groups[key].iter().copied())
-            .collect();
-        let scanned = match (due.len() > 1, self.server_since(&due_rows)) {
+        // One read of the records made since the rows left answers every key for the
+        // price of a few pages (so every key is concluded on it, due or not, and waits
+        // its turn again); keys it cannot answer are searched one by one.
+        let scanned = match (groups.len() > 1, self.server_since(&uncertain)) {
             (true, Some(since)) => {
                 let answer = self.scan_since(since, &holds.references).await;
                 match self.answered(answer).await? {
@@ -185,6 +182,14 @@ where
             }
             _ => None,
         };
+        if scanned.is_some() {
+            let mut all: Vec<(Option<Instant>, MatchKey)> = groups
+                .keys()
+                .map(|key| (self.last_search.get(key).copied(), key.clone()))
+                .collect();
+            all.sort_by_key(|(last, _)| *last);
+            due = all;
+        }
         let mut searches = 0;
         for (_, key) in due {
             let rows = &groups[&key];
@@ -270,10 +275,10 @@ where
         ) && self.window_passed(row)
     }
 
-    /// Whether the rows of `key` should be searched for now: never searched yet (most
-    /// unknown outcomes are 5xx after the rows were stored: found at once), or a row's
-    /// window has passed (absence is only proof then), or a while since the last
-    /// search (rows of a slow queue appear meanwhile).
+    /// Whether the rows of `key` should be looked up now: never looked up yet (most
+    /// unknown outcomes are 5xx after the rows were stored: found at once), a row's
+    /// window has passed since the last look (absence is only proof then), or a while
+    /// since the last look (rows of a slow queue appear meanwhile).
     fn search_due(&self, key: &MatchKey, rows: &[usize]) -> bool {
         let Some(last) = self.last_search.get(key) else {
             return true;
@@ -282,8 +287,14 @@ where
         if since_last < self.settings.poll_every {
             return false;
         }
-        since_last >= REFRESH_EVERY.min(self.settings.settle_window)
-            || rows.iter().any(|&row| self.window_passed(row))
+        // Once right after a row's window has passed (absence proves something from then
+        // on), else every refresh period.
+        let window_passed_since_last = rows.iter().any(|&row| {
+            self.waited(row)
+                .checked_sub(self.window(row))
+                .is_some_and(|past| past < since_last)
+        });
+        since_last >= REFRESH_EVERY.min(self.settings.settle_window) || window_passed_since_last
     }
 
     /// How long the row has waited: from the later of the request's time and the moment
