@@ -5,19 +5,30 @@
 
 mod common;
 
-use common::cli::{finish, json_of, upload, upload_at, write_leads};
+use std::path::Path;
+use std::process::Output;
+
+use common::cli::{finish, json_of, upload_at, write_leads};
 use common::sandbox;
 use wedocod_console::api::ResourceName;
-use wedocod_console::sandbox::SandboxConfig;
+use wedocod_console::sandbox::{Sandbox, SandboxConfig};
 
 const ROTATED: &str = "rotated-token-0123456789abcdef";
 
-fn args(file: &std::path::Path) -> Vec<String> {
-    vec![file.display().to_string(), "--json".into()]
+/// `upload FILE --json [extra]` at `base_url` with `token`, to its end.
+async fn send(base_url: &str, dir: &Path, token: &str, file: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![file.to_str().unwrap(), "--json"];
+    args.extend(extra);
+    finish(upload_at(base_url, dir, token, &args)).await
 }
 
-fn strs(args: &[String]) -> Vec<&str> {
-    args.iter().map(String::as_str).collect()
+/// A sandbox whose demo account also opens with [`ROTATED`].
+async fn rotating_sandbox() -> Sandbox {
+    sandbox(SandboxConfig {
+        extra_tokens: vec![ROTATED.to_string()],
+        ..SandboxConfig::default()
+    })
+    .await
 }
 
 #[tokio::test]
@@ -26,22 +37,10 @@ async fn the_same_file_at_another_spelling_of_the_address_is_sent_before() {
     let dir = tempfile::tempdir().unwrap();
     let file = write_leads(dir.path(), 3, None);
     let before = sandbox.record_count(ResourceName::Leads);
-    let first = finish(upload(
-        &sandbox,
-        dir.path(),
-        sandbox.token(),
-        &strs(&args(&file)),
-    ))
-    .await;
+    let first = send(sandbox.base_url(), dir.path(), sandbox.token(), &file, &[]).await;
     assert_eq!(first.status.code(), Some(0), "{first:?}");
     let localhost = sandbox.base_url().replace("127.0.0.1", "localhost") + "/";
-    let again = finish(upload_at(
-        &localhost,
-        dir.path(),
-        sandbox.token(),
-        &strs(&args(&file)),
-    ))
-    .await;
+    let again = send(&localhost, dir.path(), sandbox.token(), &file, &[]).await;
     assert_eq!(again.status.code(), Some(2), "{again:?}");
     let said = String::from_utf8_lossy(&again.stderr);
     assert!(said.contains("--resume"), "{said}");
@@ -50,26 +49,16 @@ async fn the_same_file_at_another_spelling_of_the_address_is_sent_before() {
 
 #[tokio::test]
 async fn a_rotated_token_keeps_the_store_and_its_history() {
-    let sandbox = sandbox(SandboxConfig {
-        extra_tokens: vec![ROTATED.to_string()],
-        ..SandboxConfig::default()
-    })
-    .await;
+    let sandbox = rotating_sandbox().await;
     let dir = tempfile::tempdir().unwrap();
     let file = write_leads(dir.path(), 3, None);
     let before = sandbox.record_count(ResourceName::Leads);
-    let first = finish(upload(
-        &sandbox,
-        dir.path(),
-        sandbox.token(),
-        &strs(&args(&file)),
-    ))
-    .await;
+    let first = send(sandbox.base_url(), dir.path(), sandbox.token(), &file, &[]).await;
     assert_eq!(first.status.code(), Some(0), "{first:?}");
     sandbox.revoke_token(sandbox.token());
     // The new token sees the records the old one created: the same account, so the
     // same file is refused as sent before.
-    let again = finish(upload(&sandbox, dir.path(), ROTATED, &strs(&args(&file)))).await;
+    let again = send(sandbox.base_url(), dir.path(), ROTATED, &file, &[]).await;
     assert_eq!(again.status.code(), Some(2), "{again:?}");
     assert_eq!(sandbox.record_count(ResourceName::Leads), before + 3);
     let index = std::fs::read_to_string(dir.path().join("stores").join("index.json")).unwrap();
@@ -79,22 +68,12 @@ async fn a_rotated_token_keeps_the_store_and_its_history() {
 
 #[tokio::test]
 async fn a_resume_with_a_new_token_finds_the_upload_of_the_revoked_one() {
-    let sandbox = sandbox(SandboxConfig {
-        extra_tokens: vec![ROTATED.to_string()],
-        ..SandboxConfig::default()
-    })
-    .await;
+    let sandbox = rotating_sandbox().await;
     let dir = tempfile::tempdir().unwrap();
     // Row 2 names a SKU the store does not sell: refused, to fix and resume.
     let file = write_leads(dir.path(), 4, Some(2));
     let before = sandbox.record_count(ResourceName::Leads);
-    let first = finish(upload(
-        &sandbox,
-        dir.path(),
-        sandbox.token(),
-        &strs(&args(&file)),
-    ))
-    .await;
+    let first = send(sandbox.base_url(), dir.path(), sandbox.token(), &file, &[]).await;
     let report = json_of(&first);
     assert_eq!(report["created"], 3, "{report}");
     let upload_id = report["upload_id"].as_str().unwrap().to_string();
@@ -103,9 +82,8 @@ async fn a_resume_with_a_new_token_finds_the_upload_of_the_revoked_one() {
         .unwrap()
         .replace("ZZZ-404", "ARG-100");
     std::fs::write(&file, fixed).unwrap();
-    let mut resume = args(&file);
-    resume.extend(["--resume".to_string(), upload_id.clone()]);
-    let resumed = finish(upload(&sandbox, dir.path(), ROTATED, &strs(&resume))).await;
+    let resume = ["--resume", upload_id.as_str()];
+    let resumed = send(sandbox.base_url(), dir.path(), ROTATED, &file, &resume).await;
     assert_eq!(resumed.status.code(), Some(0), "{resumed:?}");
     let report = json_of(&resumed);
     assert_eq!(report["upload_id"], upload_id.as_str());

@@ -120,6 +120,25 @@ struct Outcome {
     ended: Option<Result<(), UploadError>>,
 }
 
+/// Uploads `rows` with a journal of its own, for at most `limit_seconds`.
+async fn upload_once(
+    server: &DocsServer,
+    rows: &[Row],
+    per_request: usize,
+    limit_seconds: u64,
+) -> Outcome {
+    let journal = tempfile::tempdir().unwrap();
+    upload(
+        server,
+        rows,
+        per_request,
+        &journal,
+        Duration::from_secs(limit_seconds),
+        &|_| {},
+    )
+    .await
+}
+
 /// Uploads `rows` in requests of `per_request`, with `on_request(n)` called once after
 /// the n-th request's answer, for at most `limit`.
 async fn upload(
@@ -354,16 +373,7 @@ async fn path3_a_lost_202_on_a_slow_queue_is_not_sent_again() {
     )
     .await;
     let rows = rows(20, 200);
-    let journal = tempfile::tempdir().unwrap();
-    let outcome = upload(
-        &server,
-        &rows,
-        20,
-        &journal,
-        Duration::from_secs(12),
-        &|_| {},
-    )
-    .await;
+    let outcome = upload_once(&server, &rows, 20, 12).await;
     server.drain(Duration::from_secs(8)).await;
     assert_sound("path 3 (lost 202)", &violations(&server, &rows, &outcome));
 }
@@ -383,16 +393,7 @@ async fn path5_rows_deep_in_a_big_store_are_found_not_resent() {
     )
     .await;
     let rows = rows(5, 300);
-    let journal = tempfile::tempdir().unwrap();
-    let outcome = upload(
-        &server,
-        &rows,
-        5,
-        &journal,
-        Duration::from_secs(25),
-        &|_| {},
-    )
-    .await;
+    let outcome = upload_once(&server, &rows, 5, 25).await;
     assert_sound("path 5", &violations(&server, &rows, &outcome));
 }
 
@@ -410,16 +411,7 @@ async fn path5b_an_oldest_first_list_does_not_hide_the_rows() {
     )
     .await;
     let rows = rows(5, 400);
-    let journal = tempfile::tempdir().unwrap();
-    let outcome = upload(
-        &server,
-        &rows,
-        5,
-        &journal,
-        Duration::from_secs(25),
-        &|_| {},
-    )
-    .await;
+    let outcome = upload_once(&server, &rows, 5, 25).await;
     assert_sound("path 5b", &violations(&server, &rows, &outcome));
 }
 
@@ -469,16 +461,7 @@ async fn path7_a_batch_reporting_completed_in_another_case_ends() {
     )
     .await;
     let rows = rows(20, 800);
-    let journal = tempfile::tempdir().unwrap();
-    let outcome = upload(
-        &server,
-        &rows,
-        20,
-        &journal,
-        Duration::from_secs(15),
-        &|_| {},
-    )
-    .await;
+    let outcome = upload_once(&server, &rows, 20, 15).await;
     assert_sound("path 7 (Completed)", &violations(&server, &rows, &outcome));
 }
 
@@ -496,16 +479,7 @@ async fn path7_a_batch_that_never_finishes_ends_in_bounded_time() {
     )
     .await;
     let rows = rows(20, 900);
-    let journal = tempfile::tempdir().unwrap();
-    let outcome = upload(
-        &server,
-        &rows,
-        20,
-        &journal,
-        Duration::from_secs(25),
-        &|_| {},
-    )
-    .await;
+    let outcome = upload_once(&server, &rows, 20, 25).await;
     assert_sound(
         "path 7 (never final)",
         &violations(&server, &rows, &outcome),
