@@ -9,6 +9,7 @@ use std::path::Path;
 use std::process::Output;
 
 use common::cli::{finish, json_of, upload_at, write_leads};
+use common::docs_server::{DocsServer, Knobs};
 use common::sandbox;
 use wedocod_console::api::ResourceName;
 use wedocod_console::sandbox::{Sandbox, SandboxConfig};
@@ -89,4 +90,22 @@ async fn a_resume_with_a_new_token_finds_the_upload_of_the_revoked_one() {
     assert_eq!(report["upload_id"], upload_id.as_str());
     assert_eq!(report["created"], 4, "{report}");
     assert_eq!(sandbox.record_count(ResourceName::Leads), before + 4);
+}
+
+/// The same against a server written from the docs alone (not the sandbox): one
+/// account at `127.0.0.1` and `localhost`, then its token rotated by the dashboard.
+#[tokio::test]
+async fn one_account_is_one_store_on_a_server_written_from_the_docs() {
+    let server = DocsServer::start(Knobs::default(), 20).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_leads(dir.path(), 3, None);
+    let first = send(&server.base_url(), dir.path(), &server.token(), &file, &[]).await;
+    assert_eq!(first.status.code(), Some(0), "{first:?}");
+    let localhost = server.base_url().replace("127.0.0.1", "localhost");
+    let again = send(&localhost, dir.path(), &server.token(), &file, &[]).await;
+    assert_eq!(again.status.code(), Some(2), "{again:?}");
+    let rotated = server.rotate_token();
+    let rotated_again = send(&server.base_url(), dir.path(), &rotated, &file, &[]).await;
+    assert_eq!(rotated_again.status.code(), Some(2), "{rotated_again:?}");
+    assert_eq!(server.records().len(), 20 + 3);
 }

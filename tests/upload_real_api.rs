@@ -583,3 +583,60 @@ async fn the_docs_server_answers_as_documented() {
             .any(|r| r.query.contains("search"))
     );
 }
+
+/// Path 2: a row skipped offline (no phone), then the merchant deletes it and sorts the
+/// file before resuming: every line moved, and nothing already created is sent again.
+#[tokio::test]
+async fn path2_a_resume_after_editing_the_file_sends_nothing_twice() {
+    let server = DocsServer::start(Knobs::default(), 50).await;
+    let mut sent = rows(6, 1_000);
+    sent[2].phone.clear();
+    let journal = tempfile::tempdir().unwrap();
+    let first = document(&sent);
+    let mut engine = Engine::<Leads>::start(
+        client(&server),
+        "leads.csv",
+        first.leads(),
+        first.mapping.clone(),
+        UploadSettings {
+            skip_invalid: true,
+            ..settings(&journal, 10)
+        },
+    )
+    .expect("starts");
+    engine
+        .run(&Control::new(), &mut |_| {})
+        .await
+        .expect("runs");
+    let upload_id = engine.upload_id().to_string();
+    drop(engine);
+
+    let mut edited: Vec<Row> = sent
+        .iter()
+        .filter(|row| !row.phone.is_empty())
+        .cloned()
+        .collect();
+    edited.reverse();
+    let posts = server.posts();
+    let document = document(&edited);
+    let mut engine = Engine::<Leads>::resume(
+        client(&server),
+        &upload_id,
+        Some((document.leads(), document.mapping.clone())),
+        settings(&journal, 10),
+    )
+    .expect("resumes");
+    engine
+        .run(&Control::new(), &mut |_| {})
+        .await
+        .expect("runs");
+    let report = UploadReport::of(engine.state());
+    assert_eq!(server.posts(), posts, "nothing was sent again");
+    assert_eq!((report.created, report.skipped), (5, 1), "{report:?}");
+    let records = server.records();
+    for row in &edited {
+        let held = records.iter().filter(|record| row.is(record)).count();
+        assert_eq!(held, 1, "{}", row.name);
+    }
+    assert_eq!(server.records().len(), 50 + 5);
+}

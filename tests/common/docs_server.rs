@@ -104,7 +104,8 @@ struct Store {
 }
 
 struct Shared {
-    token: String,
+    /// The account's one valid token (rotating it revokes the old one).
+    token: Mutex<String>,
     knobs: Mutex<Knobs>,
     store: Mutex<Store>,
     log: Mutex<Vec<Logged>>,
@@ -113,6 +114,10 @@ struct Shared {
     /// Requests in the current rate-limit minute.
     minute: Mutex<(Instant, u64)>,
     sequence: AtomicUsize,
+}
+
+fn new_token() -> String {
+    format!("docs-{:016x}", rand::rng().random::<u64>())
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -137,7 +142,7 @@ impl DocsServer {
     /// over the past days (by the server's clock).
     pub async fn start(knobs: Knobs, seeded: usize) -> DocsServer {
         let shared = Arc::new(Shared {
-            token: format!("docs-{:016x}", rand::rng().random::<u64>()),
+            token: Mutex::new(new_token()),
             knobs: Mutex::new(knobs),
             store: Mutex::new(Store::default()),
             log: Mutex::new(Vec::new()),
@@ -178,8 +183,15 @@ impl DocsServer {
         format!("http://{}", self.addr)
     }
 
-    pub fn token(&self) -> &str {
-        &self.shared.token
+    pub fn token(&self) -> String {
+        lock(&self.shared.token).clone()
+    }
+
+    /// Revokes the token and gives the account a new one, as the dashboard does.
+    pub fn rotate_token(&self) -> String {
+        let token = new_token();
+        *lock(&self.shared.token) = token.clone();
+        token
     }
 
     /// Changes knobs while the server runs.
@@ -368,7 +380,7 @@ impl Shared {
             .headers()
             .get(hyper::header::AUTHORIZATION)
             .and_then(|value| value.to_str().ok())
-            .is_some_and(|value| value == format!("Bearer {}", self.token));
+            .is_some_and(|value| value == format!("Bearer {}", lock(&self.token)));
         let body = axum::body::to_bytes(Body::new(request.into_body()), 16 << 20).await;
         let answer = match (authorized, body) {
             (false, _) => error(
