@@ -1,7 +1,7 @@
 //! Past uploads, read back from their journals: what the Uploads screen lists, and the
 //! refused rows exported as a file ready to fix and import again.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -181,9 +181,6 @@ pub struct Claims {
     pub items: HashMap<String, String>,
     /// Journals of which not even the planned rows can be read: any row may be in them.
     pub unreadable: Vec<DamagedJournal>,
-    /// Every reference a row of any upload of the store was given: a record that is
-    /// never taken for another row's.
-    pub references: HashSet<String>,
     /// The customers and products (match keys) uploads of the last days answer for, with
     /// the newest such upload: the same order with an address or a city edited in the
     /// file is still sent before.
@@ -202,14 +199,6 @@ pub fn claims(dir: &Path, kind: ResourceName) -> Claims {
     let listing = list(dir);
     let mut claims = Claims::default();
     for record in &listing.uploads {
-        claims
-            .references
-            .extend(record.state.states.iter().filter_map(|state| match state {
-                RowState::Created {
-                    reference: Some(reference),
-                } => Some(reference.clone()),
-                _ => None,
-            }));
         if record.summary.kind != kind {
             continue;
         }

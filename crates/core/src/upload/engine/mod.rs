@@ -242,6 +242,8 @@ pub struct Engine<R: Resource> {
     keys: Vec<MatchKey>,
     /// When the store was last searched for each key of uncertain rows.
     last_search: HashMap<MatchKey, Instant>,
+    /// What the store's other uploads hold, and when it was read (see `reconcile`).
+    store_holds: Option<(Instant, Arc<reconcile::StoreHolds>)>,
     /// When this engine first saw each running batch (journals from before batches
     /// recorded their time): a batch that never ends is given up after the queue window.
     batch_seen: HashMap<String, Instant>,
@@ -292,6 +294,7 @@ where
             keys,
             last_search: HashMap::new(),
             batch_seen: HashMap::new(),
+            store_holds: None,
             uncertain_seen: HashMap::new(),
             activity: Activity::Starting,
         }

@@ -18,6 +18,7 @@
 //!   refused, and the merchant is told why.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -41,6 +42,8 @@ const SEARCH_PAGES: u64 = 20;
 const CLOCK_SLACK: Duration = Duration::from_secs(10);
 /// Searches one lookup round may spend, so sending goes on between rounds.
 const SEARCHES_PER_ROUND: usize = 20;
+/// How long what the store's other journals hold is taken as read.
+const HOLDS_FRESH: Duration = Duration::from_secs(30);
 /// Other uploads of the store younger than this can hold a row of the same key.
 const RECENT_UPLOADS: Duration = Duration::from_secs(2 * 24 * 3600);
 
@@ -131,9 +134,11 @@ fn record_time(text: &str) -> Option<DateTime<Utc>> {
 }
 
 /// What the other uploads of the store hold: every reference any row was given, and
-/// per key, the rows of recent uploads that may own a record of it.
+/// per key, the rows of recent uploads that may own a record of it. Read from their
+/// journals at most every [`HOLDS_FRESH`]: a store's history can be hundreds of
+/// journals, and another upload running at the same time changes it seldom.
 #[derive(Debug, Default)]
-struct StoreHolds {
+pub(super) struct StoreHolds {
     references: HashSet<String>,
     rivals: HashMap<MatchKey, Rivals>,
 }
@@ -169,12 +174,13 @@ where
             return Ok(());
         }
         let holds = self.store_holds();
+        let held = self.held_references();
         // One read of the records made since the rows left answers every key for the
         // price of a few pages (so every key is concluded on it, due or not, and waits
         // its turn again); keys it cannot answer are searched one by one.
         let scanned = match (groups.len() > 1, self.server_since(&uncertain)) {
             (true, Some(since)) => {
-                let answer = self.scan_since(since, &holds.references).await;
+                let answer = self.scan_since(since, &held).await;
                 match self.answered(answer).await? {
                     Some(scanned) => scanned,
                     None => return Ok(()),
@@ -207,7 +213,7 @@ where
                     continue;
                 }
                 searches += 1;
-                let answer = self.search(&key, &holds.references).await;
+                let answer = self.search(&key, &held).await;
                 match self.answered(answer).await? {
                     Some(searched) => found = Some(searched),
                     None => return Ok(()),
@@ -514,12 +520,19 @@ where
 
     /// Reads the store's other journals: the references they hold, and their rows of
     /// recent uploads that may own a record.
-    fn store_holds(&self) -> StoreHolds {
+    fn store_holds(&mut self) -> Arc<StoreHolds> {
+        if let Some((read, holds)) = &self.store_holds
+            && read.elapsed() < HOLDS_FRESH
+        {
+            return holds.clone();
+        }
         let listing = past_uploads::list(&self.settings.store.journals());
         let mut holds = StoreHolds::default();
         let recent = now() - chrono::Duration::from_std(RECENT_UPLOADS).unwrap_or_default();
         for record in &listing.uploads {
-            let own = record.summary.upload_id == self.state.upload_id;
+            if record.summary.upload_id == self.state.upload_id {
+                continue;
+            }
             let is_recent = parse_stamp(&record.summary.started_at).is_some_and(|at| at >= recent);
             for (row, state) in record.state.rows.iter().zip(&record.state.states) {
                 if let RowState::Created {
@@ -528,7 +541,7 @@ where
                 {
                     holds.references.insert(reference.clone());
                 }
-                if own || !is_recent || record.summary.kind != R::NAME {
+                if !is_recent || record.summary.kind != R::NAME {
                     continue;
                 }
                 let key = key_of(R::NAME, &row.item).unwrap_or_else(|| row.key.clone());
@@ -542,15 +555,23 @@ where
                 }
             }
         }
-        for state in &self.state.states {
-            if let RowState::Created {
-                reference: Some(reference),
-            } = state
-            {
-                holds.references.insert(reference.clone());
-            }
-        }
+        let holds = Arc::new(holds);
+        self.store_holds = Some((Instant::now(), holds.clone()));
         holds
+    }
+
+    /// Every reference a row of any upload of the store holds, this one's as they are
+    /// now: a record never taken for another row's, a reference a server names again
+    /// never believed.
+    pub(super) fn held_references(&mut self) -> HashSet<String> {
+        let mut held = self.store_holds().references.clone();
+        held.extend(self.state.states.iter().filter_map(|state| match state {
+            RowState::Created {
+                reference: Some(reference),
+            } => Some(reference.clone()),
+            _ => None,
+        }));
+        held
     }
 
     /// The unheld records of every key among the records made since `since` (server

@@ -2,7 +2,6 @@
 //! settles rows of unknown outcome, waits out the rate limit and the network, and
 //! stops when every row is settled, on cancel, or when it cannot go on.
 
-use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
@@ -11,7 +10,6 @@ use serde::de::DeserializeOwned;
 use crate::api::{ApiError, CreateOutcome, Resource};
 use crate::upload::journal::{Event, JournalError};
 use crate::upload::matching::{Stored, Submitted};
-use crate::upload::past_uploads;
 use crate::upload::state::RowState;
 
 use super::answers::SentAt;
@@ -139,7 +137,7 @@ where
                 if let CreateOutcome::Queued { batch_id, total } = &outcome {
                     self.follow_batch(batch_id, *total);
                 }
-                let held = self.store_references();
+                let held = self.held_references();
                 let event = answers::created(request, rows, outcome, &sent, &|reference| {
                     held.contains(reference)
                 });
@@ -235,20 +233,6 @@ where
         }
     }
 
-    /// The references the rows of this upload and of the store's other uploads hold: a
-    /// server that names one of them again for a new row is not believed.
-    fn store_references(&self) -> HashSet<String> {
-        let mut held: HashSet<String> =
-            past_uploads::claims(&self.settings.store.journals(), R::NAME).references;
-        held.extend(self.state.states.iter().filter_map(|state| match state {
-            RowState::Created {
-                reference: Some(reference),
-            } => Some(reference.clone()),
-            _ => None,
-        }));
-        held
-    }
-
     /// Starts following a batch the server just queued.
     fn follow_batch(&mut self, batch_id: &str, total: u64) {
         self.looked_at.insert(batch_id.to_string(), Instant::now());
@@ -310,7 +294,7 @@ where
                     );
                     if status.is_finished() {
                         self.looked_at.remove(&batch_id);
-                        let held = self.store_references();
+                        let held = self.held_references();
                         let events = answers::batch_finished(
                             &rows,
                             status,
