@@ -90,8 +90,12 @@ impl Run<'_> {
             // The settle window merchants get (20 s). Shorter windows (2 s, then 5 s) let
             // the sandbox, busy with twenty uploads' batches on two cores, finish a lost
             // request's batch after its rows had been declared missing and sent again:
-            // the limit the README states for any settle window, met early.
+            // the limit the README states for any settle window, met early. Requests
+            // killed in flight may sit in the sandbox's queue: a queue window of 60 s (the
+            // merchants' 10 minutes would make each such resume wait that long when the
+            // request never left) is still three times the settle window that held.
             .args(["--token-env", TOKEN_VARIABLE, "--settle-seconds", "20"])
+            .args(["--queue-seconds", "60"])
             .args(extra)
             .env(TOKEN_VARIABLE, self.token)
             .env("WEDOCOD_CONSOLE_DATA_DIR", self.data_dir)
