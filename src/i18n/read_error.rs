@@ -63,6 +63,9 @@ fn too_large(limit: &WorkbookLimit) -> String {
             last = last,
             limit = limit
         ),
+        WorkbookLimit::Sheets { limit } => {
+            tr!("read-workbook-sheets-too-large", limit = limit)
+        }
     }
 }
 

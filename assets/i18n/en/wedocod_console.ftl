@@ -475,6 +475,7 @@ read-workbook = The workbook cannot be read: { $reason }
 read-workbook-part-too-large = The workbook cannot be read: its part { $part } unpacks to more than { $limit } MiB, more than any table of leads or orders needs. Open it in Excel or LibreOffice and save it again, or save the sheet as "CSV UTF-8".
 read-workbook-archive-too-large = The workbook cannot be read: its parts unpack to more than { $limit } MiB in all, more than any table of leads or orders needs. Open it in Excel or LibreOffice and save it again, or save the sheet as "CSV UTF-8".
 read-workbook-sheet-too-large = The sheet "{ $sheet }" spans { $rows } rows by { $columns } columns ({ $first } to { $last }): the console reads at most { $limit } cells of a sheet. Delete what lies beyond the table (a stray cell far below or to the right), or save the sheet as "CSV UTF-8".
+read-workbook-sheets-too-large = The workbook cannot be read: its sheets span more than { $limit } cells together, and the console holds them all at once to read this kind of file. Delete the sheets you do not need or what lies beyond the tables, or save the sheet as "CSV UTF-8".
 read-spreadsheet = This is an { $format }, not a CSV file: open it and save it as "CSV UTF-8".
 read-binary = Line { $line } holds binary data (NUL bytes or control characters): this is not a CSV file.
 read-no-header = The file has only blank lines.

@@ -57,6 +57,7 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
 pub fn read(bytes: Vec<u8>, choice: Option<&str>) -> Result<WorkbookSheet, ReadError> {
     let limits = Limits::default();
     workbook_limits::check_archive(&bytes, limits).map_err(ReadError::WorkbookTooLarge)?;
+    workbook_limits::check_ods(&bytes, limits).map_err(ReadError::WorkbookTooLarge)?;
     let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(unreadable)?;
     let sheet_names = workbook.sheet_names();
     let (name, cells) = match choice.map(str::trim) {

@@ -6,13 +6,19 @@
 //! first: the archive's parts (declared and actual unpacked sizes), then a sheet's cells
 //! as they are read one by one, so an error names the limit instead of the machine dying.
 //!
-//! `.xls` files (not ZIP) and `.ods` sheets are laid out by calamine when the file is
-//! opened, before any sheet can be looked at: only the archive checks apply to `.ods`,
-//! and the cell limit to both once their sheet is read.
+//! `.ods` sheets are laid out by calamine when the file is opened, every sheet at once and
+//! before any can be looked at, and a row or cell can say it repeats a million times: a
+//! 1 KB file asks for billions of cells. So an `.ods` file's `content.xml` is measured
+//! first ([`check_ods`]), as a stream, against the same cell limit.
+//!
+//! `.xls` files (not ZIP) are also laid out when opened; the cell limit applies once their
+//! sheet is read.
 
-use std::io::{self, Cursor, Read};
+use std::io::{self, BufReader, Cursor, Read};
 
 use calamine::Data;
+use quick_xml::encoding::Decoder;
+use quick_xml::events::{BytesStart, Event};
 
 use super::workbook::column_letters;
 
@@ -52,6 +58,10 @@ pub enum WorkbookLimit {
         last: String,
         limit: u64,
     },
+    /// The sheets of a workbook laid out whole when it is opened (`.ods`) span more than
+    /// [`MAX_CELLS`] cells together, though none does alone: they are held at once.
+    #[error("its sheets span more than {limit} cells together")]
+    Sheets { limit: u64 },
 }
 
 /// The limits a check applies (the constants above, smaller in tests).
@@ -129,6 +139,291 @@ pub fn check_archive(bytes: &[u8], limits: Limits) -> Result<(), WorkbookLimit> 
         }
     }
     Ok(())
+}
+
+/// The `mimetype` an `.ods` file starts with, the one calamine opens as such.
+const ODS_MIMETYPE: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
+
+/// Measures the sheets of an `.ods` workbook in its `content.xml`, streamed from the ZIP,
+/// before calamine lays them out: calamine holds every sheet at once, each from its first
+/// filled row to its last, every row padded from column A to the last filled column of the
+/// sheet, and a row or cell marked `table:number-rows-repeated` /
+/// `table:number-columns-repeated` is laid out that many times. The bound computed here is
+/// that area: rows (with their repeats, empty ones between included) from the first row
+/// holding a filled cell to the last, times columns from A to the end of the last filled
+/// cell (with its repeats). A filled cell is one calamine may keep: a value or formula
+/// attribute, or text in a paragraph. Empty rows and cells repeated at the end, as
+/// LibreOffice writes them (`number-rows-repeated="1048000"`), stretch nothing, as in
+/// calamine. Anything not an `.ods` or not readable is left for calamine to report.
+pub fn check_ods(bytes: &[u8], limits: Limits) -> Result<(), WorkbookLimit> {
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return Ok(());
+    }
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut mimetype = Vec::new();
+    let is_ods = archive.by_name("mimetype").is_ok_and(|part| {
+        part.take(ODS_MIMETYPE.len() as u64)
+            .read_to_end(&mut mimetype)
+            .is_ok()
+    }) && mimetype == ODS_MIMETYPE;
+    if !is_ods {
+        return Ok(());
+    }
+    let Ok(content) = archive.by_name("content.xml") else {
+        return Ok(());
+    };
+    let mut reader = quick_xml::Reader::from_reader(BufReader::new(content));
+    // As calamine reads it: `<a/>` comes as a start and an end, end names unchecked.
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.expand_empty_elements = true;
+    let mut scan = OdsScan::new(limits);
+    let mut buffer = Vec::new();
+    loop {
+        let event = match reader.read_event_into(&mut buffer) {
+            Ok(event) => event,
+            // Broken XML: calamine says so when it opens the file.
+            Err(_) => return Ok(()),
+        };
+        match event {
+            Event::Start(element) if scan.start(&element, reader.decoder()).is_none() => {
+                return Ok(());
+            }
+            Event::End(element) => scan.end(element.name().as_ref())?,
+            Event::Text(text) if !text.is_empty() => scan.text(),
+            Event::CData(_) | Event::GeneralRef(_) => scan.text(),
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+        buffer.clear();
+    }
+}
+
+/// Where the scan of `content.xml` is, and what it has measured.
+struct OdsScan {
+    limit: u64,
+    /// Cells of the sheets already measured (calamine holds them all at once).
+    held: u64,
+    sheet: Option<SheetScan>,
+}
+
+/// One `table:table` being measured; rows and columns 0-based, counted with repeats.
+struct SheetScan {
+    name: String,
+    /// The row the next `table:table-row` starts at.
+    next_row: u64,
+    /// The open row: its repeats, the column its next cell starts at, and the end
+    /// (exclusive) of its last filled cell (0: none yet).
+    row: Option<(u64, u64, u64)>,
+    /// The open cell: its repeats, whether it is filled, how deep the scan is inside it
+    /// (1: the cell itself), and inside it, the depth of an open `text:p` and of an open
+    /// `office:annotation` (a comment's text fills nothing).
+    cell: Option<CellScan>,
+    /// First and last rows holding a filled cell.
+    rows: Option<(u64, u64)>,
+    /// The end (exclusive) of the last filled cell of any row: columns from A.
+    columns: u64,
+}
+
+struct CellScan {
+    repeats: u64,
+    filled: bool,
+    depth: u32,
+    paragraph: Option<u32>,
+    annotation: Option<u32>,
+}
+
+/// The attributes that give a cell a value calamine keeps (ODF 1.2, 19.385–19.389).
+const VALUE_ATTRIBUTES: [&[u8]; 7] = [
+    b"office:value-type",
+    b"office:value",
+    b"office:string-value",
+    b"office:date-value",
+    b"office:time-value",
+    b"office:boolean-value",
+    b"table:formula",
+];
+
+impl OdsScan {
+    fn new(limits: Limits) -> OdsScan {
+        OdsScan {
+            limit: limits.cells,
+            held: 0,
+            sheet: None,
+        }
+    }
+
+    /// An element opens. `None` when a repeat count does not read as a number: calamine
+    /// refuses the file for it, so there is nothing more to measure.
+    fn start(&mut self, element: &BytesStart<'_>, decoder: Decoder) -> Option<()> {
+        let name = element.name();
+        let name = name.as_ref();
+        let Some(sheet) = &mut self.sheet else {
+            if name == b"table:table" {
+                let name = attribute(element, b"table:name", decoder).unwrap_or_default();
+                self.sheet = Some(SheetScan::new(name));
+            }
+            return Some(());
+        };
+        if let Some(cell) = &mut sheet.cell {
+            cell.depth += 1;
+            match name {
+                b"office:annotation" if cell.annotation.is_none() => {
+                    cell.annotation = Some(cell.depth);
+                }
+                b"text:p" if cell.paragraph.is_none() && cell.annotation.is_none() => {
+                    cell.paragraph = Some(cell.depth);
+                }
+                // A run of spaces is text too.
+                b"text:s" if cell.paragraph.is_some() && cell.annotation.is_none() => {
+                    cell.filled = true;
+                }
+                _ => {}
+            }
+            return Some(());
+        }
+        match name {
+            b"table:table-row" => {
+                let repeats = repeats(element, b"table:number-rows-repeated", decoder)?;
+                sheet.row = Some((repeats, 0, 0));
+            }
+            b"table:table-cell" | b"table:covered-table-cell" if sheet.row.is_some() => {
+                let repeats = repeats(element, b"table:number-columns-repeated", decoder)?;
+                let filled = element
+                    .attributes()
+                    .flatten()
+                    .any(|attribute| VALUE_ATTRIBUTES.contains(&attribute.key.as_ref()));
+                sheet.cell = Some(CellScan {
+                    repeats,
+                    filled,
+                    depth: 1,
+                    paragraph: None,
+                    annotation: None,
+                });
+            }
+            _ => {}
+        }
+        Some(())
+    }
+
+    /// Text inside the element open now: it fills a cell when it is a paragraph's.
+    fn text(&mut self) {
+        let Some(cell) = self.sheet.as_mut().and_then(|sheet| sheet.cell.as_mut()) else {
+            return;
+        };
+        if cell.paragraph.is_some() && cell.annotation.is_none() {
+            cell.filled = true;
+        }
+    }
+
+    /// An element closes: a cell, a row or a sheet is measured.
+    fn end(&mut self, name: &[u8]) -> Result<(), WorkbookLimit> {
+        let Some(sheet) = &mut self.sheet else {
+            return Ok(());
+        };
+        if let Some(cell) = &mut sheet.cell {
+            if cell.paragraph == Some(cell.depth) {
+                cell.paragraph = None;
+            }
+            if cell.annotation == Some(cell.depth) {
+                cell.annotation = None;
+            }
+            cell.depth -= 1;
+            if cell.depth > 0 {
+                return Ok(());
+            }
+            let (repeats, filled) = (cell.repeats, cell.filled);
+            sheet.cell = None;
+            if let Some((_, next_column, end)) = &mut sheet.row {
+                *next_column = next_column.saturating_add(repeats);
+                if filled {
+                    *end = *next_column;
+                }
+            }
+            return Ok(());
+        }
+        match name {
+            b"table:table-row" => {
+                let Some((repeats, _, end)) = sheet.row.take() else {
+                    return Ok(());
+                };
+                let row = sheet.next_row;
+                sheet.next_row = row.saturating_add(repeats);
+                if end > 0 {
+                    let last = sheet.next_row.saturating_sub(1);
+                    let first = sheet.rows.map_or(row, |(first, _)| first);
+                    sheet.rows = Some((first, last));
+                    sheet.columns = sheet.columns.max(end);
+                    sheet.check(self.limit)?;
+                }
+            }
+            b"table:table" => {
+                let cells = sheet.cells();
+                self.sheet = None;
+                self.held = self.held.saturating_add(cells);
+                if self.held > self.limit {
+                    return Err(WorkbookLimit::Sheets { limit: self.limit });
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+impl SheetScan {
+    fn new(name: String) -> SheetScan {
+        SheetScan {
+            name,
+            next_row: 0,
+            row: None,
+            cell: None,
+            rows: None,
+            columns: 0,
+        }
+    }
+
+    /// The cells calamine lays the sheet out as, as far as it was read.
+    fn cells(&self) -> u64 {
+        self.rows.map_or(0, |(first, last)| {
+            (last - first + 1).saturating_mul(self.columns)
+        })
+    }
+
+    fn check(&self, limit: u64) -> Result<(), WorkbookLimit> {
+        let Some((first, last)) = self.rows else {
+            return Ok(());
+        };
+        if self.cells() <= limit {
+            return Ok(());
+        }
+        let last_column = u32::try_from(self.columns - 1).unwrap_or(u32::MAX);
+        Err(WorkbookLimit::Sheet {
+            sheet: self.name.clone(),
+            rows: last - first + 1,
+            columns: self.columns,
+            first: format!("A{}", first.saturating_add(1)),
+            last: format!("{}{}", column_letters(last_column), last.saturating_add(1)),
+            limit,
+        })
+    }
+}
+
+/// The value of attribute `key` of `element`, unescaped.
+fn attribute(element: &BytesStart<'_>, key: &[u8], decoder: Decoder) -> Option<String> {
+    let value = element.try_get_attribute(key).ok()??;
+    Some(value.decode_and_unescape_value(decoder).ok()?.into_owned())
+}
+
+/// A repeat count (1 when absent); `None` when it does not read as a number.
+fn repeats(element: &BytesStart<'_>, key: &[u8], decoder: Decoder) -> Option<u64> {
+    match element.try_get_attribute(key) {
+        Ok(None) => Some(1),
+        Ok(Some(value)) => value.decode_and_unescape_value(decoder).ok()?.parse().ok(),
+        Err(_) => None,
+    }
 }
 
 /// A sheet's filled cells, gathered one by one and refused as soon as the area they span
@@ -435,6 +730,170 @@ mod tests {
             ),
             "{error:?}"
         );
+    }
+
+    /// An `.ods` file as calamine opens it (mimetype, manifest, content), whose sheets are
+    /// `(name, rows)`, rows written as `content.xml` has them.
+    fn ods(sheets: &[(&str, &str)]) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        let deflated = zip::write::SimpleFileOptions::default();
+        zip.start_file("mimetype", stored).unwrap();
+        zip.write_all(ODS_MIMETYPE).unwrap();
+        zip.start_file("META-INF/manifest.xml", deflated).unwrap();
+        zip.write_all(
+            br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#,
+        )
+        .unwrap();
+        zip.start_file("content.xml", deflated).unwrap();
+        let tables: String = sheets
+            .iter()
+            .map(|(name, rows)| format!(r#"<table:table table:name="{name}">{rows}</table:table>"#))
+            .collect();
+        write!(
+            zip,
+            r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>"#
+        )
+        .unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    fn text_cell(text: &str) -> String {
+        format!(
+            r#"<table:table-cell office:value-type="string" calcext:value-type="string"><text:p>{text}</text:p></table:table-cell>"#
+        )
+    }
+
+    /// A row of one number cell repeated `columns` times, the row repeated `rows` times.
+    fn repeated_numbers(rows: u64, columns: u64) -> String {
+        format!(
+            r#"<table:table-row table:number-rows-repeated="{rows}"><table:table-cell table:number-columns-repeated="{columns}" office:value-type="float" office:value="1"/></table:table-row>"#
+        )
+    }
+
+    /// What LibreOffice writes below and beside a table: empty cells to column AMJ, empty
+    /// rows to the sheet's end.
+    const LIBREOFFICE_TAIL: &str = r#"<table:table-row table:number-rows-repeated="1048574"><table:table-cell table:number-columns-repeated="1024"/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#;
+
+    fn too_large(bytes: Vec<u8>) -> WorkbookLimit {
+        match crate::import::workbook::read(bytes, None) {
+            Err(crate::import::ReadError::WorkbookTooLarge(limit)) => limit,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_ods_cell_repeated_two_million_by_a_thousand_is_refused_before_calamine_opens_it() {
+        // Under a kilobyte; calamine 0.32 lays it out as 2 billion cells (64 GB) on opening
+        // and the process aborts on the allocation.
+        let rows = format!("<table:table-row>{}</table:table-row>", text_cell("name"))
+            + &repeated_numbers(2_000_000, 1_000);
+        let bytes = ods(&[("Leads", &rows)]);
+        assert!(bytes.len() < 2_000, "{} bytes", bytes.len());
+        assert_eq!(
+            too_large(bytes),
+            WorkbookLimit::Sheet {
+                sheet: "Leads".into(),
+                rows: 2_000_001,
+                columns: 1_000,
+                first: "A1".into(),
+                last: "ALL2000001".into(),
+                limit: MAX_CELLS,
+            }
+        );
+    }
+
+    #[test]
+    fn an_ods_with_empty_rows_repeated_between_two_filled_ones_is_refused() {
+        // calamine lays the empty rows between out too, each as wide as the widest row:
+        // 200,002 rows by 1,000 columns.
+        let wide = format!(
+            r#"<table:table-row>{}<table:table-cell table:number-columns-repeated="998"/>{}</table:table-row>"#,
+            text_cell("name"),
+            text_cell("x")
+        );
+        let gap = r#"<table:table-row table:number-rows-repeated="200000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#;
+        let rows = format!(
+            "{wide}{gap}<table:table-row>{}</table:table-row>",
+            text_cell("last")
+        );
+        let error = too_large(ods(&[("Leads", &rows)]));
+        assert!(
+            matches!(
+                &error,
+                WorkbookLimit::Sheet { rows: 200_002, columns: 1_000, last, .. } if last == "ALL200002"
+            ),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn ods_sheets_within_the_limit_each_but_not_together_are_refused() {
+        // calamine holds every sheet of an `.ods` once it is opened.
+        let sheet = repeated_numbers(15_000, 1_000);
+        let error = too_large(ods(&[("One", &sheet), ("Two", &sheet)]));
+        assert_eq!(error, WorkbookLimit::Sheets { limit: MAX_CELLS });
+    }
+
+    #[test]
+    fn an_ods_as_libreoffice_writes_it_with_empty_rows_to_the_end_still_reads() {
+        let header = format!(
+            r#"<table:table-row>{}{}<table:table-cell table:number-columns-repeated="1022"/></table:table-row>"#,
+            text_cell("full_name"),
+            text_cell("phone")
+        );
+        let row = format!(
+            r#"<table:table-row>{}<table:table-cell office:value-type="float" office:value="612345678"><text:p>612345678</text:p></table:table-cell><table:table-cell table:number-columns-repeated="1022"/></table:table-row>"#,
+            text_cell("Amina")
+        );
+        let bytes = ods(&[("Leads", &format!("{header}{row}{LIBREOFFICE_TAIL}"))]);
+        assert_eq!(check_ods(&bytes, Limits::default()), Ok(()));
+        let sheet = crate::import::workbook::read(bytes, None).unwrap();
+        assert_eq!(sheet.source.name, "Leads");
+        assert_eq!(
+            String::from_utf8(sheet.csv).unwrap(),
+            "full_name,phone\nAmina,612345678\n"
+        );
+    }
+
+    #[test]
+    fn an_ods_scan_counts_what_calamine_keeps_and_nothing_else() {
+        let limits = Limits {
+            cells: 10,
+            ..Limits::default()
+        };
+        let check = |rows: &str| check_ods(&ods(&[("Leads", rows)]), limits);
+        let empty_wide = r#"<table:table-cell table:number-columns-repeated="1000"/>"#;
+        // Empty cells repeated after the last filled one, a comment on an empty cell,
+        // empty rows before the table: nothing is laid out for them.
+        let commented = r#"<table:table-cell table:number-columns-repeated="50"><office:annotation><text:p>note</text:p></office:annotation></table:table-cell>"#;
+        let fine = format!(
+            r#"<table:table-row table:number-rows-repeated="5000">{empty_wide}</table:table-row><table:table-row>{}{empty_wide}{commented}</table:table-row>"#,
+            text_cell("a")
+        );
+        assert_eq!(check(&fine), Ok(()));
+        // A paragraph with text fills a cell, a formula too, with their repeats.
+        let text = r#"<table:table-row><table:table-cell table:number-columns-repeated="11"><text:p>x</text:p></table:table-cell></table:table-row>"#;
+        assert!(matches!(
+            check(text),
+            Err(WorkbookLimit::Sheet { columns: 11, .. })
+        ));
+        let formula = r#"<table:table-row table:number-rows-repeated="11"><table:table-cell table:formula="of:=1"/></table:table-row>"#;
+        assert!(matches!(
+            check(formula),
+            Err(WorkbookLimit::Sheet { rows: 11, .. })
+        ));
+        // Rows are padded from column A: one cell after 1,000 empty ones is 1,001 wide.
+        let far = format!(
+            "<table:table-row>{empty_wide}{}</table:table-row>",
+            text_cell("x")
+        );
+        assert!(matches!(
+            check(&far),
+            Err(WorkbookLimit::Sheet { columns: 1001, .. })
+        ));
     }
 
     #[test]
