@@ -11,8 +11,16 @@
 //! 1 KB file asks for billions of cells. So an `.ods` file's `content.xml` is measured
 //! first ([`check_ods`]), as a stream, against the same cell limit.
 //!
-//! `.xls` files (not ZIP) are also laid out when opened; the cell limit applies once their
-//! sheet is read.
+//! `.xls` files (BIFF8 in an OLE compound file, not ZIP) are NOT bounded before opening,
+//! and are not within the cell limit either: the limit applies only once calamine has laid
+//! their sheets out. calamine 0.32 parses every sheet in `Xls::new`; a sheet's
+//! `DIMENSIONS` record makes it `reserve` rows × columns cells, rows read as a `u32` in
+//! BIFF8 (up to 4 billion, never checked against Excel's 65,536) and the last column as a
+//! `u16`; and the cell records carry a `u16` column, not Excel's 256, so two cells at A1
+//! and (65535, 65535) make `Range::from_sparse` lay out 4.3 billion cells. Even Excel's
+//! own largest sheet, 65,536 × 256 = 16.8 million cells, fits the limit only just. Bounding
+//! this needs the workbook stream read out of the compound file (calamine's reader for it
+//! is private) and its records measured; not done yet.
 
 use std::io::{self, BufReader, Cursor, Read};
 
