@@ -13,7 +13,7 @@ use std::io::{Cursor, Read, Seek};
 use calamine::{Data, Reader, Sheets, XlsxError, open_workbook_auto_from_rs};
 
 use super::error::ReadError;
-use super::workbook_limits::{self, BoundedCells, Limits};
+use super::workbook_limits::{self, BoundedCells, Limits, XlsRefusal};
 
 /// Where a table read from a workbook comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +58,12 @@ pub fn read(bytes: Vec<u8>, choice: Option<&str>) -> Result<WorkbookSheet, ReadE
     let limits = Limits::default();
     workbook_limits::check_archive(&bytes, limits).map_err(ReadError::WorkbookTooLarge)?;
     workbook_limits::check_ods(&bytes, limits).map_err(ReadError::WorkbookTooLarge)?;
+    workbook_limits::check_xls(&bytes, limits).map_err(|refusal| match refusal {
+        XlsRefusal::TooLarge(limit) => ReadError::WorkbookTooLarge(limit),
+        XlsRefusal::Unreadable(reason) => ReadError::Workbook {
+            reason: format!("its compound file is damaged: {reason}"),
+        },
+    })?;
     let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(unreadable)?;
     let sheet_names = workbook.sheet_names();
     let (name, cells) = match choice.map(str::trim) {

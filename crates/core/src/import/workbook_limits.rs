@@ -419,6 +419,279 @@ impl SheetScan {
     }
 }
 
+/// What [`check_xls`] finds wrong with an `.xls` file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum XlsRefusal {
+    /// A sheet, or the sheets together, past a limit.
+    TooLarge(WorkbookLimit),
+    /// The compound file cannot be read, so it cannot be measured: calamine's own reader
+    /// of it is more lenient and would lay out what was never measured.
+    Unreadable(String),
+}
+
+/// Measures the sheets of an `.xls` workbook (an OLE compound file: BIFF8, or BIFF5 in a
+/// `Book` stream) before calamine opens it. calamine 0.32 lays out every sheet listed in
+/// the workbook globals (a `BoundSheet8` record gives the position of its records) when it
+/// opens the file, all held at once: for each, a `DIMENSIONS` record makes it reserve
+/// rows × columns cells at once, as calamine reads it (rows as a `u32`, never held to
+/// Excel's 65,536; the arithmetic wrapping as in a release build), and the records that
+/// give a cell a value (`NUMBER`, `RK`, `MULRK`, `LABELSST`, `LABEL`, `BOOLERR`, `FORMULA`
+/// and the `STRING` after it) make it lay out the rectangle from the first cell to the
+/// last, each read with a `u16` row and column. That rectangle and that reservation are
+/// what is measured here. Blank cells (`BLANK`, `MULBLANK`) and `RSTRING` are passed over,
+/// as calamine passes over them; `CONTINUE` records carry nothing measured. A record cut
+/// short ends a sheet's records (calamine refuses the file there), an encrypted workbook
+/// is left for calamine to refuse, and nothing read can make the scan panic.
+pub fn check_xls(bytes: &[u8], limits: Limits) -> Result<(), XlsRefusal> {
+    if !bytes.starts_with(CFB_SIGNATURE) {
+        return Ok(());
+    }
+    let unreadable = |error: io::Error| XlsRefusal::Unreadable(error.to_string());
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(unreadable)?;
+    let (name, stream) = match file.open_stream("Workbook") {
+        Ok(stream) => ("Workbook", stream),
+        Err(_) => ("Book", file.open_stream("Book").map_err(unreadable)?),
+    };
+    // The stream is held whole, as calamine holds it; the file it comes from is in memory
+    // already, and a stream cannot be longer than the sectors it has there.
+    let mut data = Vec::new();
+    stream
+        .take(limits.part_bytes + 1)
+        .read_to_end(&mut data)
+        .map_err(unreadable)?;
+    if data.len() as u64 > limits.part_bytes {
+        return Err(XlsRefusal::TooLarge(WorkbookLimit::Part {
+            part: name.to_string(),
+            limit_mib: limits.part_bytes / MIB,
+        }));
+    }
+    measure_biff(&data, limits).map_err(XlsRefusal::TooLarge)
+}
+
+/// How an OLE compound file starts.
+const CFB_SIGNATURE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// BIFF record types measured (MS-XLS 2.3).
+mod biff {
+    pub const EOF: u16 = 0x000A;
+    pub const FILE_PASS: u16 = 0x002F;
+    pub const BOF: u16 = 0x0809;
+    pub const BOUND_SHEET: u16 = 0x0085;
+    pub const DIMENSIONS: u16 = 0x0200;
+    pub const NUMBER: u16 = 0x0203;
+    pub const LABEL: u16 = 0x0204;
+    pub const BOOL_ERR: u16 = 0x0205;
+    pub const STRING: u16 = 0x0207;
+    pub const RK: u16 = 0x027E;
+    pub const LABEL_SST: u16 = 0x00FD;
+    pub const MUL_RK: u16 = 0x00BD;
+    pub const FORMULA: u16 = 0x0006;
+}
+
+/// The records of a BIFF stream from its start, `(type, data)`, up to one cut short.
+fn biff_records(stream: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
+    let mut rest = stream;
+    std::iter::from_fn(move || {
+        let (header, after) = rest.split_first_chunk::<4>()?;
+        let kind = u16::from_le_bytes([header[0], header[1]]);
+        let len = usize::from(u16::from_le_bytes([header[2], header[3]]));
+        let data = after.get(..len)?;
+        rest = &after[len..];
+        Some((kind, data))
+    })
+}
+
+fn u16_at(data: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(*data.get(at..)?.first_chunk::<2>()?))
+}
+
+fn u32_at(data: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(*data.get(at..)?.first_chunk::<4>()?))
+}
+
+/// Measures the sheets of a workbook stream as calamine lays them out (see [`check_xls`]).
+fn measure_biff(stream: &[u8], limits: Limits) -> Result<(), WorkbookLimit> {
+    // The globals, up to their EOF as calamine reads them: the sheets and their positions.
+    let mut sheets: Vec<(usize, String)> = Vec::new();
+    let mut biff8 = true;
+    for (kind, data) in biff_records(stream) {
+        match kind {
+            biff::EOF => break,
+            biff::FILE_PASS if u16_at(data, 0).is_some_and(|kind| kind != 0) => return Ok(()),
+            biff::BOF if sheets.is_empty() => biff8 = u16_at(data, 0) == Some(0x0600),
+            biff::BOUND_SHEET => {
+                if let Some(position) = u32_at(data, 0) {
+                    let name =
+                        sheet_name(data, biff8).unwrap_or_else(|| format!("#{}", sheets.len() + 1));
+                    sheets.push((position as usize, name));
+                }
+            }
+            _ => {}
+        }
+    }
+    // A sheet listed twice at one position is measured once.
+    let mut measured: std::collections::HashMap<usize, u64> = std::collections::HashMap::new();
+    let mut held: u64 = 0;
+    for (position, name) in sheets {
+        let cells = match measured.get(&position) {
+            Some(cells) => *cells,
+            None => {
+                let records = stream.get(position..).unwrap_or_default();
+                let cells = measure_sheet(records, &name, limits.cells)?;
+                measured.insert(position, cells);
+                cells
+            }
+        };
+        held = held.saturating_add(cells);
+        if held > limits.cells {
+            return Err(WorkbookLimit::Sheets {
+                limit: limits.cells,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// A sheet's name in its `BoundSheet8` record: a byte count, then (BIFF8) a flag for
+/// UTF-16 and the characters, or (BIFF5) bytes in the workbook's code page (read as
+/// Latin-1 here: it is only for a message).
+fn sheet_name(data: &[u8], biff8: bool) -> Option<String> {
+    let count = usize::from(*data.get(6)?);
+    if !biff8 {
+        return Some(
+            data.get(7..7 + count)?
+                .iter()
+                .map(|&b| char::from(b))
+                .collect(),
+        );
+    }
+    let wide = data.get(7)? & 1 == 1;
+    let chars = data.get(8..)?;
+    if wide {
+        let units: Vec<u16> = chars
+            .get(..count * 2)?
+            .chunks_exact(2)
+            .map(|pair| u16::from_le_bytes([pair[0], pair[1]]))
+            .collect();
+        Some(String::from_utf16_lossy(&units))
+    } else {
+        Some(chars.get(..count)?.iter().map(|&b| char::from(b)).collect())
+    }
+}
+
+/// Measures one sheet's records from its position to its EOF: refused as soon as its
+/// `DIMENSIONS` or the rectangle its cells span passes `limit`; else the cells laid out.
+fn measure_sheet(records: &[u8], name: &str, limit: u64) -> Result<u64, WorkbookLimit> {
+    let refuse = |rows: u64, columns: u64, first: (u32, u32), last: (u32, u32)| {
+        let cell =
+            |(row, column): (u32, u32)| format!("{}{}", column_letters(column), u64::from(row) + 1);
+        WorkbookLimit::Sheet {
+            sheet: name.to_string(),
+            rows,
+            columns,
+            first: cell(first),
+            last: cell(last),
+            limit,
+        }
+    };
+    // First and last row and column of the cells with a value.
+    let mut span: Option<((u32, u32), (u32, u32))> = None;
+    // Where the last FORMULA was: a STRING record gives its value (calamine starts at A1).
+    let mut formula_at = (0u32, 0u32);
+    for (kind, data) in biff_records(records) {
+        let cells: Option<[(u32, u32); 2]> = match kind {
+            biff::EOF => break,
+            biff::DIMENSIONS => {
+                let Some((first, last)) = dimensions(data) else {
+                    continue;
+                };
+                // As calamine sizes its reservation: `end - start + 1`, wrapping.
+                let rows = u64::from(last.0.wrapping_sub(first.0).wrapping_add(1));
+                let columns = u64::from(last.1.wrapping_sub(first.1).wrapping_add(1));
+                if rows.saturating_mul(columns) > limit {
+                    return Err(refuse(rows, columns, first, last));
+                }
+                None
+            }
+            biff::NUMBER
+            | biff::LABEL
+            | biff::BOOL_ERR
+            | biff::RK
+            | biff::LABEL_SST
+            | biff::FORMULA => {
+                let (Some(row), Some(column)) = (u16_at(data, 0), u16_at(data, 2)) else {
+                    continue;
+                };
+                let at = (u32::from(row), u32::from(column));
+                if kind == biff::FORMULA {
+                    formula_at = at;
+                }
+                Some([at, at])
+            }
+            biff::STRING => Some([formula_at, formula_at]),
+            biff::MUL_RK => {
+                let (Some(row), Some(first)) = (u16_at(data, 0), u16_at(data, 2)) else {
+                    continue;
+                };
+                let Some(last) = data.len().checked_sub(2).and_then(|at| u16_at(data, at)) else {
+                    continue;
+                };
+                let row = u32::from(row);
+                Some([(row, u32::from(first)), (row, u32::from(last))])
+            }
+            _ => None,
+        };
+        for (row, column) in cells.into_iter().flatten() {
+            let ((first_row, first_column), (last_row, last_column)) =
+                span.unwrap_or(((row, column), (row, column)));
+            let first = (first_row.min(row), first_column.min(column));
+            let last = (last_row.max(row), last_column.max(column));
+            span = Some((first, last));
+            let rows = u64::from(last.0 - first.0) + 1;
+            let columns = u64::from(last.1 - first.1) + 1;
+            if rows * columns > limit {
+                return Err(refuse(rows, columns, first, last));
+            }
+        }
+    }
+    Ok(span.map_or(0, |(first, last)| {
+        (u64::from(last.0 - first.0) + 1) * (u64::from(last.1 - first.1) + 1)
+    }))
+}
+
+/// The first and last cells of a `DIMENSIONS` record as calamine 0.32 reads them: BIFF8
+/// rows as `u32` (14 bytes), BIFF5 as `u16` (10 bytes), the last row and column stored
+/// one past; a first column past 255 or past the last is read as 0, and a last row or
+/// column of 0 makes a single cell. Any other length: calamine refuses the file.
+fn dimensions(data: &[u8]) -> Option<((u32, u32), (u32, u32))> {
+    let (first_row, end_row, first_column, end_column) = match data.len() {
+        10 => (
+            u32::from(u16_at(data, 0)?),
+            u32::from(u16_at(data, 2)?),
+            u32::from(u16_at(data, 4)?),
+            u32::from(u16_at(data, 6)?),
+        ),
+        14 => (
+            u32_at(data, 0)?,
+            u32_at(data, 4)?,
+            u32::from(u16_at(data, 8)?),
+            u32::from(u16_at(data, 10)?),
+        ),
+        _ => return None,
+    };
+    let first_column = if first_column > 0xFF || end_column < first_column {
+        0
+    } else {
+        first_column
+    };
+    let first = (first_row, first_column);
+    if end_row >= 1 && end_column >= 1 {
+        Some((first, (end_row - 1, end_column - 1)))
+    } else {
+        Some((first, first))
+    }
+}
+
 /// The value of attribute `key` of `element`, unescaped.
 fn attribute(element: &BytesStart<'_>, key: &[u8], decoder: Decoder) -> Option<String> {
     let value = element.try_get_attribute(key).ok()??;
@@ -902,6 +1175,82 @@ mod tests {
             check(&far),
             Err(WorkbookLimit::Sheet { columns: 1001, .. })
         ));
+    }
+
+    /// The corpus `.xls` (LibreOffice, BIFF8), its workbook stream handed to `patch` and
+    /// written back in place with cfb.
+    fn legacy_xls_patched(patch: impl FnOnce(&mut [u8])) -> Vec<u8> {
+        use std::io::Write;
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/data/leads_legacy.xls"
+        );
+        let bytes = std::fs::read(path).unwrap();
+        let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).unwrap();
+        let mut stream = Vec::new();
+        file.open_stream("Workbook")
+            .unwrap()
+            .read_to_end(&mut stream)
+            .unwrap();
+        patch(&mut stream);
+        let mut writer = file.open_stream("Workbook").unwrap();
+        writer.write_all(&stream).unwrap();
+        writer.flush().unwrap();
+        drop(writer);
+        file.flush().unwrap();
+        file.into_inner().into_inner()
+    }
+
+    /// Where each record of `stream` from `at` starts, with its type, up to the first EOF.
+    fn records_from(stream: &[u8], at: usize) -> Vec<(usize, u16)> {
+        let mut found = Vec::new();
+        let mut at = at;
+        while at + 4 <= stream.len() {
+            let kind = u16::from_le_bytes([stream[at], stream[at + 1]]);
+            let len = u16::from_le_bytes([stream[at + 2], stream[at + 3]]) as usize;
+            found.push((at, kind));
+            if kind == 0x000A {
+                break;
+            }
+            at += 4 + len;
+        }
+        found
+    }
+
+    /// Where the first sheet's records start (its BoundSheet8 record's position).
+    fn first_sheet(stream: &[u8]) -> usize {
+        let (at, _) = records_from(stream, 0)
+            .into_iter()
+            .find(|(_, kind)| *kind == 0x0085)
+            .unwrap();
+        u32::from_le_bytes(stream[at + 4..at + 8].try_into().unwrap()) as usize
+    }
+
+    /// The corpus `.xls` with its first sheet's last value cell moved to `(row, column)`.
+    fn legacy_xls_with_a_cell_at(row: u16, column: u16) -> Vec<u8> {
+        legacy_xls_patched(|stream| {
+            let (at, _) = records_from(stream, first_sheet(stream))
+                .into_iter()
+                .filter(|(_, kind)| [0x0203, 0x027E, 0x00FD, 0x0204].contains(kind))
+                .last()
+                .unwrap();
+            stream[at + 4..at + 6].copy_from_slice(&row.to_le_bytes());
+            stream[at + 6..at + 8].copy_from_slice(&column.to_le_bytes());
+        })
+    }
+
+    #[test]
+    fn an_xls_with_a_cell_at_65536_by_65536_is_refused_before_calamine_opens_it() {
+        // 6.5 KB; calamine 0.32 lays its sheet out as 4.3 billion cells on opening.
+        let bytes = legacy_xls_with_a_cell_at(u16::MAX, u16::MAX);
+        let error = too_large(bytes);
+        assert!(
+            matches!(
+                &error,
+                WorkbookLimit::Sheet { rows: 65_536, columns: 65_536, first, .. } if first == "A1"
+            ),
+            "{error:?}"
+        );
     }
 
     #[test]
