@@ -128,8 +128,8 @@ fn default_sheet<RS: Read + Seek>(
 /// The filled cells of sheet `name`, refused as soon as they span more than the limit.
 /// `.xlsx` and `.xlsb` sheets are read cell by cell from the file, so nothing larger is
 /// ever laid out; `.xls` and `.ods` sheets were laid out by calamine when it opened the
-/// file and are only measured here (an `.ods` file's size was measured before it was
-/// opened, [`workbook_limits::check_ods`]; an `.xls` file's was not).
+/// file and are only measured here (their sizes were measured before it was opened,
+/// [`workbook_limits::check_ods`] and [`workbook_limits::check_xls`]).
 fn sheet_cells<RS: Read + Seek>(
     workbook: &mut Sheets<RS>,
     name: &str,

@@ -11,16 +11,14 @@
 //! 1 KB file asks for billions of cells. So an `.ods` file's `content.xml` is measured
 //! first ([`check_ods`]), as a stream, against the same cell limit.
 //!
-//! `.xls` files (BIFF8 in an OLE compound file, not ZIP) are NOT bounded before opening,
-//! and are not within the cell limit either: the limit applies only once calamine has laid
-//! their sheets out. calamine 0.32 parses every sheet in `Xls::new`; a sheet's
-//! `DIMENSIONS` record makes it `reserve` rows × columns cells, rows read as a `u32` in
-//! BIFF8 (up to 4 billion, never checked against Excel's 65,536) and the last column as a
-//! `u16`; and the cell records carry a `u16` column, not Excel's 256, so two cells at A1
-//! and (65535, 65535) make `Range::from_sparse` lay out 4.3 billion cells. Even Excel's
-//! own largest sheet, 65,536 × 256 = 16.8 million cells, fits the limit only just. Bounding
-//! this needs the workbook stream read out of the compound file (calamine's reader for it
-//! is private) and its records measured; not done yet.
+//! `.xls` files (BIFF8 in an OLE compound file, not ZIP) are laid out by calamine when
+//! the file is opened too, every sheet at once: a sheet's `DIMENSIONS` record makes it
+//! reserve rows × columns cells, rows read as a `u32` in BIFF8 (never held to Excel's
+//! 65,536), and its cell records carry a `u16` row and column, so two cells at A1 and
+//! (65535, 65535) make it lay out 4.3 billion. So the workbook stream is read out of the
+//! compound file first ([`check_xls`]) and its sheets measured, record by record, against
+//! the same cell limit. (Excel's own largest sheet, 65,536 × 256 = 16.8 million cells, is
+//! within it.)
 
 use std::io::{self, BufReader, Cursor, Read};
 
@@ -66,7 +64,7 @@ pub enum WorkbookLimit {
         last: String,
         limit: u64,
     },
-    /// The sheets of a workbook laid out whole when it is opened (`.ods`) span more than
+    /// The sheets of a workbook laid out whole when it is opened (`.ods`, `.xls`) span more than
     /// [`MAX_CELLS`] cells together, though none does alone: they are held at once.
     #[error("its sheets span more than {limit} cells together")]
     Sheets { limit: u64 },
@@ -1231,8 +1229,8 @@ mod tests {
         legacy_xls_patched(|stream| {
             let (at, _) = records_from(stream, first_sheet(stream))
                 .into_iter()
-                .filter(|(_, kind)| [0x0203, 0x027E, 0x00FD, 0x0204].contains(kind))
-                .last()
+                .rev()
+                .find(|(_, kind)| [0x0203, 0x027E, 0x00FD, 0x0204].contains(kind))
                 .unwrap();
             stream[at + 4..at + 6].copy_from_slice(&row.to_le_bytes());
             stream[at + 6..at + 8].copy_from_slice(&column.to_le_bytes());
@@ -1251,6 +1249,249 @@ mod tests {
             ),
             "{error:?}"
         );
+    }
+
+    #[test]
+    fn an_xls_whose_dimensions_say_four_billion_rows_is_refused() {
+        // calamine reserves rows x columns cells on reading DIMENSIONS, before any cell.
+        let bytes = legacy_xls_patched(|stream| {
+            let (at, _) = records_from(stream, first_sheet(stream))
+                .into_iter()
+                .find(|(_, kind)| *kind == 0x0200)
+                .unwrap();
+            stream[at + 8..at + 12].copy_from_slice(&u32::MAX.to_le_bytes());
+        });
+        let error = too_large(bytes);
+        assert!(
+            matches!(
+                &error,
+                WorkbookLimit::Sheet {
+                    rows: 4_294_967_295,
+                    ..
+                }
+            ),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn the_corpus_xls_is_measured_and_passes() {
+        let bytes = legacy_xls_patched(|_| {});
+        assert_eq!(check_xls(&bytes, Limits::default()), Ok(()));
+        let limits = Limits {
+            cells: 1,
+            ..Limits::default()
+        };
+        assert!(matches!(
+            check_xls(&bytes, limits),
+            Err(XlsRefusal::TooLarge(WorkbookLimit::Sheet { .. }))
+        ));
+    }
+
+    #[test]
+    fn a_damaged_compound_file_is_refused_as_damaged() {
+        let mut bytes = CFB_SIGNATURE.to_vec();
+        bytes.resize(600, 0xFF);
+        assert!(matches!(
+            check_xls(&bytes, Limits::default()),
+            Err(XlsRefusal::Unreadable(_))
+        ));
+    }
+
+    fn record(kind: u16, data: &[u8]) -> Vec<u8> {
+        let mut record = kind.to_le_bytes().to_vec();
+        record.extend_from_slice(&(data.len() as u16).to_le_bytes());
+        record.extend_from_slice(data);
+        record
+    }
+
+    /// A cell record's data: row, column, then `rest`.
+    fn at(row: u16, column: u16, rest: &[u8]) -> Vec<u8> {
+        let mut data = row.to_le_bytes().to_vec();
+        data.extend_from_slice(&column.to_le_bytes());
+        data.extend_from_slice(rest);
+        data
+    }
+
+    /// A BIFF8 workbook stream of the sheets `(name, records)`, each listed by a
+    /// BoundSheet8 record in the globals; `listed` more times for the first one.
+    fn biff_stream(sheets: &[(&str, Vec<u8>)], listed: usize) -> Vec<u8> {
+        let bof = record(0x0809, &[0x00, 0x06, 0x05, 0x00, 0, 0, 0, 0]);
+        let bound = |position: u32, name: &str| {
+            let mut data = position.to_le_bytes().to_vec();
+            data.extend_from_slice(&[0, 0, name.len() as u8, 0]);
+            data.extend_from_slice(name.as_bytes());
+            record(0x0085, &data)
+        };
+        let globals_len = |positions: &[u32]| {
+            let mut globals = bof.clone();
+            for (index, (name, _)) in sheets.iter().enumerate() {
+                globals.extend(bound(positions[index], name));
+            }
+            for _ in 0..listed {
+                globals.extend(bound(positions[0], "again"));
+            }
+            globals.extend(record(0x000A, &[]));
+            globals
+        };
+        let mut positions = vec![0; sheets.len()];
+        let mut at = globals_len(&positions).len() as u32;
+        for (index, (_, records)) in sheets.iter().enumerate() {
+            positions[index] = at;
+            at += (bof.len() + records.len() + 4) as u32;
+        }
+        let mut stream = globals_len(&positions);
+        for (_, records) in sheets {
+            stream.extend(&bof);
+            stream.extend(records);
+            stream.extend(record(0x000A, &[]));
+        }
+        stream
+    }
+
+    fn small(cells: u64) -> Limits {
+        Limits {
+            cells,
+            ..Limits::default()
+        }
+    }
+
+    #[test]
+    fn xls_records_are_measured_as_calamine_lays_them_out() {
+        let number = |row, column| record(0x0203, &at(row, column, &[0; 10]));
+        let measure = |records: Vec<u8>, cells| {
+            measure_biff(&biff_stream(&[("S", records)], 0), small(cells))
+        };
+        // 3 rows by 4 columns, from B2.
+        let cells = [number(1, 1), number(3, 4)].concat();
+        assert_eq!(measure(cells.clone(), 12), Ok(()));
+        assert_eq!(
+            measure(cells, 11),
+            Err(WorkbookLimit::Sheet {
+                sheet: "S".into(),
+                rows: 3,
+                columns: 4,
+                first: "B2".into(),
+                last: "E4".into(),
+                limit: 11,
+            })
+        );
+        // Blank cells are passed over, as calamine passes over them.
+        let blanks = [
+            number(0, 0),
+            record(0x0201, &at(9_000, 200, &[0, 0])),
+            record(0x00BE, &at(9_000, 0, &[0, 0, 0, 0, 200, 0])),
+        ]
+        .concat();
+        assert_eq!(measure(blanks, 1), Ok(()));
+        // A MULRK runs from its first column to the u16 before its end.
+        let mul_rk = record(
+            0x00BD,
+            &at(
+                0,
+                0,
+                &[0; 6 * 10]
+                    .iter()
+                    .chain(&[9, 0])
+                    .copied()
+                    .collect::<Vec<_>>(),
+            ),
+        );
+        assert!(matches!(
+            measure(mul_rk, 9),
+            Err(WorkbookLimit::Sheet { columns: 10, .. })
+        ));
+        // A STRING is the value of the FORMULA before it, or of A1 with none before.
+        let string = [number(5, 5), record(0x0207, &[0, 0, 0])].concat();
+        assert!(matches!(
+            measure(string, 35),
+            Err(WorkbookLimit::Sheet {
+                rows: 6,
+                columns: 6,
+                ..
+            })
+        ));
+        // DIMENSIONS as calamine sizes its reservation: rows 10..20 (one past), columns 0..300.
+        let mut dimensions = 10u32.to_le_bytes().to_vec();
+        dimensions.extend_from_slice(&20u32.to_le_bytes());
+        dimensions.extend_from_slice(&[0, 0, 0x2C, 0x01, 0, 0]);
+        let dimensions = record(0x0200, &dimensions);
+        assert_eq!(measure(dimensions.clone(), 3_000), Ok(()));
+        assert!(matches!(
+            measure(dimensions, 2_999),
+            Err(WorkbookLimit::Sheet {
+                rows: 10,
+                columns: 300,
+                ..
+            })
+        ));
+        // A last row before the first wraps in calamine's arithmetic: billions of rows.
+        let mut backwards = 10u32.to_le_bytes().to_vec();
+        backwards.extend_from_slice(&5u32.to_le_bytes());
+        backwards.extend_from_slice(&[0, 0, 1, 0, 0, 0]);
+        assert!(matches!(
+            measure(record(0x0200, &backwards), MAX_CELLS),
+            Err(WorkbookLimit::Sheet {
+                rows: 4_294_967_291,
+                ..
+            })
+        ));
+        // An encrypted workbook is left for calamine to refuse.
+        let stream = [
+            record(0x002F, &[1, 0]),
+            biff_stream(&[("S", number(9_000, 9_000))], 0),
+        ]
+        .concat();
+        assert_eq!(measure_biff(&stream, small(1)), Ok(()));
+    }
+
+    #[test]
+    fn xls_sheets_are_measured_together_and_each_listing_counts() {
+        let sheet = |row| {
+            [
+                record(0x027E, &at(0, 0, &[0; 6])),
+                record(0x027E, &at(row, 9, &[0; 6])),
+            ]
+            .concat()
+        };
+        let two = biff_stream(&[("A", sheet(59)), ("B", sheet(59))], 0);
+        assert_eq!(measure_biff(&two, small(1_200)), Ok(()));
+        assert_eq!(
+            measure_biff(&two, small(1_199)),
+            Err(WorkbookLimit::Sheets { limit: 1_199 })
+        );
+        // calamine lays a sheet out once for each BoundSheet8 record that points at it.
+        let listed_twice = biff_stream(&[("A", sheet(59))], 1);
+        assert_eq!(
+            measure_biff(&listed_twice, small(1_199)),
+            Err(WorkbookLimit::Sheets { limit: 1_199 })
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_bytes_make_the_xls_scan_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..512)) {
+            let _ = measure_biff(&bytes, small(100));
+            let mut stream = biff_stream(&[("S", Vec::new())], 0);
+            stream.extend(&bytes);
+            let _ = measure_biff(&stream, small(100));
+        }
+
+        #[test]
+        fn no_damage_to_an_xls_file_makes_its_check_panic(
+            changes in proptest::collection::vec((0usize..6_656, proptest::num::u8::ANY), 1..16),
+            cut in 512usize..6_656,
+        ) {
+            let mut bytes = legacy_xls_patched(|_| {});
+            for (at, value) in changes {
+                if let Some(byte) = bytes.get_mut(at) {
+                    *byte = value;
+                }
+            }
+            let _ = check_xls(&bytes, small(100));
+            bytes.truncate(cut);
+            let _ = check_xls(&bytes, small(100));
+        }
     }
 
     #[test]
