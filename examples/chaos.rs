@@ -91,11 +91,11 @@ impl Run<'_> {
             // the sandbox, busy with twenty uploads' batches on two cores, finish a lost
             // request's batch after its rows had been declared missing and sent again:
             // the limit the README states for any settle window, met early. Requests
-            // killed in flight may sit in the sandbox's queue: a queue window of 60 s (the
+            // killed in flight may sit in the sandbox's queue: a queue window of 30 s (the
             // merchants' 10 minutes would make each such resume wait that long when the
-            // request never left) is still three times the settle window that held.
+            // request never left), longer than the 20 s that always held for them here.
             .args(["--token-env", TOKEN_VARIABLE, "--settle-seconds", "20"])
-            .args(["--queue-seconds", "60"])
+            .args(["--queue-seconds", "30"])
             .args(extra)
             .env(TOKEN_VARIABLE, self.token)
             .env("WEDOCOD_CONSOLE_DATA_DIR", self.data_dir)
