@@ -43,15 +43,14 @@ pub async fn open(
     client: &Client,
     token: &SecretString,
 ) -> Result<StoreHome, StoreError> {
+    if let Some(id) = saved_id.filter(|id| super::is_store_id(id)) {
+        return adopt(data_dir, id, client, token).await;
+    }
     let (dir, api, secret) = (
         data_dir.to_path_buf(),
         client.profile().clone(),
         token.clone(),
     );
-    if let Some(id) = saved_id.filter(|id| super::is_store_id(id)) {
-        let id = id.to_string();
-        return blocking(move || registry::adopt(&dir, &id, &api, &secret)).await;
-    }
     let same_address = {
         let (dir, api, secret) = (dir.clone(), api.clone(), secret.clone());
         match blocking(move || registry::recognise(&dir, &api, &secret)).await? {
@@ -63,8 +62,7 @@ pub async fn open(
     for home in same_address {
         match probe(client, &home).await {
             Probe::Same => {
-                let id = home.id().to_string();
-                return blocking(move || registry::adopt(&dir, &id, &api, &secret)).await;
+                return adopt(data_dir, home.id(), client, token).await;
             }
             Probe::Other => {}
             Probe::Unknown if has_history(&home) => unverifiable.push(home.id().to_string()),
@@ -81,8 +79,7 @@ pub async fn open(
                 store = %only,
                 "a new token for a known address could not be checked against its store's records; it opens that store"
             );
-            let id = only.clone();
-            blocking(move || registry::adopt(&dir, &id, &api, &secret)).await
+            adopt(data_dir, only, client, token).await
         }
         _ => Err(StoreError::Unconfirmed {
             address: registry::canonical_address(client.profile().base_url()),
@@ -112,17 +109,7 @@ pub async fn store_of_upload(
     match probe(client, &home).await {
         // The merchant named this upload: unless its records are shown to be in
         // another account, it is theirs.
-        Probe::Same | Probe::Unknown => {
-            let (dir, id, api, secret) = (
-                data_dir.to_path_buf(),
-                home.id().to_string(),
-                client.profile().clone(),
-                token.clone(),
-            );
-            blocking(move || registry::adopt(&dir, &id, &api, &secret))
-                .await
-                .map(Some)
-        }
+        Probe::Same | Probe::Unknown => adopt(data_dir, home.id(), client, token).await.map(Some),
         Probe::Other => Err(StoreError::UploadElsewhere {
             upload_id: upload_id.to_string(),
             store: home.id().to_string(),
@@ -222,6 +209,23 @@ where
             false
         }
     }
+}
+
+/// Registers `client`'s token for store `id` (off the async threads: the fingerprint is
+/// a deliberately slow hash).
+async fn adopt(
+    data_dir: &Path,
+    id: &str,
+    client: &Client,
+    token: &SecretString,
+) -> Result<StoreHome, StoreError> {
+    let (dir, id, api, secret) = (
+        data_dir.to_path_buf(),
+        id.to_string(),
+        client.profile().clone(),
+        token.clone(),
+    );
+    blocking(move || registry::adopt(&dir, &id, &api, &secret)).await
 }
 
 async fn blocking<T: Send + 'static>(

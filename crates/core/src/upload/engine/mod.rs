@@ -29,7 +29,7 @@ use crate::import::mapping::Mapping;
 use crate::stores::StoreHome;
 
 use super::journal::{Event, Journal, JournalError};
-use super::matching::{MatchKey, Stored, Submitted};
+use super::matching::{MatchKey, Stored, Submitted, key_of};
 use super::state::{Counts, UploadState};
 
 /// How an upload behaves.
@@ -272,10 +272,7 @@ where
         let keys = state
             .rows
             .iter()
-            .map(|row| {
-                serde_json::from_value::<R::NewItem>(row.item.clone())
-                    .map_or_else(|_| row.key.clone(), |item| item.match_key())
-            })
+            .map(|row| key_of(R::NAME, &row.item).unwrap_or_else(|| row.key.clone()))
             .collect();
         Engine {
             records: client.records::<R>(),

@@ -42,6 +42,18 @@ const SEARCH_PAGES: u64 = 20;
 const CLOCK_SLACK: Duration = Duration::from_secs(10);
 /// Searches one lookup round may spend, so sending goes on between rounds.
 const SEARCHES_PER_ROUND: usize = 20;
+/// The references rows hold: the store's other uploads' (as last read) and this one's.
+pub(super) struct HeldReferences {
+    others: Arc<StoreHolds>,
+    own: HashSet<String>,
+}
+
+impl HeldReferences {
+    pub(super) fn contains(&self, reference: &str) -> bool {
+        self.own.contains(reference) || self.others.references.contains(reference)
+    }
+}
+
 /// How long what the store's other journals hold is taken as read.
 const HOLDS_FRESH: Duration = Duration::from_secs(30);
 /// Other uploads of the store younger than this can hold a row of the same key.
@@ -67,6 +79,19 @@ pub(super) struct Rivals {
     pub created_unnamed: usize,
     /// Queued, in flight or uncertain: may own a record, or may not yet.
     pub open: usize,
+}
+
+impl Rivals {
+    /// Counts a row in `state` among the rivals, if it may own a record.
+    fn count(&mut self, state: &RowState) {
+        match state {
+            RowState::Created { reference: None } => self.created_unnamed += 1,
+            RowState::Sending { .. } | RowState::Queued { .. } | RowState::Uncertain { .. } => {
+                self.open += 1
+            }
+            _ => {}
+        }
+    }
 }
 
 /// One record of the key the search returned, not held by any upload's row.
@@ -307,12 +332,9 @@ where
     /// this engine first saw it uncertain (the request may have left well after its
     /// journal line, and after a crash it may still be reaching the server).
     fn waited(&self, row: usize) -> Duration {
-        let RowState::Uncertain { since, .. } = &self.state.states[row] else {
+        let Some(since_sent) = self.since_sent(row) else {
             return Duration::ZERO;
         };
-        let since_sent = parse_stamp(since).map_or(Duration::MAX, |since| {
-            (now() - since).to_std().unwrap_or_default()
-        });
         let since_seen = self
             .uncertain_seen
             .get(&row)
@@ -340,13 +362,20 @@ where
     /// queue window has passed since its request left (on the journal's clock, so a
     /// resume of a row given up concludes after one settle window of lookups).
     fn give_up(&self, row: usize) -> bool {
+        self.since_sent(row)
+            .is_some_and(|since_sent| since_sent >= self.settings.queue_window)
+            && self.waited(row) >= self.settings.settle_window
+    }
+
+    /// How long ago an uncertain row's request left, on the journal's clock (for ever
+    /// when its stamp does not read); `None` for a row that is not uncertain.
+    fn since_sent(&self, row: usize) -> Option<Duration> {
         let RowState::Uncertain { since, .. } = &self.state.states[row] else {
-            return false;
+            return None;
         };
-        let since_sent = parse_stamp(since).map_or(Duration::MAX, |since| {
+        Some(parse_stamp(since).map_or(Duration::MAX, |since| {
             (now() - since).to_std().unwrap_or_default()
-        });
-        since_sent >= self.settings.queue_window && self.waited(row) >= self.settings.settle_window
+        }))
     }
 
     /// The earliest time, on the server's clock, the rows' requests left: records made
@@ -505,14 +534,8 @@ where
     fn rivals(&self, key: &MatchKey, settling: &[usize], holds: &StoreHolds) -> Rivals {
         let mut rivals = holds.rivals.get(key).copied().unwrap_or_default();
         for (row, state) in self.state.states.iter().enumerate() {
-            if self.keys[row] != *key || settling.contains(&row) {
-                continue;
-            }
-            match state {
-                RowState::Created { reference: None } => rivals.created_unnamed += 1,
-                RowState::Sending { .. } | RowState::Queued { .. } => rivals.open += 1,
-                RowState::Uncertain { .. } => rivals.open += 1,
-                _ => {}
+            if self.keys[row] == *key && !settling.contains(&row) {
+                rivals.count(state);
             }
         }
         rivals
@@ -545,14 +568,7 @@ where
                     continue;
                 }
                 let key = key_of(R::NAME, &row.item).unwrap_or_else(|| row.key.clone());
-                let rivals = holds.rivals.entry(key).or_default();
-                match state {
-                    RowState::Created { reference: None } => rivals.created_unnamed += 1,
-                    RowState::Sending { .. }
-                    | RowState::Queued { .. }
-                    | RowState::Uncertain { .. } => rivals.open += 1,
-                    _ => {}
-                }
+                holds.rivals.entry(key).or_default().count(state);
             }
         }
         let holds = Arc::new(holds);
@@ -563,15 +579,20 @@ where
     /// Every reference a row of any upload of the store holds, this one's as they are
     /// now: a record never taken for another row's, a reference a server names again
     /// never believed.
-    pub(super) fn held_references(&mut self) -> HashSet<String> {
-        let mut held = self.store_holds().references.clone();
-        held.extend(self.state.states.iter().filter_map(|state| match state {
-            RowState::Created {
-                reference: Some(reference),
-            } => Some(reference.clone()),
-            _ => None,
-        }));
-        held
+    pub(super) fn held_references(&mut self) -> HeldReferences {
+        let others = self.store_holds();
+        let own = self
+            .state
+            .states
+            .iter()
+            .filter_map(|state| match state {
+                RowState::Created {
+                    reference: Some(reference),
+                } => Some(reference.clone()),
+                _ => None,
+            })
+            .collect();
+        HeldReferences { others, own }
     }
 
     /// The unheld records of every key among the records made since `since` (server
@@ -582,7 +603,7 @@ where
     async fn scan_since(
         &self,
         since: DateTime<Utc>,
-        held: &HashSet<String>,
+        held: &HeldReferences,
     ) -> Result<Option<HashMap<MatchKey, Vec<Found>>>, ApiError> {
         let cutoff = since - chrono::Duration::from_std(CLOCK_SLACK).unwrap_or_default();
         let mut scanned: HashMap<MatchKey, Vec<Found>> = HashMap::new();
@@ -634,30 +655,16 @@ where
     async fn search(
         &self,
         key: &MatchKey,
-        held: &HashSet<String>,
+        held: &HeldReferences,
     ) -> Result<Option<Vec<Found>>, ApiError> {
         let mut query = ListQuery::page(1, 100);
         query.search = Some(key.phone_digits().to_string());
-        let mut found = Vec::new();
+        let mut found = HashMap::new();
         loop {
             let listed = self.records.list(&query).await?;
-            for record in &listed.items {
-                let Some(reference) = record.reference() else {
-                    continue;
-                };
-                if held.contains(reference) || record.match_key() != *key {
-                    continue;
-                }
-                if found.iter().any(|f: &Found| f.reference == reference) {
-                    continue;
-                }
-                found.push(Found {
-                    reference: reference.to_string(),
-                    created_at: record.created_at().and_then(record_time),
-                });
-            }
+            take_records(&mut found, &listed.items, held);
             if listed.items.is_empty() || query.page >= listed.pages {
-                return Ok(Some(found));
+                return Ok(Some(found.remove(key).unwrap_or_default()));
             }
             if query.page >= SEARCH_PAGES {
                 return Ok(None);
@@ -703,7 +710,7 @@ fn dates_of<T: Stored>(records: &[T]) -> Option<Vec<DateTime<Utc>>> {
 fn take_records<T: Stored>(
     scanned: &mut HashMap<MatchKey, Vec<Found>>,
     records: &[T],
-    held: &HashSet<String>,
+    held: &HeldReferences,
 ) {
     for record in records {
         let Some(reference) = record.reference() else {
