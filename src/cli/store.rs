@@ -11,6 +11,7 @@ use crate::i18n::api_error::describe_profile_error;
 use crate::i18n::tr;
 use crate::secrets::TokenVault;
 use crate::stores::{self, StoreHome};
+use crate::upload::journal;
 
 /// The store arguments of a command.
 #[derive(Debug, Args)]
@@ -69,7 +70,7 @@ impl StoreArgs {
         let Some(upload_id) = resuming else {
             return Ok((client, home));
         };
-        if home.journals().join(format!("{upload_id}.jsonl")).is_file() {
+        if journal::exists(&home.journals(), upload_id) {
             return Ok((client, home));
         }
         let elsewhere = stores::store_of_upload(&data_dir, upload_id, &client, &token)

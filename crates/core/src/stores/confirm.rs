@@ -11,8 +11,8 @@ use secrecy::SecretString;
 
 use crate::api::{ApiError, Client, Leads, ListQuery, Orders, Resource, ResourceName};
 use crate::upload::matching::{MatchKey, Stored, key_of};
-use crate::upload::past_uploads;
 use crate::upload::state::RowState;
+use crate::upload::{journal, past_uploads};
 
 use super::StoreHome;
 use super::registry::{self, Recognised, StoreError};
@@ -99,10 +99,9 @@ pub async fn store_of_upload(
 ) -> Result<Option<StoreHome>, StoreError> {
     let dir = data_dir.to_path_buf();
     let homes = blocking(move || registry::all(&dir)).await?;
-    let file = format!("{upload_id}.jsonl");
     let Some(home) = homes
         .into_iter()
-        .find(|home| home.journals().join(&file).is_file())
+        .find(|home| journal::exists(&home.journals(), upload_id))
     else {
         return Ok(None);
     };

@@ -172,6 +172,12 @@ fn journal_path(dir: &Path, upload_id: &str) -> Result<PathBuf, JournalError> {
     Ok(dir.join(format!("{upload_id}.jsonl")))
 }
 
+/// Whether the journal folder `dir` holds upload `upload_id` (an id this console did not
+/// make is in no folder).
+pub fn exists(dir: &Path, upload_id: &str) -> bool {
+    journal_path(dir, upload_id).is_ok_and(|path| path.is_file())
+}
+
 /// Takes the lock that says an engine uses the upload's journal.
 fn lock(dir: &Path, upload_id: &str) -> Result<LockFile, JournalError> {
     LockFile::try_acquire(&dir.join(format!("{upload_id}.lock"))).map_err(|error| match error {
