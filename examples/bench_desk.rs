@@ -9,11 +9,11 @@ use std::time::Instant;
 use iced::Task;
 use iced_test::futures::futures::StreamExt;
 use iced_test::runtime::Action;
-use wedocod_console::api::{Client, ClientOptions, Dialect};
-use wedocod_console::desk::queue::{DEFAULT_STATUSES, queue_order};
+use wedocod_api::{Client, ClientOptions, Dialect};
+use wedocod_core::desk::queue::{DEFAULT_STATUSES, queue_order};
 use wedocod_console::gui::desktop::Desktop;
 use wedocod_console::gui::screen::desk;
-use wedocod_console::sandbox::{Sandbox, SandboxConfig};
+use wedocod_sandbox::{Sandbox, SandboxConfig};
 
 /// Runs `task` and every task its messages lead to, as the window's runtime would.
 async fn run(state: &mut desk::State, task: Task<desk::Message>) {
@@ -42,7 +42,7 @@ async fn main() {
     let sandbox = Sandbox::start(SandboxConfig::default())
         .await
         .expect("the sandbox starts");
-    let profile = wedocod_console::api::ApiProfile::new(sandbox.base_url(), "", Dialect::V2)
+    let profile = wedocod_api::ApiProfile::new(sandbox.base_url(), "", Dialect::V2)
         .expect("loopback is allowed");
     let token = secrecy::SecretString::from(sandbox.token().to_string());
     let client =
@@ -72,9 +72,9 @@ async fn main() {
         .count();
     let mut left = 0;
     for status in &statuses {
-        let query = wedocod_console::api::ListQuery {
+        let query = wedocod_api::ListQuery {
             status: Some(status.clone()),
-            ..wedocod_console::api::ListQuery::page(1, 1)
+            ..wedocod_api::ListQuery::page(1, 1)
         };
         left += client
             .leads()

@@ -10,10 +10,10 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use wedocod_console::api::ResourceName;
+use wedocod_api::ResourceName;
 use wedocod_console::gui::screen::import::{self, ROW_HEIGHT};
-use wedocod_console::import::file_check::ValidateSettings;
-use wedocod_console::import::sheet::Sheet;
+use wedocod_import::ValidateSettings;
+use wedocod_import::Sheet;
 
 /// The peak resident memory of this process, in KiB.
 fn peak_kib() -> u64 {

@@ -12,12 +12,12 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use secrecy::SecretString;
-use wedocod_console::api::{ApiProfile, Client, Dialect, Leads, ResourceName};
-use wedocod_console::import::file_check::ValidateSettings;
-use wedocod_console::import::sheet::Sheet;
-use wedocod_console::sandbox::{Sandbox, SandboxConfig};
-use wedocod_console::stores::StoreHome;
-use wedocod_console::upload::{Control, Engine, UploadReport, UploadSettings};
+use wedocod_api::{ApiProfile, Client, Dialect, Leads, ResourceName};
+use wedocod_import::ValidateSettings;
+use wedocod_import::Sheet;
+use wedocod_sandbox::{Sandbox, SandboxConfig};
+use wedocod_core::stores::StoreHome;
+use wedocod_core::upload::{Control, Engine, UploadReport, UploadSettings};
 
 fn leads(rows: usize, first_phone: usize) -> Vec<u8> {
     let mut csv = String::from("full_name,phone,city,address,sku,quantity,total\n");

@@ -22,9 +22,9 @@ use std::time::{Duration, Instant};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use secrecy::SecretString;
-use wedocod_console::api::{ApiProfile, Dialect, ResourceName};
-use wedocod_console::sandbox::{Sandbox, SandboxConfig};
-use wedocod_console::stores;
+use wedocod_api::{ApiProfile, Dialect, ResourceName};
+use wedocod_sandbox::{Sandbox, SandboxConfig};
+use wedocod_core::stores;
 
 const TOKEN_VARIABLE: &str = "WEDOCOD_CHAOS_TOKEN";
 /// Resume rounds one upload may take before the run gives up on it.

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 use wedocod_console::cli::{self, Cli};
-use wedocod_console::log_file::LogFile;
+use wedocod_core::log_file::LogFile;
 
 fn main() -> ExitCode {
     #[cfg(windows)]
@@ -37,7 +37,7 @@ fn start_logging(window: bool) {
     // The file a merchant sends to support holds the console's own lines whatever RUST_LOG
     // says: the libraries' debug output (with request addresses) stays out of it.
     let file = window
-        .then(|| LogFile::open(&wedocod_console::paths::data_dir()).ok())
+        .then(|| LogFile::open(&wedocod_core::paths::data_dir()).ok())
         .flatten()
         .map(|log| {
             tracing_subscriber::fmt::layer()

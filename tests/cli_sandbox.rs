@@ -5,7 +5,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 
 use secrecy::SecretString;
-use wedocod_console::api::{ApiProfile, Client, Dialect, ListQuery};
+use wedocod_api::{ApiProfile, Client, Dialect, ListQuery};
 
 /// Kills the sandbox when the test ends, pass or fail.
 struct Running(Child);

@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 
 use common::cli::{json_of, upload, write_leads};
 use common::{posts, sandbox};
-use wedocod_console::api::ResourceName;
-use wedocod_console::sandbox::SandboxConfig;
+use wedocod_api::ResourceName;
+use wedocod_sandbox::SandboxConfig;
 
 #[tokio::test]
 async fn the_json_report_names_each_refused_cell() {

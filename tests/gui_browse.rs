@@ -7,13 +7,13 @@ use std::time::Duration;
 
 use common::gui::{Driver, Isolated};
 use common::sandbox;
-use wedocod_console::api::{Action, ListQuery, ResourceName, Scope};
+use wedocod_api::{Action, ListQuery, ResourceName, Scope};
 use wedocod_console::gui::Message;
 use wedocod_console::gui::app::WindowEvent;
 use wedocod_console::gui::desktop::DesktopNotice;
 use wedocod_console::gui::screen::{connect, records};
 use wedocod_console::i18n::{text, text_with};
-use wedocod_console::sandbox::{Sandbox, SandboxConfig};
+use wedocod_sandbox::{Sandbox, SandboxConfig};
 
 async fn connect_to(sandbox: &Sandbox, token: &str) -> Driver {
     Driver::connect(&Isolated::new(), sandbox, token).await
@@ -233,7 +233,7 @@ async fn an_absurd_retry_after_counts_down_from_the_ceiling() {
     sandbox.set_faults("absurd429=x1".parse().unwrap());
     driver.click(&text("refresh")).await.unwrap();
     driver.send(leads(records::Message::Tick)).await;
-    let ceiling = wedocod_console::api::pacing::MAX_RETRY_WAIT.as_secs();
+    let ceiling = wedocod_api::pacing::MAX_RETRY_WAIT.as_secs();
     assert!(
         (ceiling - 2..=ceiling)
             .any(|seconds| driver.sees(&text_with("error-rate-limited", &[("seconds", &seconds)]))),
@@ -314,9 +314,9 @@ async fn the_filtered_table_exports_to_a_workbook() {
 
 /// The sandbox's count of leads with `status`, through the API.
 async fn sandbox_count(sandbox: &Sandbox, status: &str) -> u64 {
-    let query = wedocod_console::api::ListQuery {
+    let query = wedocod_api::ListQuery {
         status: Some(status.into()),
-        ..wedocod_console::api::ListQuery::page(1, 1)
+        ..wedocod_api::ListQuery::page(1, 1)
     };
     common::client(sandbox)
         .leads()

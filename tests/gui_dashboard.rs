@@ -8,14 +8,14 @@ use std::collections::BTreeMap;
 
 use common::gui::Driver;
 use common::{client, sandbox};
-use wedocod_console::api::statuses::known_statuses;
-use wedocod_console::api::{Client, ListQuery, ResourceName};
+use wedocod_api::statuses::known_statuses;
+use wedocod_api::{Client, ListQuery, ResourceName};
 use wedocod_console::gui::Message;
 use wedocod_console::gui::app::Tab;
 use wedocod_console::gui::screen::dashboard;
 use wedocod_console::i18n::{text, text_with};
-use wedocod_console::records::glance::Glance;
-use wedocod_console::sandbox::SandboxConfig;
+use wedocod_core::records::glance::Glance;
+use wedocod_sandbox::SandboxConfig;
 
 /// Every record of `kind`, counted by status, read page by page.
 async fn counted_by_hand(client: &Client, kind: ResourceName) -> BTreeMap<String, u64> {

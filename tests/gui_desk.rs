@@ -10,15 +10,15 @@ use std::time::Duration;
 
 use common::gui::{Driver, Isolated};
 use common::{client, sandbox};
-use wedocod_console::api::wire::Lead;
-use wedocod_console::api::{Action, Client, Dialect, ListQuery, ResourceName, RetryPolicy, Scope};
-use wedocod_console::config::Config;
+use wedocod_api::wire::Lead;
+use wedocod_api::{Action, Client, Dialect, ListQuery, ResourceName, RetryPolicy, Scope};
+use wedocod_core::config::Config;
 use wedocod_console::gui::Message;
 use wedocod_console::gui::app::{Shortcut, Tab, WindowEvent};
 use wedocod_console::gui::screen::desk;
 use wedocod_console::i18n::{conventions, status_label, text, text_with};
-use wedocod_console::records::Moment;
-use wedocod_console::sandbox::{Faults, Sandbox, SandboxConfig, Trigger};
+use wedocod_core::records::Moment;
+use wedocod_sandbox::{Faults, Sandbox, SandboxConfig, Trigger};
 
 /// The store's `new` leads, oldest first: the desk's order.
 async fn new_leads_oldest_first(client: &Client) -> Vec<String> {
@@ -46,7 +46,7 @@ async fn leads_oldest_first(client: &Client, status: &str) -> Vec<String> {
 }
 
 /// A history line as the card says it.
-fn history_line(entry: &wedocod_console::api::wire::History) -> String {
+fn history_line(entry: &wedocod_api::wire::History) -> String {
     let at = Moment::of(entry.changed_at.as_deref()).map(|at| conventions::moment(&at));
     text_with(
         "history-entry",

@@ -6,18 +6,18 @@ mod common;
 
 use common::gui::{Driver, Isolated};
 use common::sandbox;
-use wedocod_console::api::{ApiError, ResourceName, TransportKind};
+use wedocod_api::{ApiError, ResourceName, TransportKind};
 use wedocod_console::gui::Message;
 use wedocod_console::gui::app::{Tab, WindowEvent};
 use wedocod_console::gui::desktop::DesktopNotice;
 use wedocod_console::gui::screen::import;
 use wedocod_console::i18n::{text, text_with};
-use wedocod_console::import::workbook_export::WorkbookContent;
-use wedocod_console::sandbox::SandboxConfig;
+use wedocod_import::WorkbookContent;
+use wedocod_sandbox::SandboxConfig;
 
 const FRENCH_EXPORT: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/tests/data/leads_fr_excel_1252.csv"
+    "/crates/import/tests/data/leads_fr_excel_1252.csv"
 );
 
 fn summary(rows: usize, errors: usize, warnings: usize) -> String {
@@ -284,11 +284,11 @@ async fn a_queued_batch_is_followed_to_its_end() {
 
 #[tokio::test]
 async fn the_uploads_tab_lists_exports_and_resumes() {
-    use wedocod_console::api::{Dialect, Leads, RetryPolicy};
+    use wedocod_api::{Dialect, Leads, RetryPolicy};
     use wedocod_console::gui::screen::uploads;
-    use wedocod_console::import::file_check::ValidateSettings;
-    use wedocod_console::import::sheet::Sheet;
-    use wedocod_console::upload::{Control, Engine, UploadSettings};
+    use wedocod_import::ValidateSettings;
+    use wedocod_import::Sheet;
+    use wedocod_core::upload::{Control, Engine, UploadSettings};
 
     let sandbox = sandbox(SandboxConfig::default()).await;
     let before = sandbox.record_count(ResourceName::Leads);
@@ -307,7 +307,7 @@ async fn the_uploads_tab_lists_exports_and_resumes() {
         RetryPolicy::default(),
     );
     // The store the window will find for this token: the same one.
-    let home = wedocod_console::stores::create(
+    let home = wedocod_core::stores::create(
         &isolated.dir.path().join("data"),
         client.profile(),
         &secrecy::SecretString::from(sandbox.token().to_string()),
@@ -392,7 +392,7 @@ async fn a_damaged_journal_is_shown_never_hidden() {
     let sandbox = sandbox(SandboxConfig::default()).await;
     let isolated = Isolated::new();
     let client = common::client(&sandbox);
-    let home = wedocod_console::stores::create(
+    let home = wedocod_core::stores::create(
         &isolated.dir.path().join("data"),
         client.profile(),
         &secrecy::SecretString::from(sandbox.token().to_string()),
@@ -406,7 +406,7 @@ async fn a_damaged_journal_is_shown_never_hidden() {
         "\u{0}\u{0}garbage\n{\"event\":\"finished\",\"at\":\"2026-01-01T00:00:00Z\"}\n",
     )
     .unwrap();
-    let listing = wedocod_console::upload::past_uploads::list(&journals);
+    let listing = wedocod_core::upload::past_uploads::list(&journals);
     let reason = &listing.damaged[0].reason;
 
     let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;

@@ -6,11 +6,11 @@ mod common;
 
 use common::gui::{Driver, Isolated};
 use common::sandbox;
-use wedocod_console::config::Config;
+use wedocod_core::config::Config;
 use wedocod_console::gui::Message;
 use wedocod_console::gui::screen::{profiles, settings};
 use wedocod_console::i18n::{text, text_with};
-use wedocod_console::sandbox::SandboxConfig;
+use wedocod_sandbox::SandboxConfig;
 
 #[tokio::test]
 async fn connecting_saves_the_store_but_never_the_token() {
@@ -207,7 +207,7 @@ async fn settings_copy_a_diagnostics_bundle_for_support() {
     let options = isolated.launch();
     std::fs::create_dir_all(&options.data_dir).unwrap();
     std::fs::write(
-        wedocod_console::log_file::path_in(&options.data_dir),
+        wedocod_core::log_file::path_in(&options.data_dir),
         "2026-11-29T03:00:00Z WARN upload u-7 paused: the network is down\n",
     )
     .unwrap();

@@ -2,10 +2,10 @@
 //! terminal must say word for word what the JSON says (the core's own English), for every
 //! kind of finding, so the two can never drift apart.
 
-use wedocod_console::api::ResourceName;
+use wedocod_api::ResourceName;
 use wedocod_console::i18n::wording;
-use wedocod_console::import::target::{Field, ProductPart};
-use wedocod_console::import::wording::{Label, Wording};
+use wedocod_import::{Field, ProductPart};
+use wedocod_import::{Label, Wording};
 
 /// One finding of every kind, with every kind of label.
 fn every_wording() -> Vec<Wording> {

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
+        .join("crates/import/tests/data")
         .join(name)
 }
 

@@ -21,10 +21,10 @@ use std::process::Command;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use secrecy::{ExposeSecret, SecretString};
-use wedocod_console::api::{DEFAULT_BASE_URL, Dialect};
-use wedocod_console::config::{self, Config, StoreProfile};
-use wedocod_console::paths;
-use wedocod_console::secrets::{self, Persistence, TokenVault};
+use wedocod_api::{DEFAULT_BASE_URL, Dialect};
+use wedocod_core::config::{self, Config, StoreProfile};
+use wedocod_core::paths;
+use wedocod_core::secrets::{self, Persistence, TokenVault};
 
 #[test]
 #[ignore = "needs an unlocked OS keyring: run by scripts/keyring-tests and scripts/check-windows"]

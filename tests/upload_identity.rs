@@ -11,8 +11,8 @@ use std::process::Output;
 use common::cli::{finish, json_of, upload_at, write_leads};
 use common::docs_server::{DocsServer, Knobs};
 use common::sandbox;
-use wedocod_console::api::ResourceName;
-use wedocod_console::sandbox::{Sandbox, SandboxConfig};
+use wedocod_api::ResourceName;
+use wedocod_sandbox::{Sandbox, SandboxConfig};
 
 const ROTATED: &str = "rotated-token-0123456789abcdef";
 

@@ -11,13 +11,13 @@ use std::process::Output;
 use common::cli::{finish, json_of, upload, write_leads};
 use common::{client_with, sandbox};
 use secrecy::SecretString;
-use wedocod_console::api::{Dialect, Leads, ResourceName, RetryPolicy};
-use wedocod_console::import::file_check::ValidateSettings;
-use wedocod_console::import::sheet::Sheet;
-use wedocod_console::sandbox::{Sandbox, SandboxConfig};
-use wedocod_console::stores::{self, StoreHome};
-use wedocod_console::upload::past_uploads;
-use wedocod_console::upload::{Control, Engine, UploadSettings};
+use wedocod_api::{Dialect, Leads, ResourceName, RetryPolicy};
+use wedocod_import::ValidateSettings;
+use wedocod_import::Sheet;
+use wedocod_sandbox::{Sandbox, SandboxConfig};
+use wedocod_core::stores::{self, StoreHome};
+use wedocod_core::upload::past_uploads;
+use wedocod_core::upload::{Control, Engine, UploadSettings};
 
 fn stderr_of(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()

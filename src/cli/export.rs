@@ -12,11 +12,11 @@ use std::process::ExitCode;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::api::{Client, ResourceName};
+use wedocod_api::{Client, ResourceName};
 use crate::i18n::export as said;
 use crate::i18n::{kind_words, tr};
-use crate::records::{Estimate, ExportProgress, Exported, TableFilter, TableFormat, export_table};
-use crate::upload::Control;
+use wedocod_core::records::{Estimate, ExportProgress, Exported, TableFilter, TableFormat, export_table};
+use wedocod_core::upload::Control;
 
 use super::store::StoreArgs;
 use super::validate::{DialectArg, KindArg};

@@ -7,9 +7,9 @@ use std::time::Duration;
 
 use clap::Args;
 
-use crate::api::scope::parse_scope_list;
-use crate::api::{Dialect, Scope, V1_PREFIX};
-use crate::sandbox::{Faults, ListOrder, Sandbox, SandboxConfig, openapi};
+use wedocod_api::scope::parse_scope_list;
+use wedocod_api::{Dialect, Scope, V1_PREFIX};
+use wedocod_sandbox::{Faults, ListOrder, Sandbox, SandboxConfig, openapi};
 
 #[derive(Debug, Args)]
 pub struct SandboxArgs {
@@ -93,12 +93,12 @@ fn parse_scopes(text: &str) -> Result<ScopeList, String> {
 
 fn parse_dialect(text: &str) -> Result<Dialect, String> {
     text.parse()
-        .map_err(|error: crate::api::ProfileError| error.to_string())
+        .map_err(|error: wedocod_api::ProfileError| error.to_string())
 }
 
 fn parse_faults(text: &str) -> Result<Faults, String> {
     text.parse()
-        .map_err(|error: crate::sandbox::FaultSpecError| error.to_string())
+        .map_err(|error: wedocod_sandbox::FaultSpecError| error.to_string())
 }
 
 impl SandboxArgs {
@@ -168,7 +168,7 @@ async fn serve(config: SandboxConfig) -> ExitCode {
         }
     };
     // On stderr as well as in the log: a terminal user sees it even with logging off.
-    if let Some(warning) = crate::sandbox::exposure_warning(addr) {
+    if let Some(warning) = wedocod_sandbox::exposure_warning(addr) {
         eprintln!("{warning}");
     }
     println!("WedoCOD sandbox running ({summary})");

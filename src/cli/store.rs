@@ -5,13 +5,13 @@
 use clap::Args;
 use secrecy::SecretString;
 
-use crate::api::{ApiProfile, Client, ClientOptions, Dialect};
-use crate::config::Config;
+use wedocod_api::{ApiProfile, Client, ClientOptions, Dialect};
+use wedocod_core::config::Config;
 use crate::i18n::api_error::describe_profile_error;
 use crate::i18n::tr;
-use crate::secrets::TokenVault;
-use crate::stores::{self, StoreHome};
-use crate::upload::journal;
+use wedocod_core::secrets::TokenVault;
+use wedocod_core::stores::{self, StoreHome};
+use wedocod_core::upload::journal;
 
 /// The store arguments of a command.
 #[derive(Debug, Args)]
@@ -63,7 +63,7 @@ impl StoreArgs {
             saved_id,
         } = self.choose(dialect).await?;
         let client = connect(profile, token.clone())?;
-        let data_dir = crate::paths::data_dir();
+        let data_dir = wedocod_core::paths::data_dir();
         let home = stores::open(&data_dir, saved_id.as_deref(), &client, &token)
             .await
             .map_err(|e| e.to_string())?;

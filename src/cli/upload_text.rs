@@ -5,8 +5,8 @@
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::i18n::{Plain, tr, upload};
-use crate::upload::report::RowOutcome;
-use crate::upload::{Progress, UploadReport};
+use wedocod_core::upload::report::RowOutcome;
+use wedocod_core::upload::{Progress, UploadReport};
 
 /// The line that names the upload and how to resume it.
 pub fn started(upload_id: &str, file: &str) -> String {

@@ -12,21 +12,21 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use crate::api::profile::Dialect;
-use crate::api::scope::ResourceName;
+use wedocod_api::profile::Dialect;
+use wedocod_api::scope::ResourceName;
 use crate::i18n::read_error;
-use crate::import::Severity;
-use crate::import::catalogue::Catalogue;
-use crate::import::decode::encoding_by_label;
-use crate::import::export::{ExportFormat, write_report};
-use crate::import::file_check::{CorrectedOutput, ValidateSettings, Validation, validate_file};
-use crate::import::mapping::parse_map_argument;
-use crate::import::output_file;
-use crate::import::remembered::RememberedMappings;
-use crate::import::sheet::Sheet;
-use crate::import::values::parse_yes_no;
-use crate::import::workbook_export::{WorkbookContent, write_workbook};
-use crate::paths;
+use wedocod_import::Severity;
+use wedocod_import::Catalogue;
+use wedocod_import::encoding_by_label;
+use wedocod_import::{ExportFormat, write_report};
+use wedocod_import::{CorrectedOutput, ValidateSettings, Validation, validate_file};
+use wedocod_import::parse_map_argument;
+use wedocod_import::output_file;
+use wedocod_import::RememberedMappings;
+use wedocod_import::Sheet;
+use wedocod_import::parse_yes_no;
+use wedocod_import::{WorkbookContent, write_workbook};
+use wedocod_core::paths;
 
 use super::validate_text::print_text;
 
@@ -447,7 +447,7 @@ struct JsonIssue<'v> {
     field: &'v str,
     value: &'v str,
     severity: Severity,
-    code: crate::import::IssueCode,
+    code: wedocod_import::IssueCode,
     message: String,
     fix: Option<String>,
     /// A workbook's sheet and cell (`B7`); absent for CSV files.

@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
-use crate::api::ResourceName;
+use wedocod_api::ResourceName;
 use crate::i18n::{Plain, tr, wording};
-use crate::import::decode::EncodingSource;
-use crate::import::file_check::Validation;
-use crate::import::mapping::{ColumnRole, MatchedBy};
-use crate::import::{Issue, Severity};
+use wedocod_import::EncodingSource;
+use wedocod_import::Validation;
+use wedocod_import::{ColumnRole, MatchedBy};
+use wedocod_import::{Issue, Severity};
 
 /// How many lines each group lists before "…".
 const LINES_SHOWN: usize = 8;

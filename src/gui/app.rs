@@ -13,10 +13,10 @@ use std::path::PathBuf;
 use iced::widget::{button, column, container, row, space, text};
 use iced::{Center, Element, Fill, Subscription, Task, Theme};
 
-use crate::api::{ApiError, ResourceName};
-use crate::config::Config;
-use crate::secrets::TokenVault;
-use crate::upload::catalogue_cache::KnownCatalogue;
+use wedocod_api::{ApiError, ResourceName};
+use wedocod_core::config::Config;
+use wedocod_core::secrets::TokenVault;
+use wedocod_core::upload::catalogue_cache::KnownCatalogue;
 
 use super::config_saver::ConfigSaver;
 use super::desktop::{Desktop, DesktopNotice};
@@ -58,8 +58,8 @@ impl LaunchOptions {
     pub fn standard(demo: bool) -> Self {
         LaunchOptions {
             demo,
-            config_file: crate::config::config_file(),
-            data_dir: crate::paths::data_dir(),
+            config_file: wedocod_core::config::config_file(),
+            data_dir: wedocod_core::paths::data_dir(),
             vault: VaultSource::System,
             desktop: Desktop::System,
         }
@@ -280,7 +280,7 @@ impl App {
         });
         self.uploads.set_store(journals);
         let catalogue = Task::perform(
-            crate::upload::catalogue_cache::load(
+            wedocod_core::upload::catalogue_cache::load(
                 session.store.client.clone(),
                 session.store.home.caches(),
             ),
@@ -629,7 +629,7 @@ impl App {
             records::Message::PerPage(per_page) => {
                 // Remembered for next time: merchants pick a page size once.
                 self.config.page_size =
-                    u32::try_from(per_page).unwrap_or(crate::config::DEFAULT_PAGE_SIZE);
+                    u32::try_from(per_page).unwrap_or(wedocod_core::config::DEFAULT_PAGE_SIZE);
                 self.save_config()
             }
             _ => Task::none(),
@@ -810,7 +810,7 @@ impl App {
                 .on_press(Message::Tab(tab))
         };
         let theme_label = match theme::toggled(self.config.theme) {
-            crate::config::ThemeChoice::Dark => tr!("theme-dark"),
+            wedocod_core::config::ThemeChoice::Dark => tr!("theme-dark"),
             _ => tr!("theme-light"),
         };
         let mut bar = row![text(tr!("app-name")).size(20), space().width(24)]

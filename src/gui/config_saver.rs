@@ -7,7 +7,7 @@ use std::future::Future;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use crate::config::Config;
+use wedocod_core::config::Config;
 use crate::gui::blocking::off_the_window;
 
 #[derive(Debug)]

@@ -7,12 +7,12 @@ use std::sync::LazyLock;
 use iced::widget::{button, row, text};
 use iced::{Element, Task};
 
-use crate::config::Config;
-use crate::desk::contact::{Reachable, TemplateValues, fill};
+use wedocod_core::config::Config;
+use wedocod_core::desk::contact::{Reachable, TemplateValues, fill};
 use crate::gui::desktop::Desktop;
 use crate::gui::theme;
 use crate::i18n::tr;
-use crate::import::phone::PhoneRules;
+use wedocod_import::PhoneRules;
 
 /// How to reach the customer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

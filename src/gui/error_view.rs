@@ -5,7 +5,7 @@
 use iced::widget::{button, container, row, space, text};
 use iced::{Element, Fill};
 
-use crate::api::ApiError;
+use wedocod_api::ApiError;
 pub use crate::i18n::api_error::{describe, describe_profile_error};
 
 use super::theme;
@@ -85,7 +85,7 @@ pub fn view<'a, Message: Clone + 'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::{Action, ResourceName, Scope};
+    use wedocod_api::{Action, ResourceName, Scope};
     use std::time::Duration;
 
     #[test]

@@ -23,7 +23,7 @@ use std::time::Duration;
 
 use secrecy::SecretString;
 
-use crate::api::{ApiError, ApiProfile, Client, ClientOptions, RetryPolicy};
+use wedocod_api::{ApiError, ApiProfile, Client, ClientOptions, RetryPolicy};
 
 pub use app::{App, LaunchOptions, Message, VaultSource};
 
@@ -32,7 +32,7 @@ pub use app::{App, LaunchOptions, Message, VaultSource};
 #[derive(Debug, Clone)]
 pub struct StoreLink {
     pub client: Client,
-    pub home: crate::stores::StoreHome,
+    pub home: wedocod_core::stores::StoreHome,
 }
 
 /// The window's client: no hidden retries, so a 429 shows its countdown and a network
@@ -56,7 +56,7 @@ pub fn run(options: LaunchOptions) -> iced::Result {
         os = std::env::consts::OS,
         "the window opens"
     );
-    let saved = crate::config::Config::load_from(&options.config_file)
+    let saved = wedocod_core::config::Config::load_from(&options.config_file)
         .config
         .window;
     let (size, position) = app::window_settings_for(saved);
@@ -72,8 +72,8 @@ pub fn run(options: LaunchOptions) -> iced::Result {
             size,
             position,
             min_size: Some(iced::Size::new(
-                crate::config::MIN_WINDOW.0,
-                crate::config::MIN_WINDOW.1,
+                wedocod_core::config::MIN_WINDOW.0,
+                wedocod_core::config::MIN_WINDOW.1,
             )),
             // Closing is asked about first while an upload runs (app/window.rs).
             exit_on_close_request: false,

@@ -1,13 +1,13 @@
 //! Leads and orders as the window shows them: one row model for both, and the API
 //! calls of the browse screen, so the screen itself holds no request logic.
 
-use crate::api::wire::{History, StatusChange};
-use crate::api::{
+use wedocod_api::wire::{History, StatusChange};
+use wedocod_api::{
     ApiError, Client, DeleteOutcome, Lead, ListQuery, Order, Page, ResourceName, UpdateOutcome,
 };
 use crate::i18n::conventions;
 use crate::i18n::{status_label, tr};
-use crate::records::{Moment, RecordSummary};
+use wedocod_core::records::{Moment, RecordSummary};
 
 /// One lead or order, flattened for the table and the detail panel.
 #[derive(Debug, Clone, PartialEq)]
@@ -222,7 +222,7 @@ pub async fn delete(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::wire::ProductLine;
+    use wedocod_api::wire::ProductLine;
 
     #[test]
     fn rows_summarise_records() {

@@ -4,11 +4,11 @@
 use iced::Element;
 use iced::widget::{Column, text};
 
-use crate::api::wire::History;
+use wedocod_api::wire::History;
 use crate::gui::theme;
 use crate::i18n::conventions;
 use crate::i18n::{status_label, tr};
-use crate::records::Moment;
+use wedocod_core::records::Moment;
 
 /// The heading and a line per change (or the words for none).
 pub fn lines<'a, Message: 'a>(history: &[History]) -> Column<'a, Message> {

@@ -5,7 +5,7 @@
 use iced::widget::{container, text};
 use iced::{Background, Border, Color, Theme, color, theme::Palette};
 
-use crate::config::ThemeChoice;
+use wedocod_core::config::ThemeChoice;
 
 /// The next theme when the merchant presses the theme button.
 pub fn toggled(choice: ThemeChoice) -> ThemeChoice {

@@ -1,7 +1,7 @@
 //! Every [`ApiError`] in words a merchant understands, in the language spoken now: the
 //! window's error banner and the terminal's `error:` lines say the same.
 
-use crate::api::{ApiError, ProfileError, TransportKind};
+use wedocod_api::{ApiError, ProfileError, TransportKind};
 
 /// The sentence that explains an error.
 pub fn describe(error: &ApiError, seconds_left: Option<u64>) -> String {

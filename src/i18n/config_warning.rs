@@ -1,7 +1,7 @@
 //! What loading the settings had to repair, in the language spoken now (the window's
 //! first notices).
 
-use crate::config::ConfigWarning;
+use wedocod_core::config::ConfigWarning;
 
 use super::Plain;
 

@@ -7,7 +7,7 @@
 //! The API says no currency; the console sells in Morocco, so amounts are MAD.
 
 use crate::i18n::{Language, language};
-use crate::records::Moment;
+use wedocod_core::records::Moment;
 
 /// The currency every amount is in.
 const CURRENCY: &str = "MAD";

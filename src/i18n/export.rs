@@ -1,8 +1,8 @@
 //! A table export in the language spoken now, the same words in the window and in the
 //! terminal: the estimate before it starts, what was written, and why it stopped.
 
-use crate::api::ResourceName;
-use crate::records::{Estimate, ExportError, Exported};
+use wedocod_api::ResourceName;
+use wedocod_core::records::{Estimate, ExportError, Exported};
 
 use super::{api_error, kind_words};
 

@@ -220,9 +220,9 @@ macro_rules! display_args {
     };
 }
 display_args!(
-    crate::api::ApiError,
-    crate::api::Scope,
-    crate::secrets::KeyringError
+    wedocod_api::ApiError,
+    wedocod_api::Scope,
+    wedocod_core::secrets::KeyringError
 );
 
 /// A number that names rather than counts (a file line): written as it is, never grouped
@@ -273,10 +273,10 @@ pub fn status_label(status: &str) -> String {
 }
 
 /// "leads" or "orders" inside a sentence.
-pub fn kind_words(kind: crate::api::ResourceName) -> String {
+pub fn kind_words(kind: wedocod_api::ResourceName) -> String {
     match kind {
-        crate::api::ResourceName::Leads => tr!("kind-leads"),
-        crate::api::ResourceName::Orders => tr!("kind-orders"),
+        wedocod_api::ResourceName::Leads => tr!("kind-leads"),
+        wedocod_api::ResourceName::Orders => tr!("kind-orders"),
     }
 }
 
@@ -313,7 +313,7 @@ mod tests {
     fn the_settings_file_knows_every_language_spoken() {
         assert_eq!(
             Language::ALL.map(Language::code),
-            crate::config::LANGUAGES,
+            wedocod_core::config::LANGUAGES,
             "config::LANGUAGES and i18n::Language must name the same languages in order"
         );
     }

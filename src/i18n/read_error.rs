@@ -3,10 +3,10 @@
 //! terminal's `validate` and `upload` say the same.
 
 use super::Plain;
-use crate::import::ReadError;
-use crate::import::file_check::ValidateError;
-use crate::import::mapping::MappingError;
-use crate::import::workbook_limits::WorkbookLimit;
+use wedocod_import::ReadError;
+use wedocod_import::ValidateError;
+use wedocod_import::MappingError;
+use wedocod_import::WorkbookLimit;
 
 pub fn describe(error: &ValidateError) -> String {
     match error {

@@ -4,9 +4,9 @@
 //! that the English catalogue says exactly what the core's own English says.
 
 use super::Plain;
-use crate::api::ResourceName;
-use crate::import::target::{Field, ProductPart, Target};
-use crate::import::wording::{Label, Wording};
+use wedocod_api::ResourceName;
+use wedocod_import::{Field, ProductPart, Target};
+use wedocod_import::{Label, Wording};
 
 /// What is wrong, as a sentence.
 pub fn message(wording: &Wording) -> String {

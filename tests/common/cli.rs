@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use wedocod_console::sandbox::Sandbox;
+use wedocod_sandbox::Sandbox;
 
 /// The variable the token is passed in (never the command line).
 pub const TOKEN_VARIABLE: &str = "WEDOCOD_TEST_TOKEN";

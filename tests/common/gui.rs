@@ -13,8 +13,8 @@ use wedocod_console::gui::app::Tab;
 use wedocod_console::gui::desktop::{Desktop, DesktopLog};
 use wedocod_console::gui::screen::connect;
 use wedocod_console::gui::{App, LaunchOptions, Message, VaultSource};
-use wedocod_console::sandbox::Sandbox;
-use wedocod_console::secrets::TokenVault;
+use wedocod_sandbox::Sandbox;
+use wedocod_core::secrets::TokenVault;
 
 /// A launch that touches neither the merchant's config nor the keyring: a config file in
 /// its own temporary folder and an in-memory vault (shared by the launches of a test, so
@@ -107,7 +107,7 @@ impl Driver {
         driver.type_into(connect::TOKEN_ID, token).await.unwrap();
         driver.click(&text("connect")).await.unwrap();
         // A store opens on its dashboard; the tests start from its leads.
-        let leads = Tab::Records(wedocod_console::api::ResourceName::Leads);
+        let leads = Tab::Records(wedocod_api::ResourceName::Leads);
         driver.send(Message::Tab(leads)).await;
         driver
     }

@@ -1,84 +1,10 @@
-//! Shared by the contract tests: a real sandbox on 127.0.0.1 and the real client.
+//! Shared by the window's and the commands' tests: the real binary (`cli`), the window
+//! driven by iced_test (`gui`), and everything the crates' tests share (`wedocod-testkit`).
 
 #![allow(dead_code)] // each test binary uses its own part of this module
 
-use std::time::Duration;
-
 pub mod cli;
-pub mod docs_server;
 pub mod gui;
-pub mod workbook;
 
-use secrecy::SecretString;
-use wedocod_console::api::wire::ProductLine;
-use wedocod_console::api::{ApiProfile, Client, ClientOptions, Dialect, NewLead, RetryPolicy};
-use wedocod_console::sandbox::{Sandbox, SandboxConfig};
-
-pub async fn sandbox(config: SandboxConfig) -> Sandbox {
-    Sandbox::start(config).await.expect("sandbox starts")
-}
-
-/// How many POST requests (creates) the sandbox has received.
-pub fn posts(sandbox: &Sandbox) -> usize {
-    sandbox
-        .request_log()
-        .iter()
-        .filter(|request| request.method == "POST")
-        .count()
-}
-
-pub fn profile(sandbox: &Sandbox, dialect: Dialect) -> ApiProfile {
-    let prefix = match dialect {
-        Dialect::V2 => "",
-        Dialect::V1 => wedocod_console::api::V1_PREFIX,
-    };
-    ApiProfile::new(sandbox.base_url(), prefix, dialect).expect("loopback http is allowed")
-}
-
-/// The client with the given token and retries, short timeouts so failures are quick.
-pub fn client_with(sandbox: &Sandbox, dialect: Dialect, token: &str, retry: RetryPolicy) -> Client {
-    let options = ClientOptions {
-        timeout: Duration::from_secs(10),
-        connect_timeout: Duration::from_secs(2),
-        retry,
-    };
-    Client::with_options(
-        profile(sandbox, dialect),
-        SecretString::from(token.to_string()),
-        options,
-    )
-    .expect("client builds")
-}
-
-/// The demo token, no automatic retries: every answer is seen as it is.
-/// A bare reqwest client, for answers the console's client would interpret.
-pub fn raw_http() -> reqwest::Client {
-    wedocod_console::api::install_crypto_provider();
-    reqwest::Client::new()
-}
-
-pub fn client(sandbox: &Sandbox) -> Client {
-    client_with(sandbox, Dialect::V2, sandbox.token(), RetryPolicy::never())
-}
-
-/// A lead that passes every rule of the contract, with a SKU of the demo catalogue.
-pub fn valid_lead(n: usize) -> NewLead {
-    NewLead {
-        full_name: format!("Client Numéro {n}"),
-        phone: format!("06{:08}", 10_000_000 + n),
-        city: Some("Casablanca".into()),
-        area: Some("Maârif".into()),
-        address: Some(format!("{n} Boulevard Zerktouni")),
-        products: vec![ProductLine {
-            sku: Some("ARG-100".into()),
-            quantity: Some(2),
-            total: Some(298.0),
-            price: None,
-        }],
-        data: Vec::new(),
-    }
-}
-
-pub fn valid_leads(count: usize) -> Vec<NewLead> {
-    (0..count).map(valid_lead).collect()
-}
+#[allow(unused_imports)] // as `dead_code` above: not every test binary uses the testkit
+pub use wedocod_testkit::*;

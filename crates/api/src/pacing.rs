@@ -2,12 +2,16 @@
 //! allows `limit` requests a minute; when the budget left runs low the client spaces its
 //! requests one "slot" (60 s / limit) apart instead of running into 429s.
 
+#[cfg(feature = "client")]
 use std::sync::Mutex;
 use std::time::Duration;
 
+#[cfg(feature = "client")]
 use http::HeaderMap;
+#[cfg(feature = "client")]
 use tokio::time::Instant;
 
+#[cfg(feature = "client")]
 /// The rate-limit budget as the server last reported it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RateBudget {
@@ -16,6 +20,7 @@ pub struct RateBudget {
     pub observed_at: Instant,
 }
 
+#[cfg(feature = "client")]
 impl RateBudget {
     /// The time one request's budget takes to come back.
     pub fn slot(&self) -> Duration {
@@ -23,12 +28,14 @@ impl RateBudget {
     }
 }
 
+#[cfg(feature = "client")]
 /// Shared by every request of one client.
 #[derive(Debug, Default)]
 pub struct Pacer {
     state: Mutex<PacerState>,
 }
 
+#[cfg(feature = "client")]
 #[derive(Debug, Default)]
 struct PacerState {
     budget: Option<RateBudget>,
@@ -36,9 +43,11 @@ struct PacerState {
     not_before: Option<Instant>,
 }
 
+#[cfg(feature = "client")]
 /// Requests kept in reserve: below this many left, requests are spaced one slot apart.
 const RESERVE: u32 = 2;
 
+#[cfg(feature = "client")]
 impl Pacer {
     /// Records the headers of a response.
     pub fn observe(&self, headers: &HeaderMap) {
@@ -98,6 +107,7 @@ impl Pacer {
     }
 }
 
+#[cfg(feature = "client")]
 fn header_number(headers: &HeaderMap, name: &str) -> Option<u32> {
     headers.get(name)?.to_str().ok()?.trim().parse().ok()
 }
@@ -114,12 +124,14 @@ pub fn capped_wait(seconds: f64) -> Option<Duration> {
         .then(|| Duration::from_secs_f64(seconds.min(MAX_RETRY_WAIT.as_secs_f64())))
 }
 
+#[cfg(feature = "client")]
 /// The moment `wait` from now, or as far as the clock can go: no wait can panic.
 pub fn deadline_after(wait: Duration) -> Instant {
     let now = Instant::now();
     now.checked_add(wait.min(MAX_RETRY_WAIT)).unwrap_or(now)
 }
 
+#[cfg(feature = "client")]
 /// Seconds from a `Retry-After` header (the HTTP-date form is not used by Laravel),
 /// capped at [`MAX_RETRY_WAIT`].
 pub fn retry_after_header(headers: &HeaderMap) -> Option<Duration> {
@@ -133,7 +145,7 @@ pub fn retry_after_header(headers: &HeaderMap) -> Option<Duration> {
     capped_wait(seconds)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "client"))]
 mod tests {
     use super::*;
     use http::HeaderValue;

@@ -4,7 +4,7 @@
 //! new name even though the data was synced), and advisory locks that say "another
 //! window or command is using this".
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -27,16 +27,8 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     builder.create(dir)
 }
 
-/// Options that create a file readable and writable by its owner only.
-/// On Windows a file in the user's profile folders already takes the profile's owner-only
-/// access list.
-pub fn private_file_options() -> OpenOptions {
-    #[cfg_attr(not(unix), expect(unused_mut, reason = "the mode is set on Unix only"))]
-    let mut options = OpenOptions::new();
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options
-}
+/// Owner-only file creation is the importer's too (its corrected files and reports).
+pub use wedocod_import::output_file::private_file_options;
 
 /// Makes a new or renamed entry of `dir` durable. Windows offers no handle on a folder
 /// to sync (NTFS journals its metadata itself), so there it does nothing.

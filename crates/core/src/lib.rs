@@ -1,5 +1,5 @@
-//! What the console's window and terminal share, with no window library in its tree:
-//! `import` (CSV files → checked rows → create items), `upload` (rows → requests →
+//! What the console's window and terminal share, with no window library in its tree
+//! (a merchant's file is read and checked by `wedocod-import`): `upload` (rows → requests →
 //! outcomes, with a journal on disk), `stores` (a store account's identity and folder),
 //! `config` (profiles, never a token), `secrets` (the token in the OS keyring), `paths`
 //! (where files live), `files` (durable, owner-only files and locks) and `records` (leads
@@ -13,7 +13,6 @@ pub mod config_warning;
 pub mod desk;
 pub mod diagnostics;
 pub mod files;
-pub mod import;
 pub mod log_file;
 pub mod paths;
 pub mod records;

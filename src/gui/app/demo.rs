@@ -9,7 +9,7 @@ use std::sync::Arc;
 #[cfg(feature = "demo")]
 #[derive(Debug)]
 pub struct Demo {
-    sandbox: crate::sandbox::BackgroundSandbox,
+    sandbox: wedocod_sandbox::BackgroundSandbox,
     folder: tempfile::TempDir,
 }
 
@@ -24,7 +24,7 @@ pub const AVAILABLE: bool = cfg!(feature = "demo");
 /// Starts the embedded sandbox, and makes its uploads folder, off the UI thread.
 #[cfg(feature = "demo")]
 pub async fn start() -> Result<Arc<Demo>, String> {
-    use crate::sandbox::{BackgroundSandbox, SandboxConfig};
+    use wedocod_sandbox::{BackgroundSandbox, SandboxConfig};
     tokio::task::spawn_blocking(|| {
         let folder = tempfile::Builder::new()
             .prefix("wedocod-demo-")

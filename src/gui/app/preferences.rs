@@ -3,8 +3,8 @@
 
 use iced::Task;
 
-use crate::api::ResourceName;
-use crate::config::ThemeChoice;
+use wedocod_api::ResourceName;
+use wedocod_core::config::ThemeChoice;
 use crate::gui::screen::{records, settings};
 use crate::i18n::{self, Language};
 

@@ -9,14 +9,14 @@ use std::sync::Arc;
 use iced::Task;
 use secrecy::SecretString;
 
-use crate::api::{ApiProfile, Client, Dialect};
-use crate::config::StoreProfile;
+use wedocod_api::{ApiProfile, Client, Dialect};
+use wedocod_core::config::StoreProfile;
 use crate::gui::error_view;
 use crate::gui::screen::{connect, profiles};
 use crate::gui::{StoreLink, client_for};
 use crate::i18n::tr;
-use crate::secrets::{KeyringError, Persistence, TokenVault};
-use crate::stores::StoreHome;
+use wedocod_core::secrets::{KeyringError, Persistence, TokenVault};
+use wedocod_core::stores::StoreHome;
 
 use super::demo::Demo;
 use super::{App, Screen};
@@ -63,7 +63,7 @@ async fn open_store(data_dir: PathBuf, opening: Opening) -> Result<Box<Session>,
         client,
         token,
     } = opening;
-    let home = crate::stores::open(&data_dir, saved_id.as_deref(), &client, &token)
+    let home = wedocod_core::stores::open(&data_dir, saved_id.as_deref(), &client, &token)
         .await
         .map_err(|error| error.to_string())?;
     Ok(Box::new(Session {

@@ -4,7 +4,7 @@ use iced::Task;
 use iced::keyboard::key::{Code, Named, Physical};
 use iced::keyboard::{self, Key};
 
-use crate::api::ResourceName;
+use wedocod_api::ResourceName;
 
 use crate::gui::screen::{desk, import, records};
 

@@ -6,7 +6,7 @@
 
 use iced::{Point, Size, Subscription, Task};
 
-use crate::config::WindowGeometry;
+use wedocod_core::config::WindowGeometry;
 
 use super::{App, Closing, Message};
 use crate::i18n::tr;

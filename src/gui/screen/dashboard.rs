@@ -8,10 +8,10 @@ use std::time::{Duration, Instant};
 use iced::widget::{button, column, row, scrollable, text};
 use iced::{Center, Element, Fill, Task};
 
-use crate::api::{ApiError, Client, ResourceName};
+use wedocod_api::{ApiError, Client, ResourceName};
 use crate::gui::{chart_bar, error_view, theme};
 use crate::i18n::{status_label, tr};
-use crate::records::glance::{Glance, StatusCounts};
+use wedocod_core::records::glance::{Glance, StatusCounts};
 
 /// How long counts are shown before a visit reads them again.
 pub const FRESH_FOR: Duration = Duration::from_secs(5 * 60);

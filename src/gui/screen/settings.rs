@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use iced::widget::{button, column, container, pick_list, row, scrollable, text, text_input};
 use iced::{Center, Element, Fill, Task};
 
-use crate::config::{Config, PAGE_SIZES, ThemeChoice};
+use wedocod_core::config::{Config, PAGE_SIZES, ThemeChoice};
 use crate::gui::contact;
 use crate::gui::theme;
 use crate::i18n::{Language, tr};
@@ -77,7 +77,7 @@ impl State {
     pub fn open(data_dir: &Path) -> (State, Task<Message>) {
         let dir = data_dir.to_path_buf();
         let count = Task::perform(
-            crate::gui::blocking::off_the_window(move || Ok(crate::files::folder_size(&dir))),
+            crate::gui::blocking::off_the_window(move || Ok(wedocod_core::files::folder_size(&dir))),
             |counted| Message::DataSize(counted.unwrap_or_default()),
         );
         let state = State {
@@ -111,8 +111,8 @@ impl State {
                 let data_dir = self.data_dir.clone();
                 Action::Run(Task::perform(
                     crate::gui::blocking::off_the_window(move || {
-                        let config_dir = crate::paths::config_dir();
-                        Ok(crate::diagnostics::bundle(&crate::diagnostics::About {
+                        let config_dir = wedocod_core::paths::config_dir();
+                        Ok(wedocod_core::diagnostics::bundle(&wedocod_core::diagnostics::About {
                             version: env!("CARGO_PKG_VERSION"),
                             language,
                             config_dir: &config_dir,
@@ -192,7 +192,7 @@ impl State {
             text(tr!("settings-folders")).size(16),
             place(
                 tr!("settings-config-folder"),
-                crate::paths::config_dir(),
+                wedocod_core::paths::config_dir(),
                 tr!("open-folder"),
                 Message::OpenFolder
             ),
@@ -204,7 +204,7 @@ impl State {
             ),
             place(
                 tr!("settings-log"),
-                crate::log_file::path_in(data_dir),
+                wedocod_core::log_file::path_in(data_dir),
                 tr!("open-log"),
                 Message::OpenFile
             ),
@@ -247,7 +247,7 @@ fn open_in_system(path: PathBuf, folder: bool) -> Action {
     Action::Run(Task::perform(
         crate::gui::blocking::off_the_window(move || {
             if folder && !path.exists() {
-                crate::files::create_private_dir(&path)
+                wedocod_core::files::create_private_dir(&path)
                     .map_err(|error| format!("{}: {error}", path.display()))?;
             }
             open::that_detached(&path).map_err(|error| format!("{}: {error}", path.display()))

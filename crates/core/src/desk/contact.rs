@@ -6,7 +6,7 @@
 
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 
-use crate::import::phone::PhoneRules;
+use wedocod_import::PhoneRules;
 
 /// A customer's number, as WhatsApp and the phone want it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDateTime, Timelike};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use crate::api::ResourceName;
-use crate::import::export::neutralize_formula;
+use wedocod_import::neutralize_formula;
 
 use super::summary::{Moment, RecordSummary};
 

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::api::{ApiError, Client};
-use crate::import::catalogue::Catalogue;
+use wedocod_import::Catalogue;
 
 /// A cached copy younger than this still makes unknown SKUs errors; an older one only
 /// warns, since the store may have added products since.

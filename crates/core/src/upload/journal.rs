@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use crate::api::{Dialect, ResourceName};
 use crate::files::{self, LockError, LockFile};
-use crate::import::CellError;
+use wedocod_import::CellError;
 
 use super::matching::MatchKey;
 

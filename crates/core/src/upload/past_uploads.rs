@@ -6,9 +6,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::api::ResourceName;
-use crate::import::export::{ExportFormat, SafeCsvWriter, start_file};
-use crate::import::file_check::ValidateSettings;
-use crate::import::sheet::Sheet;
+use wedocod_import::{ExportFormat, SafeCsvWriter, start_file};
+use wedocod_import::ValidateSettings;
+use wedocod_import::Sheet;
 
 use super::journal::{self, Event, Journal, JournalError, Partial, PlannedRow};
 use super::matching::{MatchKey, key_of};
@@ -292,7 +292,7 @@ pub fn export_refused<W: Write>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::CellError;
+    use wedocod_import::CellError;
     use crate::upload::journal::PlannedRow;
     use crate::upload::matching::MatchKey;
 

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::state::{RowState, UploadState};
-use crate::import::CellError;
+use wedocod_import::CellError;
 
 /// The `field` of the error that marks a row skipped because an earlier upload already
 /// created it in the store (`upload --skip-sent`): nothing is left to do for it.

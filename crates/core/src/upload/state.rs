@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::journal::{Event, PlannedRow};
 use super::report::REMOVED_FROM_FILE;
-use crate::import::CellError;
+use wedocod_import::CellError;
 
 /// One row's state.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use iced::Task;
 use iced::widget::scrollable::AbsoluteOffset;
 
-use crate::import::sheet::{RowFilter, Sheet};
+use wedocod_import::{RowFilter, Sheet};
 
 use super::upload_panel::UploadPanel;
 use super::{ColumnName, GRID_ID, ROW_HEIGHT};

@@ -5,8 +5,8 @@
 use iced::widget::{button, column, container, row, scrollable, space, text, tooltip};
 use iced::{Background, Border, Color, Element, Fill, Length, Theme};
 
-use crate::import::Severity;
-use crate::import::sheet::Sheet;
+use wedocod_import::Severity;
+use wedocod_import::Sheet;
 
 use super::editing::Message;
 use super::upload_panel::RefusedCells;

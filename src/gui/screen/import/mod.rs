@@ -15,22 +15,22 @@ use std::sync::Arc;
 use iced::widget::{button, column, container, pick_list, row, text, text_input};
 use iced::{Center, Element, Fill, Task};
 
-use crate::api::ResourceName;
+use wedocod_api::ResourceName;
 use crate::gui::StoreLink;
 use crate::gui::blocking::off_the_window;
 use crate::gui::theme;
 use crate::i18n::tr;
-use crate::import::catalogue::Catalogue;
-use crate::import::decode::EncodingSource;
-use crate::import::export::ExportFormat;
-use crate::import::file_check::ValidateSettings;
-use crate::import::mapping::ColumnRole;
-use crate::import::output_file;
-use crate::import::remembered::RememberedMappings;
-use crate::import::sheet::Sheet;
-use crate::import::target::{Field, ProductPart, Target};
-use crate::import::workbook_export::{WorkbookContent, write_workbook};
-use crate::upload::Repeats;
+use wedocod_import::Catalogue;
+use wedocod_import::EncodingSource;
+use wedocod_import::ExportFormat;
+use wedocod_import::ValidateSettings;
+use wedocod_import::ColumnRole;
+use wedocod_import::output_file;
+use wedocod_import::RememberedMappings;
+use wedocod_import::Sheet;
+use wedocod_import::{Field, ProductPart, Target};
+use wedocod_import::{WorkbookContent, write_workbook};
+use wedocod_core::upload::Repeats;
 
 use editing::OpenFile;
 
@@ -197,7 +197,7 @@ pub enum Action {
 }
 
 fn remembered_path() -> PathBuf {
-    crate::paths::config_dir().join("mappings.toml")
+    wedocod_core::paths::config_dir().join("mappings.toml")
 }
 
 /// The system's file dialog; `None` when it was closed or no portal runs (the typed path
@@ -727,8 +727,8 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::sheet::RowFilter;
-    use crate::upload::Control;
+    use wedocod_import::RowFilter;
+    use wedocod_core::upload::Control;
 
     fn opened(csv: &str) -> State {
         let mut state = State::default();

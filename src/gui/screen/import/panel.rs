@@ -8,8 +8,8 @@ use iced::{Element, Fill};
 
 use crate::gui::theme;
 use crate::i18n::{Plain, tr, wording};
-use crate::import::sheet::RowFilter;
-use crate::import::workbook_export::WorkbookContent;
+use wedocod_import::RowFilter;
+use wedocod_import::WorkbookContent;
 
 use super::editing::{Message as Edit, OpenFile};
 use super::{ColumnName, EDITOR_ID, Message};
@@ -111,8 +111,8 @@ fn cell_section(file: &OpenFile) -> Element<'_, Edit> {
     }
     for issue in sheet.cell_issues(row_index, column) {
         let style = match issue.severity {
-            crate::import::Severity::Error => text::danger,
-            crate::import::Severity::Warning => text::warning,
+            wedocod_import::Severity::Error => text::danger,
+            wedocod_import::Severity::Warning => text::warning,
         };
         body = body.push(text(wording::message(&issue.wording)).style(style));
         body = body.push(
@@ -157,8 +157,8 @@ fn summary_section(file: &OpenFile) -> Element<'_, Edit> {
         };
         let chosen = file.filter == RowFilter::Code(line.code);
         let style = match line.severity {
-            crate::import::Severity::Error => text::danger,
-            crate::import::Severity::Warning => text::warning,
+            wedocod_import::Severity::Error => text::danger,
+            wedocod_import::Severity::Warning => text::warning,
         };
         body = body.push(
             button(text(label).size(13).style(style))

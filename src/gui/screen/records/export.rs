@@ -12,16 +12,16 @@ use iced::futures::channel::mpsc::Sender;
 use iced::widget::{button, column, container, progress_bar, row, text};
 use iced::{Center, Element, Fill, Task};
 
-use crate::api::pacing::RateBudget;
-use crate::api::{ApiError, Client};
+use wedocod_api::pacing::RateBudget;
+use wedocod_api::{ApiError, Client};
 use crate::gui::dialog;
 use crate::gui::theme;
 use crate::i18n::export as said;
 use crate::i18n::{kind_words, tr};
-use crate::records::{
+use wedocod_core::records::{
     Estimate, ExportError, ExportProgress, Exported, TableFilter, TableFormat, export_table,
 };
-use crate::upload::Control;
+use wedocod_core::upload::Control;
 
 /// An export being confirmed or under way.
 #[derive(Debug, Clone)]
@@ -277,7 +277,7 @@ impl Export {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::ResourceName;
+    use wedocod_api::ResourceName;
 
     #[test]
     fn a_typed_name_without_extension_becomes_a_workbook() {

@@ -15,14 +15,14 @@ use iced::widget::{
 };
 use iced::{Center, Element, Fill, Subscription, Task};
 
-use crate::api::pacing::deadline_after;
-use crate::api::statuses::known_statuses;
-use crate::api::wire::History;
-use crate::api::{
+use wedocod_api::pacing::deadline_after;
+use wedocod_api::statuses::known_statuses;
+use wedocod_api::wire::History;
+use wedocod_api::{
     Action as ScopeAction, ApiError, Client, DeleteOutcome, ListQuery, Page, ResourceName, Scope,
     UpdateOutcome,
 };
-use crate::desk::contact::TemplateValues;
+use wedocod_core::desk::contact::TemplateValues;
 use crate::gui::contact::{self, Customer, Reach};
 use crate::gui::dialog;
 use crate::gui::error_view::{self, ErrorAction, Remedy};
@@ -30,7 +30,7 @@ use crate::gui::record_rows::{self, RecordRow};
 use crate::gui::status_history;
 use crate::gui::theme;
 use crate::i18n::{status_label, tr};
-use crate::records::TableFilter;
+use wedocod_core::records::TableFilter;
 
 /// The search box, focused by Ctrl+F.
 const SEARCH_ID: &str = "records-search";

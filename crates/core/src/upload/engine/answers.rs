@@ -6,10 +6,10 @@ use std::collections::{BTreeMap, HashSet};
 
 use crate::api::CreateOutcome;
 use crate::api::wire::{BatchStatus, FieldErrors};
-use crate::import::CellError;
-use crate::import::build::ItemOrigin;
-use crate::import::mapping::Mapping;
-use crate::import::server_errors::locate;
+use wedocod_import::CellError;
+use wedocod_import::ItemOrigin;
+use wedocod_import::Mapping;
+use wedocod_import::locate;
 use crate::upload::journal::{Event, PlannedRow};
 
 /// When a request left: on this computer's clock (journal stamps, windows) and on the

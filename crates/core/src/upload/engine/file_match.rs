@@ -7,8 +7,8 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
-use crate::import::build::ItemOrigin;
-use crate::import::sheet::Candidate;
+use wedocod_import::ItemOrigin;
+use wedocod_import::Candidate;
 use crate::upload::journal::PlannedRow;
 use crate::upload::matching::{MatchKey, Submitted};
 use crate::upload::state::{RowState, UploadState};

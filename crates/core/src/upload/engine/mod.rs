@@ -24,8 +24,8 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::de::DeserializeOwned;
 
 use crate::api::{ApiError, Client, Records, Resource};
-use crate::import::build::ItemOrigin;
-use crate::import::mapping::Mapping;
+use wedocod_import::ItemOrigin;
+use wedocod_import::Mapping;
 use crate::stores::StoreHome;
 
 use super::journal::{Event, Journal, JournalError};

@@ -8,9 +8,9 @@ use serde_json::Value;
 
 use crate::api::{Client, Dialect, Resource, ResourceName};
 use crate::files::{self, LockFile};
-use crate::import::CellError;
-use crate::import::mapping::Mapping;
-use crate::import::sheet::Candidate;
+use wedocod_import::CellError;
+use wedocod_import::Mapping;
+use wedocod_import::Candidate;
 use crate::upload::journal::{Event, Journal, JournalError, PlannedRow};
 use crate::upload::matching::{Stored, Submitted};
 use crate::upload::past_uploads;

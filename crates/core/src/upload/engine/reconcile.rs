@@ -25,7 +25,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::de::DeserializeOwned;
 
 use crate::api::{ApiError, ListQuery, Resource};
-use crate::import::CellError;
+use wedocod_import::CellError;
 use crate::upload::journal::Event;
 use crate::upload::matching::{MatchKey, Stored, Submitted, key_of};
 use crate::upload::past_uploads;

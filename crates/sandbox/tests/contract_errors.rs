@@ -1,16 +1,16 @@
 //! Every error case of the contract, as the real client decodes it from the real sandbox.
 
-mod common;
+use wedocod_testkit as common;
 
 use std::time::Duration;
 
 use common::{client, client_with, posts, sandbox, valid_lead, valid_leads};
-use wedocod_console::api::wire::StatusChange;
-use wedocod_console::api::{
+use wedocod_api::wire::StatusChange;
+use wedocod_api::{
     Action, ApiError, CreateOutcome, Dialect, ListQuery, ResourceName, RetryPolicy, Scope,
     TransportKind,
 };
-use wedocod_console::sandbox::{Faults, SandboxConfig, Trigger};
+use wedocod_sandbox::{Faults, SandboxConfig, Trigger};
 
 fn faults(spec: &str) -> SandboxConfig {
     SandboxConfig {
@@ -292,12 +292,12 @@ async fn a_500_after_commit_is_an_unknown_outcome() {
 #[tokio::test]
 async fn slow_answers_time_out_as_maybe_sent() {
     let sandbox = sandbox(faults("slow=3s")).await;
-    let options = wedocod_console::api::ClientOptions {
+    let options = wedocod_api::ClientOptions {
         timeout: Duration::from_millis(300),
         connect_timeout: Duration::from_secs(2),
         retry: RetryPolicy::never(),
     };
-    let client = wedocod_console::api::Client::with_options(
+    let client = wedocod_api::Client::with_options(
         common::profile(&sandbox, Dialect::V2),
         secrecy::SecretString::from(sandbox.token().to_string()),
         options,
@@ -386,12 +386,12 @@ async fn serve_once(status_line: &'static str, body: &'static str) -> String {
     format!("http://{addr}")
 }
 
-fn raw_client(base_url: &str) -> wedocod_console::api::Client {
-    let profile = wedocod_console::api::ApiProfile::new(base_url, "", Dialect::V2).unwrap();
-    wedocod_console::api::Client::with_options(
+fn raw_client(base_url: &str) -> wedocod_api::Client {
+    let profile = wedocod_api::ApiProfile::new(base_url, "", Dialect::V2).unwrap();
+    wedocod_api::Client::with_options(
         profile,
         secrecy::SecretString::from("t"),
-        wedocod_console::api::ClientOptions {
+        wedocod_api::ClientOptions {
             retry: RetryPolicy::never(),
             ..Default::default()
         },
@@ -429,7 +429,7 @@ async fn non_json_answers_keep_status_and_an_excerpt() {
 
 #[tokio::test]
 async fn hostile_answers_to_a_create_are_never_taken_for_created() {
-    use wedocod_console::api::pacing::MAX_RETRY_WAIT;
+    use wedocod_api::pacing::MAX_RETRY_WAIT;
     // A Retry-After of 2^64 - 1 seconds: a capped wait, no panic.
     let absurd = sandbox(faults("absurd429=x1")).await;
     let error = client(&absurd)

@@ -2,17 +2,17 @@
 //! queues, a server clock that is not the computer's, lists in the other order, a big
 //! store, more than one token for one account, and 202s lost on the way back.
 
-mod common;
+use wedocod_testkit as common;
 
 use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use common::{client, client_with, raw_http, sandbox, valid_leads};
-use wedocod_console::api::wire::StatusChange;
-use wedocod_console::api::{
+use wedocod_api::wire::StatusChange;
+use wedocod_api::{
     ApiError, CreateOutcome, Dialect, ListQuery, ResourceName, RetryPolicy,
 };
-use wedocod_console::sandbox::{ListOrder, SandboxConfig};
+use wedocod_sandbox::{ListOrder, SandboxConfig};
 
 fn parse(at: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(at)

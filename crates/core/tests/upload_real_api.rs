@@ -6,7 +6,7 @@
 //! created that the server does not hold (or holds with another row's content), no
 //! reference given to two rows, no row refused that the server holds.
 
-mod common;
+use wedocod_testkit as common;
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -15,14 +15,14 @@ use chrono::TimeDelta;
 use common::docs_server::{DocsServer, Knobs};
 use secrecy::SecretString;
 use serde_json::Value;
-use wedocod_console::api::{
+use wedocod_api::{
     ApiProfile, Client, ClientOptions, Dialect, Leads, ResourceName, RetryPolicy,
 };
-use wedocod_console::import::file_check::ValidateSettings;
-use wedocod_console::import::sheet::Sheet;
-use wedocod_console::stores::StoreHome;
-use wedocod_console::upload::report::RowOutcome;
-use wedocod_console::upload::{Control, Engine, UploadError, UploadReport, UploadSettings};
+use wedocod_import::ValidateSettings;
+use wedocod_import::Sheet;
+use wedocod_core::stores::StoreHome;
+use wedocod_core::upload::report::RowOutcome;
+use wedocod_core::upload::{Control, Engine, UploadError, UploadReport, UploadSettings};
 
 /// One intended row of the file.
 #[derive(Debug, Clone)]

@@ -1,6 +1,6 @@
 //! Workbooks as Excel stores what a merchant typed: numbers as numbers, text as text.
 
-use rust_xlsxwriter::Worksheet;
+use rust_xlsxwriter::{Workbook, Worksheet};
 
 /// A cell to write.
 pub enum Cell {
@@ -60,4 +60,12 @@ pub fn leads_table(sheet: &mut Worksheet, top: u32, left: u16) {
             .unwrap();
         }
     }
+}
+
+/// A one-sheet workbook named "Leads" holding [`leads_table`] at A1, as Excel saves it.
+pub fn excel_export() -> Vec<u8> {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet().set_name("Leads").unwrap();
+    leads_table(sheet, 0, 0);
+    workbook.save_to_buffer().unwrap()
 }

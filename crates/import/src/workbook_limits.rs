@@ -982,11 +982,11 @@ mod tests {
         sheet.write_string(1_048_575, 16_383, "x").unwrap();
         let bytes = workbook.save_to_buffer().unwrap();
         assert!(bytes.len() < 10_000, "{} bytes", bytes.len());
-        let error = crate::import::workbook::read(bytes, None).unwrap_err();
+        let error = crate::workbook::read(bytes, None).unwrap_err();
         assert!(
             matches!(
                 &error,
-                crate::import::ReadError::WorkbookTooLarge(WorkbookLimit::Sheet { last, .. })
+                crate::ReadError::WorkbookTooLarge(WorkbookLimit::Sheet { last, .. })
                     if last == "XFD1048576"
             ),
             "{error:?}"
@@ -1000,11 +1000,11 @@ mod tests {
             &zeros_deflated(8_000),
             1_700_000_000,
         );
-        let error = crate::import::workbook::read(bomb, None).unwrap_err();
+        let error = crate::workbook::read(bomb, None).unwrap_err();
         assert!(
             matches!(
                 &error,
-                crate::import::ReadError::WorkbookTooLarge(WorkbookLimit::Part { part, .. })
+                crate::ReadError::WorkbookTooLarge(WorkbookLimit::Part { part, .. })
                     if part == "xl/sharedStrings.xml"
             ),
             "{error:?}"
@@ -1057,8 +1057,8 @@ mod tests {
     const LIBREOFFICE_TAIL: &str = r#"<table:table-row table:number-rows-repeated="1048574"><table:table-cell table:number-columns-repeated="1024"/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#;
 
     fn too_large(bytes: Vec<u8>) -> WorkbookLimit {
-        match crate::import::workbook::read(bytes, None) {
-            Err(crate::import::ReadError::WorkbookTooLarge(limit)) => limit,
+        match crate::workbook::read(bytes, None) {
+            Err(crate::ReadError::WorkbookTooLarge(limit)) => limit,
             other => panic!("{other:?}"),
         }
     }
@@ -1129,7 +1129,7 @@ mod tests {
         );
         let bytes = ods(&[("Leads", &format!("{header}{row}{LIBREOFFICE_TAIL}"))]);
         assert_eq!(check_ods(&bytes, Limits::default()), Ok(()));
-        let sheet = crate::import::workbook::read(bytes, None).unwrap();
+        let sheet = crate::workbook::read(bytes, None).unwrap();
         assert_eq!(sheet.source.name, "Leads");
         assert_eq!(
             String::from_utf8(sheet.csv).unwrap(),
@@ -1181,7 +1181,7 @@ mod tests {
         use std::io::Write;
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../../tests/data/leads_legacy.xls"
+            "/tests/data/leads_legacy.xls"
         );
         let bytes = std::fs::read(path).unwrap();
         let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).unwrap();

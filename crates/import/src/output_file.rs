@@ -5,18 +5,29 @@
 //! owner-only (0600 on Unix), like journals and exports: a corrected file or a report
 //! holds the same customers' names and phones as the journal.
 
-use std::fs::File;
+use std::fs::{File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
 
 /// How many numbered names are tried next to a source before giving up.
 const MAX_SIBLINGS: u32 = 999;
 
+/// Options that create a file readable and writable by its owner only.
+/// On Windows a file in the user's profile folders already takes the profile's owner-only
+/// access list.
+pub fn private_file_options() -> OpenOptions {
+    #[cfg_attr(not(unix), expect(unused_mut, reason = "the mode is set on Unix only"))]
+    let mut options = OpenOptions::new();
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+}
+
 /// Creates `path` for writing, readable by its owner only; an existing file is an
 /// `AlreadyExists` error unless `overwrite` (it then keeps the access it had: the
 /// merchant may have shared it on purpose).
 pub fn create(path: &Path, overwrite: bool) -> io::Result<File> {
-    let mut options = crate::files::private_file_options();
+    let mut options = private_file_options();
     options.write(true);
     if overwrite {
         options.create(true).truncate(true);

@@ -1,13 +1,13 @@
 //! Every route of the contract, the real client against the real sandbox over loopback.
 
-mod common;
+use wedocod_testkit as common;
 
 use std::time::Duration;
 
 use common::{client, sandbox, valid_lead, valid_leads};
-use wedocod_console::api::wire::{ProductLine, StatusChange};
-use wedocod_console::api::{CreateOutcome, ListQuery, NewOrder, ResourceName};
-use wedocod_console::sandbox::SandboxConfig;
+use wedocod_api::wire::{ProductLine, StatusChange};
+use wedocod_api::{CreateOutcome, ListQuery, NewOrder, ResourceName};
+use wedocod_sandbox::SandboxConfig;
 
 #[tokio::test]
 async fn lead_pages_follow_the_pagination_arithmetic() {
@@ -90,9 +90,9 @@ async fn show_returns_the_record_and_404s_other_accounts() {
     // The other account's newest lead exists, but not for this token.
     let other = common::client_with(
         &sandbox,
-        wedocod_console::api::Dialect::V2,
+        wedocod_api::Dialect::V2,
         sandbox.other_account_token(),
-        wedocod_console::api::RetryPolicy::never(),
+        wedocod_api::RetryPolicy::never(),
     );
     let theirs = other.leads().list(&ListQuery::page(1, 1)).await.unwrap();
     let their_reference = theirs.items[0].reference.clone().unwrap();

@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
-use wedocod_console::api::scope::ResourceName;
-use wedocod_console::import::ReadError;
-use wedocod_console::import::export::ExportFormat;
-use wedocod_console::import::file_check::{
+use wedocod_api::scope::ResourceName;
+use wedocod_import::ReadError;
+use wedocod_import::ExportFormat;
+use wedocod_import::{
     CorrectedOutput, ValidateError, ValidateSettings, Validation, validate_bytes,
 };
 

@@ -1,18 +1,18 @@
 //! The upload engine against real sandboxes with faults: every row created exactly once,
 //! 422s on their cells, unknown outcomes reconciled, refused rows fixed and resent.
 
-mod common;
+use wedocod_testkit as common;
 
 use std::time::Duration;
 
 use common::{client_with, posts, sandbox};
-use wedocod_console::api::{Client, Dialect, Leads, Orders, ResourceName, RetryPolicy};
-use wedocod_console::import::file_check::ValidateSettings;
-use wedocod_console::import::sheet::Sheet;
-use wedocod_console::sandbox::{Sandbox, SandboxConfig};
-use wedocod_console::stores::StoreHome;
-use wedocod_console::upload::report::{NOT_CONFIRMED, RowOutcome};
-use wedocod_console::upload::{Control, Engine, Repeats, RowState, UploadReport, UploadSettings};
+use wedocod_api::{Client, Dialect, Leads, Orders, ResourceName, RetryPolicy};
+use wedocod_import::ValidateSettings;
+use wedocod_import::Sheet;
+use wedocod_sandbox::{Sandbox, SandboxConfig};
+use wedocod_core::stores::StoreHome;
+use wedocod_core::upload::report::{NOT_CONFIRMED, RowOutcome};
+use wedocod_core::upload::{Control, Engine, Repeats, RowState, UploadReport, UploadSettings};
 
 /// `count` valid leads, one per line, phones all different.
 fn leads_csv(count: usize, first_phone: usize) -> String {
@@ -192,7 +192,7 @@ async fn a_v1_422_keyed_by_leads_lands_on_its_cell() {
         "Client Numéro 1;0613000001;Casablanca;1 Boulevard Zerktouni;ARG-100",
         "Client Numéro 1;0613000001;Casablanca;1 Boulevard Zerktouni;ZZZ-404",
     );
-    let client = wedocod_console::api::Client::new(
+    let client = wedocod_api::Client::new(
         common::profile(&sandbox, Dialect::V1),
         secrecy::SecretString::from(sandbox.token().to_string()),
     )
@@ -382,7 +382,7 @@ async fn invalid_rows_block_or_are_skipped() {
     );
     assert!(matches!(
         blocked,
-        Err(wedocod_console::upload::UploadError::InvalidRows {
+        Err(wedocod_core::upload::UploadError::InvalidRows {
             count: 1,
             first_line: 3
         })
@@ -418,7 +418,7 @@ async fn a_file_uploaded_before_is_not_sent_twice_by_mistake() {
     );
     assert!(matches!(
         again,
-        Err(wedocod_console::upload::UploadError::AlreadyCreated {
+        Err(wedocod_core::upload::UploadError::AlreadyCreated {
             count: 3,
             first_line: 2,
             ..
@@ -496,7 +496,7 @@ async fn a_server_failing_every_create_stops_the_upload_instead_of_retrying_for_
     assert!(
         matches!(
             outcome,
-            Err(wedocod_console::upload::UploadError::ServerKeepsFailing { count: 10, .. })
+            Err(wedocod_core::upload::UploadError::ServerKeepsFailing { count: 10, .. })
         ),
         "{outcome:?}"
     );
@@ -627,7 +627,7 @@ async fn a_resume_after_deleting_and_sorting_rows_sends_nothing_twice() {
         settings(&journal, 100),
     );
     assert!(
-        matches!(&refused, Err(wedocod_console::upload::UploadError::WrongJournal { mismatch, .. }) if mismatch.contains("another file")),
+        matches!(&refused, Err(wedocod_core::upload::UploadError::WrongJournal { mismatch, .. }) if mismatch.contains("another file")),
         "{:?}",
         refused.err()
     );

@@ -242,7 +242,7 @@ impl RowStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::table::TableReader;
+    use crate::table::TableReader;
 
     /// The rows of `text` as the sheet stores them, and as the reader hands them out.
     fn store(text: &str) -> (RowStore, Vec<Row>) {

@@ -69,10 +69,10 @@ mod tests {
     use super::*;
     use crate::api::profile::Dialect;
     use crate::api::scope::ResourceName;
-    use crate::import::build::ItemBuilder;
-    use crate::import::grouping::record_ranges;
-    use crate::import::phone::PhoneRules;
-    use crate::import::table::Row;
+    use crate::build::ItemBuilder;
+    use crate::grouping::record_ranges;
+    use crate::phone::PhoneRules;
+    use crate::table::Row;
 
     #[test]
     fn keys_land_on_their_cells_including_grouped_products() {
@@ -118,7 +118,7 @@ mod tests {
         ];
         let origins: Vec<ItemOrigin> = record_ranges(
             &rows,
-            mapping.column_of(crate::import::target::Target::GroupBy),
+            mapping.column_of(crate::target::Target::GroupBy),
         )
         .into_iter()
         .filter_map(|range| rows.get(range))

@@ -1,13 +1,13 @@
 //! The v1 generation: `/api/web/1.0`, `leads`/`orders` body keys, Laravel error and
 //! pagination shapes, `{message}` creates.
 
-mod common;
+use wedocod_testkit as common;
 
 use common::{client_with, sandbox, valid_leads};
-use wedocod_console::api::{
+use wedocod_api::{
     Action, ApiError, CreateOutcome, Dialect, ListQuery, ResourceName, RetryPolicy, Scope,
 };
-use wedocod_console::sandbox::SandboxConfig;
+use wedocod_sandbox::SandboxConfig;
 
 fn v1() -> SandboxConfig {
     SandboxConfig {
@@ -137,9 +137,9 @@ async fn both_prefixes_serve_the_same_data() {
     let sandbox = sandbox(SandboxConfig::default()).await;
     let at_root = client_with(&sandbox, Dialect::V2, sandbox.token(), RetryPolicy::never());
     let profile =
-        wedocod_console::api::ApiProfile::new(sandbox.base_url(), "/api/web/1.0", Dialect::V2)
+        wedocod_api::ApiProfile::new(sandbox.base_url(), "/api/web/1.0", Dialect::V2)
             .unwrap();
-    let prefixed = wedocod_console::api::Client::new(
+    let prefixed = wedocod_api::Client::new(
         profile,
         secrecy::SecretString::from(sandbox.token().to_string()),
     )

@@ -3,14 +3,14 @@
 
 use proptest::prelude::*;
 
-use wedocod_console::api::scope::ResourceName;
-use wedocod_console::import::Row;
-use wedocod_console::import::decode::decode;
-use wedocod_console::import::export::{is_plain_number, neutralize_formula};
-use wedocod_console::import::file_check::{ValidateSettings, open_table, validate_bytes};
-use wedocod_console::import::phone::PhoneRules;
-use wedocod_console::import::sheet::Sheet;
-use wedocod_console::import::values::parse_amount;
+use wedocod_api::scope::ResourceName;
+use wedocod_import::Row;
+use wedocod_import::decode;
+use wedocod_import::{is_plain_number, neutralize_formula};
+use wedocod_import::{ValidateSettings, open_table, validate_bytes};
+use wedocod_import::PhoneRules;
+use wedocod_import::Sheet;
+use wedocod_import::parse_amount;
 
 fn settings(kind: ResourceName, delimiter: Option<u8>) -> ValidateSettings {
     let mut settings = ValidateSettings::new(kind);

@@ -1,14 +1,14 @@
 //! Async batches: progress, business failures, batches failing part-way, and servers
 //! without the batch endpoint.
 
-mod common;
+use wedocod_testkit as common;
 
 use std::time::Duration;
 
 use common::{client, sandbox, valid_leads};
-use wedocod_console::api::wire::BatchStatus;
-use wedocod_console::api::{Client, CreateOutcome, ResourceName};
-use wedocod_console::sandbox::SandboxConfig;
+use wedocod_api::wire::BatchStatus;
+use wedocod_api::{Client, CreateOutcome, ResourceName};
+use wedocod_sandbox::SandboxConfig;
 
 fn config(faults: &str, batch_endpoint: bool) -> SandboxConfig {
     SandboxConfig {
@@ -96,9 +96,9 @@ async fn other_accounts_cannot_read_a_batch() {
     let batch_id = queue(&client(&sandbox), 11).await;
     let other = common::client_with(
         &sandbox,
-        wedocod_console::api::Dialect::V2,
+        wedocod_api::Dialect::V2,
         sandbox.other_account_token(),
-        wedocod_console::api::RetryPolicy::never(),
+        wedocod_api::RetryPolicy::never(),
     );
     assert_eq!(other.batch(&batch_id).await.unwrap(), None);
 }

@@ -2,23 +2,21 @@
 //! page a filter selects, counted against the sandbox, through a storm of 429s, cancelled,
 //! written as Excel reads it, and from the terminal as a merchant runs it.
 
-mod common;
+use wedocod_testkit as common;
 
 use std::collections::BTreeSet;
-use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
-use common::cli::{TOKEN_VARIABLE, finish};
 use common::{client_with, sandbox, valid_leads};
-use wedocod_console::api::rules::MAX_PAGES_FOLLOWED;
-use wedocod_console::api::wire::StatusChange;
-use wedocod_console::api::{Client, CreateOutcome, Dialect, ListQuery, ResourceName, RetryPolicy};
-use wedocod_console::records::{ExportError, ExportProgress, Exported, TableFilter, export_table};
-use wedocod_console::sandbox::{Faults, Sandbox, SandboxConfig, Trigger};
-use wedocod_console::upload::Control;
+use wedocod_api::rules::MAX_PAGES_FOLLOWED;
+use wedocod_api::wire::StatusChange;
+use wedocod_api::{Client, CreateOutcome, Dialect, ListQuery, ResourceName, RetryPolicy};
+use wedocod_core::records::{ExportError, ExportProgress, Exported, TableFilter, export_table};
+use wedocod_sandbox::{Faults, Sandbox, SandboxConfig, Trigger};
+use wedocod_core::upload::Control;
 
 /// A fresh store with 350 leads, 30 of them confirmed: the references of the 320 left new.
 async fn store_of_350(sandbox: &Sandbox, token: &str) -> BTreeSet<String> {
@@ -271,48 +269,6 @@ async fn orders_export_as_excel_reads_them() {
     }
 }
 
-#[tokio::test]
-async fn the_terminal_command_exports_and_never_overwrites() {
-    let sandbox = sandbox(config()).await;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("new leads.csv");
-    let export = |extra: &[&str]| {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_wedocod-console"));
-        command
-            .args(["export", "leads", "--status", "new", "--json", "-o"])
-            .arg(&path)
-            .args([
-                "--base-url",
-                sandbox.base_url(),
-                "--token-env",
-                TOKEN_VARIABLE,
-            ])
-            .args(extra)
-            .env(TOKEN_VARIABLE, sandbox.token())
-            .env("WEDOCOD_CONSOLE_DATA_DIR", dir.path())
-            .env("WEDOCOD_CONSOLE_CONFIG_DIR", dir.path().join("config"));
-        command
-    };
-    let output = finish(export(&[])).await;
-    assert!(output.status.success(), "{output:?}");
-    let report = common::cli::json_of(&output);
-    let client = common::client(&sandbox);
-    assert_eq!(report["rows"], server_count(&client, "new").await);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with("\u{feff}Reference,Customer,Phone"));
-    assert_eq!(
-        text.lines().count() as u64,
-        1 + report["rows"].as_u64().unwrap()
-    );
-    assert!(text.lines().skip(1).all(|line| line.contains(",new,")));
-
-    let again = finish(export(&[])).await;
-    assert_eq!(again.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&again.stderr).contains("--overwrite"));
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "untouched");
-    assert!(finish(export(&["--overwrite"])).await.status.success());
-}
-
 /// A store written from the documentation alone that answers lists without any pagination
 /// meta (`{"data": [...]}`): 220 leads, pages of 100 by the `page` asked.
 async fn store_without_counts() -> String {
@@ -347,11 +303,11 @@ async fn store_without_counts() -> String {
 async fn a_store_that_sends_no_counts_is_read_to_its_last_page() {
     let base_url = store_without_counts().await;
     let profile =
-        wedocod_console::api::ApiProfile::new(&base_url, "", Dialect::V2).expect("loopback");
+        wedocod_api::ApiProfile::new(&base_url, "", Dialect::V2).expect("loopback");
     let client = Client::with_options(
         profile,
         secrecy::SecretString::from("t".to_string()),
-        wedocod_console::api::ClientOptions {
+        wedocod_api::ClientOptions {
             retry: RetryPolicy::never(),
             ..Default::default()
         },
@@ -423,11 +379,11 @@ async fn store_announcing_endless_pages() -> (String, Arc<AtomicU64>) {
 async fn an_export_does_not_follow_ten_trillion_announced_pages() {
     let (base_url, asked) = store_announcing_endless_pages().await;
     let profile =
-        wedocod_console::api::ApiProfile::new(&base_url, "", Dialect::V2).expect("loopback");
+        wedocod_api::ApiProfile::new(&base_url, "", Dialect::V2).expect("loopback");
     let client = Client::with_options(
         profile,
         secrecy::SecretString::from("t".to_string()),
-        wedocod_console::api::ClientOptions {
+        wedocod_api::ClientOptions {
             retry: RetryPolicy::never(),
             ..Default::default()
         },

@@ -1,36 +1,17 @@
 //! Workbooks opened as they are: the cells as a merchant means them, the sheet chosen by
-//! name or number, issues naming the sheet and the cell (`B7`), in the library and in the
-//! `validate` binary's JSON. The workbooks are written here with rust_xlsxwriter, the way
+//! name or number, issues naming the sheet and the cell (`B7`) (the `validate` command's JSON and reports:
+//! `tests/cli_validate_workbook.rs` at the root). The workbooks are written here with rust_xlsxwriter, the way
 //! Excel stores what a merchant typed (numbers as numbers).
 
 use std::path::Path;
-use std::process::Command;
 
-mod common;
+use wedocod_testkit as common;
 
-use common::workbook::leads_table;
+use common::workbook::{excel_export, leads_table};
 use rust_xlsxwriter::Workbook;
-use serde_json::Value;
-use wedocod_console::api::ResourceName;
-use wedocod_console::import::file_check::{ValidateError, ValidateSettings, validate_bytes};
-use wedocod_console::import::{IssueCode, ReadError, Severity};
-
-fn excel_export() -> Vec<u8> {
-    let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet().set_name("Leads").unwrap();
-    leads_table(sheet, 0, 0);
-    workbook.save_to_buffer().unwrap()
-}
-
-/// `validate` with a scratch profile in `folder`: it remembers nothing in the real one.
-fn validate_in(folder: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_wedocod-console"));
-    command
-        .arg("validate")
-        .env("WEDOCOD_CONSOLE_DATA_DIR", folder)
-        .env("WEDOCOD_CONSOLE_CONFIG_DIR", folder);
-    command
-}
+use wedocod_api::ResourceName;
+use wedocod_import::{ValidateError, ValidateSettings, validate_bytes};
+use wedocod_import::{IssueCode, ReadError, Severity};
 
 fn settings() -> ValidateSettings {
     let mut settings = ValidateSettings::new(ResourceName::Leads);
@@ -138,93 +119,6 @@ fn a_damaged_workbook_is_a_clear_error_not_a_page_of_garbage() {
         Err(ValidateError::Read(ReadError::Workbook { .. })) => {}
         other => panic!("{other:?}"),
     }
-}
-
-#[test]
-fn validate_names_the_sheet_and_the_cell_in_its_json_and_keeps_the_other_keys() {
-    let folder = tempfile::tempdir().unwrap();
-    let file = folder.path().join("leads export.xlsx");
-    std::fs::write(&file, excel_export()).unwrap();
-    let output = validate_in(folder.path())
-        .arg(&file)
-        .args(["--kind", "leads", "--format", "json", "--sheet", "Leads"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1), "errors found: exit 1");
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(report["sheet"], "Leads");
-    assert_eq!(report["rows"], 2);
-    let issue = &report["issues"][1];
-    assert_eq!(issue["sheet"], "Leads");
-    assert_eq!(issue["cell"], "B3");
-    assert_eq!(issue["line"], 3);
-    assert_eq!(issue["column"], "phone");
-    assert_eq!(issue["code"], "phone_has_letters");
-    assert!(Path::new(&file).exists());
-}
-
-/// The cells (`C4`) that carry a note in the workbook's second sheet.
-fn noted_cells(workbook: &Path) -> Vec<String> {
-    let mut archive = zip::ZipArchive::new(std::fs::File::open(workbook).unwrap()).unwrap();
-    let mut comments = String::new();
-    std::io::Read::read_to_string(
-        &mut archive.by_name("xl/comments1.xml").unwrap(),
-        &mut comments,
-    )
-    .unwrap();
-    comments
-        .split("<comment ref=\"")
-        .skip(1)
-        .filter_map(|part| part.split('"').next())
-        .map(str::to_string)
-        .collect()
-}
-
-#[test]
-fn the_xlsx_report_marks_exactly_the_bad_cells_keeps_phones_as_text_and_amounts_as_numbers() {
-    use calamine::{Data, Reader, open_workbook_auto};
-    let folder = tempfile::tempdir().unwrap();
-    let source = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/leads_fr_excel_1252.csv"
-    );
-    let report = folder.path().join("errors.xlsx");
-    let output = validate_in(folder.path())
-        .args([source, "--kind", "leads", "--report"])
-        .arg(&report)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1), "errors found: exit 1");
-
-    let settings = settings();
-    let validation = validate_bytes(std::fs::read(source).unwrap(), &settings, None).unwrap();
-    // In the report the file's column N is column N + 1: the line comes first.
-    let mut expected: Vec<String> = validation
-        .issues
-        .iter()
-        .filter_map(|issue| {
-            let column = issue.column?;
-            Some(format!(
-                "{}{}",
-                wedocod_console::import::workbook::column_letters(column as u32 + 1),
-                issue.line
-            ))
-        })
-        .collect();
-    // Rows are written in file order; the header is line 1 in both.
-    expected.sort();
-    let mut noted = noted_cells(&report);
-    noted.sort();
-    assert_eq!(noted, expected);
-
-    let mut workbook = open_workbook_auto(&report).unwrap();
-    assert_eq!(workbook.sheet_names(), ["Problems", "Rows"]);
-    let rows = workbook.worksheet_range("Rows").unwrap();
-    // Line 4: the phone that lost its zero stays text; its unit price is a number.
-    assert_eq!(rows.get((3, 2)), Some(&Data::String("661234567".into())));
-    assert!(matches!(rows.get((3, 8)), Some(Data::Float(price)) if (*price - 79.5).abs() < 1e-9));
-    let problems = workbook.worksheet_range("Problems").unwrap();
-    assert_eq!(problems.height(), 1 + validation.issues.len());
 }
 
 /// The corpus of `tests/data/` made by `scripts/make-workbook-corpus` with LibreOffice and
@@ -336,37 +230,4 @@ fn corpus_an_excel_97_xls() {
         ])
     );
     assert_eq!(ready, 1);
-}
-
-#[test]
-fn a_csv_and_a_workbook_output_together_come_from_one_check_and_agree() {
-    let folder = tempfile::tempdir().unwrap();
-    let source = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/leads_excel_numeric_phones.xlsx"
-    );
-    let (fixed, report) = (
-        folder.path().join("fixed.csv"),
-        folder.path().join("errors.xlsx"),
-    );
-    let output = validate_in(folder.path())
-        .args([source, "--kind", "leads", "--format", "json", "--fixed"])
-        .arg(&fixed)
-        .arg("--report")
-        .arg(&report)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1), "errors found: exit 1");
-    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(json["rows"], 5);
-    assert_eq!(json["issues"].as_array().unwrap().len(), 5);
-    let corrected = std::fs::read_to_string(&fixed).unwrap();
-    assert!(
-        corrected.contains("+212612345678"),
-        "the numeric phone comes back whole in the corrected CSV: {corrected}"
-    );
-    let mut noted = noted_cells(&report);
-    noted.sort();
-    // The report's column N is the file's N - 1 (its first column is the line).
-    assert_eq!(noted, ["C2", "C3", "C5", "C6", "E6"]);
 }

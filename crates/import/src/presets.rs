@@ -131,8 +131,8 @@ impl Preset {
 mod tests {
     use super::*;
     use crate::api::scope::ResourceName;
-    use crate::import::synonyms::normalize_header;
-    use crate::import::target::Target;
+    use crate::synonyms::normalize_header;
+    use crate::target::Target;
 
     #[test]
     fn every_preset_column_is_normalized_and_names_a_field() {

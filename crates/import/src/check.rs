@@ -559,7 +559,7 @@ fn duplicate_key(phone: u64, sku: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::IssueCode;
+    use crate::IssueCode;
 
     fn mapping(headers: &[&str], kind: ResourceName) -> Mapping {
         Mapping::infer(headers, kind, &[]).unwrap()
@@ -600,10 +600,10 @@ mod tests {
         let blind = Checker::new(&mapping, &phone, Dialect::V2, None);
         let mut issues = Vec::new();
         strict.check_record(&lead, &mut issues, &mut Vec::new());
-        assert_eq!(issues[0].severity, crate::import::Severity::Error);
+        assert_eq!(issues[0].severity, crate::Severity::Error);
         issues.clear();
         lenient.check_record(&lead, &mut issues, &mut Vec::new());
-        assert_eq!(issues[0].severity, crate::import::Severity::Warning);
+        assert_eq!(issues[0].severity, crate::Severity::Warning);
         assert_eq!(codes(&blind, &lead), []);
     }
 

@@ -170,7 +170,7 @@ mod tests {
     use super::*;
     use crate::api::rules::item_schema;
     use crate::api::scope::ResourceName;
-    use crate::import::target::{Field, ProductPart};
+    use crate::target::{Field, ProductPart};
 
     #[test]
     fn limits_come_from_the_contract() {

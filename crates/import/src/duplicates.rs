@@ -105,7 +105,7 @@ pub fn duplicate_issue(duplicate: &Duplicate, phone_column: Option<usize>) -> Is
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::IssueCode;
+    use crate::IssueCode;
 
     #[test]
     fn each_later_record_names_the_first_once() {

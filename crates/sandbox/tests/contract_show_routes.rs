@@ -2,14 +2,14 @@
 //! histories) and the rate-limit headers on every answer, 401s included: the real client
 //! and plain HTTP against the real sandbox over loopback.
 
-mod common;
+use wedocod_testkit as common;
 
 use common::{client, client_with, sandbox};
-use wedocod_console::api::wire::History;
-use wedocod_console::api::{
+use wedocod_api::wire::History;
+use wedocod_api::{
     Action, ApiError, Client, Dialect, ListQuery, Page, ResourceName, RetryPolicy, Scope,
 };
-use wedocod_console::sandbox::{Sandbox, SandboxConfig};
+use wedocod_sandbox::{Sandbox, SandboxConfig};
 
 fn other_account(sandbox: &Sandbox) -> Client {
     client_with(
