@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 
 use wedocod_api::ResourceName;
 use wedocod_console::gui::screen::import::{self, ROW_HEIGHT};
-use wedocod_import::ValidateSettings;
 use wedocod_import::Sheet;
+use wedocod_import::ValidateSettings;
 
 /// The peak resident memory of this process, in KiB.
 fn peak_kib() -> u64 {

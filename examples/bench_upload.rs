@@ -13,11 +13,11 @@ use std::time::{Duration, Instant};
 
 use secrecy::SecretString;
 use wedocod_api::{ApiProfile, Client, Dialect, Leads, ResourceName};
-use wedocod_import::ValidateSettings;
-use wedocod_import::Sheet;
-use wedocod_sandbox::{Sandbox, SandboxConfig};
 use wedocod_core::stores::StoreHome;
 use wedocod_core::upload::{Control, Engine, UploadReport, UploadSettings};
+use wedocod_import::Sheet;
+use wedocod_import::ValidateSettings;
+use wedocod_sandbox::{Sandbox, SandboxConfig};
 
 fn leads(rows: usize, first_phone: usize) -> Vec<u8> {
     let mut csv = String::from("full_name,phone,city,address,sku,quantity,total\n");

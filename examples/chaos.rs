@@ -23,8 +23,8 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use secrecy::SecretString;
 use wedocod_api::{ApiProfile, Dialect, ResourceName};
-use wedocod_sandbox::{Sandbox, SandboxConfig};
 use wedocod_core::stores;
+use wedocod_sandbox::{Sandbox, SandboxConfig};
 
 const TOKEN_VARIABLE: &str = "WEDOCOD_CHAOS_TOKEN";
 /// Resume rounds one upload may take before the run gives up on it.

@@ -39,7 +39,12 @@ async fn the_terminal_command_exports_and_never_overwrites() {
         status: Some("new".into()),
         ..ListQuery::page(1, 1)
     };
-    let server_count = common::client(&sandbox).leads().list(&query).await.unwrap().total;
+    let server_count = common::client(&sandbox)
+        .leads()
+        .list(&query)
+        .await
+        .unwrap()
+        .total;
     assert_eq!(report["rows"], server_count);
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.starts_with("\u{feff}Reference,Customer,Phone"));

@@ -12,11 +12,11 @@ use common::gui::{Driver, Isolated};
 use common::{client, sandbox};
 use wedocod_api::wire::Lead;
 use wedocod_api::{Action, Client, Dialect, ListQuery, ResourceName, RetryPolicy, Scope};
-use wedocod_core::config::Config;
 use wedocod_console::gui::Message;
 use wedocod_console::gui::app::{Shortcut, Tab, WindowEvent};
 use wedocod_console::gui::screen::desk;
 use wedocod_console::i18n::{conventions, status_label, text, text_with};
+use wedocod_core::config::Config;
 use wedocod_core::records::Moment;
 use wedocod_sandbox::{Faults, Sandbox, SandboxConfig, Trigger};
 

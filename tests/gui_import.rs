@@ -286,9 +286,9 @@ async fn a_queued_batch_is_followed_to_its_end() {
 async fn the_uploads_tab_lists_exports_and_resumes() {
     use wedocod_api::{Dialect, Leads, RetryPolicy};
     use wedocod_console::gui::screen::uploads;
-    use wedocod_import::ValidateSettings;
-    use wedocod_import::Sheet;
     use wedocod_core::upload::{Control, Engine, UploadSettings};
+    use wedocod_import::Sheet;
+    use wedocod_import::ValidateSettings;
 
     let sandbox = sandbox(SandboxConfig::default()).await;
     let before = sandbox.record_count(ResourceName::Leads);

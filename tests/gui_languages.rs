@@ -15,8 +15,8 @@ use wedocod_console::gui::Message;
 use wedocod_console::gui::app::Tab;
 use wedocod_console::gui::screen::{import, profiles, records, settings};
 use wedocod_console::i18n::{Language, text, text_with, wording};
-use wedocod_import::ValidateSettings;
 use wedocod_import::Sheet;
+use wedocod_import::ValidateSettings;
 use wedocod_import::Wording;
 
 /// The English catalogue's texts without variables that another language must not show
@@ -120,7 +120,8 @@ async fn walk(language: Language, alike: &[&str]) {
 
     driver.send(Message::Tab(Tab::Import)).await;
     no_english(&driver, &english, "import, no file");
-    let errors = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/import/tests/data/leads_fr_excel_1252.csv");
+    let errors = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("crates/import/tests/data/leads_fr_excel_1252.csv");
     driver
         .send(Message::Import(import::Message::Dropped(errors.clone())))
         .await;

@@ -6,10 +6,10 @@ mod common;
 
 use common::gui::{Driver, Isolated};
 use common::sandbox;
-use wedocod_core::config::Config;
 use wedocod_console::gui::Message;
 use wedocod_console::gui::screen::{profiles, settings};
 use wedocod_console::i18n::{text, text_with};
+use wedocod_core::config::Config;
 use wedocod_sandbox::SandboxConfig;
 
 #[tokio::test]

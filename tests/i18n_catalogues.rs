@@ -1,12 +1,14 @@
-//! The catalogues of `assets/i18n/`: every message of the English one exists in French and
-//! in Arabic with the same variables (a missing one would show English, a renamed variable
-//! an empty hole), each parses without error, and no French or Arabic message was left in
+//! The catalogues of `assets/i18n/`: one folder per language the console speaks (the
+//! core's `Language::ALL`), every message of the English one in every other language with
+//! the same variables (a missing one would show English, a renamed variable an empty
+//! hole), each parses without error, and no message of another language was left in
 //! English.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+use wedocod_core::language::Language;
 
 /// Message id → the variables it uses.
 type Catalogue = BTreeMap<String, (BTreeSet<String>, String)>;
@@ -83,11 +85,33 @@ fn message_text(source: &str, id: &str) -> String {
         .join("\n")
 }
 
+/// The codes of every language but English, whose catalogue is the reference.
+fn translations() -> impl Iterator<Item = &'static str> {
+    Language::ALL
+        .into_iter()
+        .filter(|language| *language != Language::English)
+        .map(Language::code)
+}
+
 #[test]
-fn french_and_arabic_say_everything_english_says_with_the_same_variables() {
+fn every_language_spoken_has_a_catalogue_folder_and_every_folder_a_language() {
+    let folders: BTreeSet<String> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/i18n"))
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+    let spoken: BTreeSet<String> = Language::ALL
+        .into_iter()
+        .map(|language| language.code().to_string())
+        .collect();
+    assert_eq!(folders, spoken);
+}
+
+#[test]
+fn every_language_says_everything_english_says_with_the_same_variables() {
     let english = catalogue("en");
     assert!(english.len() > 200, "{} messages", english.len());
-    for language in ["fr", "ar"] {
+    for language in translations() {
         let other = catalogue(language);
         let missing: Vec<&String> = english
             .keys()
@@ -126,7 +150,7 @@ fn nothing_was_left_in_english() {
         "desk-whatsapp",
         "glance-percent",
     ];
-    for language in ["fr", "ar"] {
+    for language in translations() {
         let other = catalogue(language);
         let untranslated: Vec<&String> = english
             .iter()

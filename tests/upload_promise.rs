@@ -12,12 +12,12 @@ use common::cli::{finish, json_of, upload, write_leads};
 use common::{client_with, sandbox};
 use secrecy::SecretString;
 use wedocod_api::{Dialect, Leads, ResourceName, RetryPolicy};
-use wedocod_import::ValidateSettings;
-use wedocod_import::Sheet;
-use wedocod_sandbox::{Sandbox, SandboxConfig};
 use wedocod_core::stores::{self, StoreHome};
 use wedocod_core::upload::past_uploads;
 use wedocod_core::upload::{Control, Engine, UploadSettings};
+use wedocod_import::Sheet;
+use wedocod_import::ValidateSettings;
+use wedocod_sandbox::{Sandbox, SandboxConfig};
 
 fn stderr_of(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()

@@ -12,10 +12,12 @@ use std::process::ExitCode;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use wedocod_api::{Client, ResourceName};
 use crate::i18n::export as said;
 use crate::i18n::{kind_words, tr};
-use wedocod_core::records::{Estimate, ExportProgress, Exported, TableFilter, TableFormat, export_table};
+use wedocod_api::{Client, ResourceName};
+use wedocod_core::records::{
+    Estimate, ExportProgress, Exported, TableFilter, TableFormat, export_table,
+};
 use wedocod_core::upload::Control;
 
 use super::store::StoreArgs;

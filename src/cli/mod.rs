@@ -46,7 +46,7 @@ pub enum Command {
 /// is made in its Settings.
 pub fn run(cli: Cli) -> ExitCode {
     if cli.command.is_some() {
-        crate::i18n::set_language(crate::i18n::Language::of_system());
+        crate::i18n::set_language(crate::i18n::system_language());
     }
     match cli.command {
         #[cfg(feature = "demo")]

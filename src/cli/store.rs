@@ -5,10 +5,10 @@
 use clap::Args;
 use secrecy::SecretString;
 
-use wedocod_api::{ApiProfile, Client, ClientOptions, Dialect};
-use wedocod_core::config::Config;
 use crate::i18n::api_error::describe_profile_error;
 use crate::i18n::tr;
+use wedocod_api::{ApiProfile, Client, ClientOptions, Dialect};
+use wedocod_core::config::Config;
 use wedocod_core::secrets::TokenVault;
 use wedocod_core::stores::{self, StoreHome};
 use wedocod_core::upload::journal;

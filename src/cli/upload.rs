@@ -12,14 +12,14 @@ use clap::Args;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use wedocod_api::{Client, Leads, Orders, Resource, ResourceName};
 use crate::i18n::upload;
-use wedocod_import::Mapping;
-use wedocod_import::{Candidate, Sheet};
+use wedocod_api::{Client, Leads, Orders, Resource, ResourceName};
 use wedocod_core::stores::StoreHome;
 use wedocod_core::upload::matching::{Stored, Submitted};
 use wedocod_core::upload::past_uploads;
 use wedocod_core::upload::{Control, Engine, Repeats, UploadError, UploadReport, UploadSettings};
+use wedocod_import::Mapping;
+use wedocod_import::{Candidate, Sheet};
 
 use super::store::StoreArgs;
 use super::upload_text;

@@ -12,21 +12,21 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
+use crate::i18n::read_error;
 use wedocod_api::profile::Dialect;
 use wedocod_api::scope::ResourceName;
-use crate::i18n::read_error;
-use wedocod_import::Severity;
-use wedocod_import::Catalogue;
-use wedocod_import::encoding_by_label;
-use wedocod_import::{ExportFormat, write_report};
-use wedocod_import::{CorrectedOutput, ValidateSettings, Validation, validate_file};
-use wedocod_import::parse_map_argument;
-use wedocod_import::output_file;
-use wedocod_import::RememberedMappings;
-use wedocod_import::Sheet;
-use wedocod_import::parse_yes_no;
-use wedocod_import::{WorkbookContent, write_workbook};
 use wedocod_core::paths;
+use wedocod_import::Catalogue;
+use wedocod_import::RememberedMappings;
+use wedocod_import::Severity;
+use wedocod_import::Sheet;
+use wedocod_import::encoding_by_label;
+use wedocod_import::output_file;
+use wedocod_import::parse_map_argument;
+use wedocod_import::parse_yes_no;
+use wedocod_import::{CorrectedOutput, ValidateSettings, Validation, validate_file};
+use wedocod_import::{ExportFormat, write_report};
+use wedocod_import::{WorkbookContent, write_workbook};
 
 use super::validate_text::print_text;
 

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
-use wedocod_api::ResourceName;
 use crate::i18n::{Plain, tr, wording};
+use wedocod_api::ResourceName;
 use wedocod_import::EncodingSource;
 use wedocod_import::Validation;
 use wedocod_import::{ColumnRole, MatchedBy};

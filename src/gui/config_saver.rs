@@ -7,8 +7,8 @@ use std::future::Future;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use wedocod_core::config::Config;
 use crate::gui::blocking::off_the_window;
+use wedocod_core::config::Config;
 
 #[derive(Debug)]
 pub struct ConfigSaver {

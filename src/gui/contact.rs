@@ -7,11 +7,11 @@ use std::sync::LazyLock;
 use iced::widget::{button, row, text};
 use iced::{Element, Task};
 
-use wedocod_core::config::Config;
-use wedocod_core::desk::contact::{Reachable, TemplateValues, fill};
 use crate::gui::desktop::Desktop;
 use crate::gui::theme;
 use crate::i18n::tr;
+use wedocod_core::config::Config;
+use wedocod_core::desk::contact::{Reachable, TemplateValues, fill};
 use wedocod_import::PhoneRules;
 
 /// How to reach the customer.

@@ -5,8 +5,8 @@
 use iced::widget::{button, container, row, space, text};
 use iced::{Element, Fill};
 
-use wedocod_api::ApiError;
 pub use crate::i18n::api_error::{describe, describe_profile_error};
+use wedocod_api::ApiError;
 
 use super::theme;
 use crate::i18n::tr;
@@ -85,8 +85,8 @@ pub fn view<'a, Message: Clone + 'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wedocod_api::{Action, ResourceName, Scope};
     use std::time::Duration;
+    use wedocod_api::{Action, ResourceName, Scope};
 
     #[test]
     fn each_error_gets_its_remedy_and_words() {

@@ -1,12 +1,12 @@
 //! Leads and orders as the window shows them: one row model for both, and the API
 //! calls of the browse screen, so the screen itself holds no request logic.
 
+use crate::i18n::conventions;
+use crate::i18n::{status_label, tr};
 use wedocod_api::wire::{History, StatusChange};
 use wedocod_api::{
     ApiError, Client, DeleteOutcome, Lead, ListQuery, Order, Page, ResourceName, UpdateOutcome,
 };
-use crate::i18n::conventions;
-use crate::i18n::{status_label, tr};
 use wedocod_core::records::{Moment, RecordSummary};
 
 /// One lead or order, flattened for the table and the detail panel.

@@ -4,10 +4,10 @@
 use iced::Element;
 use iced::widget::{Column, text};
 
-use wedocod_api::wire::History;
 use crate::gui::theme;
 use crate::i18n::conventions;
 use crate::i18n::{status_label, tr};
+use wedocod_api::wire::History;
 use wedocod_core::records::Moment;
 
 /// The heading and a line per change (or the words for none).

@@ -9,11 +9,11 @@ use iced::futures::SinkExt;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use wedocod_api::{Client, Leads, Orders, Resource, ResourceName};
 use crate::i18n::{Plain, tr};
-use wedocod_import::{Candidate, Sheet};
+use wedocod_api::{Client, Leads, Orders, Resource, ResourceName};
 use wedocod_core::upload::matching::{Stored, Submitted};
 use wedocod_core::upload::{Control, Engine, Progress, UploadError, UploadReport, UploadSettings};
+use wedocod_import::{Candidate, Sheet};
 
 /// What the engine tells the window.
 #[derive(Debug, Clone)]

@@ -1,6 +1,6 @@
 //! The console's texts in English, French and Arabic, for the window and the terminal: Project Fluent catalogues
 //! (`assets/i18n/{en,fr,ar}/wedocod_console.ftl`) embedded in the binary and read through
-//! i18n-embed. [`tr!`] is i18n-embed-fl's `fl!`: every message id and its variables are
+//! i18n-embed. `tr!` is i18n-embed-fl's `fl!`: every message id and its variables are
 //! checked against the English catalogue at compile time, and each language's plural
 //! rules choose the form (Arabic has six). One place chooses the language:
 //! [`set_language`], called at start-up with the computer's language and by Settings.
@@ -20,63 +20,16 @@ use rust_embed::RustEmbed;
 #[folder = "assets/i18n/"]
 struct Catalogues;
 
-/// The languages the console speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Language {
-    #[default]
-    English,
-    French,
-    Arabic,
-}
+/// The languages are the core's, so the settings file names the same ones.
+pub use wedocod_core::language::Language;
 
-impl Language {
-    pub const ALL: [Language; 3] = [Language::English, Language::French, Language::Arabic];
-
-    /// The catalogue's folder and the settings file's spelling: `en`, `fr`, `ar`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::English => "en",
-            Language::French => "fr",
-            Language::Arabic => "ar",
-        }
-    }
-
-    /// The language's name in itself, as a language menu shows it.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Language::English => "English",
-            Language::French => "Français",
-            Language::Arabic => "العربية",
-        }
-    }
-
-    /// The language of a locale tag (`fr-MA`, `ar_MA.UTF-8`, `en-US`); `None` for one the
-    /// console does not speak.
-    pub fn of_locale(tag: &str) -> Option<Language> {
-        let primary = tag
-            .split(['-', '_', '.', '@'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        Language::ALL
-            .into_iter()
-            .find(|language| language.code() == primary)
-    }
-
-    /// The first of the computer's preferred languages the console speaks; English when
-    /// none is.
-    pub fn of_system() -> Language {
-        i18n_embed::DesktopLanguageRequester::requested_languages()
-            .iter()
-            .find_map(|tag| Language::of_locale(&tag.to_string()))
-            .unwrap_or_default()
-    }
-}
-
-impl std::fmt::Display for Language {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.native_name())
-    }
+/// The first of the computer's preferred languages the console speaks; English when none
+/// is.
+pub fn system_language() -> Language {
+    i18n_embed::DesktopLanguageRequester::requested_languages()
+        .iter()
+        .find_map(|tag| Language::of_locale(&tag.to_string()))
+        .unwrap_or_default()
 }
 
 static LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
@@ -140,7 +93,7 @@ fn grouped_number(value: &FluentValue, language: Language) -> Option<String> {
 
 static CURRENT: AtomicU8 = AtomicU8::new(0);
 
-/// The loader [`tr!`] reads.
+/// The loader `tr!` reads.
 pub fn loader() -> &'static FluentLanguageLoader {
     &LOADER
 }
@@ -281,7 +234,7 @@ pub fn kind_words(kind: wedocod_api::ResourceName) -> String {
 }
 
 /// The text of message `id` (for tests and ids chosen at run time; the screens use
-/// [`tr!`], which is checked at compile time).
+/// `tr!`, which is checked at compile time).
 pub fn text(id: &str) -> String {
     LOADER.get(id)
 }
@@ -306,25 +259,6 @@ pub mod wording;
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The settings file accepts exactly the languages the window speaks (the core, which
-    /// repairs the file, has no catalogues, so it keeps the codes itself).
-    #[test]
-    fn the_settings_file_knows_every_language_spoken() {
-        assert_eq!(
-            Language::ALL.map(Language::code),
-            wedocod_core::config::LANGUAGES,
-            "config::LANGUAGES and i18n::Language must name the same languages in order"
-        );
-    }
-
-    #[test]
-    fn locales_name_their_language() {
-        assert_eq!(Language::of_locale("fr-MA"), Some(Language::French));
-        assert_eq!(Language::of_locale("ar_MA.UTF-8"), Some(Language::Arabic));
-        assert_eq!(Language::of_locale("en-US"), Some(Language::English));
-        assert_eq!(Language::of_locale("es-ES"), None);
-    }
 
     /// A loader of its own in `language`: the window's loader is shared by every test.
     fn loader_in(language: Language) -> FluentLanguageLoader {

@@ -3,9 +3,9 @@
 //! terminal's `validate` and `upload` say the same.
 
 use super::Plain;
+use wedocod_import::MappingError;
 use wedocod_import::ReadError;
 use wedocod_import::ValidateError;
-use wedocod_import::MappingError;
 use wedocod_import::WorkbookLimit;
 
 pub fn describe(error: &ValidateError) -> String {

@@ -3,9 +3,9 @@
 //! it, the store's words when the store refused it).
 
 use super::Plain;
-use wedocod_import::CellError;
 use wedocod_core::upload::report::RowOutcome;
 use wedocod_core::upload::{Activity, UploadError};
+use wedocod_import::CellError;
 
 use super::api_error;
 

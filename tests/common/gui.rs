@@ -13,8 +13,8 @@ use wedocod_console::gui::app::Tab;
 use wedocod_console::gui::desktop::{Desktop, DesktopLog};
 use wedocod_console::gui::screen::connect;
 use wedocod_console::gui::{App, LaunchOptions, Message, VaultSource};
-use wedocod_sandbox::Sandbox;
 use wedocod_core::secrets::TokenVault;
+use wedocod_sandbox::Sandbox;
 
 /// A launch that touches neither the merchant's config nor the keyring: a config file in
 /// its own temporary folder and an in-memory vault (shared by the launches of a test, so

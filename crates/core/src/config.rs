@@ -17,15 +17,13 @@ use serde::{Deserialize, Serialize};
 use crate::api::{ApiProfile, DEFAULT_BASE_URL, Dialect, ProfileError};
 pub use crate::config_warning::ConfigWarning;
 use crate::desk::queue::{DEFAULT_STATUSES, queue_order};
+use crate::language::Language;
 
 /// The config file's name inside the config directory.
 pub const CONFIG_FILE_NAME: &str = "config.toml";
 
 /// The page sizes the tables offer.
 pub const PAGE_SIZES: [u32; 3] = [25, 50, 100];
-
-/// The languages the window speaks (their catalogues are in `assets/i18n/`).
-pub const LANGUAGES: [&str; 3] = ["en", "fr", "ar"];
 
 /// The page size of a new or repaired config.
 pub const DEFAULT_PAGE_SIZE: u32 = 50;
@@ -51,7 +49,9 @@ pub struct Config {
     pub theme: ThemeChoice,
     /// Rows per table page: one of [`PAGE_SIZES`].
     pub page_size: u32,
-    /// The window's language, one of [`LANGUAGES`]; none: the computer's.
+    /// The window's language as the file spells it (a [`Language`] code, see
+    /// [`Config::language`]); none: the computer's. Kept as text so that a language this
+    /// console does not speak is repaired with a warning, not a settings file refused.
     pub language: Option<String>,
     /// Where the window was and how big, when it was last closed.
     pub window: Option<WindowGeometry>,
@@ -354,6 +354,16 @@ impl Config {
         }
     }
 
+    /// The window's language; none: the computer's.
+    pub fn language(&self) -> Option<Language> {
+        self.language.as_deref().and_then(Language::of_code)
+    }
+
+    /// Chooses the window's language from now on.
+    pub fn set_language(&mut self, language: Language) {
+        self.language = Some(language.code().to_string());
+    }
+
     /// The lead statuses the confirmation desk works through, in its order.
     pub fn desk_statuses(&self) -> Vec<String> {
         match &self.desk_statuses {
@@ -374,7 +384,7 @@ impl Config {
         }
         if let Some(language) = self
             .language
-            .take_if(|language| !LANGUAGES.contains(&language.as_str()))
+            .take_if(|language| Language::of_code(language).is_none())
         {
             warnings.push(ConfigWarning::Language { given: language });
         }

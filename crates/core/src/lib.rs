@@ -13,6 +13,7 @@ pub mod config_warning;
 pub mod desk;
 pub mod diagnostics;
 pub mod files;
+pub mod language;
 pub mod log_file;
 pub mod paths;
 pub mod records;

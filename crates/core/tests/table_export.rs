@@ -15,8 +15,8 @@ use wedocod_api::rules::MAX_PAGES_FOLLOWED;
 use wedocod_api::wire::StatusChange;
 use wedocod_api::{Client, CreateOutcome, Dialect, ListQuery, ResourceName, RetryPolicy};
 use wedocod_core::records::{ExportError, ExportProgress, Exported, TableFilter, export_table};
-use wedocod_sandbox::{Faults, Sandbox, SandboxConfig, Trigger};
 use wedocod_core::upload::Control;
+use wedocod_sandbox::{Faults, Sandbox, SandboxConfig, Trigger};
 
 /// A fresh store with 350 leads, 30 of them confirmed: the references of the 320 left new.
 async fn store_of_350(sandbox: &Sandbox, token: &str) -> BTreeSet<String> {
@@ -302,8 +302,7 @@ async fn store_without_counts() -> String {
 #[tokio::test]
 async fn a_store_that_sends_no_counts_is_read_to_its_last_page() {
     let base_url = store_without_counts().await;
-    let profile =
-        wedocod_api::ApiProfile::new(&base_url, "", Dialect::V2).expect("loopback");
+    let profile = wedocod_api::ApiProfile::new(&base_url, "", Dialect::V2).expect("loopback");
     let client = Client::with_options(
         profile,
         secrecy::SecretString::from("t".to_string()),
@@ -378,8 +377,7 @@ async fn store_announcing_endless_pages() -> (String, Arc<AtomicU64>) {
 #[tokio::test]
 async fn an_export_does_not_follow_ten_trillion_announced_pages() {
     let (base_url, asked) = store_announcing_endless_pages().await;
-    let profile =
-        wedocod_api::ApiProfile::new(&base_url, "", Dialect::V2).expect("loopback");
+    let profile = wedocod_api::ApiProfile::new(&base_url, "", Dialect::V2).expect("loopback");
     let client = Client::with_options(
         profile,
         secrecy::SecretString::from("t".to_string()),

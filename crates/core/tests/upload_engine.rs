@@ -7,12 +7,12 @@ use std::time::Duration;
 
 use common::{client_with, posts, sandbox};
 use wedocod_api::{Client, Dialect, Leads, Orders, ResourceName, RetryPolicy};
-use wedocod_import::ValidateSettings;
-use wedocod_import::Sheet;
-use wedocod_sandbox::{Sandbox, SandboxConfig};
 use wedocod_core::stores::StoreHome;
 use wedocod_core::upload::report::{NOT_CONFIRMED, RowOutcome};
 use wedocod_core::upload::{Control, Engine, Repeats, RowState, UploadReport, UploadSettings};
+use wedocod_import::Sheet;
+use wedocod_import::ValidateSettings;
+use wedocod_sandbox::{Sandbox, SandboxConfig};
 
 /// `count` valid leads, one per line, phones all different.
 fn leads_csv(count: usize, first_phone: usize) -> String {

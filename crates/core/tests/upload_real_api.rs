@@ -15,14 +15,12 @@ use chrono::TimeDelta;
 use common::docs_server::{DocsServer, Knobs};
 use secrecy::SecretString;
 use serde_json::Value;
-use wedocod_api::{
-    ApiProfile, Client, ClientOptions, Dialect, Leads, ResourceName, RetryPolicy,
-};
-use wedocod_import::ValidateSettings;
-use wedocod_import::Sheet;
+use wedocod_api::{ApiProfile, Client, ClientOptions, Dialect, Leads, ResourceName, RetryPolicy};
 use wedocod_core::stores::StoreHome;
 use wedocod_core::upload::report::RowOutcome;
 use wedocod_core::upload::{Control, Engine, UploadError, UploadReport, UploadSettings};
+use wedocod_import::Sheet;
+use wedocod_import::ValidateSettings;
 
 /// One intended row of the file.
 #[derive(Debug, Clone)]

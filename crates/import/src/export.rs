@@ -232,10 +232,9 @@ mod tests {
     fn report(header: &str, line: u64, value: &str, format: ExportFormat) -> String {
         let headers = [header];
         let mapping = Mapping::infer(&headers, ResourceName::Leads, &[]).unwrap();
-        let issue = crate::rule_check::required(crate::wording::Label::Field(
-            crate::target::Field::Phone,
-        ))
-        .at(line, Some(0), "phone".to_string(), value);
+        let issue =
+            crate::rule_check::required(crate::wording::Label::Field(crate::target::Field::Phone))
+                .at(line, Some(0), "phone".to_string(), value);
         String::from_utf8(write_report(Vec::new(), format, &[issue], &mapping).unwrap()).unwrap()
     }
 

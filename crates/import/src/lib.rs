@@ -3,17 +3,17 @@
 //! rules, and turned into create items that remember which file lines they came from.
 //! Knows CSV and the field rules; nothing of HTTP or windows.
 //!
-//! The steps, one module each: [`decode`] (bytes → text), [`sniff`] (delimiter),
-//! [`table`] (header + rows), [`grouping`] (rows → items, Shopify-style grouping),
-//! [`mapping`] (columns → fields, with [`target`], [`synonyms`] and [`remembered`]),
-//! [`check`] (issues per item, with [`rule_check`], [`values`], [`phone`],
-//! [`catalogue`], saying what is wrong in a [`wording`]; across items, [`duplicates`]), [`build`] (items → `NewLead`/`NewOrder`
-//! with their source cells), [`server_errors`] (a 422 key → file line and column),
-//! [`export`] (corrected file, error report), [`output_file`] (where an export goes
-//! without overwriting a file), [`file_check`] (a whole file checked on every core),
-//! [`workbook`] and [`workbook_limits`] (Excel and OpenDocument files, measured before
-//! they are opened) and [`sheet`] (a checked file held in memory to be fixed and
-//! uploaded, its rows in a [`row_store`]).
+//! The steps, one module each: `decode` (bytes → text), `sniff` (delimiter),
+//! `table` (header + rows), `grouping` (rows → items, Shopify-style grouping),
+//! `mapping` (columns → fields, with `target`, `synonyms` and `remembered`),
+//! `check` (issues per item, with `rule_check`, `values`, `phone`,
+//! `catalogue`, saying what is wrong in a `wording`; across items, `duplicates`), `build` (items → `NewLead`/`NewOrder`
+//! with their source cells), `server_errors` (a 422 key → file line and column),
+//! `export` (corrected file, error report), [`output_file`] (where an export goes
+//! without overwriting a file), `file_check` (a whole file checked on every core),
+//! `workbook` and `workbook_limits` (Excel and OpenDocument files, measured before
+//! they are opened) and `sheet` (a checked file held in memory to be fixed and
+//! uploaded, its rows in a `row_store`).
 //!
 //! The modules are private: what the window, the commands and the upload engine use is
 //! re-exported below, one group per step, so the crate's surface is this one list.

@@ -116,14 +116,12 @@ mod tests {
             ),
             Row::new(5, &["A2", "", "", "", "", "S4", "2", "10", "", ""]),
         ];
-        let origins: Vec<ItemOrigin> = record_ranges(
-            &rows,
-            mapping.column_of(crate::target::Target::GroupBy),
-        )
-        .into_iter()
-        .filter_map(|range| rows.get(range))
-        .map(|record| builder.lead(record).origin)
-        .collect();
+        let origins: Vec<ItemOrigin> =
+            record_ranges(&rows, mapping.column_of(crate::target::Target::GroupBy))
+                .into_iter()
+                .filter_map(|range| rows.get(range))
+                .map(|record| builder.lead(record).origin)
+                .collect();
         assert_eq!(origins.len(), 2);
         let at = |key: &str| {
             locate(key, "refused", &origins, &mapping).map(|cell| (cell.line, cell.header))

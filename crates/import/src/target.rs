@@ -179,6 +179,34 @@ pub fn split_slot(name: &str) -> (&str, u16) {
 mod tests {
     use super::*;
 
+    /// A new field cannot be half added: each one the merchant can map has the contract
+    /// rule that checks it, in both documentation generations, and headers that find it.
+    /// (Its label in every language is checked by the window's `i18n/wording.rs`.)
+    #[test]
+    fn every_field_has_a_rule_and_synonyms_for_each_kind_it_exists_for() {
+        use crate::api::profile::Dialect;
+        use crate::api::rules::item_schema;
+        for kind in [ResourceName::Leads, ResourceName::Orders] {
+            for field in Field::ALL
+                .into_iter()
+                .filter(|field| field.exists_for(kind))
+            {
+                for dialect in [Dialect::V1, Dialect::V2] {
+                    assert!(
+                        item_schema(kind, dialect)
+                            .field(field.rule_name())
+                            .is_some(),
+                        "{field:?} of {kind:?} has no rule in {dialect:?}"
+                    );
+                }
+                assert!(
+                    !crate::synonyms::synonyms_of(Target::Field(field), kind).is_empty(),
+                    "{field:?} of {kind:?} has no synonym"
+                );
+            }
+        }
+    }
+
     #[test]
     fn names_round_trip() {
         for kind in [ResourceName::Leads, ResourceName::Orders] {

@@ -1179,10 +1179,7 @@ mod tests {
     /// written back in place with cfb.
     fn legacy_xls_patched(patch: impl FnOnce(&mut [u8])) -> Vec<u8> {
         use std::io::Write;
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/leads_legacy.xls"
-        );
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/leads_legacy.xls");
         let bytes = std::fs::read(path).unwrap();
         let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).unwrap();
         let mut stream = Vec::new();

@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use wedocod_api::scope::ResourceName;
-use wedocod_import::ReadError;
 use wedocod_import::ExportFormat;
+use wedocod_import::ReadError;
 use wedocod_import::{
     CorrectedOutput, ValidateError, ValidateSettings, Validation, validate_bytes,
 };

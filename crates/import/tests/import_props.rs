@@ -4,13 +4,13 @@
 use proptest::prelude::*;
 
 use wedocod_api::scope::ResourceName;
-use wedocod_import::Row;
-use wedocod_import::decode;
-use wedocod_import::{is_plain_number, neutralize_formula};
-use wedocod_import::{ValidateSettings, open_table, validate_bytes};
 use wedocod_import::PhoneRules;
+use wedocod_import::Row;
 use wedocod_import::Sheet;
+use wedocod_import::decode;
 use wedocod_import::parse_amount;
+use wedocod_import::{ValidateSettings, open_table, validate_bytes};
+use wedocod_import::{is_plain_number, neutralize_formula};
 
 fn settings(kind: ResourceName, delimiter: Option<u8>) -> ValidateSettings {
     let mut settings = ValidateSettings::new(kind);

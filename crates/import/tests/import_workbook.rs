@@ -10,8 +10,8 @@ use wedocod_testkit as common;
 use common::workbook::{excel_export, leads_table};
 use rust_xlsxwriter::Workbook;
 use wedocod_api::ResourceName;
-use wedocod_import::{ValidateError, ValidateSettings, validate_bytes};
 use wedocod_import::{IssueCode, ReadError, Severity};
+use wedocod_import::{ValidateError, ValidateSettings, validate_bytes};
 
 fn settings() -> ValidateSettings {
     let mut settings = ValidateSettings::new(ResourceName::Leads);

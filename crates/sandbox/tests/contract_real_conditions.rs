@@ -9,9 +9,7 @@ use std::time::Duration;
 use chrono::{DateTime, TimeDelta, Utc};
 use common::{client, client_with, raw_http, sandbox, valid_leads};
 use wedocod_api::wire::StatusChange;
-use wedocod_api::{
-    ApiError, CreateOutcome, Dialect, ListQuery, ResourceName, RetryPolicy,
-};
+use wedocod_api::{ApiError, CreateOutcome, Dialect, ListQuery, ResourceName, RetryPolicy};
 use wedocod_sandbox::{ListOrder, SandboxConfig};
 
 fn parse(at: &str) -> DateTime<Utc> {

@@ -137,8 +137,7 @@ async fn both_prefixes_serve_the_same_data() {
     let sandbox = sandbox(SandboxConfig::default()).await;
     let at_root = client_with(&sandbox, Dialect::V2, sandbox.token(), RetryPolicy::never());
     let profile =
-        wedocod_api::ApiProfile::new(sandbox.base_url(), "/api/web/1.0", Dialect::V2)
-            .unwrap();
+        wedocod_api::ApiProfile::new(sandbox.base_url(), "/api/web/1.0", Dialect::V2).unwrap();
     let prefixed = wedocod_api::Client::new(
         profile,
         secrecy::SecretString::from(sandbox.token().to_string()),

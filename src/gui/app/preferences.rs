@@ -3,10 +3,10 @@
 
 use iced::Task;
 
-use wedocod_api::ResourceName;
-use wedocod_core::config::ThemeChoice;
 use crate::gui::screen::{records, settings};
 use crate::i18n::{self, Language};
+use wedocod_api::ResourceName;
+use wedocod_core::config::ThemeChoice;
 
 use super::{App, Message};
 
@@ -15,7 +15,7 @@ use super::{App, Message};
 pub(super) fn starting_language(chosen: Option<&str>) -> Language {
     chosen
         .and_then(Language::of_locale)
-        .unwrap_or_else(Language::of_system)
+        .unwrap_or_else(i18n::system_language)
 }
 
 impl App {
@@ -38,7 +38,7 @@ impl App {
             }
             settings::Action::Language(language) => {
                 i18n::set_language(language);
-                self.config.language = Some(language.code().to_string());
+                self.config.set_language(language);
                 // The tables' rows were written in the language before: read them again.
                 let reloads = [ResourceName::Leads, ResourceName::Orders]
                     .map(|resource| self.update_records(resource, records::Message::Refresh));

@@ -9,12 +9,12 @@ use std::sync::Arc;
 use iced::Task;
 use secrecy::SecretString;
 
-use wedocod_api::{ApiProfile, Client, Dialect};
-use wedocod_core::config::StoreProfile;
 use crate::gui::error_view;
 use crate::gui::screen::{connect, profiles};
 use crate::gui::{StoreLink, client_for};
 use crate::i18n::tr;
+use wedocod_api::{ApiProfile, Client, Dialect};
+use wedocod_core::config::StoreProfile;
 use wedocod_core::secrets::{KeyringError, Persistence, TokenVault};
 use wedocod_core::stores::StoreHome;
 

@@ -6,10 +6,10 @@ use iced::widget::{button, center, column, container, pick_list, row, space, tex
 use iced::{Element, Fill, Task};
 use secrecy::{ExposeSecret, SecretString};
 
-use wedocod_api::{ApiError, ApiProfile, Client, DEFAULT_BASE_URL, Dialect, ListQuery};
 use crate::gui::error_view;
 use crate::gui::theme;
 use crate::i18n::tr;
+use wedocod_api::{ApiError, ApiProfile, Client, DEFAULT_BASE_URL, Dialect, ListQuery};
 
 /// Widget ids of the form's fields (keyboard focus, tests).
 pub const NAME_ID: &str = "connect-name";

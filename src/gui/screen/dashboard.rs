@@ -8,9 +8,9 @@ use std::time::{Duration, Instant};
 use iced::widget::{button, column, row, scrollable, text};
 use iced::{Center, Element, Fill, Task};
 
-use wedocod_api::{ApiError, Client, ResourceName};
 use crate::gui::{chart_bar, error_view, theme};
 use crate::i18n::{status_label, tr};
+use wedocod_api::{ApiError, Client, ResourceName};
 use wedocod_core::records::glance::{Glance, StatusCounts};
 
 /// How long counts are shown before a visit reads them again.

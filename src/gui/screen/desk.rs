@@ -11,11 +11,6 @@ use std::time::{Duration, Instant};
 use iced::widget::{button, checkbox, column, container, row, space, text};
 use iced::{Center, Element, Fill, Subscription, Task};
 
-use wedocod_api::statuses::LEAD_STATUSES;
-use wedocod_api::wire::{History, Lead};
-use wedocod_api::{ApiError, Client, ListQuery, Page};
-use wedocod_core::desk::contact::TemplateValues;
-use wedocod_core::desk::queue::{Card, Desk, queue_order};
 use crate::gui::contact::{self, Customer, Reach};
 use crate::gui::desktop::Desktop;
 use crate::gui::error_view;
@@ -23,6 +18,11 @@ use crate::gui::status_history;
 use crate::gui::theme;
 use crate::i18n::conventions;
 use crate::i18n::{status_label, tr};
+use wedocod_api::statuses::LEAD_STATUSES;
+use wedocod_api::wire::{History, Lead};
+use wedocod_api::{ApiError, Client, ListQuery, Page};
+use wedocod_core::desk::contact::TemplateValues;
+use wedocod_core::desk::queue::{Card, Desk, queue_order};
 use wedocod_core::records::RecordSummary;
 
 /// The outcomes, in the order of their keys `1`…: every lead status but `new`.

@@ -4,10 +4,10 @@
 use iced::widget::{button, center, column, container, row, scrollable, text, text_input};
 use iced::{Center, Element, Fill};
 
-use wedocod_core::config::StoreProfile;
 use crate::gui::dialog;
 use crate::gui::theme;
 use crate::i18n::tr;
+use wedocod_core::config::StoreProfile;
 
 /// The rename field, focused when a rename starts.
 pub const RENAME_ID: &str = "profile-rename";

@@ -10,10 +10,10 @@ use std::path::{Path, PathBuf};
 use iced::widget::{button, column, container, pick_list, row, scrollable, text, text_input};
 use iced::{Center, Element, Fill, Task};
 
-use wedocod_core::config::{Config, PAGE_SIZES, ThemeChoice};
 use crate::gui::contact;
 use crate::gui::theme;
 use crate::i18n::{Language, tr};
+use wedocod_core::config::{Config, PAGE_SIZES, ThemeChoice};
 
 /// The theme choices, as the menu shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +77,9 @@ impl State {
     pub fn open(data_dir: &Path) -> (State, Task<Message>) {
         let dir = data_dir.to_path_buf();
         let count = Task::perform(
-            crate::gui::blocking::off_the_window(move || Ok(wedocod_core::files::folder_size(&dir))),
+            crate::gui::blocking::off_the_window(move || {
+                Ok(wedocod_core::files::folder_size(&dir))
+            }),
             |counted| Message::DataSize(counted.unwrap_or_default()),
         );
         let state = State {
@@ -112,12 +114,14 @@ impl State {
                 Action::Run(Task::perform(
                     crate::gui::blocking::off_the_window(move || {
                         let config_dir = wedocod_core::paths::config_dir();
-                        Ok(wedocod_core::diagnostics::bundle(&wedocod_core::diagnostics::About {
-                            version: env!("CARGO_PKG_VERSION"),
-                            language,
-                            config_dir: &config_dir,
-                            data_dir: &data_dir,
-                        }))
+                        Ok(wedocod_core::diagnostics::bundle(
+                            &wedocod_core::diagnostics::About {
+                                version: env!("CARGO_PKG_VERSION"),
+                                language,
+                                config_dir: &config_dir,
+                                data_dir: &data_dir,
+                            },
+                        ))
                     }),
                     |bundle: Result<String, String>| {
                         Message::DiagnosticsRead(bundle.unwrap_or_else(|problem| problem))

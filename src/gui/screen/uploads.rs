@@ -8,14 +8,14 @@ use std::sync::Arc;
 use iced::widget::{button, column, container, row, scrollable, space, table, text};
 use iced::{Center, Element, Fill, Task};
 
-use wedocod_api::ResourceName;
 use crate::gui::blocking::off_the_window;
 use crate::gui::theme;
 use crate::i18n::{Plain, tr};
-use wedocod_import::ExportFormat;
-use wedocod_import::output_file;
+use wedocod_api::ResourceName;
 use wedocod_core::upload::RowState;
 use wedocod_core::upload::past_uploads::{self, DamagedJournal, Listing, UploadRecord};
+use wedocod_import::ExportFormat;
+use wedocod_import::output_file;
 
 #[derive(Debug, Default)]
 pub struct State {

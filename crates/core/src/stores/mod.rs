@@ -5,7 +5,7 @@
 //!
 //! The API has no "who am I" route, so the identity is the console's own: a random id,
 //! registered against a fingerprint of each token that opened the store (see
-//! [`fingerprint`]). The window keeps the id in the store's profile, so replacing the
+//! `fingerprint`). The window keeps the id in the store's profile, so replacing the
 //! token keeps the history; the `upload` command with `--token-env` finds the same id
 //! through the fingerprint. The token itself is never stored.
 

@@ -158,7 +158,7 @@ pub struct Journal {
 }
 
 /// What could be read of a journal: its events up to the first damaged line, and the
-/// damage if there is one (a torn last line is not damage: see [`split_events`]).
+/// damage if there is one (a torn last line is not damage: see `split_events`).
 #[derive(Debug)]
 pub struct Partial {
     pub events: Vec<Event>,

@@ -6,9 +6,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::api::ResourceName;
-use wedocod_import::{ExportFormat, SafeCsvWriter, start_file};
-use wedocod_import::ValidateSettings;
 use wedocod_import::Sheet;
+use wedocod_import::ValidateSettings;
+use wedocod_import::{ExportFormat, SafeCsvWriter, start_file};
 
 use super::journal::{self, Event, Journal, JournalError, Partial, PlannedRow};
 use super::matching::{MatchKey, key_of};
@@ -292,9 +292,9 @@ pub fn export_refused<W: Write>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wedocod_import::CellError;
     use crate::upload::journal::PlannedRow;
     use crate::upload::matching::MatchKey;
+    use wedocod_import::CellError;
 
     /// An upload of `file` whose only row (line 2) the server refused because of `column`.
     fn refused(file: &Path, column: &str, message: &str) -> UploadRecord {

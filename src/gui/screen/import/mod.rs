@@ -15,22 +15,22 @@ use std::sync::Arc;
 use iced::widget::{button, column, container, pick_list, row, text, text_input};
 use iced::{Center, Element, Fill, Task};
 
-use wedocod_api::ResourceName;
 use crate::gui::StoreLink;
 use crate::gui::blocking::off_the_window;
 use crate::gui::theme;
 use crate::i18n::tr;
+use wedocod_api::ResourceName;
+use wedocod_core::upload::Repeats;
 use wedocod_import::Catalogue;
+use wedocod_import::ColumnRole;
 use wedocod_import::EncodingSource;
 use wedocod_import::ExportFormat;
-use wedocod_import::ValidateSettings;
-use wedocod_import::ColumnRole;
-use wedocod_import::output_file;
 use wedocod_import::RememberedMappings;
 use wedocod_import::Sheet;
+use wedocod_import::ValidateSettings;
+use wedocod_import::output_file;
 use wedocod_import::{Field, ProductPart, Target};
 use wedocod_import::{WorkbookContent, write_workbook};
-use wedocod_core::upload::Repeats;
 
 use editing::OpenFile;
 
@@ -727,8 +727,8 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wedocod_import::RowFilter;
     use wedocod_core::upload::Control;
+    use wedocod_import::RowFilter;
 
     fn opened(csv: &str) -> State {
         let mut state = State::default();

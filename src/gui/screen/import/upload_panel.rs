@@ -13,9 +13,9 @@ use crate::gui::StoreLink;
 use crate::gui::theme;
 use crate::gui::uploading::{self, UploadEvent, UploadJob};
 use crate::i18n::tr;
-use wedocod_import::Sheet;
 use wedocod_core::upload::report::RowOutcome;
 use wedocod_core::upload::{Control, Progress, Repeats, UploadReport, UploadSettings};
+use wedocod_import::Sheet;
 
 use super::panel::section;
 

@@ -12,12 +12,12 @@ use iced::futures::channel::mpsc::Sender;
 use iced::widget::{button, column, container, progress_bar, row, text};
 use iced::{Center, Element, Fill, Task};
 
-use wedocod_api::pacing::RateBudget;
-use wedocod_api::{ApiError, Client};
 use crate::gui::dialog;
 use crate::gui::theme;
 use crate::i18n::export as said;
 use crate::i18n::{kind_words, tr};
+use wedocod_api::pacing::RateBudget;
+use wedocod_api::{ApiError, Client};
 use wedocod_core::records::{
     Estimate, ExportError, ExportProgress, Exported, TableFilter, TableFormat, export_table,
 };

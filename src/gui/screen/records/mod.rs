@@ -15,6 +15,13 @@ use iced::widget::{
 };
 use iced::{Center, Element, Fill, Subscription, Task};
 
+use crate::gui::contact::{self, Customer, Reach};
+use crate::gui::dialog;
+use crate::gui::error_view::{self, ErrorAction, Remedy};
+use crate::gui::record_rows::{self, RecordRow};
+use crate::gui::status_history;
+use crate::gui::theme;
+use crate::i18n::{status_label, tr};
 use wedocod_api::pacing::deadline_after;
 use wedocod_api::statuses::known_statuses;
 use wedocod_api::wire::History;
@@ -23,13 +30,6 @@ use wedocod_api::{
     UpdateOutcome,
 };
 use wedocod_core::desk::contact::TemplateValues;
-use crate::gui::contact::{self, Customer, Reach};
-use crate::gui::dialog;
-use crate::gui::error_view::{self, ErrorAction, Remedy};
-use crate::gui::record_rows::{self, RecordRow};
-use crate::gui::status_history;
-use crate::gui::theme;
-use crate::i18n::{status_label, tr};
 use wedocod_core::records::TableFilter;
 
 /// The search box, focused by Ctrl+F.

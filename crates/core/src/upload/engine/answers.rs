@@ -6,11 +6,11 @@ use std::collections::{BTreeMap, HashSet};
 
 use crate::api::CreateOutcome;
 use crate::api::wire::{BatchStatus, FieldErrors};
+use crate::upload::journal::{Event, PlannedRow};
 use wedocod_import::CellError;
 use wedocod_import::ItemOrigin;
 use wedocod_import::Mapping;
 use wedocod_import::locate;
-use crate::upload::journal::{Event, PlannedRow};
 
 /// When a request left: on this computer's clock (journal stamps, windows) and on the
 /// server's (what its records' `created_at` is compared with).

@@ -7,11 +7,11 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
-use wedocod_import::ItemOrigin;
-use wedocod_import::Candidate;
 use crate::upload::journal::PlannedRow;
 use crate::upload::matching::{MatchKey, Submitted};
 use crate::upload::state::{RowState, UploadState};
+use wedocod_import::Candidate;
+use wedocod_import::ItemOrigin;
 
 /// A refused or skipped row the merchant fixed: sent again with its new item.
 #[derive(Debug, Clone)]

@@ -4,10 +4,10 @@
 //! dropped connection, a crash) is never resent before its rows are looked up on the
 //! server; rows the server refused wait for a fix while the others go on.
 //!
-//! Its rooms: [`plan`] starts or resumes an upload (its journal, the "sent before"
-//! check), [`run`] is the loop that sends requests and follows batches, [`answers`] turns
+//! Its rooms: `plan` starts or resumes an upload (its journal, the "sent before"
+//! check), `run` is the loop that sends requests and follows batches, `answers` turns
 //! each answer into journal events (pure functions, tested without HTTP) and
-//! [`reconcile`] looks rows of unknown outcome up on the server.
+//! `reconcile` looks rows of unknown outcome up on the server.
 
 mod answers;
 mod file_match;
@@ -24,9 +24,9 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::de::DeserializeOwned;
 
 use crate::api::{ApiError, Client, Records, Resource};
+use crate::stores::StoreHome;
 use wedocod_import::ItemOrigin;
 use wedocod_import::Mapping;
-use crate::stores::StoreHome;
 
 use super::journal::{Event, Journal, JournalError};
 use super::matching::{MatchKey, Stored, Submitted, key_of};

@@ -8,14 +8,14 @@ use serde_json::Value;
 
 use crate::api::{Client, Dialect, Resource, ResourceName};
 use crate::files::{self, LockFile};
-use wedocod_import::CellError;
-use wedocod_import::Mapping;
-use wedocod_import::Candidate;
 use crate::upload::journal::{Event, Journal, JournalError, PlannedRow};
 use crate::upload::matching::{Stored, Submitted};
 use crate::upload::past_uploads;
 use crate::upload::report::SENT_BEFORE;
 use crate::upload::state::UploadState;
+use wedocod_import::Candidate;
+use wedocod_import::CellError;
+use wedocod_import::Mapping;
 
 use super::answers::SentAt;
 use super::file_match::match_file;

@@ -25,11 +25,11 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::de::DeserializeOwned;
 
 use crate::api::{ApiError, ListQuery, Resource};
-use wedocod_import::CellError;
 use crate::upload::journal::Event;
 use crate::upload::matching::{MatchKey, Stored, Submitted, key_of};
 use crate::upload::past_uploads;
 use crate::upload::state::RowState;
+use wedocod_import::CellError;
 
 use super::{Engine, UploadError, now, parse_stamp};
 
