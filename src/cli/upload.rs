@@ -181,7 +181,7 @@ where
     } else {
         print!("{}", upload_text::report(&report));
     }
-    let sent_nothing = report.created + report.refused + report.unknown == 0;
+    let sent_nothing = report.created + report.refused + report.uncertain == 0;
     Ok(match outcome {
         Err(error @ (UploadError::Api(_) | UploadError::Offline(_))) if sent_nothing => {
             super::say_error(&upload::describe(&error));

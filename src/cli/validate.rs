@@ -53,7 +53,7 @@ pub struct FileArgs {
     #[arg(long = "map")]
     pub map: Vec<String>,
     /// Country of the phone numbers (ISO code).
-    #[arg(long, default_value = "MA")]
+    #[arg(long, default_value = wedocod_import::DEFAULT_PHONE_REGION)]
     pub region: String,
     /// API generation whose rules apply.
     #[arg(long, value_enum, default_value = "v2")]

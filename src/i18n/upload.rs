@@ -65,7 +65,7 @@ pub fn outcome(outcome: RowOutcome) -> String {
     match outcome {
         RowOutcome::Created => tr!("outcome-created"),
         RowOutcome::Refused => tr!("outcome-refused"),
-        RowOutcome::Unknown => tr!("outcome-unknown"),
+        RowOutcome::Uncertain => tr!("outcome-uncertain"),
         RowOutcome::Skipped => tr!("outcome-skipped"),
         RowOutcome::Pending => tr!("outcome-pending"),
     }

@@ -117,7 +117,10 @@ mod tests {
             }
             other => panic!("expected an unreadable answer, got {other:?}"),
         }
-        assert!(error.outcome_unknown(), "a create's outcome stays unknown");
+        assert!(
+            error.outcome_uncertain(),
+            "a create's outcome stays unknown"
+        );
         // The client hung up near the cap: what the server still sent sat in socket buffers.
         let slack = 16 * 1024 * 1024;
         tokio::time::sleep(Duration::from_millis(100)).await;

@@ -189,7 +189,7 @@ struct Inner {
     /// Reads: follows redirects (reqwest drops the token when one leaves the host).
     http: reqwest::Client,
     /// Writes: follows none. A create sent on to another address could be applied
-    /// twice or land in the wrong place; its 3xx is an unknown outcome instead.
+    /// twice or land in the wrong place; its 3xx is an uncertain outcome instead.
     http_writes: reqwest::Client,
     profile: ApiProfile,
     token: SecretString,
@@ -531,7 +531,7 @@ impl<R: Resource> Records<R> {
     }
 
     /// Creates up to 100 records (v1: 1,000). Never retried once sent: an unknown
-    /// outcome comes back as an error whose [`ApiError::outcome_unknown`] is true.
+    /// outcome comes back as an error whose [`ApiError::outcome_uncertain`] is true.
     pub async fn create(&self, items: &[R::NewItem]) -> Result<CreateOutcome, ApiError> {
         let dialect = self.dialect();
         check_count(items.len(), max_items_per_request(dialect))?;
@@ -782,7 +782,7 @@ mod tests {
         ] {
             let outcome = answer(201, unknown).and_then(|success| decode_create(success, 3));
             assert!(
-                outcome.as_ref().is_err_and(ApiError::outcome_unknown),
+                outcome.as_ref().is_err_and(ApiError::outcome_uncertain),
                 "{unknown}: {outcome:?}"
             );
         }
@@ -810,7 +810,7 @@ mod tests {
                 Ok(CreateOutcome::Accepted { .. }) => {
                     proptest::prop_assert!(json["message"].is_string() && json.get("data").is_none());
                 }
-                Err(error) => proptest::prop_assert!(error.outcome_unknown()),
+                Err(error) => proptest::prop_assert!(error.outcome_uncertain()),
             }
         }
 

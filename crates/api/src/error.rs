@@ -130,7 +130,7 @@ impl ApiError {
     /// True when a write may have been applied although no success was seen: a 5xx, a
     /// broken connection after sending, a redirect, or an unreadable answer. Such a
     /// create must be reconciled, never blindly resent.
-    pub fn outcome_unknown(&self) -> bool {
+    pub fn outcome_uncertain(&self) -> bool {
         match self {
             ApiError::Server { .. }
             | ApiError::Undecodable { .. }
@@ -175,21 +175,21 @@ mod tests {
             maybe_sent: true,
             message: "closed".into(),
         };
-        assert!(!unsent.outcome_unknown());
-        assert!(dropped.outcome_unknown());
+        assert!(!unsent.outcome_uncertain());
+        assert!(dropped.outcome_uncertain());
         assert!(
             ApiError::Server {
                 status: 500,
                 message: String::new()
             }
-            .outcome_unknown()
+            .outcome_uncertain()
         );
         assert!(
             !ApiError::RateLimited {
                 retry_after: None,
                 message: String::new()
             }
-            .outcome_unknown()
+            .outcome_uncertain()
         );
     }
 }

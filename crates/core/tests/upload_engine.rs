@@ -1,5 +1,5 @@
 //! The upload engine against real sandboxes with faults: every row created exactly once,
-//! 422s on their cells, unknown outcomes reconciled, refused rows fixed and resent.
+//! 422s on their cells, uncertain outcomes reconciled, refused rows fixed and resent.
 
 use wedocod_testkit as common;
 
@@ -298,7 +298,7 @@ async fn rows_that_fail_processing_are_found_by_reconciliation() {
         // never refused and never resent, with the reason on each.
         let (refused, unknown) = if batch_endpoint { (3, 0) } else { (0, 3) };
         assert_eq!(
-            (report.created, report.refused, report.unknown),
+            (report.created, report.refused, report.uncertain),
             (27, refused, unknown),
             "endpoint {batch_endpoint}"
         );

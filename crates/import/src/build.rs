@@ -261,7 +261,7 @@ mod tests {
             "Couleur",
         ];
         let mapping = Mapping::infer(&headers, ResourceName::Leads, &[]).unwrap();
-        let phone = PhoneRules::new("MA").unwrap();
+        let phone = PhoneRules::new(crate::phone::DEFAULT_PHONE_REGION).unwrap();
         let builder = ItemBuilder::new(&mapping, &phone, Dialect::V2);
         let built = builder.lead(&[Row::new(
             4,
@@ -305,7 +305,7 @@ mod tests {
             "fees_paid",
         ];
         let mapping = Mapping::infer(&headers, ResourceName::Orders, &[]).unwrap();
-        let phone = PhoneRules::new("MA").unwrap();
+        let phone = PhoneRules::new(crate::phone::DEFAULT_PHONE_REGION).unwrap();
         let builder = ItemBuilder::new(&mapping, &phone, Dialect::V2);
         let built = builder.order(&[
             Row::new(

@@ -581,7 +581,7 @@ mod tests {
             &["name", "phone", "city", "address", "sku", "total"],
             ResourceName::Leads,
         );
-        let phone = PhoneRules::new("MA").unwrap();
+        let phone = PhoneRules::new(crate::phone::DEFAULT_PHONE_REGION).unwrap();
         let lead = [Row::new(
             2,
             &[
@@ -621,7 +621,7 @@ mod tests {
             ],
             ResourceName::Leads,
         );
-        let phone = PhoneRules::new("MA").unwrap();
+        let phone = PhoneRules::new(crate::phone::DEFAULT_PHONE_REGION).unwrap();
         let checker = Checker::new(&mapping, &phone, Dialect::V2, None);
         let ok = [Row::new(
             2,
@@ -650,7 +650,7 @@ mod tests {
             ],
             ResourceName::Orders,
         );
-        let phone = PhoneRules::new("MA").unwrap();
+        let phone = PhoneRules::new(crate::phone::DEFAULT_PHONE_REGION).unwrap();
         let checker = Checker::new(&orders, &phone, Dialect::V2, None);
         let mut rows = vec![Row::new(
             2,
@@ -696,7 +696,7 @@ mod tests {
             ],
             ResourceName::Leads,
         );
-        let phone = PhoneRules::new("MA").unwrap();
+        let phone = PhoneRules::new(crate::phone::DEFAULT_PHONE_REGION).unwrap();
         let checker = Checker::new(&leads, &phone, Dialect::V2, None);
         let over = [Row::new(
             2,
@@ -724,7 +724,7 @@ mod tests {
     #[test]
     fn a_missing_column_is_reported_once_on_the_header() {
         let leads = mapping(&["name", "city", "address", "sku"], ResourceName::Leads);
-        let phone = PhoneRules::new("MA").unwrap();
+        let phone = PhoneRules::new(crate::phone::DEFAULT_PHONE_REGION).unwrap();
         let checker = Checker::new(&leads, &phone, Dialect::V2, None);
         let missing: Vec<String> = checker
             .check_columns(1)

@@ -217,7 +217,7 @@ mod tests {
     fn corrected_cells_are_normalized_per_field() {
         let headers = ["phone", "price", "quantity", "city"];
         let mapping = Mapping::infer(&headers, ResourceName::Leads, &[]).unwrap();
-        let phone = PhoneRules::new("MA").unwrap();
+        let phone = PhoneRules::new(crate::phone::DEFAULT_PHONE_REGION).unwrap();
         assert_eq!(
             corrected_cell(&mapping, &phone, 0, " 612345678 "),
             "+212612345678"

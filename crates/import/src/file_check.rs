@@ -72,7 +72,7 @@ impl ValidateSettings {
             delimiter: None,
             explicit: Vec::new(),
             remembered: RememberedMappings::default(),
-            region: "MA".to_string(),
+            region: crate::phone::DEFAULT_PHONE_REGION.to_string(),
             catalogue: None,
             fees_paid_by_customer: None,
             threads: std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),

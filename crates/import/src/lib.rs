@@ -68,7 +68,7 @@ pub use target::{Field, ProductPart, Target};
 pub use catalogue::Catalogue;
 pub use cell_error::CellError;
 pub use issue::{Issue, IssueCode, Severity};
-pub use phone::PhoneRules;
+pub use phone::{DEFAULT_PHONE_REGION, PhoneRules};
 pub use rule_check::required;
 pub use values::{parse_amount, parse_yes_no};
 pub use wording::{Label, Wording};

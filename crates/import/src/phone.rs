@@ -104,6 +104,10 @@ impl NumberPattern {
     }
 }
 
+/// The region whose numbers a file holds unless the merchant says otherwise (ISO 3166
+/// code): WedoCOD ships in Morocco, so `0612345678` is read as `+212612345678`.
+pub const DEFAULT_PHONE_REGION: &str = "MA";
+
 /// The phone rules of one region, looked up once.
 #[derive(Debug, Clone)]
 pub struct PhoneRules {
@@ -426,7 +430,7 @@ mod tests {
     #[test]
     fn the_fast_path_agrees_with_the_crate() {
         let rules = morocco();
-        let region = Some("MA".parse::<country::Id>().unwrap());
+        let region = Some(DEFAULT_PHONE_REGION.parse::<country::Id>().unwrap());
         let mut state: u64 = 0x2545_f491_4f6c_dd1d;
         for _ in 0..3_000 {
             state ^= state << 13;

@@ -81,7 +81,7 @@ mod tests {
             "Couleur",
         ];
         let mapping = Mapping::infer(&headers, ResourceName::Leads, &[]).unwrap();
-        let phone = PhoneRules::new("MA").unwrap();
+        let phone = PhoneRules::new(crate::phone::DEFAULT_PHONE_REGION).unwrap();
         let builder = ItemBuilder::new(&mapping, &phone, Dialect::V2);
         let rows = [
             Row::new(

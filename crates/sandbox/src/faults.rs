@@ -8,7 +8,7 @@
 //! |-------------|----------------------------------------------------------------------|
 //! | `storm429`  | this and the next 2 requests of the token answer 429 (Retry-After 1) |
 //! | `fail500`   | 500 before anything is processed                                     |
-//! | `commit500` | a write is stored, then answered 500 (outcome unknown to the client) |
+//! | `commit500` | a write is stored, then answered 500 (outcome uncertain to the client) |
 //! | `drop`      | a write is stored, then the connection is closed with no answer      |
 //! | `drop202`   | a create is queued as a batch, then the connection is closed unanswered |
 //! | `slow`      | every request waits this long first (`slow=1500ms`, `slow=2s`)       |

@@ -228,7 +228,7 @@ async fn server_errors_before_processing_are_500() {
         "{error:?}"
     );
     assert!(
-        error.outcome_unknown(),
+        error.outcome_uncertain(),
         "the client cannot know 500 came before processing"
     );
     assert_eq!(sandbox.record_count(ResourceName::Leads), before);
@@ -259,7 +259,7 @@ async fn a_connection_dropped_after_commit_is_an_unknown_outcome_never_resent() 
         ),
         "{error:?}"
     );
-    assert!(error.outcome_unknown());
+    assert!(error.outcome_uncertain());
     assert_eq!(
         sandbox.record_count(ResourceName::Leads),
         before + 3,
@@ -268,7 +268,7 @@ async fn a_connection_dropped_after_commit_is_an_unknown_outcome_never_resent() 
     let posts = posts(&sandbox);
     assert_eq!(
         posts, 1,
-        "a create with an unknown outcome is never resent blindly"
+        "a create with an uncertain outcome is never resent blindly"
     );
 }
 
@@ -284,7 +284,7 @@ async fn a_500_after_commit_is_an_unknown_outcome() {
     let before = sandbox.record_count(ResourceName::Leads);
     let error = client.leads().create(&valid_leads(2)).await.unwrap_err();
     assert!(matches!(error, ApiError::Server { status: 500, .. }));
-    assert!(error.outcome_unknown());
+    assert!(error.outcome_uncertain());
     assert_eq!(sandbox.record_count(ResourceName::Leads), before + 2);
     assert_eq!(sandbox.request_log().len(), 1);
 }
@@ -338,7 +338,7 @@ async fn nothing_listening_is_a_connect_failure_known_not_sent() {
         ),
         "{error:?}"
     );
-    assert!(!error.outcome_unknown());
+    assert!(!error.outcome_uncertain());
 }
 
 #[tokio::test]
@@ -442,7 +442,7 @@ async fn hostile_answers_to_a_create_are_never_taken_for_created() {
         "{error:?}"
     );
 
-    // A redirect is not followed with the rows: an unknown outcome, nothing sent on.
+    // A redirect is not followed with the rows: an uncertain outcome, nothing sent on.
     let redirecting = sandbox(faults("redirect=x1")).await;
     let before = redirecting.record_count(ResourceName::Leads);
     let error = client(&redirecting)
@@ -454,7 +454,7 @@ async fn hostile_answers_to_a_create_are_never_taken_for_created() {
         matches!(error, ApiError::Redirected { status: 307, ref location } if location.starts_with("/moved")),
         "{error:?}"
     );
-    assert!(error.outcome_unknown());
+    assert!(error.outcome_uncertain());
     assert_eq!(redirecting.record_count(ResourceName::Leads), before);
     assert_eq!(redirecting.request_log().len(), 1, "not followed");
 
@@ -466,6 +466,6 @@ async fn hostile_answers_to_a_create_are_never_taken_for_created() {
         .create(&valid_leads(2))
         .await
         .unwrap_err();
-    assert!(error.outcome_unknown(), "{error:?}");
+    assert!(error.outcome_uncertain(), "{error:?}");
     assert_eq!(odd.record_count(ResourceName::Leads), before);
 }

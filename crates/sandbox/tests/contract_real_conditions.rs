@@ -207,7 +207,7 @@ async fn drop202_loses_the_answer_of_a_queued_batch_that_still_runs() {
         CreateOutcome::Created { .. }
     ));
     let error = client.leads().create(&valid_leads(20)).await.unwrap_err();
-    assert!(error.outcome_unknown(), "{error:?}");
+    assert!(error.outcome_uncertain(), "{error:?}");
     while sandbox.record_count(ResourceName::Leads) < before + 22 {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }

@@ -269,7 +269,7 @@ fn detail(record: &UploadRecord) -> Element<'_, Message> {
                 text(format!(
                     "{} {} — {reason}",
                     tr!("line-n", line = Plain(row.line)),
-                    tr!("outcome-unknown")
+                    tr!("outcome-uncertain")
                 ))
                 .size(13),
             );

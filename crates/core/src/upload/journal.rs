@@ -76,7 +76,7 @@ pub enum Event {
     },
     /// Rows the server refused (422) or could not create; they wait for a fix.
     Refused { rows: Vec<(usize, Vec<CellError>)> },
-    /// Rows whose outcome is unknown; `resend_if_missing` tells whether rows not found on
+    /// Rows whose outcome is uncertain; `resend_if_missing` tells whether rows not found on
     /// the server may be sent again (a failure before processing) or are final (a
     /// business failure the server counted).
     Uncertain {
@@ -191,7 +191,7 @@ fn lock(dir: &Path, upload_id: &str) -> Result<LockFile, JournalError> {
 /// Every event is written as one line ending in a newline, so bytes after the last
 /// newline are a write a crash cut short, and so is a last line that does not read
 /// (a power cut can leave a zero-filled block): the event it was recording never
-/// completed, which replay already treats as unknown. They are a torn tail, whatever
+/// completed, which replay already treats as uncertain. They are a torn tail, whatever
 /// they hold (half of a multi-byte character included). A line that does not read
 /// *before* the last one is damage.
 fn split_events(path: &Path, bytes: &[u8]) -> (Vec<Event>, usize, Option<JournalError>) {

@@ -26,8 +26,10 @@ pub enum RowOutcome {
     Created,
     /// The server refused it (422) or did not create it.
     Refused,
-    /// Maybe created: queued, in flight or still to be looked up.
-    Unknown,
+    /// Maybe created: queued, in flight, still to be looked up, or not confirmed after the
+    /// look-up (`"unknown"` in JSON, as the first reports wrote it).
+    #[serde(rename = "unknown")]
+    Uncertain,
     /// Errors found offline, or sent by an earlier upload (`--skip-sent`).
     Skipped,
     /// Not sent yet.
@@ -50,7 +52,9 @@ pub struct UploadReport {
     pub rows: usize,
     pub created: usize,
     pub refused: usize,
-    pub unknown: usize,
+    /// Rows whose outcome is not known yet (`"unknown"` in JSON, as ever).
+    #[serde(rename = "unknown")]
+    pub uncertain: usize,
     pub skipped: usize,
     pub pending: usize,
     pub results: Vec<RowResult>,
@@ -74,13 +78,13 @@ impl UploadReport {
                         unresolved: Some(reason),
                         ..
                     } => (
-                        RowOutcome::Unknown,
+                        RowOutcome::Uncertain,
                         None,
                         vec![CellError::of_row(row.line, NOT_CONFIRMED, reason.clone())],
                     ),
                     RowState::Sending { .. }
                     | RowState::Queued { .. }
-                    | RowState::Uncertain { .. } => (RowOutcome::Unknown, None, Vec::new()),
+                    | RowState::Uncertain { .. } => (RowOutcome::Uncertain, None, Vec::new()),
                 };
                 RowResult {
                     line: row.line,
@@ -96,7 +100,7 @@ impl UploadReport {
             rows: results.len(),
             created: count(RowOutcome::Created),
             refused: count(RowOutcome::Refused),
-            unknown: count(RowOutcome::Unknown),
+            uncertain: count(RowOutcome::Uncertain),
             skipped: count(RowOutcome::Skipped),
             pending: count(RowOutcome::Pending),
             results,

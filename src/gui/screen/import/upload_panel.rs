@@ -322,7 +322,7 @@ fn progress_line(progress: &Progress) -> String {
 
 /// The counts of a finished upload.
 fn done_line(report: &UploadReport) -> String {
-    let pending = report.pending + report.unknown;
+    let pending = report.pending + report.uncertain;
     tr!(
         "upload-done",
         created = report.created,

@@ -28,7 +28,7 @@ impl SentAt {
             .unwrap_or_default()
     }
 
-    /// `rows` of this request, of unknown outcome, to be looked up.
+    /// `rows` of this request, of uncertain outcome, to be looked up.
     pub fn uncertain(
         &self,
         rows: &[usize],

@@ -1,13 +1,13 @@
 //! The upload engine: rows → requests of at most `per_request` items → per-row outcomes,
 //! with a journal line before every request and after every outcome. Its one promise:
-//! never a duplicate, never a lost row. A request whose outcome is unknown (5xx, a
+//! never a duplicate, never a lost row. A request whose outcome is uncertain (5xx, a
 //! dropped connection, a crash) is never resent before its rows are looked up on the
 //! server; rows the server refused wait for a fix while the others go on.
 //!
 //! Its rooms: `plan` starts or resumes an upload (its journal, the "sent before"
 //! check), `run` is the loop that sends requests and follows batches, `answers` turns
 //! each answer into journal events (pure functions, tested without HTTP) and
-//! `reconcile` looks rows of unknown outcome up on the server.
+//! `reconcile` looks rows of uncertain outcome up on the server.
 
 mod answers;
 mod file_match;
@@ -235,8 +235,8 @@ pub struct Engine<R: Resource> {
     /// `poll_every` to progress is looked at per request sent.
     looked_at: HashMap<String, Instant>,
     offline_since: Option<Instant>,
-    /// Creates in a row whose outcome was unknown; any other answer resets it.
-    unknown_in_a_row: u32,
+    /// Creates in a row whose outcome was uncertain; any other answer resets it.
+    uncertain_in_a_row: u32,
     /// Each row's match key, built from its item as sent (journals written before
     /// product lines were part of the key hold a shorter one).
     keys: Vec<MatchKey>,
@@ -287,7 +287,7 @@ where
             batches: BTreeMap::new(),
             looked_at: HashMap::new(),
             offline_since: None,
-            unknown_in_a_row: 0,
+            uncertain_in_a_row: 0,
             keys,
             last_search: HashMap::new(),
             batch_seen: HashMap::new(),

@@ -1,4 +1,4 @@
-//! Reconciliation: rows whose outcome is unknown (a 5xx, a dropped connection, a crash,
+//! Reconciliation: rows whose outcome is uncertain (a 5xx, a dropped connection, a crash,
 //! a batch the server does not report on, an answer that does not add up) are looked
 //! up in the store before anything is sent again. The API has no idempotency key, so
 //! only the store can say whether a row exists; this module trusts what it finds only
@@ -307,7 +307,7 @@ where
     }
 
     /// Whether the rows of `key` should be looked up now: never looked up yet (most
-    /// unknown outcomes are 5xx after the rows were stored: found at once), a row's
+    /// uncertain outcomes are 5xx after the rows were stored: found at once), a row's
     /// window has passed since the last look (absence is only proof then), or a while
     /// since the last look (rows of a slow queue appear meanwhile).
     fn search_due(&self, key: &MatchKey, rows: &[usize]) -> bool {

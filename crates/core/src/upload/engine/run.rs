@@ -1,5 +1,5 @@
 //! The run loop: sends the pending rows a request at a time, follows queued batches,
-//! settles rows of unknown outcome, waits out the rate limit and the network, and
+//! settles rows of uncertain outcome, waits out the rate limit and the network, and
 //! stops when every row is settled, on cancel, or when it cannot go on.
 
 use std::time::{Duration, Instant};
@@ -15,10 +15,10 @@ use crate::upload::state::RowState;
 use super::answers::SentAt;
 use super::{Activity, BatchProgress, Control, Engine, Progress, UploadError, answers, now, stamp};
 
-/// Creates in a row whose outcome may be unknown before the upload stops: each is looked
+/// Creates in a row whose outcome may be uncertain before the upload stops: each is looked
 /// up and its rows resent, so a server failing them all would keep the upload busy for
 /// ever. Ten is far past what a flaky network produces.
-const MAX_UNKNOWN_IN_A_ROW: u32 = 10;
+const MAX_UNCERTAIN_IN_A_ROW: u32 = 10;
 
 /// The most items the API processes within the request (api-contract.md §7): a lost
 /// answer to a larger request may have been a 202, its rows in the server's queue.
@@ -133,7 +133,7 @@ where
         match self.records.create(&items).await {
             Ok(outcome) => {
                 self.offline_since = None;
-                self.unknown_in_a_row = 0;
+                self.uncertain_in_a_row = 0;
                 if let CreateOutcome::Queued { batch_id, total } = &outcome {
                     self.follow_batch(batch_id, *total);
                 }
@@ -158,7 +158,7 @@ where
                 fields, message, ..
             } => {
                 self.offline_since = None;
-                self.unknown_in_a_row = 0;
+                self.uncertain_in_a_row = 0;
                 let events = answers::refused(
                     rows,
                     &fields,
@@ -169,14 +169,14 @@ where
                 );
                 self.record_all(events)
             }
-            ref unknown if unknown.outcome_unknown() => {
-                let may_be_queued = rows.len() > SYNC_ITEMS && may_hide_a_queued_answer(unknown);
-                self.record(sent.uncertain(rows, true, may_be_queued, unknown.to_string()))?;
-                self.unknown_in_a_row += 1;
-                if self.unknown_in_a_row >= MAX_UNKNOWN_IN_A_ROW {
+            ref uncertain if uncertain.outcome_uncertain() => {
+                let may_be_queued = rows.len() > SYNC_ITEMS && may_hide_a_queued_answer(uncertain);
+                self.record(sent.uncertain(rows, true, may_be_queued, uncertain.to_string()))?;
+                self.uncertain_in_a_row += 1;
+                if self.uncertain_in_a_row >= MAX_UNCERTAIN_IN_A_ROW {
                     return Err(UploadError::ServerKeepsFailing {
-                        count: self.unknown_in_a_row,
-                        last: unknown.to_string(),
+                        count: self.uncertain_in_a_row,
+                        last: uncertain.to_string(),
                     });
                 }
                 Ok(())
