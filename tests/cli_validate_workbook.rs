@@ -86,7 +86,7 @@ fn the_xlsx_report_marks_exactly_the_bad_cells_keeps_phones_as_text_and_amounts_
         .issues
         .iter()
         .filter_map(|issue| {
-            let column = issue.column?;
+            let column = issue.column_index?;
             Some(format!(
                 "{}{}",
                 wedocod_import::column_letters(column as u32 + 1),

@@ -95,6 +95,9 @@ fn every_wording() -> Vec<Wording> {
         Wording::Required {
             label: Label::OrderReference,
         },
+        Wording::Written {
+            message: text("The selected sku is invalid."),
+        },
     ];
     for kind in [ResourceName::Leads, ResourceName::Orders] {
         found.push(Wording::NoProducts { kind });
@@ -146,10 +149,11 @@ fn kind_of(wording: &Wording) -> usize {
         Wording::DuplicateLead { .. } => 22,
         Wording::EncodingGuessed { .. } => 23,
         Wording::UnclosedQuote { .. } => 24,
+        Wording::Written { .. } => 25,
     }
 }
 
-const KINDS: usize = 25;
+const KINDS: usize = 26;
 
 #[test]
 fn every_kind_of_finding_is_tried() {

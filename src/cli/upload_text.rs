@@ -4,7 +4,7 @@
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::i18n::{Plain, tr, upload};
+use crate::i18n::{Plain, tr, upload, wording};
 use wedocod_core::upload::report::RowOutcome;
 use wedocod_core::upload::{Progress, UploadReport};
 
@@ -78,7 +78,7 @@ pub fn report(report: &UploadReport) -> String {
             )
         ));
         for error in &result.errors {
-            let said = upload::cell_error(error);
+            let said = wording::message(&error.wording);
             lines.push(match &error.header {
                 Some(column) => format!("    {column}: {said}"),
                 None => format!("    {said}"),

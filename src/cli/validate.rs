@@ -475,7 +475,9 @@ impl<'v> JsonReport<'v> {
                 .iter()
                 .map(|issue| JsonIssue {
                     line: issue.line,
-                    column: issue.column.map(|column| validation.mapping.header(column)),
+                    column: issue
+                        .column_index
+                        .map(|column| validation.mapping.header(column)),
                     field: &issue.field,
                     value: &issue.value,
                     severity: issue.severity,
@@ -485,7 +487,7 @@ impl<'v> JsonReport<'v> {
                     sheet: validation.workbook.as_ref().map(|book| book.name.as_str()),
                     cell: validation.workbook.as_ref().and_then(|book| {
                         issue
-                            .column
+                            .column_index
                             .map(|column| book.cell_name(column, issue.line))
                     }),
                 })

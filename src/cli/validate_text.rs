@@ -118,7 +118,7 @@ fn print_group(
         if issues.len() > LINES_SHOWN {
             lines.push("…".to_string());
         }
-        let column = first.column.map_or(String::new(), |column| {
+        let column = first.column_index.map_or(String::new(), |column| {
             format!(
                 " {}",
                 tr!("cli-in-column", column = validation.mapping.header(column))

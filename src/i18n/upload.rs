@@ -5,7 +5,6 @@
 use super::Plain;
 use wedocod_core::upload::report::RowOutcome;
 use wedocod_core::upload::{Activity, UploadError};
-use wedocod_import::CellError;
 
 use super::api_error;
 
@@ -68,14 +67,5 @@ pub fn outcome(outcome: RowOutcome) -> String {
         RowOutcome::Uncertain => tr!("outcome-uncertain"),
         RowOutcome::Skipped => tr!("outcome-skipped"),
         RowOutcome::Pending => tr!("outcome-pending"),
-    }
-}
-
-/// A cell's error: the checker's finding in the language spoken now, or the store's
-/// message as the store wrote it.
-pub fn cell_error(error: &CellError) -> String {
-    match &error.wording {
-        Some(wording) => super::wording::message(wording),
-        None => error.message.clone(),
     }
 }

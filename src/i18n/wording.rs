@@ -98,6 +98,8 @@ pub fn message(wording: &Wording) -> String {
             tr!("check-encoding-guessed", encoding = encoding)
         }
         Wording::UnclosedQuote { line } => tr!("check-unclosed-quote", line = Plain(line)),
+        // The server's message, or a journal's English: said as it was written.
+        Wording::Written { message } => message.clone(),
     }
 }
 
@@ -134,6 +136,7 @@ pub fn fix(wording: &Wording) -> String {
         Wording::DuplicateLead { earlier } => tr!("fix-duplicate", line = Plain(earlier)),
         Wording::EncodingGuessed { .. } => tr!("fix-encoding-guessed"),
         Wording::UnclosedQuote { .. } => tr!("fix-unclosed-quote"),
+        Wording::Written { .. } => String::new(),
     }
 }
 

@@ -174,7 +174,7 @@ async fn a_422_lands_on_its_cell_and_the_other_rows_go_on() {
     assert_eq!(refused.errors[0].header.as_deref(), Some("SKU"));
     assert_eq!(refused.errors[0].field, "products.0.sku");
     assert_eq!(
-        refused.errors[0].message,
+        refused.errors[0].message(),
         "The selected data.2.products.0.sku is invalid."
     );
     assert_eq!(sandbox.record_count(ResourceName::Leads), before + 5);
@@ -218,7 +218,7 @@ async fn a_v1_422_keyed_by_leads_lands_on_its_cell() {
     assert_eq!(refused.line, 3);
     assert_eq!(refused.errors[0].header.as_deref(), Some("SKU"));
     assert_eq!(
-        refused.errors[0].message,
+        refused.errors[0].message(),
         "The selected leads.1.products.0.sku is invalid."
     );
 }
@@ -303,12 +303,12 @@ async fn rows_that_fail_processing_are_found_by_reconciliation() {
             "endpoint {batch_endpoint}"
         );
         if !batch_endpoint {
-            let notes: Vec<&str> = report
+            let notes: Vec<String> = report
                 .results
                 .iter()
                 .flat_map(|r| &r.errors)
                 .filter(|e| e.field == NOT_CONFIRMED)
-                .map(|e| e.message.as_str())
+                .map(|e| e.message())
                 .collect();
             assert_eq!(notes.len(), 3, "{notes:?}");
             assert!(notes[0].contains("queued"), "{notes:?}");

@@ -215,7 +215,7 @@ fn violations(server: &DocsServer, rows: &[Row], outcome: &Outcome) -> Vec<Strin
             }
             RowOutcome::Refused if held > 0 => wrong.push(format!(
                 "line {line}: reported refused, the server holds it ({:?})",
-                result.errors.first().map(|e| &e.message)
+                result.errors.first().map(|e| e.message())
             )),
             _ => {}
         }

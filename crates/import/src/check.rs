@@ -571,7 +571,7 @@ mod tests {
         checker.check_record(rows, &mut issues, &mut keys);
         issues
             .iter()
-            .map(|issue| (issue.line, issue.column, issue.code.as_str()))
+            .map(|issue| (issue.line, issue.column_index, issue.code.as_str()))
             .collect()
     }
 

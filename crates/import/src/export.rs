@@ -156,7 +156,9 @@ pub fn write_report<W: Write>(
     for issue in issues {
         let line = issue.line.to_string();
         let (message, fix) = (issue.message(), issue.fix());
-        let column = issue.column.map_or("", |column| mapping.header(column));
+        let column = issue
+            .column_index
+            .map_or("", |column| mapping.header(column));
         writer.write_row([
             line.as_str(),
             column,

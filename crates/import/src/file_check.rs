@@ -318,7 +318,12 @@ pub fn validate_decoded(
             .iter()
             .map(|duplicate| duplicate_issue(duplicate, phone_column)),
     );
-    issues.sort_by_key(|issue| (issue.line, issue.column.map_or(0, |column| column + 1)));
+    issues.sort_by_key(|issue| {
+        (
+            issue.line,
+            issue.column_index.map_or(0, |column| column + 1),
+        )
+    });
     Ok(Validation {
         encoding,
         encoding_source: source,

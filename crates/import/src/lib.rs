@@ -23,7 +23,6 @@ use wedocod_api as api;
 
 mod build;
 mod catalogue;
-mod cell_error;
 mod check;
 mod decode;
 mod duplicates;
@@ -66,7 +65,6 @@ pub use target::{Field, ProductPart, Target};
 
 // Checking: what is wrong with a cell, in words the window and the terminal translate.
 pub use catalogue::Catalogue;
-pub use cell_error::CellError;
 pub use issue::{Issue, IssueCode, Severity};
 pub use phone::{DEFAULT_PHONE_REGION, PhoneRules};
 pub use rule_check::required;

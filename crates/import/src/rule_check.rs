@@ -42,7 +42,8 @@ impl Finding {
     pub fn at(self, line: u64, column: Option<usize>, field: String, value: &str) -> Issue {
         Issue {
             line,
-            column,
+            column_index: column,
+            header: None,
             field,
             value: value.to_string(),
             severity: self.severity,

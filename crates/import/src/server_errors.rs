@@ -4,7 +4,7 @@
 //! With the origins of the request's items, each lands on a line and column.
 
 use super::build::ItemOrigin;
-use super::cell_error::CellError;
+use super::issue::Issue;
 use super::mapping::Mapping;
 
 /// Places the server's `message` about `key` on its cell, resolving the key against the
@@ -15,7 +15,7 @@ pub fn locate(
     message: &str,
     request: &[ItemOrigin],
     mapping: &Mapping,
-) -> Option<CellError> {
+) -> Option<Issue> {
     let mut segments = key.split('.');
     let _body_key = segments.next()?;
     let index: usize = segments.next()?.parse().ok()?;
@@ -55,7 +55,7 @@ pub fn locate(
             .find(|(name, _)| *name == field)
             .map_or((record_line, None), |(_, cell)| (cell.line, cell.column)),
     };
-    Some(CellError::at_column(
+    Some(Issue::at_column(
         line,
         column,
         mapping,

@@ -265,9 +265,9 @@ impl Sheet {
     /// The issues of one cell (a whole-row issue counts for every cell of its row).
     pub fn cell_issues(&self, row: usize, column: usize) -> impl Iterator<Item = &Issue> {
         let line = self.line(row);
-        self.record_issues(row)
-            .iter()
-            .filter(move |issue| issue.line == line && issue.column.is_none_or(|c| c == column))
+        self.record_issues(row).iter().filter(move |issue| {
+            issue.line == line && issue.column_index.is_none_or(|c| c == column)
+        })
     }
 
     /// The worst issue of a cell.
@@ -386,7 +386,12 @@ impl Sheet {
     ) -> Option<(usize, usize)> {
         let mut cells: Vec<(usize, usize)> = self
             .record_issue_list()
-            .filter_map(|issue| Some((self.row_at_line(issue.line)?, issue.column.unwrap_or(0))))
+            .filter_map(|issue| {
+                Some((
+                    self.row_at_line(issue.line)?,
+                    issue.column_index.unwrap_or(0),
+                ))
+            })
             .collect();
         cells.sort_unstable();
         cells.dedup();

@@ -185,6 +185,12 @@ pub enum Wording {
     EncodingGuessed {
         encoding: String,
     },
+    /// A sentence as it was written, with no finding behind it to say again: the server's
+    /// message on a refused cell, or a finding read back from a journal (journals keep
+    /// the English sentence only).
+    Written {
+        message: String,
+    },
     UnclosedQuote {
         line: u64,
     },
@@ -277,6 +283,7 @@ impl Wording {
             Wording::EncodingGuessed { encoding } => {
                 format!("The file's encoding was guessed as {encoding} with low confidence.")
             }
+            Wording::Written { message } => message.clone(),
             Wording::UnclosedQuote { line } => format!(
                 "A quote opens on line {line} and never closes: the rest of the file was read as one cell."
             ),
@@ -340,6 +347,7 @@ impl Wording {
             Wording::UnclosedQuote { .. } => {
                 "Add the closing quote (\") or delete the opening one.".to_string()
             }
+            Wording::Written { .. } => String::new(),
         }
     }
 
@@ -371,6 +379,7 @@ impl Wording {
             Wording::DuplicateLead { .. } => IssueCode::DuplicateLead,
             Wording::EncodingGuessed { .. } => IssueCode::EncodingGuessed,
             Wording::UnclosedQuote { .. } => IssueCode::UnclosedQuote,
+            Wording::Written { .. } => IssueCode::Refused,
         }
     }
 }

@@ -157,7 +157,7 @@ fn mark_row_issues(
     let line = sheet.line(row);
     let issues: Vec<_> = sheet
         .cell_issues(row, 0)
-        .filter(|issue| issue.line == line && issue.column.is_none())
+        .filter(|issue| issue.line == line && issue.column_index.is_none())
         .collect();
     if issues.is_empty() {
         return Ok(());
@@ -182,7 +182,7 @@ fn fill_of(error: bool) -> u32 {
 fn marking(sheet: &Sheet, row: usize, column: usize) -> (Option<u32>, Option<String>) {
     let issues: Vec<_> = sheet
         .cell_issues(row, column)
-        .filter(|issue| issue.column == Some(column))
+        .filter(|issue| issue.column_index == Some(column))
         .collect();
     if issues.is_empty() {
         return (None, None);

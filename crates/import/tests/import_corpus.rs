@@ -39,7 +39,7 @@ fn issues(validation: &Validation) -> Vec<(u64, String, &'static str)> {
         .issues
         .iter()
         .map(|issue| {
-            let column = issue.column.map_or(String::new(), |column| {
+            let column = issue.column_index.map_or(String::new(), |column| {
                 validation.mapping.header(column).to_string()
             });
             (issue.line, column, issue.code.as_str())

@@ -30,7 +30,7 @@ fn an_excel_export_is_checked_cell_by_cell_as_the_merchant_typed_it() {
         .iter()
         .map(|issue| {
             (
-                book.cell_name(issue.column.unwrap(), issue.line),
+                book.cell_name(issue.column_index.unwrap(), issue.line),
                 issue.code,
                 issue.severity,
             )
@@ -106,7 +106,7 @@ fn a_title_above_the_headers_and_data_from_column_c_keep_the_sheets_cell_names()
     let cells: Vec<String> = validation
         .issues
         .iter()
-        .map(|issue| book.cell_name(issue.column.unwrap(), issue.line))
+        .map(|issue| book.cell_name(issue.column_index.unwrap(), issue.line))
         .collect();
     assert_eq!(cells, ["D4", "D5"]);
 }
@@ -140,7 +140,7 @@ fn corpus(name: &str, kind: ResourceName) -> (String, Vec<(u64, String, &'static
         .iter()
         .map(|issue| {
             let cell = issue
-                .column
+                .column_index
                 .map_or(String::new(), |column| book.cell_name(column, issue.line));
             (issue.line, cell, issue.code.as_str())
         })

@@ -289,7 +289,7 @@ fn detail(record: &UploadRecord) -> Element<'_, Message> {
                     "{} {}{}",
                     tr!("line-n", line = Plain(row.line)),
                     place,
-                    crate::i18n::upload::cell_error(error)
+                    crate::i18n::wording::message(&error.wording)
                 ))
                 .size(13),
             );

@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use crate::api::{Dialect, ResourceName};
 use crate::files::{self, LockError, LockFile};
-use wedocod_import::CellError;
+use wedocod_import::Issue;
 
 use super::matching::MatchKey;
 
@@ -25,7 +25,7 @@ pub struct PlannedRow {
     pub key: MatchKey,
     /// Errors found offline: the row is skipped, not sent.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub skipped: Vec<CellError>,
+    pub skipped: Vec<Issue>,
 }
 
 /// Everything that happens to an upload.
@@ -75,7 +75,7 @@ pub enum Event {
         server_at: Option<String>,
     },
     /// Rows the server refused (422) or could not create; they wait for a fix.
-    Refused { rows: Vec<(usize, Vec<CellError>)> },
+    Refused { rows: Vec<(usize, Vec<Issue>)> },
     /// Rows whose outcome is uncertain; `resend_if_missing` tells whether rows not found on
     /// the server may be sent again (a failure before processing) or are final (a
     /// business failure the server counted).

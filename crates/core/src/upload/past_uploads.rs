@@ -271,8 +271,8 @@ pub fn export_refused<W: Write>(
             let messages: Vec<String> = errors
                 .iter()
                 .map(|error| match &error.header {
-                    Some(column) => format!("{column}: {}", error.message),
-                    None => error.message.clone(),
+                    Some(column) => format!("{column}: {}", error.message()),
+                    None => error.message(),
                 })
                 .collect();
             let cells: Vec<&str> = (0..sheet.column_count())
@@ -294,18 +294,14 @@ mod tests {
     use super::*;
     use crate::upload::journal::PlannedRow;
     use crate::upload::matching::MatchKey;
-    use wedocod_import::CellError;
+    use wedocod_import::Issue;
 
     /// An upload of `file` whose only row (line 2) the server refused because of `column`.
     fn refused(file: &Path, column: &str, message: &str) -> UploadRecord {
-        let error = CellError {
-            line: 2,
+        let error = Issue {
             column_index: Some(0),
             header: Some(column.to_string()),
-            field: "full_name".to_string(),
-            message: message.to_string(),
-            code: None,
-            wording: None,
+            ..Issue::of_row(2, "full_name", message)
         };
         UploadRecord {
             summary: UploadSummary {

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::state::{RowState, UploadState};
-use wedocod_import::CellError;
+use wedocod_import::Issue;
 
 /// The `field` of the error that marks a row skipped because an earlier upload already
 /// created it in the store (`upload --skip-sent`): nothing is left to do for it.
@@ -42,7 +42,7 @@ pub struct RowResult {
     pub line: u64,
     pub status: RowOutcome,
     pub reference: Option<String>,
-    pub errors: Vec<CellError>,
+    pub errors: Vec<Issue>,
 }
 
 /// The whole report.
@@ -80,7 +80,7 @@ impl UploadReport {
                     } => (
                         RowOutcome::Uncertain,
                         None,
-                        vec![CellError::of_row(row.line, NOT_CONFIRMED, reason.clone())],
+                        vec![Issue::of_row(row.line, NOT_CONFIRMED, reason.clone())],
                     ),
                     RowState::Sending { .. }
                     | RowState::Queued { .. }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::journal::{Event, PlannedRow};
 use super::report::REMOVED_FROM_FILE;
-use wedocod_import::CellError;
+use wedocod_import::Issue;
 
 /// One row's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +33,7 @@ pub enum RowState {
     },
     /// Refused by the server (422) or not created by it (business failure).
     Refused {
-        errors: Vec<CellError>,
+        errors: Vec<Issue>,
     },
     /// Maybe created: to be looked up on the server.
     Uncertain {
@@ -47,7 +47,7 @@ pub enum RowState {
     },
     /// Had errors offline and was not sent.
     Skipped {
-        errors: Vec<CellError>,
+        errors: Vec<Issue>,
     },
 }
 
@@ -211,7 +211,7 @@ impl UploadState {
                     self.set(
                         row,
                         RowState::Skipped {
-                            errors: vec![CellError::of_row(
+                            errors: vec![Issue::of_row(
                                 line,
                                 REMOVED_FROM_FILE,
                                 "removed from the file before it was sent",

@@ -102,11 +102,8 @@ pub fn view<'a>(grid: GridView<'a>) -> Element<'a, Message> {
             .height(ROW_HEIGHT)
         ];
         for column in 0..sheet.column_count() {
-            let server = grid
-                .refused_cells
-                .get(&(row_index, column))
-                .map(|messages| messages.join(" "));
-            let severity = if server.is_some() {
+            let refused = grid.refused_cells.get(&(row_index, column));
+            let severity = if refused.is_some() {
                 Some(Severity::Error)
             } else {
                 sheet.cell_severity(row_index, column)
@@ -123,13 +120,11 @@ pub fn view<'a>(grid: GridView<'a>) -> Element<'a, Message> {
                     grid.selected == Some((row_index, column)),
                 ))
                 .on_press(Message::Select(row_index, column));
-            let messages: Vec<String> = server
+            let messages: Vec<String> = refused
                 .into_iter()
-                .chain(
-                    sheet
-                        .cell_issues(row_index, column)
-                        .map(|issue| crate::i18n::wording::message(&issue.wording)),
-                )
+                .flatten()
+                .chain(sheet.cell_issues(row_index, column))
+                .map(|issue| crate::i18n::wording::message(&issue.wording))
                 .collect();
             cells = cells.push(if messages.is_empty() {
                 Element::from(cell)

@@ -100,13 +100,14 @@ fn cell_section(file: &OpenFile) -> Element<'_, Edit> {
         .spacing(4),
     ]
     .spacing(4);
-    for message in file
+    for refusal in file
         .upload
         .refused_cells
         .get(&(row_index, column))
         .into_iter()
         .flatten()
     {
+        let message = wording::message(&refusal.wording);
         body = body.push(text(tr!("server-said", message = message)).style(text::danger));
     }
     for issue in sheet.cell_issues(row_index, column) {

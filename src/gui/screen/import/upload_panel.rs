@@ -15,12 +15,13 @@ use crate::gui::uploading::{self, UploadEvent, UploadJob};
 use crate::i18n::tr;
 use wedocod_core::upload::report::RowOutcome;
 use wedocod_core::upload::{Control, Progress, Repeats, UploadReport, UploadSettings};
-use wedocod_import::Sheet;
+use wedocod_import::{Issue, Sheet};
 
 use super::panel::section;
 
-/// The server's refusal messages, by (row, column) of the sheet.
-pub type RefusedCells = BTreeMap<(usize, usize), Vec<String>>;
+/// The server's refusals, by (row, column) of the sheet: the same issues the checker
+/// finds, said in the merchant's language when the grid draws them.
+pub type RefusedCells = BTreeMap<(usize, usize), Vec<Issue>>;
 
 #[derive(Debug, Default)]
 pub struct UploadPanel {
@@ -298,7 +299,7 @@ fn refused_cells(report: &UploadReport, sheet: &Sheet) -> RefusedCells {
         cells
             .entry((row, error.column_index.unwrap_or(0)))
             .or_default()
-            .push(crate::i18n::upload::cell_error(error));
+            .push(error.clone());
     }
     cells
 }

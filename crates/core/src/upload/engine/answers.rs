@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 use crate::api::CreateOutcome;
 use crate::api::wire::{BatchStatus, FieldErrors};
 use crate::upload::journal::{Event, PlannedRow};
-use wedocod_import::CellError;
+use wedocod_import::Issue;
 use wedocod_import::ItemOrigin;
 use wedocod_import::Mapping;
 use wedocod_import::locate;
@@ -136,7 +136,7 @@ pub(super) fn refused(
         .iter()
         .map(|&row| origins.get(row).cloned().flatten())
         .collect();
-    let mut refused: BTreeMap<usize, Vec<CellError>> = BTreeMap::new();
+    let mut refused: BTreeMap<usize, Vec<Issue>> = BTreeMap::new();
     for (key, messages) in fields {
         let index = key
             .split('.')
@@ -152,7 +152,7 @@ pub(super) fn refused(
                 (Some(origins), Some(mapping)) => locate(key, text, origins, mapping),
                 _ => None,
             };
-            let error = located.unwrap_or_else(|| CellError::of_row(line, field, text.clone()));
+            let error = located.unwrap_or_else(|| Issue::of_row(line, field, text.clone()));
             refused.entry(row).or_default().push(error);
         }
     }
@@ -160,13 +160,13 @@ pub(super) fn refused(
         // Errors that name no row (`data`, a top-level message): every row waits.
         for &row in rows {
             let line = planned[row].line;
-            let messages: Vec<CellError> = fields
+            let messages: Vec<Issue> = fields
                 .iter()
                 .flat_map(|(key, texts)| texts.iter().map(move |text| (key, text)))
-                .map(|(key, text)| CellError::of_row(line, key, text.clone()))
+                .map(|(key, text)| Issue::of_row(line, key, text.clone()))
                 .collect();
             let errors = if messages.is_empty() {
-                vec![CellError::of_row(line, "", message)]
+                vec![Issue::of_row(line, "", message)]
             } else {
                 messages
             };
@@ -213,7 +213,7 @@ pub(super) fn batch_finished(
             .flat_map(|(field, texts)| {
                 texts
                     .iter()
-                    .map(move |text| CellError::of_row(line, field, text.clone()))
+                    .map(move |text| Issue::of_row(line, field, text.clone()))
             })
             .collect();
         refused.push((row, errors));

@@ -14,7 +14,7 @@ use crate::upload::past_uploads;
 use crate::upload::report::SENT_BEFORE;
 use crate::upload::state::UploadState;
 use wedocod_import::Candidate;
-use wedocod_import::CellError;
+use wedocod_import::Issue;
 use wedocod_import::Mapping;
 
 use super::answers::SentAt;
@@ -192,7 +192,7 @@ where
                 item,
                 key: candidate.built.item.match_key(),
                 skipped: match earlier {
-                    Some(upload) => vec![CellError::of_row(
+                    Some(upload) => vec![Issue::of_row(
                         candidate.line,
                         SENT_BEFORE,
                         format!("already sent to this store by upload {upload}"),
@@ -200,7 +200,7 @@ where
                     None => candidate
                         .errors
                         .iter()
-                        .map(|issue| CellError::of_issue(issue, &mapping))
+                        .map(|issue| issue.clone().with_header(&mapping))
                         .collect(),
                 },
             })

@@ -29,7 +29,7 @@ use crate::upload::journal::Event;
 use crate::upload::matching::{MatchKey, Stored, Submitted, key_of};
 use crate::upload::past_uploads;
 use crate::upload::state::RowState;
-use wedocod_import::CellError;
+use wedocod_import::Issue;
 
 use super::{Engine, UploadError, now, parse_stamp};
 
@@ -432,7 +432,7 @@ where
                         let line = self.state.rows[row].line;
                         refuse.push((
                             row,
-                            vec![CellError::of_row(
+                            vec![Issue::of_row(
                                 line,
                                 "",
                                 "The server did not create this row (it did not say why).",
