@@ -10,7 +10,7 @@ use crate::i18n::tr;
 use wedocod_api::{ApiProfile, Client, ClientOptions, Dialect};
 use wedocod_core::config::Config;
 use wedocod_core::secrets::TokenVault;
-use wedocod_core::stores::{self, StoreHome};
+use wedocod_core::stores::{self, OpenStore};
 use wedocod_core::upload::journal;
 
 /// The store arguments of a command.
@@ -56,7 +56,7 @@ impl StoreArgs {
         &self,
         dialect: Dialect,
         resuming: Option<&str>,
-    ) -> Result<(Client, StoreHome), String> {
+    ) -> Result<OpenStore, String> {
         let Chosen {
             profile,
             token,
@@ -68,15 +68,18 @@ impl StoreArgs {
             .await
             .map_err(|e| e.to_string())?;
         let Some(upload_id) = resuming else {
-            return Ok((client, home));
+            return Ok(OpenStore { client, home });
         };
         if journal::exists(&home.journals(), upload_id) {
-            return Ok((client, home));
+            return Ok(OpenStore { client, home });
         }
         let elsewhere = stores::store_of_upload(&data_dir, upload_id, &client, &token)
             .await
             .map_err(|e| e.to_string())?;
-        Ok((client, elsewhere.unwrap_or(home)))
+        Ok(OpenStore {
+            home: elsewhere.unwrap_or(home),
+            client,
+        })
     }
 
     async fn choose(&self, dialect: Dialect) -> Result<Chosen, String> {

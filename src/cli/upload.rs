@@ -4,22 +4,16 @@
 //! nothing could be sent (bad file, refused token, no network).
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Args;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 
 use crate::i18n::upload;
-use wedocod_api::{Client, Leads, Orders, Resource, ResourceName};
-use wedocod_core::stores::StoreHome;
-use wedocod_core::upload::matching::{Stored, Submitted};
+use wedocod_core::stores::OpenStore;
 use wedocod_core::upload::past_uploads;
-use wedocod_core::upload::{Control, Engine, Repeats, UploadError, UploadReport, UploadSettings};
-use wedocod_import::Mapping;
-use wedocod_import::{Candidate, Sheet};
+use wedocod_core::upload::{Begin, Control, Repeats, Upload, UploadError, UploadSettings};
+use wedocod_import::Sheet;
 
 use super::store::StoreArgs;
 use super::upload_text;
@@ -75,19 +69,19 @@ pub fn run(args: UploadArgs) -> ExitCode {
 }
 
 async fn upload(args: UploadArgs) -> Result<ExitCode, String> {
-    let (mut settings, kind) = args.file.settings()?;
+    let (mut settings, _) = args.file.settings()?;
     // A resume opens the store first: its journal says which workbook sheet to read
     // (unless another is named, which the journal then refuses).
     let opened = match &args.resume {
         Some(upload_id) => {
-            let (client, home) = args
+            let store = args
                 .store
                 .open(args.file.dialect(), Some(upload_id))
                 .await?;
             if settings.sheet.is_none() {
-                settings.sheet = past_uploads::sheet_of(&home.journals(), upload_id);
+                settings.sheet = past_uploads::sheet_of(&store.home.journals(), upload_id);
             }
-            Some((client, home))
+            Some(store)
         }
         None => None,
     };
@@ -97,45 +91,10 @@ async fn upload(args: UploadArgs) -> Result<ExitCode, String> {
         .await
         .map_err(|e| e.to_string())?
         .map_err(|error| crate::i18n::read_error::describe(&error))?;
-    let (client, home) = match opened {
+    let OpenStore { client, home } = match opened {
         Some(opened) => opened,
         None => args.store.open(args.file.dialect(), None).await?,
     };
-    let mapping = document.mapping.clone();
-    let sheet = document.workbook.as_ref().map(|book| book.name.clone());
-    let store = Store {
-        client,
-        home,
-        sheet,
-    };
-    match kind {
-        ResourceName::Leads => drive::<Leads>(&args, path, store, document.leads(), mapping).await,
-        ResourceName::Orders => {
-            drive::<Orders>(&args, path, store, document.orders(), mapping).await
-        }
-    }
-}
-
-/// Where the rows go: the client, and the store's folder for the journal; and the
-/// workbook sheet they come from, for the journal.
-struct Store {
-    client: Client,
-    home: StoreHome,
-    sheet: Option<String>,
-}
-
-async fn drive<R>(
-    args: &UploadArgs,
-    path: PathBuf,
-    store: Store,
-    candidates: Vec<Candidate<R::NewItem>>,
-    mapping: Mapping,
-) -> Result<ExitCode, String>
-where
-    R: Resource,
-    R::NewItem: Submitted + DeserializeOwned + Serialize,
-    R::Record: Stored,
-{
     let settings = UploadSettings {
         per_request: usize::from(args.per_request),
         skip_invalid: args.skip_invalid,
@@ -146,16 +105,17 @@ where
         },
         settle_window: Duration::from_secs(args.settle_seconds),
         queue_window: Duration::from_secs(args.queue_seconds),
-        sheet: store.sheet,
-        ..UploadSettings::new(store.home)
+        sheet: document.workbook.as_ref().map(|book| book.name.clone()),
+        ..UploadSettings::new(home)
     };
-    let client = store.client;
     let file = path.display().to_string();
-    let mut engine = match &args.resume {
-        Some(id) => Engine::<R>::resume(client, id, Some((candidates, mapping)), settings),
-        None => Engine::<R>::start(client, &file, candidates, mapping, settings),
-    }
-    .map_err(|error| upload::describe(&error))?;
+    let begin = match &args.resume {
+        Some(upload_id) => Begin::Resume { upload_id },
+        None => Begin::New { file: &file },
+    };
+    let mut engine = Upload::start_or_resume(client, begin, &document, settings)
+        .map_err(|error| upload::describe(&error))?;
+    drop(document);
     if !args.json {
         eprintln!("{}", upload_text::started(engine.upload_id(), &file));
     }
@@ -172,7 +132,7 @@ where
         .run(&control, &mut |progress| upload_text::show(&bar, &progress))
         .await;
     bar.finish_and_clear();
-    let report = UploadReport::of(engine.state());
+    let report = engine.report();
     if args.json {
         println!(
             "{}",

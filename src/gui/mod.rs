@@ -27,14 +27,6 @@ use wedocod_api::{ApiError, ApiProfile, Client, ClientOptions, RetryPolicy};
 
 pub use app::{App, LaunchOptions, Message, VaultSource};
 
-/// A connected store as the screens that send to it need it: the client, and the
-/// store account's folder (its journals and caches).
-#[derive(Debug, Clone)]
-pub struct StoreLink {
-    pub client: Client,
-    pub home: wedocod_core::stores::StoreHome,
-}
-
 /// The window's client: no hidden retries, so a 429 shows its countdown and a network
 /// failure its retry button instead of a silent wait.
 pub fn client_for(profile: &ApiProfile, token: &SecretString) -> Result<Client, ApiError> {

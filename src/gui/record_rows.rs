@@ -1,12 +1,11 @@
-//! Leads and orders as the window shows them: one row model for both, and the API
-//! calls of the browse screen, so the screen itself holds no request logic.
+//! Leads and orders as the window shows them: one row model for both, in the language
+//! spoken now. The requests that fetch and change them are the core's
+//! (`wedocod_core::records::requests`).
 
 use crate::i18n::conventions;
 use crate::i18n::{status_label, tr};
-use wedocod_api::wire::{History, StatusChange};
-use wedocod_api::{
-    ApiError, Client, DeleteOutcome, Lead, ListQuery, Order, Page, ResourceName, UpdateOutcome,
-};
+use wedocod_api::{Lead, Order, Page};
+use wedocod_core::records::requests::Record;
 use wedocod_core::records::{Moment, RecordSummary};
 
 /// One lead or order, flattened for the table and the detail panel.
@@ -130,10 +129,17 @@ impl From<&Order> for RecordRow {
     }
 }
 
-fn rows<T>(page: Page<T>) -> Page<RecordRow>
-where
-    for<'a> RecordRow: From<&'a T>,
-{
+impl From<&Record> for RecordRow {
+    fn from(record: &Record) -> Self {
+        match record {
+            Record::Lead(lead) => RecordRow::from(lead),
+            Record::Order(order) => RecordRow::from(order),
+        }
+    }
+}
+
+/// A page of the store's records as the table's rows.
+pub fn rows(page: Page<Record>) -> Page<RecordRow> {
     Page {
         items: page.items.iter().map(RecordRow::from).collect(),
         page: page.page,
@@ -141,81 +147,6 @@ where
         total: page.total,
         pages: page.pages,
         counted: page.counted,
-    }
-}
-
-/// One page of rows.
-pub async fn load_page(
-    client: Client,
-    resource: ResourceName,
-    query: ListQuery,
-) -> Result<Page<RecordRow>, ApiError> {
-    match resource {
-        ResourceName::Leads => client.leads().list(&query).await.map(rows),
-        ResourceName::Orders => client.orders().list(&query).await.map(rows),
-    }
-}
-
-/// A record and its status history, for the detail panel.
-pub async fn load_detail(
-    client: Client,
-    resource: ResourceName,
-    reference: String,
-) -> Result<(RecordRow, Vec<History>), ApiError> {
-    let history_query = ListQuery {
-        reference: Some(reference.clone()),
-        ..ListQuery::page(1, 100)
-    };
-    let (row, history) = match resource {
-        ResourceName::Leads => {
-            let leads = client.leads();
-            let lead = leads.show(&reference).await?;
-            (
-                RecordRow::from(&lead),
-                leads.histories(&history_query).await?,
-            )
-        }
-        ResourceName::Orders => {
-            let orders = client.orders();
-            let order = orders.show(&reference).await?;
-            (
-                RecordRow::from(&order),
-                orders.histories(&history_query).await?,
-            )
-        }
-    };
-    Ok((row, history.items))
-}
-
-/// Gives every reference the same status.
-pub async fn change_status(
-    client: Client,
-    resource: ResourceName,
-    references: Vec<String>,
-    status: String,
-) -> Result<UpdateOutcome, ApiError> {
-    let changes: Vec<StatusChange> = references
-        .into_iter()
-        .map(|reference| StatusChange {
-            reference,
-            status: status.clone(),
-        })
-        .collect();
-    match resource {
-        ResourceName::Leads => client.leads().update_status(&changes).await,
-        ResourceName::Orders => client.orders().update_status(&changes).await,
-    }
-}
-
-/// Deletes the references.
-pub async fn delete(
-    client: Client,
-    resource: ResourceName,
-    references: Vec<String>,
-) -> Result<DeleteOutcome, ApiError> {
-    match resource {
-        ResourceName::Leads => client.leads().delete(&references).await,
-        ResourceName::Orders => client.orders().delete(&references).await,
     }
 }
 

@@ -1,19 +1,18 @@
-//! Runs the upload engine for the window: a task whose messages are the engine's
-//! progress, then its report. The engine itself lives in `upload`; this only carries
-//! its events to the screen.
+//! Runs an upload for the window: a task whose messages are the engine's progress, then
+//! its report. Starting or resuming it is the core's (`Upload::start_or_resume`, shared
+//! with the `upload` command); this only carries its events to the screen, in words.
 
 use std::sync::Arc;
 
 use iced::Task;
 use iced::futures::SinkExt;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 
 use crate::i18n::{Plain, tr};
-use wedocod_api::{Client, Leads, Orders, Resource, ResourceName};
-use wedocod_core::upload::matching::{Stored, Submitted};
-use wedocod_core::upload::{Control, Engine, Progress, UploadError, UploadReport, UploadSettings};
-use wedocod_import::{Candidate, Sheet};
+use wedocod_api::Client;
+use wedocod_core::upload::{
+    Begin, Control, Progress, Upload, UploadError, UploadReport, UploadSettings,
+};
+use wedocod_import::Sheet;
 
 /// What the engine tells the window.
 #[derive(Debug, Clone)]
@@ -41,15 +40,7 @@ pub struct UploadJob {
     pub resume: Option<String>,
 }
 
-async fn run<R>(
-    job: UploadJob,
-    candidates: Vec<Candidate<R::NewItem>>,
-    mut output: iced::futures::channel::mpsc::Sender<UploadEvent>,
-) where
-    R: Resource,
-    R::NewItem: Submitted + DeserializeOwned + Serialize,
-    R::Record: Stored,
-{
+async fn run(job: UploadJob, mut output: iced::futures::channel::mpsc::Sender<UploadEvent>) {
     let UploadJob {
         client,
         sheet,
@@ -58,13 +49,13 @@ async fn run<R>(
         control,
         resume,
     } = job;
-    let mapping = sheet.mapping.clone();
-    drop(sheet);
-    let engine = match &resume {
-        Some(id) => Engine::<R>::resume(client, id, Some((candidates, mapping)), settings),
-        None => Engine::<R>::start(client, &file, candidates, mapping, settings),
+    let begin = match &resume {
+        Some(upload_id) => Begin::Resume { upload_id },
+        None => Begin::New { file: &file },
     };
-    let mut engine = match engine {
+    let started = Upload::start_or_resume(client, begin, &sheet, settings);
+    drop(sheet);
+    let mut engine = match started {
         Ok(engine) => engine,
         Err(error) => {
             let event =
@@ -98,12 +89,11 @@ async fn run<R>(
             let _ = progress.try_send(UploadEvent::Progress(update));
         })
         .await;
-    let report = UploadReport::of(engine.state());
     let stopped = outcome
         .err()
         .map(|error| crate::i18n::upload::describe(&error));
     let _ = output
-        .send(UploadEvent::Finished(Box::new(report), stopped))
+        .send(UploadEvent::Finished(Box::new(engine.report()), stopped))
         .await;
 }
 
@@ -112,17 +102,6 @@ pub fn upload<Message: Send + 'static>(
     job: UploadJob,
     on_event: fn(UploadEvent) -> Message,
 ) -> Task<Message> {
-    let stream = iced::stream::channel(64, move |output| async move {
-        match job.sheet.mapping.kind() {
-            ResourceName::Leads => {
-                let candidates = job.sheet.leads();
-                run::<Leads>(job, candidates, output).await;
-            }
-            ResourceName::Orders => {
-                let candidates = job.sheet.orders();
-                run::<Orders>(job, candidates, output).await;
-            }
-        }
-    });
+    let stream = iced::stream::channel(64, move |output| run(job, output));
     Task::run(stream, on_event)
 }

@@ -9,13 +9,14 @@ use std::sync::Arc;
 use iced::Task;
 use secrecy::SecretString;
 
+use crate::gui::client_for;
 use crate::gui::error_view;
 use crate::gui::screen::{connect, profiles};
-use crate::gui::{StoreLink, client_for};
 use crate::i18n::tr;
 use wedocod_api::{ApiProfile, Client, Dialect};
 use wedocod_core::config::StoreProfile;
 use wedocod_core::secrets::{KeyringError, Persistence, TokenVault};
+use wedocod_core::stores::OpenStore;
 use wedocod_core::stores::StoreHome;
 
 use super::demo::Demo;
@@ -39,7 +40,7 @@ pub enum Message {
 pub struct Session {
     pub(super) name: String,
     pub(super) profile: ApiProfile,
-    pub(super) store: StoreLink,
+    pub(super) store: OpenStore,
     /// The embedded demo store, kept alive while connected to it.
     _demo: Option<Arc<Demo>>,
 }
@@ -69,7 +70,7 @@ async fn open_store(data_dir: PathBuf, opening: Opening) -> Result<Box<Session>,
     Ok(Box::new(Session {
         name,
         profile,
-        store: StoreLink { client, home },
+        store: OpenStore { client, home },
         _demo: None,
     }))
 }
@@ -182,7 +183,7 @@ impl App {
                 self.browse(Session {
                     name: tr!("demo-profile"),
                     profile,
-                    store: StoreLink { client, home },
+                    store: OpenStore { client, home },
                     _demo: Some(demo),
                 })
             }

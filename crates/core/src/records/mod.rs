@@ -1,9 +1,11 @@
-//! Leads and orders as the merchant reads them (`summary`), the store at a glance
+//! Leads and orders as the merchant reads them (`summary`) and asks the store for them
+//! (`requests`: pages, details, status changes, deletes), the store at a glance
 //! (`glance`: counts per status and the rates they give), and the export of a whole
 //! filtered table to a file (`table_export` reads it, `table_file` writes it). The window's
 //! Export button and `wedocod-console export` both go through [`export_table`].
 
 pub mod glance;
+pub mod requests;
 pub mod summary;
 pub mod table_export;
 pub mod table_file;

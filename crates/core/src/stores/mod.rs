@@ -18,6 +18,16 @@ use std::path::{Path, PathBuf};
 pub use confirm::{open, store_of_upload};
 pub use registry::{Recognised, StoreError, adopt, all, canonical_address, create, recognise};
 
+/// A store account the console is connected to: the client that reaches it and the folder
+/// kept for it on this computer. What the window's session, the upload engine's callers
+/// and the commands pass around; a saved profile (`config::StoreProfile`: how to reach
+/// it, never the token) and the API address (`ApiProfile`) are views of it.
+#[derive(Debug, Clone)]
+pub struct OpenStore {
+    pub client: crate::api::Client,
+    pub home: StoreHome,
+}
+
 /// The folder of everything kept for one store account.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoreHome {

@@ -9,10 +9,12 @@ pub mod journal;
 pub mod matching;
 pub mod past_uploads;
 pub mod report;
+mod start;
 pub mod state;
 
 pub use engine::{
     Activity, BatchProgress, Control, Engine, Progress, Repeats, UploadError, UploadSettings,
 };
 pub use report::UploadReport;
+pub use start::{Begin, Upload};
 pub use state::{Counts, RowState, UploadState};

@@ -15,11 +15,11 @@ use std::sync::Arc;
 use iced::widget::{button, column, container, pick_list, row, text, text_input};
 use iced::{Center, Element, Fill, Task};
 
-use crate::gui::StoreLink;
 use crate::gui::blocking::off_the_window;
 use crate::gui::theme;
 use crate::i18n::tr;
 use wedocod_api::ResourceName;
+use wedocod_core::stores::OpenStore;
 use wedocod_core::upload::Repeats;
 use wedocod_import::Catalogue;
 use wedocod_import::ColumnRole;
@@ -375,7 +375,7 @@ impl State {
             .is_some_and(|file| file.upload.is_running())
     }
 
-    pub fn update(&mut self, message: Message, store: Option<&StoreLink>) -> Action {
+    pub fn update(&mut self, message: Message, store: Option<&OpenStore>) -> Action {
         match message {
             Message::PathInput(path) => self.path = path,
             Message::Open => {
@@ -473,7 +473,7 @@ impl State {
     fn update_upload(
         &mut self,
         message: upload_panel::Message,
-        store: Option<&StoreLink>,
+        store: Option<&OpenStore>,
     ) -> Action {
         let Some(file) = self.file.as_deref_mut() else {
             return Action::None;
@@ -499,7 +499,7 @@ impl State {
         &mut self,
         path: PathBuf,
         result: Result<Arc<Sheet>, String>,
-        store: Option<&StoreLink>,
+        store: Option<&OpenStore>,
     ) -> Action {
         self.loading = false;
         match result {

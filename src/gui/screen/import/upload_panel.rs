@@ -9,10 +9,10 @@ use std::sync::Arc;
 use iced::widget::{Column, button, checkbox, column, progress_bar, row, text, text_input};
 use iced::{Element, Task};
 
-use crate::gui::StoreLink;
 use crate::gui::theme;
 use crate::gui::uploading::{self, UploadEvent, UploadJob};
 use crate::i18n::tr;
+use wedocod_core::stores::OpenStore;
 use wedocod_core::upload::report::RowOutcome;
 use wedocod_core::upload::{Control, Progress, Repeats, UploadReport, UploadSettings};
 use wedocod_import::{Issue, Sheet};
@@ -70,7 +70,7 @@ impl UploadPanel {
         &mut self,
         message: Message,
         source: Source<'_>,
-        store: Option<&StoreLink>,
+        store: Option<&OpenStore>,
     ) -> Task<Message> {
         match message {
             Message::SkipInvalid(skip) => self.skip_invalid = skip,
@@ -109,7 +109,7 @@ impl UploadPanel {
     pub fn start(
         &mut self,
         source: Source<'_>,
-        store: &StoreLink,
+        store: &OpenStore,
         resume: Option<String>,
         repeats: Repeats,
     ) -> Task<Message> {

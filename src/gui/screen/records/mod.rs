@@ -31,6 +31,7 @@ use wedocod_api::{
 };
 use wedocod_core::desk::contact::TemplateValues;
 use wedocod_core::records::TableFilter;
+use wedocod_core::records::requests;
 
 /// The search box, focused by Ctrl+F.
 const SEARCH_ID: &str = "records-search";
@@ -210,8 +211,13 @@ impl State {
                 self.generation += 1;
                 self.loading = true;
                 let generation = self.generation;
+                let query = self.query.clone();
                 Task::perform(
-                    record_rows::load_page(client, resource, self.query.clone()),
+                    async move {
+                        requests::read_page(&client, resource, &query)
+                            .await
+                            .map(record_rows::rows)
+                    },
                     move |result| Message::Loaded(generation, result),
                 )
             }
@@ -220,22 +226,27 @@ impl State {
                     reference: reference.clone(),
                     loaded: None,
                 });
+                let asked = reference.clone();
                 Task::perform(
-                    record_rows::load_detail(client, resource, reference.clone()),
+                    async move {
+                        let (record, history) =
+                            requests::read_detail(&client, resource, &asked).await?;
+                        Ok((RecordRow::from(&record), history))
+                    },
                     move |result| Message::DetailLoaded(reference.clone(), result),
                 )
             }
             Operation::ChangeStatus(references, status) => {
                 self.loading = true;
                 Task::perform(
-                    record_rows::change_status(client, resource, references, status),
+                    async move { requests::change_status(&client, resource, references, &status).await },
                     Message::StatusApplied,
                 )
             }
             Operation::Delete(references) => {
                 self.loading = true;
                 Task::perform(
-                    record_rows::delete(client, resource, references),
+                    async move { requests::delete(&client, resource, &references).await },
                     Message::Deleted,
                 )
             }

@@ -1,0 +1,99 @@
+//! What the browse screens ask the store: a page of leads or orders, one record with its
+//! status history, a status given to several records, records deleted. The window keeps
+//! only its messages and its row model; the requests and the choice between leads and
+//! orders are here, beside the export that reads the same lists.
+
+use crate::api::wire::{History, StatusChange};
+use crate::api::{
+    ApiError, Client, DeleteOutcome, Lead, ListQuery, Order, Page, ResourceName, UpdateOutcome,
+};
+
+/// A lead or an order, as the store gave it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Record {
+    Lead(Lead),
+    Order(Order),
+}
+
+fn page_of<T>(page: Page<T>, record: fn(T) -> Record) -> Page<Record> {
+    Page {
+        items: page.items.into_iter().map(record).collect(),
+        page: page.page,
+        per_page: page.per_page,
+        total: page.total,
+        pages: page.pages,
+        counted: page.counted,
+    }
+}
+
+/// One page of `resource` as `query` asks for it.
+pub async fn read_page(
+    client: &Client,
+    resource: ResourceName,
+    query: &ListQuery,
+) -> Result<Page<Record>, ApiError> {
+    Ok(match resource {
+        ResourceName::Leads => page_of(client.leads().list(query).await?, Record::Lead),
+        ResourceName::Orders => page_of(client.orders().list(query).await?, Record::Order),
+    })
+}
+
+/// A record and the first 100 entries of its status history, for a detail panel.
+pub async fn read_detail(
+    client: &Client,
+    resource: ResourceName,
+    reference: &str,
+) -> Result<(Record, Vec<History>), ApiError> {
+    let history_query = ListQuery {
+        reference: Some(reference.to_string()),
+        ..ListQuery::page(1, 100)
+    };
+    let (record, history) = match resource {
+        ResourceName::Leads => {
+            let leads = client.leads();
+            let lead = leads.show(reference).await?;
+            (Record::Lead(lead), leads.histories(&history_query).await?)
+        }
+        ResourceName::Orders => {
+            let orders = client.orders();
+            let order = orders.show(reference).await?;
+            (
+                Record::Order(order),
+                orders.histories(&history_query).await?,
+            )
+        }
+    };
+    Ok((record, history.items))
+}
+
+/// Gives every reference the same status.
+pub async fn change_status(
+    client: &Client,
+    resource: ResourceName,
+    references: Vec<String>,
+    status: &str,
+) -> Result<UpdateOutcome, ApiError> {
+    let changes: Vec<StatusChange> = references
+        .into_iter()
+        .map(|reference| StatusChange {
+            reference,
+            status: status.to_string(),
+        })
+        .collect();
+    match resource {
+        ResourceName::Leads => client.leads().update_status(&changes).await,
+        ResourceName::Orders => client.orders().update_status(&changes).await,
+    }
+}
+
+/// Deletes the references.
+pub async fn delete(
+    client: &Client,
+    resource: ResourceName,
+    references: &[String],
+) -> Result<DeleteOutcome, ApiError> {
+    match resource {
+        ResourceName::Leads => client.leads().delete(references).await,
+        ResourceName::Orders => client.orders().delete(references).await,
+    }
+}
