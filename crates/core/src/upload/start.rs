@@ -3,10 +3,12 @@
 //! the kind (leads or orders) is read from the file's mapping, not chosen twice by
 //! callers. What each caller keeps is only its own way of showing progress.
 
-use wedocod_api::{Client, Leads, Orders, ResourceName};
-use wedocod_import::Sheet;
+use serde::de::DeserializeOwned;
+use wedocod_api::{Client, Leads, Orders, Resource, ResourceName};
+use wedocod_import::{Candidate, Mapping, Sheet};
 
 use super::engine::{Control, Engine, Progress, UploadError, UploadSettings};
+use super::matching::{Stored, Submitted};
 use super::report::UploadReport;
 use super::state::UploadState;
 
@@ -37,31 +39,15 @@ impl Upload {
         settings: UploadSettings,
     ) -> Result<Upload, UploadError> {
         let mapping = sheet.mapping.clone();
-        Ok(match (sheet.mapping.kind(), begin) {
-            (ResourceName::Leads, Begin::New { file }) => Upload::Leads(Engine::start(
+        Ok(match mapping.kind() {
+            ResourceName::Leads => {
+                Upload::Leads(engine_for(client, begin, sheet.leads(), mapping, settings)?)
+            }
+            ResourceName::Orders => Upload::Orders(engine_for(
                 client,
-                file,
-                sheet.leads(),
-                mapping,
-                settings,
-            )?),
-            (ResourceName::Leads, Begin::Resume { upload_id }) => Upload::Leads(Engine::resume(
-                client,
-                upload_id,
-                Some((sheet.leads(), mapping)),
-                settings,
-            )?),
-            (ResourceName::Orders, Begin::New { file }) => Upload::Orders(Engine::start(
-                client,
-                file,
+                begin,
                 sheet.orders(),
                 mapping,
-                settings,
-            )?),
-            (ResourceName::Orders, Begin::Resume { upload_id }) => Upload::Orders(Engine::resume(
-                client,
-                upload_id,
-                Some((sheet.orders(), mapping)),
                 settings,
             )?),
         })
@@ -97,5 +83,26 @@ impl Upload {
     /// What became of every row so far.
     pub fn report(&self) -> UploadReport {
         UploadReport::of(self.state())
+    }
+}
+
+/// The engine of a new upload of `candidates`, or of the upload `begin` resumes.
+fn engine_for<R>(
+    client: Client,
+    begin: Begin<'_>,
+    candidates: Vec<Candidate<R::NewItem>>,
+    mapping: Mapping,
+    settings: UploadSettings,
+) -> Result<Engine<R>, UploadError>
+where
+    R: Resource,
+    R::NewItem: Submitted + DeserializeOwned,
+    R::Record: Stored,
+{
+    match begin {
+        Begin::New { file } => Engine::start(client, file, candidates, mapping, settings),
+        Begin::Resume { upload_id } => {
+            Engine::resume(client, upload_id, Some((candidates, mapping)), settings)
+        }
     }
 }
