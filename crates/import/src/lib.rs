@@ -23,6 +23,7 @@ use wedocod_api as api;
 
 mod build;
 mod catalogue;
+mod cell_name;
 mod check;
 mod decode;
 mod duplicates;
@@ -31,6 +32,7 @@ mod export;
 mod file_check;
 mod grouping;
 mod issue;
+mod issue_code;
 mod mapping;
 pub mod output_file;
 mod phone;
@@ -51,10 +53,11 @@ mod workbook_export;
 mod workbook_limits;
 
 // Reading: bytes → text → table.
+pub use cell_name::column_letters;
 pub use decode::{EncodingSource, decode, encoding_by_label};
 pub use error::ReadError;
 pub use table::{Row, TableReader};
-pub use workbook::{column_letters, read as read_workbook};
+pub use workbook::read as read_workbook;
 pub use workbook_limits::WorkbookLimit;
 
 // Mapping: columns → fields.
@@ -65,7 +68,8 @@ pub use target::{Field, ProductPart, Target};
 
 // Checking: what is wrong with a cell, in words the window and the terminal translate.
 pub use catalogue::Catalogue;
-pub use issue::{Issue, IssueCode, Severity};
+pub use issue::{Issue, Severity};
+pub use issue_code::IssueCode;
 pub use phone::{DEFAULT_PHONE_REGION, PhoneRules};
 pub use rule_check::required;
 pub use values::{parse_amount, parse_yes_no};

@@ -5,7 +5,8 @@
 use crate::api::profile::Dialect;
 use crate::api::rules::{FieldKind, FieldRule};
 
-use super::issue::{Issue, IssueCode, Severity};
+use super::issue::{Issue, Severity};
+use super::issue_code::IssueCode;
 use super::values::{
     format_amount, looks_like_email, parse_amount, parse_whole_number, parse_yes_no,
 };

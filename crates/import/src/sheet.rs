@@ -20,7 +20,8 @@ use super::file_check::{
     ValidateError, ValidateSettings, Validation, open_table, validate_decoded,
 };
 use super::grouping::{continues_record, group_cell};
-use super::issue::{Issue, IssueCode, Severity};
+use super::issue::{Issue, Severity};
+use super::issue_code::IssueCode;
 use super::mapping::{ColumnRole, Mapping};
 use super::phone::PhoneRules;
 use super::row_store::{RowStore, RowStoreBuilder};

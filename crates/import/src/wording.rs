@@ -5,7 +5,7 @@
 
 use crate::api::scope::ResourceName;
 
-use super::issue::IssueCode;
+use super::issue_code::IssueCode;
 use super::target::{Field, ProductPart, Target};
 
 /// What a message calls the value it is about.

@@ -12,6 +12,7 @@ use std::io::{Cursor, Read, Seek};
 
 use calamine::{Data, Reader, Sheets, XlsxError, open_workbook_auto_from_rs};
 
+use super::cell_name::column_letters;
 use super::error::ReadError;
 use super::workbook_limits::{self, BoundedCells, Limits, XlsRefusal};
 
@@ -241,33 +242,9 @@ fn number_text(number: f64) -> String {
     }
 }
 
-/// `A`, `B`, … `Z`, `AA`: the spreadsheet name of a 0-based column.
-pub fn column_letters(column: u32) -> String {
-    let mut letters = Vec::new();
-    let mut rest = column + 1;
-    while rest > 0 {
-        let digit = (rest - 1) % 26;
-        letters.push(b'A' + digit as u8);
-        rest = (rest - 1) / 26;
-    }
-    letters.reverse();
-    String::from_utf8(letters).unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn columns_are_named_as_spreadsheets_name_them() {
-        assert_eq!(column_letters(0), "A");
-        assert_eq!(column_letters(1), "B");
-        assert_eq!(column_letters(25), "Z");
-        assert_eq!(column_letters(26), "AA");
-        assert_eq!(column_letters(27), "AB");
-        assert_eq!(column_letters(701), "ZZ");
-        assert_eq!(column_letters(702), "AAA");
-    }
 
     #[test]
     fn numbers_read_as_a_merchant_wrote_them() {

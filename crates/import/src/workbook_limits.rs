@@ -26,7 +26,7 @@ use calamine::Data;
 use quick_xml::encoding::Decoder;
 use quick_xml::events::{BytesStart, Event};
 
-use super::workbook::column_letters;
+use super::cell_name::column_letters;
 
 /// The most cells (rows × columns from a sheet's first filled cell to its last) a sheet
 /// may span: a table of a million rows by 20 columns, about 640 MB once laid out.

@@ -11,10 +11,6 @@ use wedocod_import::Issue;
 /// created it in the store (`upload --skip-sent`): nothing is left to do for it.
 pub const SENT_BEFORE: &str = "sent_before";
 
-/// The `field` of the error that marks a row not sent because the merchant removed it
-/// from the file before resuming the upload.
-pub const REMOVED_FROM_FILE: &str = "removed_from_file";
-
 /// The `field` of the note on a row the store could not prove created or absent: it
 /// stays *not confirmed* (never resent), and the note says why.
 pub const NOT_CONFIRMED: &str = "not_confirmed";

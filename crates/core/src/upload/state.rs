@@ -7,8 +7,11 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::journal::{Event, PlannedRow};
-use super::report::REMOVED_FROM_FILE;
 use wedocod_import::Issue;
+
+/// The `field` of the error that marks a row not sent because the merchant removed it
+/// from the file before resuming the upload.
+pub const REMOVED_FROM_FILE: &str = "removed_from_file";
 
 /// One row's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
