@@ -18,7 +18,7 @@ use super::target::Target;
 /// other's choice.
 static CHANGING: Mutex<()> = Mutex::new(());
 
-/// Every remembered mapping, keyed by [`header_set_key`].
+/// Every remembered mapping, keyed by `header_set_key`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RememberedMappings {

@@ -52,8 +52,8 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
 }
 
 /// Reads sheet `choice` of the workbook in `bytes`: a name, a 1-based number, or (`None`)
-/// the first sheet that holds a table ([`default_sheet`]). The workbook's sizes are
-/// checked first, and a sheet's as its cells are read ([`workbook_limits`]): a workbook
+/// the first sheet that holds a table (`default_sheet`). The workbook's sizes are
+/// checked first, and a sheet's as its cells are read (`workbook_limits`): a workbook
 /// past them is a [`ReadError::WorkbookTooLarge`], never an allocation that aborts.
 pub fn read(bytes: Vec<u8>, choice: Option<&str>) -> Result<WorkbookSheet, ReadError> {
     let limits = Limits::default();

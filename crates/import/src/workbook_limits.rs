@@ -45,13 +45,13 @@ const MIB: u64 = 1024 * 1024;
 /// A limit a workbook goes past.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WorkbookLimit {
-    /// One part of the archive unpacks past [`MAX_PART_BYTES`].
+    /// One part of the archive unpacks past `MAX_PART_BYTES`.
     #[error("its part {part} unpacks to more than {limit_mib} MiB")]
     Part { part: String, limit_mib: u64 },
-    /// The parts together unpack past [`MAX_ARCHIVE_BYTES`].
+    /// The parts together unpack past `MAX_ARCHIVE_BYTES`.
     #[error("its parts unpack to more than {limit_mib} MiB in all")]
     Archive { limit_mib: u64 },
-    /// A sheet spans more than [`MAX_CELLS`] cells, from `first` to `last` (`A1`,
+    /// A sheet spans more than `MAX_CELLS` cells, from `first` to `last` (`A1`,
     /// `XFD1048576`), as far as it was read.
     #[error(
         "the sheet \"{sheet}\" spans {rows} rows by {columns} columns ({first} to {last}); at most {limit} cells are read"
@@ -65,7 +65,7 @@ pub enum WorkbookLimit {
         limit: u64,
     },
     /// The sheets of a workbook laid out whole when it is opened (`.ods`, `.xls`) span more than
-    /// [`MAX_CELLS`] cells together, though none does alone: they are held at once.
+    /// `MAX_CELLS` cells together, though none does alone: they are held at once.
     #[error("its sheets span more than {limit} cells together")]
     Sheets { limit: u64 },
 }
