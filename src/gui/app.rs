@@ -26,7 +26,7 @@ use super::screen::{
 use super::theme;
 use crate::i18n::tr;
 
-pub use demo::{AVAILABLE as DEMO_AVAILABLE, Demo};
+pub use demo::Demo;
 pub use session::Session;
 pub use shortcuts::Shortcut;
 pub use window::{WindowEvent, settings_for as window_settings_for};
@@ -707,7 +707,8 @@ impl App {
             Screen::Welcome {
                 starting_demo,
                 error,
-            } => welcome::view(*starting_demo, error.as_deref()).map(Message::Welcome),
+            } => welcome::view(demo::AVAILABLE, *starting_demo, error.as_deref())
+                .map(Message::Welcome),
             Screen::Opening => iced::widget::center(text(tr!("loading"))).into(),
             Screen::Connect(form) => form.view().map(Message::Connect),
             Screen::Profiles(screen) => screen

@@ -5,6 +5,7 @@
 pub mod app;
 mod blocking;
 mod chart_bar;
+pub mod client;
 mod config_saver;
 pub mod contact;
 pub mod desktop;
@@ -19,24 +20,7 @@ mod status_history;
 pub mod theme;
 mod uploading;
 
-use std::time::Duration;
-
-use secrecy::SecretString;
-
-use wedocod_api::{ApiError, ApiProfile, Client, ClientOptions, RetryPolicy};
-
 pub use app::{App, LaunchOptions, Message, VaultSource};
-
-/// The window's client: no hidden retries, so a 429 shows its countdown and a network
-/// failure its retry button instead of a silent wait.
-pub fn client_for(profile: &ApiProfile, token: &SecretString) -> Result<Client, ApiError> {
-    let options = ClientOptions {
-        timeout: Duration::from_secs(30),
-        connect_timeout: Duration::from_secs(10),
-        retry: RetryPolicy::never(),
-    };
-    Client::with_options(profile.clone(), token.clone(), options)
-}
 
 /// The reverse-DNS id of the installed application (packaging/linux/APP_ID.desktop).
 pub const APP_ID: &str = "com.wedocod.Console";

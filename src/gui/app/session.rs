@@ -9,7 +9,7 @@ use std::sync::Arc;
 use iced::Task;
 use secrecy::SecretString;
 
-use crate::gui::client_for;
+use crate::gui::client::client_for;
 use crate::gui::error_view;
 use crate::gui::screen::{connect, profiles};
 use crate::i18n::tr;

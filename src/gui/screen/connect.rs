@@ -170,7 +170,7 @@ impl State {
             }
         };
         let token = SecretString::from(self.token.expose_secret().trim());
-        match crate::gui::client_for(&profile, &token) {
+        match crate::gui::client::client_for(&profile, &token) {
             Ok(client) => {
                 self.checking = Some(Connected {
                     name: self.name.trim().to_string(),

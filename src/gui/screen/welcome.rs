@@ -15,8 +15,9 @@ pub enum Message {
     Settings,
 }
 
-/// `starting`: the demo store is being started; `error`: it could not start.
-pub fn view(starting: bool, error: Option<&str>) -> Element<'_, Message> {
+/// `offer_demo`: this build can start the demo store; `starting`: it is being started;
+/// `error`: it could not start.
+pub fn view(offer_demo: bool, starting: bool, error: Option<&str>) -> Element<'_, Message> {
     let choice = |label: String, hint: String, message: Option<Message>| {
         container(
             column![
@@ -38,7 +39,7 @@ pub fn view(starting: bool, error: Option<&str>) -> Element<'_, Message> {
     ]
     .spacing(18)
     .align_x(Center);
-    if crate::gui::app::DEMO_AVAILABLE {
+    if offer_demo {
         content = content.push(choice(
             tr!("explore-demo"),
             tr!("explore-demo-hint"),
