@@ -3,6 +3,7 @@
 //! problem to problem, undo and redo, find and replace. Reading the file and uploading it
 //! are the screen's and the upload panel's.
 
+use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -12,7 +13,22 @@ use iced::widget::scrollable::AbsoluteOffset;
 use wedocod_import::{RowFilter, Sheet};
 
 use super::upload_panel::UploadPanel;
-use super::{ColumnName, GRID_ID, ROW_HEIGHT};
+
+/// Every row of the grid is this tall, so the row under any scroll offset is a division
+/// away (the grid lays its rows out with it; scrolling to a cell computes with it).
+pub const ROW_HEIGHT: f32 = 28.0;
+/// The grid's scrollable, which edits scroll to the cell they changed.
+pub const GRID_ID: &str = "import-grid";
+
+/// A column, for the find-and-replace pick list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnName(pub usize, pub String);
+
+impl fmt::Display for ColumnName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.1)
+    }
+}
 
 /// An open file.
 #[derive(Debug)]

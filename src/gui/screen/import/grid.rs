@@ -8,15 +8,12 @@ use iced::{Background, Border, Color, Element, Fill, Length, Theme};
 use wedocod_import::Severity;
 use wedocod_import::Sheet;
 
-use super::editing::Message;
+use super::editing::{GRID_ID, Message, ROW_HEIGHT};
 use super::upload_panel::RefusedCells;
 
-/// Every row is this tall, so the row under any scroll offset is a division away.
-pub const ROW_HEIGHT: f32 = 28.0;
 const LINE_WIDTH: f32 = 64.0;
 /// Room for the vertical scrollbar, so the header lines up with the cells.
 const SCROLLBAR_ROOM: f32 = 12.0;
-pub const GRID_ID: &str = "import-grid";
 
 /// What the grid shows: the rows kept by the filter, and the slice in view.
 pub struct GridView<'a> {

@@ -6,6 +6,7 @@
 mod editing;
 mod grid;
 mod panel;
+mod section;
 mod upload_panel;
 
 use std::fmt;
@@ -34,13 +35,10 @@ use wedocod_import::{WorkbookContent, write_workbook};
 
 use editing::OpenFile;
 
-pub use editing::Message as Edit;
-pub use grid::{GRID_ID, ROW_HEIGHT};
+pub use editing::{ColumnName, GRID_ID, Message as Edit, ROW_HEIGHT};
 
 /// The typed path, focused when the screen opens.
 pub const PATH_ID: &str = "import-path";
-/// The cell editor of the side panel.
-pub const EDITOR_ID: &str = "import-cell-editor";
 
 /// The encodings offered besides detection.
 const ENCODINGS: [&str; 5] = [
@@ -114,16 +112,6 @@ impl fmt::Display for Kind {
     }
 }
 
-/// A column, for the find-and-replace pick list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ColumnName(pub usize, pub String);
-
-impl fmt::Display for ColumnName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.1)
-    }
-}
-
 /// The screen.
 #[derive(Debug)]
 pub struct State {
@@ -187,6 +175,16 @@ pub enum Message {
         kind: ResourceName,
     },
     DismissNotice,
+}
+
+impl From<panel::Message> for Message {
+    fn from(message: panel::Message) -> Message {
+        match message {
+            panel::Message::Edit(message) => Message::Edit(message),
+            panel::Message::Upload(message) => Message::Upload(message),
+            panel::Message::Save { content, workbook } => Message::Save { content, workbook },
+        }
+    }
 }
 
 pub enum Action {
@@ -636,7 +634,7 @@ impl State {
             read_as,
             row![
                 container(table).width(Fill).height(Fill),
-                panel::view(file, store)
+                panel::view(file, store).map(Message::from)
             ]
             .spacing(theme::GAP)
             .height(Fill),

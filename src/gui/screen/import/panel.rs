@@ -11,12 +11,25 @@ use crate::i18n::{Plain, tr, wording};
 use wedocod_import::RowFilter;
 use wedocod_import::WorkbookContent;
 
-use super::editing::{Message as Edit, OpenFile};
-use super::{ColumnName, EDITOR_ID, Message};
+use super::editing::{ColumnName, Message as Edit, OpenFile};
+use super::section::section;
+use super::upload_panel;
 
-/// A titled part of the panel.
-pub fn section<'a, M: 'a>(title: String, body: impl Into<Element<'a, M>>) -> Element<'a, M> {
-    column![text(title).size(15), body.into()].spacing(6).into()
+/// The cell editor of the side panel.
+const EDITOR_ID: &str = "import-cell-editor";
+
+/// What the side panel asks for: an edit of the open file, something of the upload, or
+/// a file written beside it.
+#[derive(Debug, Clone)]
+pub enum Message {
+    Edit(Edit),
+    Upload(upload_panel::Message),
+    /// The corrected file or the error report, as CSV or (when `workbook`) as an Excel
+    /// workbook.
+    Save {
+        content: WorkbookContent,
+        workbook: bool,
+    },
 }
 
 pub fn view<'a>(file: &'a OpenFile, store: Option<&'a str>) -> Element<'a, Message> {

@@ -17,7 +17,7 @@ use wedocod_core::upload::report::RowOutcome;
 use wedocod_core::upload::{Control, Progress, Repeats, UploadReport, UploadSettings};
 use wedocod_import::{Issue, Sheet};
 
-use super::panel::section;
+use super::section::section;
 
 /// The server's refusals, by (row, column) of the sheet: the same issues the checker
 /// finds, said in the merchant's language when the grid draws them.
