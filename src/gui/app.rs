@@ -468,7 +468,7 @@ impl App {
 
     /// A message of the confirmation desk, with the merchant's WhatsApp message.
     pub(super) fn update_desk(&mut self, message: desk::Message) -> Task<Message> {
-        let template = super::contact::whatsapp_template(&self.config);
+        let template = super::widget::contact::whatsapp_template(&self.config);
         let Screen::Browse(browse) = &mut self.screen else {
             return Task::none();
         };
@@ -649,8 +649,8 @@ impl App {
                 Task::none()
             }
             records::Action::Reach(how, customer) => {
-                let template = super::contact::whatsapp_template(&self.config);
-                super::contact::reach(
+                let template = super::widget::contact::whatsapp_template(&self.config);
+                super::widget::contact::reach(
                     how,
                     &customer,
                     &template,
@@ -757,7 +757,7 @@ impl App {
             screen
         } else {
             column![
-                super::notice::banner(
+                super::widget::notice::banner(
                     self.notices.iter().map(String::as_str),
                     Message::DismissNotice
                 ),
@@ -776,7 +776,7 @@ impl App {
                     tr!("close-with-outcomes-body", count = count),
                 ),
             };
-            return super::dialog::proceed(
+            return super::widget::dialog::proceed(
                 screen,
                 title,
                 body,
@@ -788,7 +788,7 @@ impl App {
             );
         }
         match &self.settings {
-            Some(panel) => super::dialog::modal(
+            Some(panel) => super::widget::dialog::modal(
                 screen,
                 panel
                     .view(&self.config, &self.data_dir)

@@ -7,18 +7,14 @@ mod blocking;
 mod chart_bar;
 pub mod client;
 mod config_saver;
-pub mod contact;
 pub mod desktop;
-mod dialog;
-pub mod error_view;
 pub mod fonts;
 mod icon;
-mod notice;
 pub mod record_rows;
 pub mod screen;
-mod status_history;
 pub mod theme;
 mod uploading;
+pub mod widget;
 
 pub use app::{App, LaunchOptions, Message, VaultSource};
 

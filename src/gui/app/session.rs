@@ -10,7 +10,7 @@ use iced::Task;
 use secrecy::SecretString;
 
 use crate::gui::client::client_for;
-use crate::gui::error_view;
+use crate::gui::widget::error_view;
 use crate::gui::screen::{connect, profiles};
 use crate::i18n::tr;
 use wedocod_api::{ApiProfile, Client, Dialect};

@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 use iced::widget::{button, column, row, scrollable, text};
 use iced::{Center, Element, Fill, Task};
 
-use crate::gui::{chart_bar, error_view, theme};
+use crate::gui::widget::error_view;
+use crate::gui::{chart_bar, theme};
 use crate::i18n::{status_label, tr};
 use wedocod_api::{ApiError, Client, ResourceName};
 use wedocod_core::records::glance::{Glance, StatusCounts};

@@ -11,10 +11,10 @@ use std::time::{Duration, Instant};
 use iced::widget::{button, checkbox, column, container, row, space, text};
 use iced::{Center, Element, Fill, Subscription, Task};
 
-use crate::gui::contact::{self, Customer, Reach};
+use crate::gui::widget::contact::{self, Customer, Reach};
 use crate::gui::desktop::Desktop;
-use crate::gui::error_view;
-use crate::gui::status_history;
+use crate::gui::widget::error_view;
+use crate::gui::widget::status_history;
 use crate::gui::theme;
 use crate::i18n::conventions;
 use crate::i18n::{status_label, tr};

@@ -172,7 +172,7 @@ impl State {
         ]
         .spacing(theme::GAP);
         if let Some(notice) = &self.notice {
-            content = content.push(crate::gui::notice::banner(
+            content = content.push(crate::gui::widget::notice::banner(
                 [notice.as_str()],
                 Message::DismissNotice,
             ));

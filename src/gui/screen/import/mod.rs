@@ -597,7 +597,7 @@ impl State {
         }
         // Below the grid, so that nothing the merchant is about to click moves.
         if let Some(notice) = &self.notice {
-            content = content.push(crate::gui::notice::banner(
+            content = content.push(crate::gui::widget::notice::banner(
                 [notice.as_str()],
                 Message::DismissNotice,
             ));

@@ -15,11 +15,11 @@ use iced::widget::{
 };
 use iced::{Center, Element, Fill, Subscription, Task};
 
-use crate::gui::contact::{self, Customer, Reach};
-use crate::gui::dialog;
-use crate::gui::error_view::{self, ErrorAction, Remedy};
+use crate::gui::widget::contact::{self, Customer, Reach};
+use crate::gui::widget::dialog;
+use crate::gui::widget::error_view::{self, ErrorAction, Remedy};
 use crate::gui::record_rows::{self, RecordRow};
-use crate::gui::status_history;
+use crate::gui::widget::status_history;
 use crate::gui::theme;
 use crate::i18n::{status_label, tr};
 use wedocod_api::pacing::deadline_after;
@@ -627,7 +627,7 @@ impl State {
             ));
         }
         if let Some(notice) = &self.notice {
-            content = content.push(crate::gui::notice::banner(
+            content = content.push(crate::gui::widget::notice::banner(
                 [notice.as_str()],
                 Message::DismissNotice,
             ));

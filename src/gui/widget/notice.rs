@@ -4,7 +4,7 @@
 use iced::widget::{button, column, container, row, text};
 use iced::{Center, Element, Fill};
 
-use super::theme;
+use crate::gui::theme;
 use crate::i18n::tr;
 
 /// The banner showing `lines`, one under the other.

@@ -8,7 +8,7 @@ use iced::{Element, Fill};
 pub use crate::i18n::api_error::{describe, describe_profile_error};
 use wedocod_api::ApiError;
 
-use super::theme;
+use crate::gui::theme;
 use crate::i18n::tr;
 
 /// What the merchant can do about an error.

@@ -6,7 +6,7 @@ use iced::widget::{
 };
 use iced::{Color, Element, Fill};
 
-use super::theme;
+use crate::gui::theme;
 use crate::i18n::tr;
 
 /// `base` with a dialog over it whose red button destroys something.
