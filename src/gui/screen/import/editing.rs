@@ -69,7 +69,7 @@ pub enum Message {
 }
 
 /// What the screen must do after an edit.
-pub enum Outcome {
+pub enum Action {
     None,
     Run(Task<Message>),
     /// A line for the screen's notice.
@@ -98,7 +98,7 @@ impl OpenFile {
         }
     }
 
-    pub fn update(&mut self, message: Message) -> Outcome {
+    pub fn update(&mut self, message: Message) -> Action {
         match message {
             Message::Scrolled(offset, height) => {
                 self.first = (offset.max(0.0) / ROW_HEIGHT) as usize;
@@ -114,11 +114,11 @@ impl OpenFile {
                 self.filter = filter;
                 self.refilter();
                 self.first = 0;
-                return Outcome::Run(scroll_grid_to(0.0));
+                return Action::Run(scroll_grid_to(0.0));
             }
             Message::NextIssue(forward) => {
                 let Some((row, column)) = self.sheet.next_issue(self.selected, forward) else {
-                    return Outcome::None;
+                    return Action::None;
                 };
                 self.filter = RowFilter::All;
                 self.refilter();
@@ -131,7 +131,7 @@ impl OpenFile {
             Message::ReplaceInput(text) => self.replace = text,
             Message::ReplaceAll => return self.replace_all(),
         }
-        Outcome::None
+        Action::None
     }
 
     /// The editor's value goes into the selected cell, which is checked again; the
@@ -145,19 +145,19 @@ impl OpenFile {
     }
 
     /// Undo or redo, then shows the cell it changed.
-    fn step_history(&mut self, step: fn(&mut Sheet) -> Option<(usize, usize)>) -> Outcome {
+    fn step_history(&mut self, step: fn(&mut Sheet) -> Option<(usize, usize)>) -> Action {
         let cell = step(Arc::make_mut(&mut self.sheet));
         self.refilter();
         match cell {
             Some((row, column)) => self.reveal(row, column),
-            None => Outcome::None,
+            None => Action::None,
         }
     }
 
     /// Replaces the text in the chosen column, in the rows the filter keeps.
-    fn replace_all(&mut self) -> Outcome {
+    fn replace_all(&mut self) -> Action {
         let Some(ColumnName(column, _)) = &self.find_column else {
-            return Outcome::None;
+            return Action::None;
         };
         let count = Arc::make_mut(&mut self.sheet).replace_in_column(
             *column,
@@ -166,7 +166,7 @@ impl OpenFile {
             &self.visible,
         );
         self.refilter();
-        Outcome::Notice(crate::i18n::tr!("replaced", count = count))
+        Action::Notice(crate::i18n::tr!("replaced", count = count))
     }
 
     /// Re-applies the filter after the rows' issues changed.
@@ -175,14 +175,14 @@ impl OpenFile {
     }
 
     /// Selects a cell and scrolls the grid to it.
-    fn reveal(&mut self, row: usize, column: usize) -> Outcome {
+    fn reveal(&mut self, row: usize, column: usize) -> Action {
         self.selected = Some((row, column));
         self.editor = self.sheet.cell(row, column).to_string();
         let index = self
             .visible
             .binary_search(&row)
             .unwrap_or_else(|position| position);
-        Outcome::Run(scroll_grid_to(
+        Action::Run(scroll_grid_to(
             (index as f32 * ROW_HEIGHT - ROW_HEIGHT * 3.0).max(0.0),
         ))
     }

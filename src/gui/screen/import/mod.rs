@@ -194,6 +194,15 @@ pub enum Action {
     UploadEnded(String),
 }
 
+/// What the upload panel asked for, as the screen's action.
+fn upload_action(action: upload_panel::Action) -> Action {
+    match action {
+        upload_panel::Action::None => Action::None,
+        upload_panel::Action::Run(task) => Action::Run(task.map(Message::Upload)),
+        upload_panel::Action::Ended(outcome) => Action::UploadEnded(outcome),
+    }
+}
+
 fn remembered_path() -> PathBuf {
     wedocod_core::paths::config_dir().join("mappings.toml")
 }
@@ -459,9 +468,9 @@ impl State {
             return Action::None;
         };
         match file.update(message) {
-            editing::Outcome::None => Action::None,
-            editing::Outcome::Run(task) => Action::Run(task.map(Message::Edit)),
-            editing::Outcome::Notice(notice) => {
+            editing::Action::None => Action::None,
+            editing::Action::Run(task) => Action::Run(task.map(Message::Edit)),
+            editing::Action::Notice(notice) => {
                 self.notice = Some(notice);
                 Action::None
             }
@@ -480,15 +489,7 @@ impl State {
             sheet: &file.sheet,
             path: &file.path,
         };
-        let was_running = file.upload.is_running();
-        let task = file.upload.update(message, source, store);
-        if was_running && !file.upload.is_running() {
-            // The engine's last event: nothing follows it.
-            if let Some(outcome) = file.upload.outcome() {
-                return Action::UploadEnded(outcome);
-            }
-        }
-        Action::Run(task.map(Message::Upload))
+        upload_action(file.upload.update(message, source, store))
     }
 
     /// A file was read and checked (or could not be): it opens, keeping its upload panel
@@ -521,8 +522,7 @@ impl State {
                     sheet: &file.sheet,
                     path: &file.path,
                 };
-                let task = file.upload.start(source, store, Some(id), Repeats::Refuse);
-                Action::Run(task.map(Message::Upload))
+                upload_action(file.upload.start(source, store, Some(id), Repeats::Refuse))
             }
             _ => Action::None,
         }

@@ -54,6 +54,14 @@ pub enum Message {
     Event(UploadEvent),
 }
 
+/// What the import screen must do after a message of the panel.
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    /// The upload ended (finished, stopped or failed): how, in a sentence.
+    Ended(String),
+}
+
 /// The file an upload reads.
 pub struct Source<'a> {
     pub sheet: &'a Arc<Sheet>,
@@ -71,7 +79,7 @@ impl UploadPanel {
         message: Message,
         source: Source<'_>,
         store: Option<&OpenStore>,
-    ) -> Task<Message> {
+    ) -> Action {
         match message {
             Message::SkipInvalid(skip) => self.skip_invalid = skip,
             Message::PerRequest(text) => {
@@ -79,7 +87,7 @@ impl UploadPanel {
             }
             Message::Start | Message::StartWithRepeats(_) => {
                 let Some(store) = store else {
-                    return Task::none();
+                    return Action::None;
                 };
                 let repeats = match message {
                     Message::StartWithRepeats(repeats) => repeats,
@@ -100,9 +108,19 @@ impl UploadPanel {
                     control.cancel();
                 }
             }
-            Message::Event(event) => self.absorb(event, source.sheet),
+            Message::Event(event) => {
+                let was_running = self.is_running();
+                self.absorb(event, source.sheet);
+                // The engine's last event: nothing follows it.
+                if was_running
+                    && !self.is_running()
+                    && let Some(outcome) = self.outcome()
+                {
+                    return Action::Ended(outcome);
+                }
+            }
         }
-        Task::none()
+        Action::None
     }
 
     /// Starts an upload of the file, or goes on with `resume`.
@@ -112,7 +130,7 @@ impl UploadPanel {
         store: &OpenStore,
         resume: Option<String>,
         repeats: Repeats,
-    ) -> Task<Message> {
+    ) -> Action {
         let control = Control::new();
         let per_request = self.per_request.parse().unwrap_or(100).clamp(1, 100);
         let job = UploadJob {
@@ -133,7 +151,7 @@ impl UploadPanel {
         self.report = None;
         self.stopped = None;
         self.repeats_refused = false;
-        uploading::upload(job, Message::Event)
+        Action::Run(uploading::upload(job, Message::Event))
     }
 
     /// An event of the running upload; the server's refusals land on their cells.

@@ -61,8 +61,8 @@ pub enum ExportEvent {
 }
 
 /// What the records screen must do after an update.
-pub enum Outcome {
-    Stay,
+pub enum Action {
+    None,
     Run(Task<Message>),
     /// The merchant backed out before it started.
     Closed,
@@ -142,29 +142,29 @@ impl Export {
         matches!(self.stage, Stage::Running { .. })
     }
 
-    pub fn update(&mut self, message: Message, client: &Client) -> Outcome {
+    pub fn update(&mut self, message: Message, client: &Client) -> Action {
         match message {
             Message::Start => self.start(client),
             Message::Cancel => match &self.stage {
-                Stage::Confirming { .. } => Outcome::Closed,
+                Stage::Confirming { .. } => Action::Closed,
                 Stage::Running { control, .. } => {
                     control.cancel();
-                    Outcome::Stay
+                    Action::None
                 }
             },
             Message::Event(ExportEvent::Progress(update)) => {
                 if let Stage::Running { progress, .. } = &mut self.stage {
                     *progress = Some(update);
                 }
-                Outcome::Stay
+                Action::None
             }
             Message::Event(ExportEvent::Finished(result)) => self.finished(result),
         }
     }
 
-    fn start(&mut self, client: &Client) -> Outcome {
+    fn start(&mut self, client: &Client) -> Action {
         if self.is_running() {
-            return Outcome::Stay;
+            return Action::None;
         }
         let control = Control::new();
         self.stage = Stage::Running {
@@ -189,14 +189,14 @@ impl Export {
             .await;
             let _ = output.send(ExportEvent::Finished(result)).await;
         });
-        Outcome::Run(Task::run(stream, Message::Event))
+        Action::Run(Task::run(stream, Message::Event))
     }
 
-    fn finished(&self, result: Result<Exported, ExportError>) -> Outcome {
+    fn finished(&self, result: Result<Exported, ExportError>) -> Action {
         match result {
-            Ok(exported) => Outcome::Done(said::done(&exported, self.filter.kind)),
-            Err(ExportError::Api(error)) => Outcome::Refused(error),
-            Err(error) => Outcome::Stopped(said::failure(&error)),
+            Ok(exported) => Action::Done(said::done(&exported, self.filter.kind)),
+            Err(ExportError::Api(error)) => Action::Refused(error),
+            Err(error) => Action::Stopped(said::failure(&error)),
         }
     }
 

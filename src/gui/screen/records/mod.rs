@@ -407,15 +407,15 @@ impl State {
             return Action::None;
         };
         match export.update(message, client) {
-            export::Outcome::Stay => Action::None,
-            export::Outcome::Run(task) => Action::Run(task.map(Message::Export)),
-            export::Outcome::Closed => self.quietly(|state| state.export = None),
-            export::Outcome::Done(sentence) | export::Outcome::Stopped(sentence) => {
+            export::Action::None => Action::None,
+            export::Action::Run(task) => Action::Run(task.map(Message::Export)),
+            export::Action::Closed => self.quietly(|state| state.export = None),
+            export::Action::Done(sentence) | export::Action::Stopped(sentence) => {
                 self.export = None;
                 self.notice = Some(sentence.clone());
                 Action::ExportEnded(sentence)
             }
-            export::Outcome::Refused(error) => {
+            export::Action::Refused(error) => {
                 let sentence = error_view::describe(&error, None);
                 self.export = None;
                 self.problem = Some(Problem {
