@@ -11,7 +11,7 @@ use iced_test::futures::futures::StreamExt;
 use iced_test::runtime::Action;
 use wedocod_api::{Client, ClientOptions, Dialect};
 use wedocod_console::gui::desktop::Desktop;
-use wedocod_console::gui::screen::desk;
+use wedocod_console::gui::screen::store::desk;
 use wedocod_core::desk::queue::{DEFAULT_STATUSES, queue_order};
 use wedocod_sandbox::{Sandbox, SandboxConfig};
 

@@ -11,7 +11,8 @@ use wedocod_api::{Action, ListQuery, ResourceName, Scope};
 use wedocod_console::gui::Message;
 use wedocod_console::gui::app::WindowEvent;
 use wedocod_console::gui::desktop::DesktopNotice;
-use wedocod_console::gui::screen::{connect, records};
+use wedocod_console::gui::screen::connect;
+use wedocod_console::gui::screen::store::{self, records};
 use wedocod_console::i18n::{text, text_with};
 use wedocod_sandbox::{Sandbox, SandboxConfig};
 
@@ -27,7 +28,7 @@ fn page_of(page: u64, pages: u64, total: usize) -> String {
 }
 
 fn leads(message: records::Message) -> Message {
-    Message::Records(ResourceName::Leads, message)
+    Message::Store(store::Message::Records(ResourceName::Leads, message))
 }
 
 #[tokio::test]

@@ -11,8 +11,7 @@ use common::{client, sandbox};
 use wedocod_api::statuses::known_statuses;
 use wedocod_api::{Client, ListQuery, ResourceName};
 use wedocod_console::gui::Message;
-use wedocod_console::gui::app::Tab;
-use wedocod_console::gui::screen::dashboard;
+use wedocod_console::gui::screen::store::{self, Tab, dashboard};
 use wedocod_console::i18n::{text, text_with};
 use wedocod_core::records::glance::Glance;
 use wedocod_sandbox::SandboxConfig;
@@ -75,14 +74,15 @@ async fn the_counts_are_the_stores_and_a_bar_opens_its_table() {
 
     let mut driver =
         Driver::connect(&common::gui::Isolated::new(), &sandbox, sandbox.token()).await;
-    driver.send(Message::Tab(Tab::Dashboard)).await;
+    driver
+        .send(Message::Store(store::Message::Tab(Tab::Dashboard)))
+        .await;
     assert!(driver.sees(&text("glance-title")));
     let percent = (expected * 100.0).round();
     assert!(driver.sees(&text_with("glance-percent", &[("percent", &percent)])));
     driver
-        .send(Message::Dashboard(dashboard::Message::Open(
-            ResourceName::Leads,
-            "confirmed".into(),
+        .send(Message::Store(store::Message::Dashboard(
+            dashboard::Message::Open(ResourceName::Leads, "confirmed".into()),
         )))
         .await;
     let confirmed = leads.of("confirmed");

@@ -13,8 +13,9 @@ use common::{client, sandbox};
 use wedocod_api::wire::Lead;
 use wedocod_api::{Action, Client, Dialect, ListQuery, ResourceName, RetryPolicy, Scope};
 use wedocod_console::gui::Message;
-use wedocod_console::gui::app::{Shortcut, Tab, WindowEvent};
-use wedocod_console::gui::screen::desk;
+use wedocod_console::gui::app::WindowEvent;
+use wedocod_console::gui::screen::store::{self, Tab, desk};
+use wedocod_console::gui::shortcut::Shortcut;
 use wedocod_console::i18n::{conventions, status_label, text, text_with};
 use wedocod_core::config::Config;
 use wedocod_core::records::Moment;
@@ -82,7 +83,9 @@ fn patches(sandbox: &Sandbox) -> usize {
 
 async fn open_desk(sandbox: &Sandbox, token: &str) -> Driver {
     let mut driver = Driver::connect(&Isolated::new(), sandbox, token).await;
-    driver.send(Message::Tab(Tab::Desk)).await;
+    driver
+        .send(Message::Store(store::Message::Tab(Tab::Desk)))
+        .await;
     driver
 }
 
@@ -169,7 +172,9 @@ async fn a_refused_update_brings_its_leads_back_and_a_429_only_delays_it() {
     // The window ticks every second while outcomes wait; the storm is three 429s.
     for _ in 0..10 {
         tokio::time::sleep(Duration::from_millis(1100)).await;
-        driver.send(Message::Desk(desk::Message::Tick)).await;
+        driver
+            .send(Message::Store(store::Message::Desk(desk::Message::Tick)))
+            .await;
         if lead(&client, &queue[9]).await.status.as_deref() == Some("confirmed") {
             break;
         }
@@ -239,7 +244,9 @@ async fn the_queue_works_through_the_statuses_ticked_and_each_card_shows_its_his
     );
     let isolated = Isolated::new();
     let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
-    driver.send(Message::Tab(Tab::Desk)).await;
+    driver
+        .send(Message::Store(store::Message::Tab(Tab::Desk)))
+        .await;
     assert!(driver.sees(&text("no-history")), "a new lead has none");
 
     driver.click(&status_label("new")).await.unwrap();
@@ -271,7 +278,9 @@ async fn the_queue_works_through_the_statuses_ticked_and_each_card_shows_its_his
     let saved = Config::load_from(&isolated.config_file()).config;
     assert_eq!(saved.desk_statuses, Some(vec!["call_later".to_string()]));
     let mut again = Driver::boot(isolated.launch()).await;
-    again.send(Message::Tab(Tab::Desk)).await;
+    again
+        .send(Message::Store(store::Message::Tab(Tab::Desk)))
+        .await;
     assert!(again.sees(&shown(&call_later[1], "call_later")));
 
     // The last status cannot be unticked: an empty queue is no choice.
@@ -315,7 +324,9 @@ async fn whatsapp_and_call_open_on_the_leads_international_number_with_its_messa
     let first = lead(&client, &queue[0]).await;
     let isolated = Isolated::new();
     let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
-    driver.send(Message::Tab(Tab::Desk)).await;
+    driver
+        .send(Message::Store(store::Message::Tab(Tab::Desk)))
+        .await;
     driver.send(key('w')).await;
     driver.send(key('c')).await;
     driver.send(key('p')).await;

@@ -8,9 +8,10 @@ use common::gui::{Driver, Isolated};
 use common::sandbox;
 use wedocod_api::{ApiError, ResourceName, TransportKind};
 use wedocod_console::gui::Message;
-use wedocod_console::gui::app::{Tab, WindowEvent};
+use wedocod_console::gui::app::WindowEvent;
 use wedocod_console::gui::desktop::DesktopNotice;
 use wedocod_console::gui::screen::import;
+use wedocod_console::gui::screen::store::{self, Tab};
 use wedocod_console::i18n::{text, text_with};
 use wedocod_import::WorkbookContent;
 use wedocod_sandbox::SandboxConfig;
@@ -155,7 +156,9 @@ async fn a_422_lands_on_its_cell_and_the_fixed_row_is_sent_alone() {
     let isolated = Isolated::new();
     let path = file_with_unknown_sku(isolated.dir.path(), 5);
     let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
-    driver.send(Message::Tab(Tab::Import)).await;
+    driver
+        .send(Message::Store(store::Message::Tab(Tab::Import)))
+        .await;
     open(&mut driver, &path).await;
     assert!(
         driver.sees(&summary(5, 1, 0)),
@@ -167,7 +170,11 @@ async fn a_422_lands_on_its_cell_and_the_fixed_row_is_sent_alone() {
         maybe_sent: false,
         message: "down".into(),
     };
-    driver.send(Message::Catalogue(Err(unreachable))).await;
+    driver
+        .send(Message::Import(import::Message::Catalogue(Err(
+            unreachable,
+        ))))
+        .await;
     assert!(driver.sees(&summary(5, 0, 0)));
 
     driver.click(&text("start-upload")).await.unwrap();
@@ -229,7 +236,9 @@ async fn a_queued_batch_is_followed_to_its_end() {
     let path = isolated.dir.path().join("batch.csv");
     std::fs::write(&path, csv).unwrap();
     let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
-    driver.send(Message::Tab(Tab::Import)).await;
+    driver
+        .send(Message::Store(store::Message::Tab(Tab::Import)))
+        .await;
     open(&mut driver, path.to_str().unwrap()).await;
     // The merchant switches to another window while the batch is processed.
     let away = |focused| Message::Window(WindowEvent::Focused(focused));
@@ -285,7 +294,7 @@ async fn a_queued_batch_is_followed_to_its_end() {
 #[tokio::test]
 async fn the_uploads_tab_lists_exports_and_resumes() {
     use wedocod_api::{Dialect, Leads, RetryPolicy};
-    use wedocod_console::gui::screen::uploads;
+    use wedocod_console::gui::screen::store::uploads;
     use wedocod_core::upload::{Control, Engine, UploadSettings};
     use wedocod_import::Sheet;
     use wedocod_import::ValidateSettings;
@@ -348,7 +357,9 @@ async fn the_uploads_tab_lists_exports_and_resumes() {
 
     driver.click(&text("uploads-tab")).await.unwrap();
     driver
-        .send(Message::Uploads(uploads::Message::Refresh))
+        .send(Message::Store(store::Message::Uploads(
+            uploads::Message::Refresh,
+        )))
         .await;
     assert!(driver.sees(&text("upload-finished")));
     driver.click(&text("details")).await.unwrap();
@@ -361,9 +372,9 @@ async fn the_uploads_tab_lists_exports_and_resumes() {
             name.strip_suffix(".jsonl").map(str::to_string)
         })
         .unwrap();
-    let task = driver
-        .app
-        .update(Message::Uploads(uploads::Message::Export(upload_id)));
+    let task = driver.app.update(Message::Store(store::Message::Uploads(
+        uploads::Message::Export(upload_id),
+    )));
     assert!(
         !exported.exists(),
         "the file is read and written by a task, not on the window's thread"

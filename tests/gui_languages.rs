@@ -12,8 +12,8 @@ use common::gui::{Driver, Isolated};
 use fluent_syntax::ast::{Entry, PatternElement};
 use wedocod_api::ResourceName;
 use wedocod_console::gui::Message;
-use wedocod_console::gui::app::Tab;
-use wedocod_console::gui::screen::{import, profiles, records, settings};
+use wedocod_console::gui::screen::store::{self, Tab, records};
+use wedocod_console::gui::screen::{import, profiles, settings};
 use wedocod_console::i18n::{Language, text, text_with, wording};
 use wedocod_import::Sheet;
 use wedocod_import::ValidateSettings;
@@ -87,14 +87,16 @@ async fn walk(language: Language, alike: &[&str]) {
     assert!(driver.sees(&text("glance-title")));
     no_english(&driver, &english, "the dashboard");
     driver
-        .send(Message::Tab(Tab::Records(ResourceName::Leads)))
+        .send(Message::Store(store::Message::Tab(Tab::Records(
+            ResourceName::Leads,
+        ))))
         .await;
     assert!(driver.sees(&text_with(
         "page-of",
         &[("page", &1), ("pages", &7), ("total", &320)]
     )));
     no_english(&driver, &english, "leads");
-    let leads = |message| Message::Records(ResourceName::Leads, message);
+    let leads = |message| Message::Store(store::Message::Records(ResourceName::Leads, message));
     driver
         .send(leads(records::Message::Open("LD-100320".into())))
         .await;
@@ -110,15 +112,21 @@ async fn walk(language: Language, alike: &[&str]) {
     driver.send(leads(records::Message::Close)).await;
 
     driver
-        .send(Message::Tab(Tab::Records(ResourceName::Orders)))
+        .send(Message::Store(store::Message::Tab(Tab::Records(
+            ResourceName::Orders,
+        ))))
         .await;
     no_english(&driver, &english, "orders");
 
-    driver.send(Message::Tab(Tab::Desk)).await;
+    driver
+        .send(Message::Store(store::Message::Tab(Tab::Desk)))
+        .await;
     assert!(driver.sees(&text("desk-undo")), "a lead to call");
     no_english(&driver, &english, "the confirmation desk");
 
-    driver.send(Message::Tab(Tab::Import)).await;
+    driver
+        .send(Message::Store(store::Message::Tab(Tab::Import)))
+        .await;
     no_english(&driver, &english, "import, no file");
     let errors = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("crates/import/tests/data/leads_fr_excel_1252.csv");
@@ -129,7 +137,9 @@ async fn walk(language: Language, alike: &[&str]) {
     no_english(&driver, &english, "import, a file with errors");
     the_checker_speaks(&driver, &errors);
 
-    driver.send(Message::Tab(Tab::Uploads)).await;
+    driver
+        .send(Message::Store(store::Message::Tab(Tab::Uploads)))
+        .await;
     no_english(&driver, &english, "uploads");
 
     driver.send(Message::ShowProfiles).await;

@@ -1,10 +1,10 @@
 //! The console window (iced, Elm-style). Each screen lives in `screen/` with its own
-//! state, messages, `update` returning an action, and `view`; `app` maps them. The
-//! window holds no business rule: it calls `api` and shows what comes back.
+//! state, messages, `update` returning an action, and `view`; `app`, the shell, maps them.
+//! Widgets several screens show are in `widget/`. The window holds no business rule: it
+//! calls `api` and shows what comes back.
 
 pub mod app;
 mod blocking;
-mod chart_bar;
 pub mod client;
 mod config_saver;
 pub mod desktop;
@@ -12,6 +12,7 @@ pub mod fonts;
 mod icon;
 pub mod record_rows;
 pub mod screen;
+pub mod shortcut;
 pub mod theme;
 mod uploading;
 pub mod widget;

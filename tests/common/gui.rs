@@ -9,9 +9,9 @@ use iced::Task;
 use iced_test::futures::futures::StreamExt;
 use iced_test::runtime::Action;
 use iced_test::{Error, Simulator};
-use wedocod_console::gui::app::Tab;
 use wedocod_console::gui::desktop::{Desktop, DesktopLog};
 use wedocod_console::gui::screen::connect;
+use wedocod_console::gui::screen::store::{self, Tab};
 use wedocod_console::gui::{App, LaunchOptions, Message, VaultSource};
 use wedocod_core::secrets::TokenVault;
 use wedocod_sandbox::Sandbox;
@@ -108,7 +108,9 @@ impl Driver {
         driver.click(&text("connect")).await.unwrap();
         // A store opens on its dashboard; the tests start from its leads.
         let leads = Tab::Records(wedocod_api::ResourceName::Leads);
-        driver.send(Message::Tab(leads)).await;
+        driver
+            .send(Message::Store(store::Message::Tab(leads)))
+            .await;
         driver
     }
 

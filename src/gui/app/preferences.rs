@@ -3,9 +3,8 @@
 
 use iced::Task;
 
-use crate::gui::screen::{records, settings};
+use crate::gui::screen::{settings, store};
 use crate::i18n::{self, Language};
-use wedocod_api::ResourceName;
 use wedocod_core::config::ThemeChoice;
 
 use super::{App, Message};
@@ -39,10 +38,8 @@ impl App {
             settings::Action::Language(language) => {
                 i18n::set_language(language);
                 self.config.set_language(language);
-                // The tables' rows were written in the language before: read them again.
-                let reloads = [ResourceName::Leads, ResourceName::Orders]
-                    .map(|resource| self.update_records(resource, records::Message::Refresh));
-                Task::batch([self.save_config(), Task::batch(reloads)])
+                let reread = self.update_store(store::Message::LanguageChanged);
+                Task::batch([self.save_config(), reread])
             }
             settings::Action::Theme(choice) => self.choose_theme(choice),
             settings::Action::Template(template) => {
@@ -50,10 +47,11 @@ impl App {
                 self.save_config()
             }
             settings::Action::PageSize(size) => {
-                let per_page = u64::from(size);
-                Task::batch([ResourceName::Leads, ResourceName::Orders].map(|resource| {
-                    self.update_records(resource, records::Message::PerPage(per_page))
-                }))
+                // Remembered for next time, and both tables read their first page again.
+                self.config.page_size = size;
+                let saved = self.save_config();
+                let reread = self.update_store(store::Message::PerPage(u64::from(size)));
+                Task::batch([saved, reread])
             }
         }
     }

@@ -10,8 +10,8 @@ use iced::Task;
 use secrecy::SecretString;
 
 use crate::gui::client::client_for;
-use crate::gui::widget::error_view;
 use crate::gui::screen::{connect, profiles};
+use crate::gui::widget::error_view;
 use crate::i18n::tr;
 use wedocod_api::{ApiProfile, Client, Dialect};
 use wedocod_core::config::StoreProfile;

@@ -4,11 +4,12 @@
 //! bulk update are sent before the window closes; only those the store refuses or makes
 //! wait are asked about.
 
-use iced::{Point, Size, Subscription, Task};
+use iced::{Element, Point, Size, Subscription, Task};
 
 use wedocod_core::config::WindowGeometry;
 
-use super::{App, Closing, Message};
+use super::{App, Message, Screen};
+use crate::gui::widget::dialog;
 use crate::i18n::tr;
 
 /// What the window reports.
@@ -22,6 +23,16 @@ pub enum WindowEvent {
     /// The merchant's answer while an upload runs.
     CloseAnyway,
     KeepOpen,
+}
+
+/// Why closing the window waits for the merchant's word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Closing {
+    /// An upload runs (it stops and can be resumed).
+    Upload,
+    /// Work the open store refused or asks to wait for: the desk's outcomes (their leads
+    /// keep their status).
+    Unsent(usize),
 }
 
 /// The window's reports, as messages.
@@ -75,22 +86,65 @@ impl App {
                 self.closing = Some(Closing::Upload);
                 Task::none()
             }
-            WindowEvent::CloseRequested if self.desk_outcomes_in_flight() > 0 => {
+            WindowEvent::CloseRequested if self.unsent() > 0 => {
                 if self.close_when_sent {
                     // Asked again while the store makes them wait: the merchant chooses.
                     self.close_when_sent = false;
-                    self.closing = Some(Closing::DeskOutcomes(self.desk_outcomes_in_flight()));
+                    self.closing = Some(Closing::Unsent(self.unsent()));
                     return Task::none();
                 }
                 self.close_when_sent = true;
                 self.notify(tr!("desk-closing"));
-                self.send_desk_outcomes_now()
+                self.send_unsent()
             }
             WindowEvent::CloseRequested | WindowEvent::CloseAnyway => self.close_now(),
             WindowEvent::KeepOpen => {
                 self.closing = None;
                 Task::none()
             }
+        }
+    }
+
+    /// Work of the open store it has not taken yet (the desk's outcomes).
+    fn unsent(&self) -> usize {
+        match &self.screen {
+            Screen::Store(store) => store.unsent(),
+            _ => 0,
+        }
+    }
+
+    /// Sends that work now: the window closes once the store has it.
+    fn send_unsent(&mut self) -> Task<Message> {
+        match &mut self.screen {
+            Screen::Store(store) => store.send_unsent().map(super::from_store),
+            _ => Task::none(),
+        }
+    }
+
+    /// The store's unsent work moved on (`task` goes on with it): a window waiting for it
+    /// closes once the store has it all, and asks the merchant when the store refused
+    /// some.
+    pub(super) fn unsent_moved(
+        &mut self,
+        task: Task<Message>,
+        refused: Option<usize>,
+        left: usize,
+    ) -> Task<Message> {
+        if !self.close_when_sent {
+            return task;
+        }
+        match refused {
+            // The store did not take them: the merchant decides.
+            Some(count) => {
+                self.close_when_sent = false;
+                self.closing = Some(Closing::Unsent(count));
+                task
+            }
+            None if left == 0 => {
+                self.close_when_sent = false;
+                Task::batch([task, self.close_now()])
+            }
+            None => task,
         }
     }
 
@@ -109,6 +163,33 @@ impl App {
             y: None,
         })
     }
+}
+
+/// `screen` under the question asked before closing.
+pub(super) fn ask_before_closing(
+    closing: Closing,
+    screen: Element<'_, Message>,
+) -> Element<'_, Message> {
+    let (title, body) = match closing {
+        Closing::Upload => (
+            tr!("close-while-uploading-title"),
+            tr!("close-while-uploading-body"),
+        ),
+        Closing::Unsent(count) => (
+            tr!("close-with-outcomes-title"),
+            tr!("close-with-outcomes-body", count = count),
+        ),
+    };
+    dialog::proceed(
+        screen,
+        title,
+        body,
+        Message::Window(WindowEvent::KeepOpen),
+        (
+            tr!("close-anyway"),
+            Message::Window(WindowEvent::CloseAnyway),
+        ),
+    )
 }
 
 /// The window's size on first run.

@@ -6,8 +6,8 @@ use iced::widget::{button, center, column, container, pick_list, row, space, tex
 use iced::{Element, Fill, Task};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::gui::widget::error_view;
 use crate::gui::theme;
+use crate::gui::widget::error_view;
 use crate::i18n::tr;
 use wedocod_api::{ApiError, ApiProfile, Client, DEFAULT_BASE_URL, Dialect, ListQuery};
 

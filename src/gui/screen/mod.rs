@@ -1,11 +1,10 @@
-//! One module per screen.
+//! One module per screen. The open store is one screen (`store`) whose tabs are screens of
+//! their own inside it; the import screen stands beside it because it also works without a
+//! store, and outlives the store it was opened on.
 
 pub mod connect;
-pub mod dashboard;
-pub mod desk;
 pub mod import;
 pub mod profiles;
-pub mod records;
 pub mod settings;
-pub mod uploads;
+pub mod store;
 pub mod welcome;

@@ -4,8 +4,8 @@
 use iced::widget::{button, center, column, container, row, scrollable, text, text_input};
 use iced::{Center, Element, Fill};
 
-use crate::gui::widget::dialog;
 use crate::gui::theme;
+use crate::gui::widget::dialog;
 use crate::i18n::tr;
 use wedocod_core::config::StoreProfile;
 

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use iced::widget::{button, column, container, pick_list, row, scrollable, text, text_input};
 use iced::{Center, Element, Fill, Task};
 
-use crate::gui::widget::contact;
 use crate::gui::theme;
+use crate::gui::widget::contact;
 use crate::i18n::{Language, tr};
 use wedocod_core::config::{Config, PAGE_SIZES, ThemeChoice};
 

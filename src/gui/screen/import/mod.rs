@@ -17,11 +17,13 @@ use iced::widget::{button, column, container, pick_list, row, text, text_input};
 use iced::{Center, Element, Fill, Task};
 
 use crate::gui::blocking::off_the_window;
+use crate::gui::shortcut::Shortcut;
 use crate::gui::theme;
 use crate::i18n::tr;
-use wedocod_api::ResourceName;
+use wedocod_api::{ApiError, ResourceName};
 use wedocod_core::stores::OpenStore;
 use wedocod_core::upload::Repeats;
+use wedocod_core::upload::catalogue_cache::{self, KnownCatalogue};
 use wedocod_import::Catalogue;
 use wedocod_import::ColumnRole;
 use wedocod_import::EncodingSource;
@@ -174,6 +176,8 @@ pub enum Message {
         sheet: Option<String>,
         kind: ResourceName,
     },
+    /// The connected store's catalogue (fetched, or the cached copy), or why it is unknown.
+    Catalogue(Result<KnownCatalogue, ApiError>),
     DismissNotice,
 }
 
@@ -192,6 +196,26 @@ pub enum Action {
     Run(Task<Message>),
     /// The upload ended (finished, stopped or failed): how, in a sentence.
     UploadEnded(String),
+}
+
+/// Reads the catalogue of `store` (or its cached copy) for the checks.
+pub fn catalogue_of(store: &OpenStore) -> Task<Message> {
+    Task::perform(
+        catalogue_cache::load(store.client.clone(), store.home.caches()),
+        Message::Catalogue,
+    )
+}
+
+/// The message a keyboard shortcut means on this screen, if any.
+pub fn shortcut(pressed: Shortcut) -> Option<Message> {
+    let edit = match pressed {
+        Shortcut::NextIssue => Edit::NextIssue(true),
+        Shortcut::PreviousIssue => Edit::NextIssue(false),
+        Shortcut::Undo => Edit::Undo,
+        Shortcut::Redo => Edit::Redo,
+        _ => return None,
+    };
+    Some(Message::Edit(edit))
 }
 
 /// What the upload panel asked for, as the screen's action.
@@ -311,9 +335,28 @@ impl Default for State {
 }
 
 impl State {
+    /// The store's catalogue (fetched, or the cached copy) for the checks, and a note
+    /// saying which.
+    fn take_catalogue(&mut self, result: Result<KnownCatalogue, ApiError>) -> Action {
+        let (catalogue, note) = match result {
+            Ok(known) => {
+                let count = known.saved.skus.len();
+                let note = if known.fresh {
+                    tr!("catalogue-fresh", count = count)
+                } else {
+                    let hours = known.age().as_secs() / 3600;
+                    tr!("catalogue-cached", count = count, hours = hours)
+                };
+                (Some(known.catalogue()), Some(note))
+            }
+            Err(error) => (None, Some(tr!("catalogue-unknown", reason = error))),
+        };
+        self.set_catalogue(catalogue, note)
+    }
+
     /// The SKUs to check against (the store's catalogue, fetched or cached), and a note
     /// saying which; an open file is checked again with them.
-    pub fn set_catalogue(&mut self, catalogue: Option<Catalogue>, note: Option<String>) -> Action {
+    fn set_catalogue(&mut self, catalogue: Option<Catalogue>, note: Option<String>) -> Action {
         self.catalogue = catalogue;
         self.catalogue_note = note;
         if self.uploading() {
@@ -442,6 +485,7 @@ impl State {
                 });
             }
             Message::DismissNotice => self.notice = None,
+            Message::Catalogue(result) => return self.take_catalogue(result),
             Message::Save { content, workbook } => return self.save(content, workbook),
             Message::Edit(message) => return self.edit(message),
             Message::Upload(message) => return self.update_upload(message, store),

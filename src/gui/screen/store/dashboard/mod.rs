@@ -3,13 +3,15 @@
 //! return rates, and an honest "as of HH:MM" with *Refresh*. The counts cost a dozen
 //! one-record pages and are kept for a few minutes (see `records::glance`).
 
+mod chart_bar;
+
 use std::time::{Duration, Instant};
 
 use iced::widget::{button, column, row, scrollable, text};
 use iced::{Center, Element, Fill, Task};
 
+use crate::gui::theme;
 use crate::gui::widget::error_view;
-use crate::gui::{chart_bar, theme};
 use crate::i18n::{status_label, tr};
 use wedocod_api::{ApiError, Client, ResourceName};
 use wedocod_core::records::glance::{Glance, StatusCounts};

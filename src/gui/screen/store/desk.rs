@@ -11,11 +11,12 @@ use std::time::{Duration, Instant};
 use iced::widget::{button, checkbox, column, container, row, space, text};
 use iced::{Center, Element, Fill, Subscription, Task};
 
-use crate::gui::widget::contact::{self, Customer, Reach};
 use crate::gui::desktop::Desktop;
+use crate::gui::shortcut::Shortcut;
+use crate::gui::theme;
+use crate::gui::widget::contact::{self, Customer, Reach};
 use crate::gui::widget::error_view;
 use crate::gui::widget::status_history;
-use crate::gui::theme;
 use crate::i18n::conventions;
 use crate::i18n::{status_label, tr};
 use wedocod_api::statuses::LEAD_STATUSES;
@@ -74,6 +75,15 @@ pub struct State {
 const HISTORIES_AHEAD: usize = 2;
 /// The changes a card shows, newest first (the detail panel has them all).
 const HISTORY_LINES: usize = 5;
+
+/// The message a keyboard shortcut means on the desk, if any: its keys alone, and Ctrl+Z.
+pub fn shortcut(pressed: Shortcut) -> Option<Message> {
+    match pressed {
+        Shortcut::Key(key) => Some(Message::Key(key)),
+        Shortcut::Undo => Some(Message::Undo),
+        _ => None,
+    }
+}
 
 /// What the window must do.
 pub enum Action {

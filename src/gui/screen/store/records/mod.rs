@@ -15,12 +15,13 @@ use iced::widget::{
 };
 use iced::{Center, Element, Fill, Subscription, Task};
 
+use crate::gui::record_rows::{self, RecordRow};
+use crate::gui::shortcut::Shortcut;
+use crate::gui::theme;
 use crate::gui::widget::contact::{self, Customer, Reach};
 use crate::gui::widget::dialog;
 use crate::gui::widget::error_view::{self, ErrorAction, Remedy};
-use crate::gui::record_rows::{self, RecordRow};
 use crate::gui::widget::status_history;
-use crate::gui::theme;
 use crate::i18n::{status_label, tr};
 use wedocod_api::pacing::deadline_after;
 use wedocod_api::statuses::known_statuses;
@@ -151,6 +152,19 @@ pub enum Message {
     Close,
     /// WhatsApp, a call or the phone copied, for the record in the detail panel.
     Reach(Reach),
+}
+
+/// The message a keyboard shortcut means on this screen, if any.
+pub fn shortcut(pressed: Shortcut) -> Option<Message> {
+    match pressed {
+        Shortcut::PreviousPage => Some(Message::PreviousPage),
+        Shortcut::NextPage => Some(Message::NextPage),
+        Shortcut::Refresh => Some(Message::Refresh),
+        Shortcut::Search => Some(Message::FocusSearch),
+        Shortcut::Export => Some(Message::AskExport),
+        Shortcut::Close => Some(Message::Close),
+        _ => None,
+    }
 }
 
 /// What the parent must do after an update.

@@ -12,8 +12,8 @@ use iced::futures::channel::mpsc::Sender;
 use iced::widget::{button, column, container, progress_bar, row, text};
 use iced::{Center, Element, Fill, Task};
 
-use crate::gui::widget::dialog;
 use crate::gui::theme;
+use crate::gui::widget::dialog;
 use crate::i18n::export as said;
 use crate::i18n::{kind_words, tr};
 use wedocod_api::pacing::RateBudget;

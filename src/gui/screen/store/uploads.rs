@@ -102,12 +102,12 @@ fn file_name(path: &str) -> String {
 }
 
 impl State {
-    /// Shows the uploads of the store whose journals are in `journals` from now on.
-    pub fn set_store(&mut self, journals: PathBuf) {
-        *self = State {
+    /// The uploads of the store whose journals are in `journals`.
+    pub fn for_store(journals: PathBuf) -> State {
+        State {
             journals: Some(journals),
             ..State::default()
-        };
+        }
     }
 
     /// Reads the journals again.

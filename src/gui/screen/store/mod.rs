@@ -1,0 +1,399 @@
+//! The open store, one screen: its tabs (the glance, leads, orders, the desk, import,
+//! uploads) and each tab's state, the header that switches them, their shortcuts and the
+//! status bar. The window opens it on a connected store and lends it the settings and the
+//! import screen, which the window keeps because it outlives the store (its file stays
+//! across stores); everything else a tab needs is here, so a new tab touches this folder
+//! and the language catalogues, not the window.
+
+pub mod dashboard;
+pub mod desk;
+pub mod header;
+pub mod records;
+mod status_bar;
+mod tabs;
+pub mod uploads;
+
+use std::path::PathBuf;
+
+use iced::widget::{column, container, text};
+use iced::{Element, Fill, Subscription, Task};
+
+use wedocod_api::{ApiError, Client, ResourceName};
+use wedocod_core::config::{Config, DEFAULT_PAGE_SIZE};
+use wedocod_core::stores::OpenStore;
+
+use super::import;
+use crate::gui::desktop::{Desktop, DesktopNotice};
+use crate::gui::shortcut::Shortcut;
+use crate::gui::widget::contact::{self, Customer, Reach};
+use crate::i18n::tr;
+
+pub use header::Shell;
+pub use tabs::Tab;
+
+/// The screen of an open store.
+#[derive(Debug)]
+pub struct State {
+    tab: Tab,
+    /// The store's name and address, for the status bar.
+    name: String,
+    address: String,
+    link: OpenStore,
+    /// Where the desk opens WhatsApp and call links.
+    desktop: Desktop,
+    leads: records::State,
+    orders: records::State,
+    /// Opened on its first visit: it reads the queue only when the merchant works it.
+    desk: Option<desk::State>,
+    dashboard: dashboard::State,
+    uploads: uploads::State,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Tab(Tab),
+    /// A button of the header that belongs to the window.
+    Shell(Shell),
+    Records(ResourceName, records::Message),
+    Desk(desk::Message),
+    Dashboard(dashboard::Message),
+    Uploads(uploads::Message),
+    /// A message of the import screen, which the window keeps: it takes these wherever
+    /// they come from, even once another screen shows.
+    Import(import::Message),
+    /// Lines for the window's notice bar (uploads of the store just opened that need the
+    /// merchant). The window takes these wherever they come from too.
+    Notify(Vec<String>),
+    /// A file dropped on the window: the import tab opens it.
+    FileDropped(PathBuf),
+    Shortcut(Shortcut),
+    /// The page size chosen in the settings, for both tables.
+    PerPage(u64),
+    /// The language changed: the tables' rows, written in the one before, are read again.
+    LanguageChanged,
+}
+
+/// What the window must do.
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    /// The settings lent were changed (a page size, the desk's statuses): save them; the
+    /// task goes on meanwhile.
+    SaveSettings(Task<Message>),
+    /// For the import screen, which the window keeps.
+    Import(import::Message),
+    /// Lines for the window's notice bar.
+    Notify(Vec<String>),
+    /// Long work ended: a desktop notification too, when the merchant looks elsewhere.
+    TellIfAway(DesktopNotice),
+    /// Reach a customer (the window knows the message template and opens the link).
+    Reach(Reach, Customer),
+    /// A 401: the token must be pasted again.
+    ReplaceToken,
+    Shell(Shell),
+    /// Work the store has not taken yet moved on (the desk's outcomes): a window waiting
+    /// for it before closing looks again. `refused`: how many the store just refused;
+    /// `left`: how many it has still to take.
+    Unsent {
+        task: Task<Message>,
+        refused: Option<usize>,
+        left: usize,
+    },
+}
+
+impl State {
+    /// The screen of the store `link` leads to, called `name` at `address`, on its glance;
+    /// the task reads the glance, both tables' first pages, the catalogue for the import
+    /// screen, and the uploads that need the merchant.
+    pub fn open(
+        link: OpenStore,
+        name: String,
+        address: String,
+        config: &Config,
+        desktop: Desktop,
+    ) -> (State, Task<Message>) {
+        let per_page = u64::from(config.page_size);
+        let client = &link.client;
+        let (leads, load_leads) = records::State::new(ResourceName::Leads, per_page, client);
+        let (orders, load_orders) = records::State::new(ResourceName::Orders, per_page, client);
+        let mut dashboard = dashboard::State::default();
+        let glance = dashboard.visit(client).map(Message::Dashboard);
+        let opening = Task::batch([
+            glance,
+            load_leads.map(|m| Message::Records(ResourceName::Leads, m)),
+            load_orders.map(|m| Message::Records(ResourceName::Orders, m)),
+            import::catalogue_of(&link).map(Message::Import),
+            needing_attention(link.home.journals()),
+        ]);
+        let state = State {
+            tab: Tab::Dashboard,
+            name,
+            address,
+            uploads: uploads::State::for_store(link.home.journals()),
+            link,
+            desktop,
+            leads,
+            orders,
+            desk: None,
+            dashboard,
+        };
+        (state, opening)
+    }
+
+    /// Outcomes chosen at the desk that the store has not taken yet.
+    pub fn unsent(&self) -> usize {
+        self.desk
+            .as_ref()
+            .map_or(0, desk::State::outcomes_in_flight)
+    }
+
+    /// Sends the desk's waiting outcomes now, not in a few seconds (the window is closing).
+    pub fn send_unsent(&mut self) -> Task<Message> {
+        self.desk
+            .as_mut()
+            .map_or_else(Task::none, |desk| desk.send_now().map(Message::Desk))
+    }
+
+    /// `config`: the settings, lent; a change the screen makes to them is answered with
+    /// [`Action::SaveSettings`].
+    pub fn update(&mut self, message: Message, config: &mut Config) -> Action {
+        match message {
+            Message::Tab(tab) => self.show(tab, config),
+            Message::Shell(pressed) => Action::Shell(pressed),
+            Message::Records(resource, message) => self.update_records(resource, message, config),
+            Message::Desk(message) => self.update_desk(message, config),
+            Message::Dashboard(message) => self.update_dashboard(message, config),
+            Message::Uploads(message) => self.update_uploads(message),
+            Message::Import(message) => Action::Import(message),
+            Message::Notify(lines) => Action::Notify(lines),
+            Message::FileDropped(path) => {
+                self.tab = Tab::Import;
+                Action::Import(import::Message::Dropped(path))
+            }
+            Message::Shortcut(pressed) => self.on_shortcut(pressed, config),
+            Message::PerPage(per_page) => self.both_tables(&records::Message::PerPage(per_page)),
+            Message::LanguageChanged => self.both_tables(&records::Message::Refresh),
+        }
+    }
+
+    fn show(&mut self, tab: Tab, config: &Config) -> Action {
+        self.tab = tab;
+        let client = &self.link.client;
+        match tab {
+            Tab::Dashboard => Action::Run(self.dashboard.visit(client).map(Message::Dashboard)),
+            Tab::Desk if self.desk.is_none() => {
+                let statuses = config.desk_statuses();
+                let (desk, start) =
+                    desk::State::new(client.clone(), statuses, self.desktop.clone());
+                self.desk = Some(desk);
+                Action::Run(start.map(Message::Desk))
+            }
+            Tab::Uploads => Action::Run(self.uploads.refresh().map(Message::Uploads)),
+            Tab::Records(_) | Tab::Desk | Tab::Import => Action::None,
+        }
+    }
+
+    /// A shortcut: Ctrl+digit opens a tab; the others go to the tab in view.
+    fn on_shortcut(&mut self, pressed: Shortcut, config: &mut Config) -> Action {
+        if let Shortcut::Tab(place) = pressed {
+            return Tab::at(place).map_or(Action::None, |tab| self.show(tab, config));
+        }
+        match self.tab {
+            Tab::Records(resource) => records::shortcut(pressed).map_or(Action::None, |message| {
+                self.update_records(resource, message, config)
+            }),
+            Tab::Desk => desk::shortcut(pressed)
+                .map_or(Action::None, |message| self.update_desk(message, config)),
+            Tab::Import => import::shortcut(pressed).map_or(Action::None, Action::Import),
+            Tab::Dashboard | Tab::Uploads => Action::None,
+        }
+    }
+
+    /// A table, and the client its requests go through.
+    fn table(&mut self, resource: ResourceName) -> (&mut records::State, &Client) {
+        let table = match resource {
+            ResourceName::Leads => &mut self.leads,
+            ResourceName::Orders => &mut self.orders,
+        };
+        (table, &self.link.client)
+    }
+
+    fn update_records(
+        &mut self,
+        resource: ResourceName,
+        message: records::Message,
+        config: &mut Config,
+    ) -> Action {
+        let remember = matches!(message, records::Message::PerPage(_));
+        if let records::Message::PerPage(per_page) = message {
+            // Remembered for next time: merchants pick a page size once.
+            config.page_size = u32::try_from(per_page).unwrap_or(DEFAULT_PAGE_SIZE);
+        }
+        let (table, client) = self.table(resource);
+        match table.update(message, client) {
+            records::Action::None if remember => Action::SaveSettings(Task::none()),
+            records::Action::None => Action::None,
+            records::Action::Run(task) => {
+                let task = task.map(move |m| Message::Records(resource, m));
+                if remember {
+                    Action::SaveSettings(task)
+                } else {
+                    Action::Run(task)
+                }
+            }
+            records::Action::ReplaceToken => Action::ReplaceToken,
+            records::Action::Reach(how, customer) => Action::Reach(how, customer),
+            records::Action::ExportEnded(sentence) => Action::TellIfAway(DesktopNotice {
+                title: tr!("export-ended-title"),
+                body: sentence,
+            }),
+        }
+    }
+
+    /// The same message to both tables (a new page size, a reload): each answers with the
+    /// request it sends.
+    fn both_tables(&mut self, message: &records::Message) -> Action {
+        let tasks = [ResourceName::Leads, ResourceName::Orders].map(|resource| {
+            let (table, client) = self.table(resource);
+            match table.update(message.clone(), client) {
+                records::Action::Run(task) => task.map(move |m| Message::Records(resource, m)),
+                _ => Task::none(),
+            }
+        });
+        Action::Run(Task::batch(tasks))
+    }
+
+    /// A message of the confirmation desk, with the merchant's WhatsApp message.
+    fn update_desk(&mut self, message: desk::Message, config: &mut Config) -> Action {
+        let template = contact::whatsapp_template(config);
+        let Some(desk) = &mut self.desk else {
+            return Action::None;
+        };
+        let refused = matches!(&message, desk::Message::Sent(Err(error))
+            if !matches!(error, ApiError::RateLimited { .. }));
+        // A refusal puts its leads back in the queue: none of these reached the store.
+        let not_taken = desk.outcomes_in_flight();
+        let task = match desk.update(message, &template) {
+            desk::Action::None => Task::none(),
+            desk::Action::Run(task) => task.map(Message::Desk),
+            desk::Action::Statuses(statuses, task) => {
+                config.desk_statuses = Some(statuses);
+                return Action::SaveSettings(task.map(Message::Desk));
+            }
+        };
+        Action::Unsent {
+            task,
+            refused: refused.then_some(not_taken),
+            left: desk.outcomes_in_flight(),
+        }
+    }
+
+    fn update_dashboard(&mut self, message: dashboard::Message, config: &mut Config) -> Action {
+        match self.dashboard.update(message, &self.link.client) {
+            dashboard::Action::None => Action::None,
+            dashboard::Action::Run(task) => Action::Run(task.map(Message::Dashboard)),
+            dashboard::Action::ShowTable(kind, status) => {
+                self.tab = Tab::Records(kind);
+                let only = records::StatusFilter::Only(status);
+                self.update_records(kind, records::Message::StatusFilter(only), config)
+            }
+        }
+    }
+
+    fn update_uploads(&mut self, message: uploads::Message) -> Action {
+        match self.uploads.update(message) {
+            uploads::Action::None => Action::None,
+            uploads::Action::Run(task) => Action::Run(task.map(Message::Uploads)),
+            uploads::Action::Resume {
+                upload_id,
+                file,
+                sheet,
+                kind,
+            } => {
+                self.tab = Tab::Import;
+                Action::Import(import::Message::ResumeUpload {
+                    upload_id,
+                    file,
+                    sheet,
+                    kind,
+                })
+            }
+        }
+    }
+
+    /// The tables' 429 countdowns and the desk's ticks.
+    pub fn subscription(&self) -> Subscription<Message> {
+        Subscription::batch([
+            self.leads
+                .subscription()
+                .map(|m| Message::Records(ResourceName::Leads, m)),
+            self.orders
+                .subscription()
+                .map(|m| Message::Records(ResourceName::Orders, m)),
+            self.desk
+                .as_ref()
+                .map_or_else(Subscription::none, desk::State::subscription)
+                .map(Message::Desk),
+        ])
+    }
+
+    /// `config`: the settings, for the theme the header offers; `import`: the import
+    /// screen the window keeps, shown in its tab.
+    pub fn view<'a>(&'a self, config: &Config, import: &'a import::State) -> Element<'a, Message> {
+        let body: Element<'_, Message> = match self.tab {
+            Tab::Dashboard => self.dashboard.view().map(Message::Dashboard),
+            Tab::Records(resource) => self
+                .shown_table(resource)
+                .view()
+                .map(move |m| Message::Records(resource, m)),
+            Tab::Desk => match &self.desk {
+                Some(desk) => desk.view().map(Message::Desk),
+                None => text(tr!("loading")).into(),
+            },
+            Tab::Import => import.view(Some(self.name.as_str())).map(Message::Import),
+            Tab::Uploads => self.uploads.view().map(Message::Uploads),
+        };
+        let reachable = match self.tab {
+            Tab::Records(resource) => self.shown_table(resource).reachable(),
+            Tab::Dashboard | Tab::Desk | Tab::Import | Tab::Uploads => self.leads.reachable(),
+        };
+        let tabs = header::Tabs {
+            active: self.tab,
+            on_press: Message::Tab,
+        };
+        column![
+            header::view(Some(tabs), config.theme, Message::Shell),
+            container(body).height(Fill),
+            status_bar::view(
+                &self.name,
+                &self.address,
+                self.link.client.rate_budget(),
+                reachable
+            ),
+        ]
+        .into()
+    }
+
+    fn shown_table(&self, resource: ResourceName) -> &records::State {
+        match resource {
+            ResourceName::Leads => &self.leads,
+            ResourceName::Orders => &self.orders,
+        }
+    }
+}
+
+/// Lists the store's uploads that need the merchant (stopped before their end, or whose
+/// journal cannot be read) as lines for the notice bar.
+fn needing_attention(journals: PathBuf) -> Task<Message> {
+    Task::perform(uploads::load(journals), |listing| {
+        let (interrupted, damaged) = uploads::needing_attention(&listing);
+        let mut lines = Vec::new();
+        if interrupted > 0 {
+            lines.push(tr!("uploads-interrupted", count = interrupted));
+        }
+        if damaged > 0 {
+            lines.push(tr!("uploads-damaged", count = damaged));
+        }
+        Message::Notify(lines)
+    })
+}
