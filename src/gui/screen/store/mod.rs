@@ -22,8 +22,8 @@ use wedocod_api::{ApiError, Client, ResourceName};
 use wedocod_core::config::{Config, DEFAULT_PAGE_SIZE};
 use wedocod_core::stores::OpenStore;
 
-use super::import;
 use crate::gui::desktop::{Desktop, DesktopNotice};
+use crate::gui::screen::import;
 use crate::gui::shortcut::Shortcut;
 use crate::gui::widget::contact::{self, Customer, Reach};
 use crate::i18n::tr;
