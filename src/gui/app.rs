@@ -51,7 +51,7 @@ enum Screen {
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    /// The keyring, a store being opened, the demo starting: see [`session`].
+    /// The keyring, a store being opened, the demo starting: see `app/session.rs`.
     Session(session::Message),
     /// The settings file was written (or why not).
     ConfigSaved(Result<(), String>),

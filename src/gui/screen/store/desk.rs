@@ -39,7 +39,7 @@ pub enum Message {
     PageRead(ListQuery, Result<Page<Lead>, ApiError>),
     /// A lead's status history (by its reference).
     HistoryRead(String, Result<Page<History>, ApiError>),
-    /// The outcome of key `n + 1` (an index in [`outcomes`]).
+    /// The outcome of key `n + 1` (an index in `outcomes()`).
     Decide(usize),
     Skip,
     Undo,
