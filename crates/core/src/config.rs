@@ -22,11 +22,11 @@ use crate::language::Language;
 /// The config file's name inside the config directory.
 pub const CONFIG_FILE_NAME: &str = "config.toml";
 
-/// The page sizes the tables offer.
-pub const PAGE_SIZES: [u32; 3] = [25, 50, 100];
+/// The page sizes the tables and Settings offer (the API serves at most 100 a page).
+pub const PAGE_SIZES: [u64; 3] = [25, 50, 100];
 
 /// The page size of a new or repaired config.
-pub const DEFAULT_PAGE_SIZE: u32 = 50;
+pub const DEFAULT_PAGE_SIZE: u64 = 50;
 
 /// The longest profile name accepted: it is shown in the title bar and status bar.
 pub const MAX_PROFILE_NAME_CHARS: usize = 64;
@@ -48,7 +48,7 @@ pub struct Config {
     pub active_profile: Option<String>,
     pub theme: ThemeChoice,
     /// Rows per table page: one of [`PAGE_SIZES`].
-    pub page_size: u32,
+    pub page_size: u64,
     /// The window's language as the file spells it (a [`Language`] code, see
     /// [`Config::language`]); none: the computer's. Kept as text so that a language this
     /// console does not speak is repaired with a warning, not a settings file refused.

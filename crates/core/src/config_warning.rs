@@ -26,8 +26,8 @@ pub enum ConfigWarning {
         position: usize,
     },
     PageSize {
-        given: u32,
-        used: u32,
+        given: u64,
+        used: u64,
     },
     Language {
         given: String,

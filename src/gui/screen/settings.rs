@@ -45,7 +45,7 @@ pub struct State {
 pub enum Message {
     Language(Language),
     Theme(ThemeOption),
-    PageSize(u32),
+    PageSize(u64),
     /// The desk's WhatsApp message, as typed.
     Template(String),
     /// A folder in the file manager (made first when missing).
@@ -66,7 +66,7 @@ pub enum Action {
     Run(Task<Message>),
     Language(Language),
     Theme(ThemeChoice),
-    PageSize(u32),
+    PageSize(u64),
     /// The WhatsApp message; `None`: the language's default.
     Template(Option<String>),
     Close,

@@ -29,14 +29,15 @@ pub struct Customer {
     pub values: TemplateValues,
 }
 
-/// Morocco's phone rules (the console sells there), built once: the desk and the detail
+/// The phone rules of the region the console sells in, built once: the desk and the detail
 /// panels ask on every frame whether their phone can be reached.
-static MOROCCO: LazyLock<Option<PhoneRules>> = LazyLock::new(|| PhoneRules::new("MA"));
+static HOME_REGION: LazyLock<Option<PhoneRules>> =
+    LazyLock::new(|| PhoneRules::new(wedocod_import::DEFAULT_PHONE_REGION));
 
 impl Customer {
     /// The phone in international form, when it is a number the checker accepts.
     pub fn reachable(&self) -> Option<Reachable> {
-        Reachable::of(&self.phone, MOROCCO.as_ref()?)
+        Reachable::of(&self.phone, HOME_REGION.as_ref()?)
     }
 }
 

@@ -19,7 +19,7 @@ use iced::widget::{column, container, text};
 use iced::{Element, Fill, Subscription, Task};
 
 use wedocod_api::{ApiError, Client, ResourceName};
-use wedocod_core::config::{Config, DEFAULT_PAGE_SIZE};
+use wedocod_core::config::Config;
 use wedocod_core::stores::OpenStore;
 
 use crate::gui::desktop::{Desktop, DesktopNotice};
@@ -112,7 +112,7 @@ impl State {
         config: &Config,
         desktop: Desktop,
     ) -> (State, Task<Message>) {
-        let per_page = u64::from(config.page_size);
+        let per_page = config.page_size;
         let client = &link.client;
         let (leads, load_leads) = records::State::new(ResourceName::Leads, per_page, client);
         let (orders, load_orders) = records::State::new(ResourceName::Orders, per_page, client);
@@ -227,7 +227,7 @@ impl State {
         let remember = matches!(message, records::Message::PerPage(_));
         if let records::Message::PerPage(per_page) = message {
             // Remembered for next time: merchants pick a page size once.
-            config.page_size = u32::try_from(per_page).unwrap_or(DEFAULT_PAGE_SIZE);
+            config.page_size = per_page;
         }
         let (table, client) = self.table(resource);
         match table.update(message, client) {

@@ -30,15 +30,13 @@ use wedocod_api::{
     Action as ScopeAction, ApiError, Client, DeleteOutcome, ListQuery, Page, ResourceName, Scope,
     UpdateOutcome,
 };
+use wedocod_core::config::PAGE_SIZES;
 use wedocod_core::desk::contact::TemplateValues;
 use wedocod_core::records::TableFilter;
 use wedocod_core::records::requests;
 
 /// The search box, focused by Ctrl+F.
 const SEARCH_ID: &str = "records-search";
-
-/// The page sizes the console offers.
-pub const PAGE_SIZES: [u64; 3] = [25, 50, 100];
 
 /// A request the screen can send, kept so an error can send it again.
 #[derive(Debug, Clone, PartialEq)]
