@@ -50,7 +50,7 @@ impl App {
                 // Remembered for next time, and both tables read their first page again.
                 self.config.page_size = size;
                 let saved = self.save_config();
-                let reread = self.update_store(store::Message::PerPage(u64::from(size)));
+                let reread = self.update_store(store::Message::PerPage(size));
                 Task::batch([saved, reread])
             }
         }
