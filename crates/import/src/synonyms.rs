@@ -246,8 +246,8 @@ mod tests {
         assert_eq!(normalize_header("Quantité 2"), "quantite_2");
     }
 
-    #[test]
-    fn every_synonym_is_already_normalized() {
+    /// Every target a column can feed (the first product's parts stand for every slot).
+    fn every_target() -> Vec<Target> {
         let mut targets: Vec<Target> = Field::ALL.into_iter().map(Target::Field).collect();
         targets.extend(
             ProductPart::ALL
@@ -255,6 +255,32 @@ mod tests {
                 .map(|part| Target::Product { slot: 1, part }),
         );
         targets.push(Target::GroupBy);
+        targets
+    }
+
+    /// A header means one thing: a synonym listed under two targets would map the column
+    /// to whichever is tried first, whatever the newer field meant.
+    #[test]
+    fn no_synonym_belongs_to_two_targets() {
+        for kind in [ResourceName::Leads, ResourceName::Orders] {
+            let mut owner: std::collections::HashMap<&str, Target> = Default::default();
+            let exists = |target: &Target| match target {
+                Target::Field(field) => field.exists_for(kind),
+                _ => true,
+            };
+            for target in every_target().into_iter().filter(exists) {
+                for synonym in synonyms_of(target, kind) {
+                    if let Some(first) = owner.insert(synonym, target) {
+                        assert_eq!(first, target, "{kind:?}: \"{synonym}\" names two targets");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_synonym_is_already_normalized() {
+        let targets = every_target();
         for kind in [ResourceName::Leads, ResourceName::Orders] {
             for target in &targets {
                 for synonym in synonyms_of(*target, kind) {

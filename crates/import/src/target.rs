@@ -6,63 +6,62 @@ use std::fmt;
 
 use crate::api::scope::ResourceName;
 
-/// A scalar field of a lead or order (or a part of the full name).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Field {
-    FullName,
+/// Declares the fields with their contract names once: the enum, [`Field::ALL`] and
+/// [`Field::name`] cannot disagree, so a new field is one line here (and the matches the
+/// compiler then asks for: its kinds, synonyms, label and how it is built).
+macro_rules! fields {
+    ($($(#[$doc:meta])* $variant:ident => $name:literal),* $(,)?) => {
+        /// A scalar field of a lead or order (or a part of the full name).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Field {
+            $($(#[$doc])* $variant),*
+        }
+
+        impl Field {
+            /// Every field, in the order menus list them.
+            pub const ALL: [Field; [$(stringify!($variant)),*].len()] = [$(Field::$variant),*];
+
+            /// The field's name in the contract (and in `--map`).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Field::$variant => $name),*
+                }
+            }
+        }
+    };
+}
+
+fields! {
+    FullName => "full_name",
     /// Joined with the last name into `full_name` (WooCommerce, "Prénom").
-    FirstName,
-    LastName,
-    Phone,
-    Email,
-    City,
-    Area,
-    Address,
-    ShipmentWay,
-    FeesPaidByCustomer,
+    FirstName => "first_name",
+    LastName => "last_name",
+    Phone => "phone",
+    Email => "email",
+    City => "city",
+    Area => "area",
+    Address => "address",
+    ShipmentWay => "shipment_way",
+    FeesPaidByCustomer => "is_fees_paid_by_customer",
     /// The order's total (orders only).
-    OrderTotal,
+    OrderTotal => "total",
 }
 
 impl Field {
-    pub const ALL: [Field; 11] = [
-        Field::FullName,
-        Field::FirstName,
-        Field::LastName,
-        Field::Phone,
-        Field::Email,
-        Field::City,
-        Field::Area,
-        Field::Address,
-        Field::ShipmentWay,
-        Field::FeesPaidByCustomer,
-        Field::OrderTotal,
-    ];
-
-    /// The field's name in the contract (and in `--map`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Field::FullName => "full_name",
-            Field::FirstName => "first_name",
-            Field::LastName => "last_name",
-            Field::Phone => "phone",
-            Field::Email => "email",
-            Field::City => "city",
-            Field::Area => "area",
-            Field::Address => "address",
-            Field::ShipmentWay => "shipment_way",
-            Field::FeesPaidByCustomer => "is_fees_paid_by_customer",
-            Field::OrderTotal => "total",
-        }
-    }
-
     /// Whether items of `kind` have this field.
     pub fn exists_for(self, kind: ResourceName) -> bool {
+        // Every field named, no catch-all: a new field must say which kinds have it.
         match self {
             Field::Email | Field::ShipmentWay | Field::FeesPaidByCustomer | Field::OrderTotal => {
                 kind == ResourceName::Orders
             }
-            _ => true,
+            Field::FullName
+            | Field::FirstName
+            | Field::LastName
+            | Field::Phone
+            | Field::City
+            | Field::Area
+            | Field::Address => true,
         }
     }
 
