@@ -185,7 +185,7 @@ impl App {
         let (screen, opening) = store::State::open(
             session.store.clone(),
             session.name.clone(),
-            session.profile.base_url().to_string(),
+            session.store.client.profile().base_url().to_string(),
             &self.config,
             self.desktop.clone(),
         );
@@ -303,7 +303,8 @@ impl App {
             store::Action::Reach(how, customer) => self.reach(how, &customer),
             store::Action::ReplaceToken => {
                 if let Some(session) = &self.session {
-                    let form = connect::State::for_profile(&session.name, &session.profile);
+                    let form =
+                        connect::State::for_profile(&session.name, session.store.client.profile());
                     self.screen = Screen::Connect(Box::new(form));
                 }
                 Task::none()

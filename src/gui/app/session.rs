@@ -38,8 +38,9 @@ pub enum Message {
 /// The store the window talks to.
 #[derive(Debug, Clone)]
 pub struct Session {
+    /// The saved profile's name (the keyring entry's too).
     pub(super) name: String,
-    pub(super) profile: ApiProfile,
+    /// The client and the store's folder; the client knows the address (`profile()`).
     pub(super) store: OpenStore,
     /// The embedded demo store, kept alive while connected to it.
     _demo: Option<Arc<Demo>>,
@@ -49,7 +50,6 @@ pub struct Session {
 struct Opening {
     name: String,
     saved_id: Option<String>,
-    profile: ApiProfile,
     client: Client,
     token: SecretString,
 }
@@ -60,7 +60,6 @@ async fn open_store(data_dir: PathBuf, opening: Opening) -> Result<Box<Session>,
     let Opening {
         name,
         saved_id,
-        profile,
         client,
         token,
     } = opening;
@@ -69,7 +68,6 @@ async fn open_store(data_dir: PathBuf, opening: Opening) -> Result<Box<Session>,
         .map_err(|error| error.to_string())?;
     Ok(Box::new(Session {
         name,
-        profile,
         store: OpenStore { client, home },
         _demo: None,
     }))
@@ -142,18 +140,15 @@ impl App {
             .api_profile()
             .map_err(|error| error_view::describe_profile_error(&error))
             .and_then(|api| {
-                client_for(&api, &token)
-                    .map(|client| (api, client))
-                    .map_err(|error| error_view::describe(&error, None))
+                client_for(&api, &token).map_err(|error| error_view::describe(&error, None))
             });
         match client {
-            Ok((api, client)) => {
+            Ok(client) => {
                 let _ = self.config.set_active(&name);
                 let saved = self.save_config();
                 let open = self.open_store(Opening {
                     name,
                     saved_id: profile.store_id.clone(),
-                    profile: api,
                     client,
                     token,
                 });
@@ -172,17 +167,12 @@ impl App {
         let token = SecretString::from(demo.token().to_string());
         let connected = ApiProfile::new(demo.base_url(), "", Dialect::V2)
             .map_err(|error| error.to_string())
-            .and_then(|profile| {
-                client_for(&profile, &token)
-                    .map(|client| (profile, client))
-                    .map_err(|error| error.to_string())
-            });
+            .and_then(|profile| client_for(&profile, &token).map_err(|error| error.to_string()));
         match connected {
-            Ok((profile, client)) => {
+            Ok(client) => {
                 let home = StoreHome::detached(demo.folder().to_path_buf());
                 self.browse(Session {
                     name: tr!("demo-profile"),
-                    profile,
                     store: OpenStore { client, home },
                     _demo: Some(demo),
                 })
@@ -283,7 +273,6 @@ impl App {
         let open = self.open_store(Opening {
             name: connected.name,
             saved_id,
-            profile: connected.profile,
             client: connected.client,
             token: connected.token,
         });
