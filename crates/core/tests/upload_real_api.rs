@@ -1,4 +1,4 @@
-//! The upload engine against a server written from the docs alone (tests/common/docs_server.rs),
+//! The upload engine against a server written from the docs alone (crates/testkit/src/docs_server.rs),
 //! not the console's sandbox: no batch endpoint, queues slower than the settle window,
 //! dropped answers, big stores, lists in either order, a server clock that is not the
 //! local one. Each test reproduces a path of issue 22 and asserts what any correct engine
@@ -98,7 +98,7 @@ fn client(server: &DocsServer) -> Client {
     .expect("client builds")
 }
 
-/// The settings of tests/upload_engine.rs: a 1.5 s settle window, looks every 100 ms, and
+/// The settings of upload_engine.rs: a 1.5 s settle window, looks every 100 ms, and
 /// an 8 s queue window (longer than the fake's slowest queue here, 5 s).
 fn settings(journal: &tempfile::TempDir, per_request: usize) -> UploadSettings {
     UploadSettings {
