@@ -1,5 +1,6 @@
-//! The upload engine against a server written from the docs alone (crates/testkit/src/docs_server.rs),
-//! not the console's sandbox: no batch endpoint, queues slower than the settle window,
+//! The upload engine against a server written from the docs alone
+//! (crates/testkit/src/docs_server.rs), not the console's sandbox: no batch endpoint,
+//! queues slower than the settle window,
 //! dropped answers, big stores, lists in either order, a server clock that is not the
 //! local one. Each test reproduces a path of issue 22 and asserts what any correct engine
 //! must give: on the server, exactly one record per intended row; in the report, no row
