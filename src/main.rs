@@ -1,3 +1,5 @@
+//! The `wedocod-console` binary: logging, then the window or the command asked for.
+
 // Release builds on Windows are GUI-subsystem programs: no console window flashes up behind
 // the window when the console is started from the Start menu. `attach_parent_console` gives
 // the commands their terminal back.
@@ -14,22 +16,25 @@ fn main() -> ExitCode {
     #[cfg(windows)]
     attach_parent_console();
     let cli = Cli::parse();
-    start_logging(cli.command.is_none());
+    start_logging(cli.command.is_none(), cli.quiet_logs());
     cli::run(cli)
 }
 
 /// Logs go to stderr (coloured only on a terminal; `RUST_LOG=debug` shows more) and, for
 /// the window, to `console.log` in the data folder too, so a merchant can send it. The
-/// commands log to stderr alone: twenty `upload`s at once would fight over one file. No
-/// log line carries the token.
-fn start_logging(window: bool) {
+/// commands log to stderr alone: twenty `upload`s at once would fight over one file. A
+/// command that speaks to the merchant (`quiet`) shows only warnings and errors there:
+/// its own lines are in the merchant's language, the libraries' English `INFO` lines
+/// (a retry, a pause) are for `--verbose` or `RUST_LOG`. No log line carries the token.
+fn start_logging(window: bool, quiet: bool) {
     use std::io::IsTerminal;
     use tracing_subscriber::layer::SubscriberExt;
     use tracing_subscriber::util::SubscriberInitExt;
 
     use tracing_subscriber::Layer;
 
-    let chosen = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let default = if quiet { "warn" } else { "info" };
+    let chosen = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
     let stderr = tracing_subscriber::fmt::layer()
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal())

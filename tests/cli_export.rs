@@ -60,3 +60,33 @@ async fn the_terminal_command_exports_and_never_overwrites() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "untouched");
     assert!(finish(export(&["--overwrite"])).await.status.success());
 }
+
+/// An address where nothing listens: the command says the store cannot be reached and
+/// stops (the client tries a server that never answered twice, the export does not wait
+/// out a first page that finds no server), with no library log lines on the terminal.
+#[tokio::test]
+async fn an_address_where_nothing_listens_is_said_at_once_without_log_lines() {
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_wedocod-console"));
+    command
+        .args(["export", "leads", "-o"])
+        .arg(dir.path().join("leads.csv"))
+        .args(["--base-url", &address, "--token-env", TOKEN_VARIABLE])
+        .env(TOKEN_VARIABLE, "a-token")
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("RUST_LOG")
+        .env("WEDOCOD_CONSOLE_DATA_DIR", dir.path())
+        .env("WEDOCOD_CONSOLE_CONFIG_DIR", dir.path().join("config"));
+    let output = finish(command).await;
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{said}");
+    assert!(said.contains("cannot be reached"), "{said}");
+    assert!(
+        !said.contains("INFO") && !said.contains("retrying"),
+        "{said}"
+    );
+    assert!(!dir.path().join("leads.csv").exists());
+}

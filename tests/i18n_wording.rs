@@ -1,5 +1,5 @@
 //! The checker's findings said through the catalogues: in English the window and the
-//! terminal must say word for word what the JSON says (the core's own English), for every
+//! terminal must say word for word what the JSON says (the importer's own English), for every
 //! kind of finding, so the two can never drift apart.
 
 use wedocod_api::ResourceName;

@@ -24,6 +24,11 @@ pub struct Cli {
     #[arg(long, global = false)]
     pub sandbox: bool,
 
+    /// Show the libraries' progress lines (retries, pauses) on the terminal too, in
+    /// English, as `RUST_LOG=info` does.
+    #[arg(long, global = true)]
+    pub verbose: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -39,6 +44,22 @@ pub enum Command {
     Upload(upload::UploadArgs),
     /// Export every lead or order a filter selects, all pages, to an Excel or CSV file.
     Export(export::ExportArgs),
+}
+
+impl Cli {
+    /// Whether the terminal hears only warnings and errors from the libraries: the
+    /// commands that speak to the merchant in their language (`validate`, `upload`,
+    /// `export`) unless `--verbose`; the window and the sandbox server keep their `INFO`
+    /// lines (a server's log is its output).
+    pub fn quiet_logs(&self) -> bool {
+        let speaks = match &self.command {
+            None => false,
+            #[cfg(feature = "demo")]
+            Some(Command::Sandbox(_)) => false,
+            Some(Command::Validate(_) | Command::Upload(_) | Command::Export(_)) => true,
+        };
+        speaks && !self.verbose
+    }
 }
 
 /// Runs the parsed command line. A command speaks the computer's language (`LANG` and

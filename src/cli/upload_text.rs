@@ -61,7 +61,7 @@ pub fn report(report: &UploadReport) -> String {
         created = report.created,
         refused = report.refused,
         skipped = report.skipped,
-        unknown = report.uncertain,
+        uncertain = report.uncertain,
         pending = report.pending
     )];
     for result in report

@@ -105,9 +105,12 @@ pub struct App {
 impl App {
     pub fn boot(options: LaunchOptions) -> (App, Task<Message>) {
         let loaded = Config::load_from(&options.config_file);
-        crate::i18n::set_language(preferences::starting_language(
-            loaded.config.language.as_deref(),
-        ));
+        crate::i18n::set_language(
+            loaded
+                .config
+                .language()
+                .unwrap_or_else(crate::i18n::system_language),
+        );
         let notices = loaded
             .warnings
             .iter()
@@ -181,11 +184,10 @@ impl App {
     }
 
     /// Opens the store screen on a connected store.
-    fn browse(&mut self, session: Session) -> Task<Message> {
+    fn open_store_screen(&mut self, session: Session) -> Task<Message> {
         let (screen, opening) = store::State::open(
             session.store.clone(),
             session.name.clone(),
-            session.store.client.profile().base_url().to_string(),
             &self.config,
             self.desktop.clone(),
         );
@@ -338,7 +340,7 @@ impl App {
     /// Back from a form or the profiles: to the open store, else the start screen.
     fn back(&mut self) -> Task<Message> {
         match self.session.clone() {
-            Some(session) => self.browse(session),
+            Some(session) => self.open_store_screen(session),
             None => {
                 self.welcome();
                 Task::none()

@@ -1,7 +1,7 @@
 //! The console window (iced, Elm-style). Each screen lives in `screen/` with its own
 //! state, messages, `update` returning an action, and `view`; `app`, the shell, maps them.
 //! Widgets several screens show are in `widget/`. The window holds no business rule: it
-//! calls `api` and shows what comes back.
+//! calls `wedocod-core` and `wedocod-api` and shows what comes back.
 
 pub mod app;
 mod blocking;

@@ -1,6 +1,6 @@
-//! An upload in the language spoken now: why it stopped, what the engine is doing, what
-//! became of a row, and a cell's error (the checker's own words when the checker found
-//! it, the store's words when the store refused it).
+//! An upload in the language spoken now: why it stopped, what the engine is doing and
+//! what became of a row. A cell's problem is said by `wording.rs`, the store's refusals
+//! included.
 
 use super::Plain;
 use wedocod_core::upload::report::RowOutcome;

@@ -1,7 +1,8 @@
-//! The checker's findings in the language spoken now: each [`Wording`] of the core
-//! becomes its catalogue message, with its values. `tr!` checks every id and variable
-//! against the English catalogue at compile time, and `tests/i18n_catalogues.rs` checks
-//! that the English catalogue says exactly what the core's own English says.
+//! The checker's findings in the language spoken now: each [`Wording`] of the importer
+//! (`wedocod-import`) becomes its catalogue message, with its values; a sentence the
+//! store wrote (`Wording::Written`) is said as written. `tr!` checks every id and variable
+//! against the English catalogue at compile time, and `tests/i18n_wording.rs` checks that
+//! the English catalogue says exactly what the importer's own English says.
 
 use super::Plain;
 use wedocod_api::ResourceName;

@@ -1,5 +1,5 @@
-//! The `upload` command as a merchant runs it: the real binary, its own data folder,
-//! the token in an environment variable.
+//! The commands as a merchant runs them: the real binary, its own data folder, the token
+//! in an environment variable.
 
 use std::process::Command;
 

@@ -448,7 +448,7 @@ cli-upload-started = Upload { $id } of { $file } (resume with --resume { $id })
 cli-upload-summary = Upload { $id }: { $rows ->
     [one] 1 row
    *[other] { $rows } rows
-}, { $created } created, { $refused } refused, { $skipped } skipped, { $unknown } not confirmed, { $pending } not sent.
+}, { $created } created, { $refused } refused, { $skipped } skipped, { $uncertain } not confirmed, { $pending } not sent.
 cli-upload-line = line { $line }: { $outcome }
 cli-upload-resume-hint = Fix the rows above in the file, then send only them with: --resume { $id }
 cli-rows-settled = rows settled

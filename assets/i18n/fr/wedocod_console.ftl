@@ -449,7 +449,7 @@ cli-upload-started = Envoi { $id } de { $file } (reprise avec --resume { $id })
 cli-upload-summary = Envoi { $id } : { $rows ->
     [one] { $rows } ligne
    *[other] { $rows } lignes
-}, { $created } créées, { $refused } refusées, { $skipped } laissées de côté, { $unknown } non confirmées, { $pending } non envoyées.
+}, { $created } créées, { $refused } refusées, { $skipped } laissées de côté, { $uncertain } non confirmées, { $pending } non envoyées.
 cli-upload-line = ligne { $line } : { $outcome }
 cli-upload-resume-hint = Corrigez les lignes ci-dessus dans le fichier, puis envoyez seulement celles-ci avec : --resume { $id }
 cli-rows-settled = lignes réglées

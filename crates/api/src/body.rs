@@ -119,7 +119,7 @@ mod tests {
         }
         assert!(
             error.outcome_uncertain(),
-            "a create's outcome stays unknown"
+            "a create's outcome stays uncertain"
         );
         // The client hung up near the cap: what the server still sent sat in socket buffers.
         let slack = 16 * 1024 * 1024;

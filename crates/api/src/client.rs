@@ -3,6 +3,7 @@
 
 use std::fmt;
 use std::marker::PhantomData;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Once};
 use std::time::Duration;
 
@@ -196,7 +197,15 @@ struct Inner {
     pacer: Pacer,
     clock: ServerClock,
     retry: RetryPolicy,
+    /// Whether the server has ever answered this client. Until it has, a connection that
+    /// cannot be opened is most likely a wrong address or a store that is down, not a
+    /// network that dropped: it is tried [`FIRST_CONTACT_ATTEMPTS`] times, not the whole
+    /// policy, so the merchant hears it in seconds.
+    answered: AtomicBool,
 }
+
+/// Attempts at a connection to a server that has never answered this client.
+pub const FIRST_CONTACT_ATTEMPTS: u32 = 2;
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -258,6 +267,7 @@ impl Client {
                 token,
                 pacer: Pacer::default(),
                 clock: ServerClock::default(),
+                answered: AtomicBool::new(false),
                 retry: options.retry,
             }),
         })
@@ -339,7 +349,7 @@ impl Client {
 
     /// Sends one call, with pacing and the retries that are always safe: 429 (nothing
     /// was processed), failures before the request left this machine, and any transport
-    /// failure of a read. A write whose outcome is unknown is returned, never resent.
+    /// failure of a read. A write whose outcome is uncertain is returned, never resent.
     async fn send(
         &self,
         endpoint: Endpoint<'_>,
@@ -397,7 +407,13 @@ impl Client {
                 return Err(failure);
             };
             let safe_to_resend = !*maybe_sent || method == Method::GET;
-            if !safe_to_resend || *kind == TransportKind::Tls || attempt >= inner.retry.max_attempts
+            let never_answered = *kind == TransportKind::Connect
+                && !inner.answered.load(Ordering::Relaxed)
+                && attempt >= FIRST_CONTACT_ATTEMPTS;
+            if !safe_to_resend
+                || *kind == TransportKind::Tls
+                || never_answered
+                || attempt >= inner.retry.max_attempts
             {
                 return Err(failure);
             }
@@ -414,6 +430,7 @@ impl Client {
     ) -> Result<Success, ApiError> {
         let status = response.status().as_u16();
         let headers = response.headers().clone();
+        self.inner.answered.store(true, Ordering::Relaxed);
         self.inner.pacer.observe(&headers);
         self.inner.clock.observe(&headers);
         if response.status().is_redirection() {
@@ -445,7 +462,7 @@ impl Client {
     }
 }
 
-/// An answer longer than [`MAX_BODY_BYTES`]: unreadable, so for a create an unknown
+/// An answer longer than [`MAX_BODY_BYTES`]: unreadable, so for a create an uncertain
 /// outcome (the server may have acted before it sent it).
 fn too_large(status: u16, start: &[u8]) -> ApiError {
     let limit = MAX_BODY_BYTES / (1024 * 1024);
@@ -530,7 +547,7 @@ impl<R: Resource> Records<R> {
         decode_data(success)
     }
 
-    /// Creates up to 100 records (v1: 1,000). Never retried once sent: an unknown
+    /// Creates up to 100 records (v1: 1,000). Never retried once sent: an uncertain
     /// outcome comes back as an error whose [`ApiError::outcome_uncertain`] is true.
     pub async fn create(&self, items: &[R::NewItem]) -> Result<CreateOutcome, ApiError> {
         let dialect = self.dialect();
@@ -795,7 +812,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn any_create_answer_is_documented_or_unknown(json in crate::arbitrary::json()) {
+        fn any_create_answer_is_documented_or_uncertain(json in crate::arbitrary::json()) {
             let Ok(success) = answer(201, &json.to_string()) else {
                 return Ok(());
             };

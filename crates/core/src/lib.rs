@@ -1,9 +1,12 @@
 //! What the console's window and terminal share, with no window library in its tree
 //! (a merchant's file is read and checked by `wedocod-import`): `upload` (rows → requests →
 //! outcomes, with a journal on disk), `stores` (a store account's identity and folder),
-//! `config` (profiles, never a token), `secrets` (the token in the OS keyring), `paths`
-//! (where files live), `files` (durable, owner-only files and locks) and `records` (leads
-//! and orders as the merchant reads them, and their export to Excel or CSV).
+//! `records` (leads and orders as the merchant reads them, the requests that fetch and
+//! change them, and their export to Excel or CSV), `desk` (the confirmation desk's queue
+//! and ways to reach a customer), `config` (profiles, never a token; `config_warning`
+//! says what was repaired), `language` (the languages the console speaks), `secrets` (the
+//! token in the OS keyring), `paths` (where files live), `files` (durable, owner-only files
+//! and locks), `log_file` (the window's log) and `diagnostics` (what support is sent).
 
 /// The API crate under the name the modules use (`crate::api::…`).
 use wedocod_api as api;

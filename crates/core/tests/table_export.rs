@@ -1,6 +1,6 @@
 //! Exporting the lead and order tables (issue 14, item 3) against the real sandbox: every
 //! page a filter selects, counted against the sandbox, through a storm of 429s, cancelled,
-//! written as Excel reads it, and from the terminal as a merchant runs it.
+//! written as Excel reads it (the `export` command itself: `tests/cli_export.rs`).
 
 use wedocod_testkit as common;
 

@@ -55,7 +55,8 @@ pub struct Issue {
     pub value: String,
     pub severity: Severity,
     /// The wording's code, kept beside it: screens and counts filter on it for every row.
-    /// [`IssueCode::Refused`] for the server's messages.
+    /// [`IssueCode::Written`] for a sentence written elsewhere (the server's, the
+    /// console's own notes).
     pub code: IssueCode,
     pub wording: Wording,
 }
@@ -71,8 +72,9 @@ impl Issue {
         self.wording.fix()
     }
 
-    /// A message written elsewhere (the server's), about the row as a whole or a cell the
-    /// file cannot point to.
+    /// A sentence written elsewhere (the server's, or the console's own notes on a row:
+    /// sent before, not confirmed, removed from the file), about the row as a whole or a
+    /// cell the file cannot point to.
     pub fn of_row(line: u64, field: &str, message: impl Into<String>) -> Issue {
         Issue {
             line,
@@ -81,14 +83,14 @@ impl Issue {
             field: field.to_string(),
             value: String::new(),
             severity: Severity::Error,
-            code: IssueCode::Refused,
+            code: IssueCode::Written,
             wording: Wording::Written {
                 message: message.into(),
             },
         }
     }
 
-    /// A message written elsewhere (the server's) at a column of the file, its header read
+    /// A sentence written elsewhere (the server's) at a column of the file, its header read
     /// from `mapping`.
     pub fn at_column(
         line: u64,
@@ -138,7 +140,7 @@ impl From<Issue> for IssueRecord {
             message: issue.message(),
             column: issue.header,
             field: issue.field,
-            code: (issue.code != IssueCode::Refused).then(|| issue.code.as_str().to_string()),
+            code: (issue.code != IssueCode::Written).then(|| issue.code.as_str().to_string()),
         }
     }
 }
@@ -152,7 +154,7 @@ impl From<IssueRecord> for Issue {
                 .code
                 .as_deref()
                 .and_then(IssueCode::of_str)
-                .unwrap_or(IssueCode::Refused),
+                .unwrap_or(IssueCode::Written),
             ..Issue::of_row(record.line, &record.field, record.message)
         }
     }
@@ -169,7 +171,7 @@ mod tests {
         let error: Issue = serde_json::from_str(old).unwrap();
         assert_eq!(error.header.as_deref(), Some("Téléphone"));
         assert_eq!(error.column_index, None);
-        assert_eq!(error.code, IssueCode::Refused);
+        assert_eq!(error.code, IssueCode::Written);
         assert_eq!(serde_json::to_string(&error).unwrap(), old);
     }
 

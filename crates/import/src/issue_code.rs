@@ -51,9 +51,10 @@ issue_codes! {
     NulByte => "nul_byte",
     UnclosedQuote => "unclosed_quote",
     EncodingGuessed => "encoding_guessed",
-    // The server refused the cell (its message is the wording). Never written: a server's
-    // refusal has no code in journals and reports.
-    Refused => "refused",
+    // A sentence written elsewhere (the server's refusal, the console's own note on a row,
+    // a journal's record whose code this console does not know): journals and reports
+    // write no code for it.
+    Written => "written",
 }
 
 impl Serialize for IssueCode {

@@ -6,7 +6,6 @@ use crate::api::profile::Dialect;
 use crate::api::rules::{FieldKind, FieldRule};
 
 use super::issue::{Issue, Severity};
-use super::issue_code::IssueCode;
 use super::values::{
     format_amount, looks_like_email, parse_amount, parse_whole_number, parse_yes_no,
 };
@@ -32,11 +31,6 @@ impl Finding {
             severity: Severity::Warning,
             wording,
         }
-    }
-
-    /// The stable code of what is wrong.
-    pub fn code(&self) -> IssueCode {
-        self.wording.code()
     }
 
     /// Pins the finding to a cell.
@@ -172,6 +166,7 @@ mod tests {
     use super::*;
     use crate::api::rules::item_schema;
     use crate::api::scope::ResourceName;
+    use crate::issue_code::IssueCode;
     use crate::target::{Field, ProductPart};
 
     #[test]
@@ -181,12 +176,14 @@ mod tests {
         assert_eq!(
             check_value(name, || Label::Field(Field::FullName), "Al", Dialect::V2)
                 .unwrap()
+                .wording
                 .code(),
             IssueCode::TooShort
         );
         assert_eq!(
             check_value(name, || Label::Field(Field::FullName), "", Dialect::V2)
                 .unwrap()
+                .wording
                 .code(),
             IssueCode::Required
         );
@@ -202,6 +199,7 @@ mod tests {
                 Dialect::V2
             )
             .unwrap()
+            .wording
             .code(),
             IssueCode::OutOfRange
         );
@@ -213,6 +211,7 @@ mod tests {
                 Dialect::V2
             )
             .unwrap()
+            .wording
             .code(),
             IssueCode::NotAWholeNumber
         );
@@ -234,6 +233,7 @@ mod tests {
                 Dialect::V2
             )
             .unwrap()
+            .wording
             .code(),
             IssueCode::OutOfRange
         );
@@ -245,6 +245,7 @@ mod tests {
                 Dialect::V2
             )
             .unwrap()
+            .wording
             .code(),
             IssueCode::NotANumber
         );
@@ -257,6 +258,7 @@ mod tests {
         assert_eq!(
             check_value(email, || Label::Field(Field::Email), "ali@", Dialect::V2)
                 .unwrap()
+                .wording
                 .code(),
             IssueCode::InvalidEmail
         );
@@ -278,6 +280,7 @@ mod tests {
                 Dialect::V2
             )
             .unwrap()
+            .wording
             .code(),
             IssueCode::NotYesNo
         );

@@ -8,7 +8,7 @@ use crate::api::scope::ResourceName;
 
 /// Declares the fields with their contract names once: the enum, [`Field::ALL`] and
 /// [`Field::name`] cannot disagree, so a new field is one line here (and the matches the
-/// compiler then asks for: its kinds, synonyms, label and how it is built).
+/// compiler then asks for: which kinds have it, and its label).
 macro_rules! fields {
     ($($(#[$doc:meta])* $variant:ident => $name:literal),* $(,)?) => {
         /// A scalar field of a lead or order (or a part of the full name).
@@ -180,7 +180,7 @@ mod tests {
 
     /// A new field cannot be half added: each one the merchant can map has the contract
     /// rule that checks it, in both documentation generations, and headers that find it.
-    /// (Its label in every language is checked by the window's `i18n/wording.rs`.)
+    /// (Its label in every language is checked by the console's `tests/i18n_field_labels.rs`.)
     #[test]
     fn every_field_has_a_rule_and_synonyms_for_each_kind_it_exists_for() {
         use crate::api::profile::Dialect;

@@ -379,7 +379,7 @@ impl Wording {
             Wording::DuplicateLead { .. } => IssueCode::DuplicateLead,
             Wording::EncodingGuessed { .. } => IssueCode::EncodingGuessed,
             Wording::UnclosedQuote { .. } => IssueCode::UnclosedQuote,
-            Wording::Written { .. } => IssueCode::Refused,
+            Wording::Written { .. } => IssueCode::Written,
         }
     }
 }

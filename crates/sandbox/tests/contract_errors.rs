@@ -239,7 +239,7 @@ async fn server_errors_before_processing_are_500() {
 }
 
 #[tokio::test]
-async fn a_connection_dropped_after_commit_is_an_unknown_outcome_never_resent() {
+async fn a_connection_dropped_after_commit_is_an_uncertain_outcome_never_resent() {
     let sandbox = sandbox(faults("drop=x1")).await;
     let client = client_with(
         &sandbox,
@@ -273,7 +273,7 @@ async fn a_connection_dropped_after_commit_is_an_unknown_outcome_never_resent() 
 }
 
 #[tokio::test]
-async fn a_500_after_commit_is_an_unknown_outcome() {
+async fn a_500_after_commit_is_an_uncertain_outcome() {
     let sandbox = sandbox(faults("commit500=x1")).await;
     let client = client_with(
         &sandbox,

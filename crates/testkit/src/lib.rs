@@ -48,13 +48,13 @@ pub fn client_with(sandbox: &Sandbox, dialect: Dialect, token: &str, retry: Retr
     .expect("client builds")
 }
 
-/// The demo token, no automatic retries: every answer is seen as it is.
 /// A bare reqwest client, for answers the console's client would interpret.
 pub fn raw_http() -> reqwest::Client {
     wedocod_api::install_crypto_provider();
     reqwest::Client::new()
 }
 
+/// The demo token, no automatic retries: every answer is seen as it is.
 pub fn client(sandbox: &Sandbox) -> Client {
     client_with(sandbox, Dialect::V2, sandbox.token(), RetryPolicy::never())
 }

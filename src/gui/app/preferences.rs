@@ -4,18 +4,10 @@
 use iced::Task;
 
 use crate::gui::screen::{settings, store};
-use crate::i18n::{self, Language};
+use crate::i18n;
 use wedocod_core::config::ThemeChoice;
 
 use super::{App, Message};
-
-/// The language the window speaks at start-up: the one chosen in Settings, else the
-/// computer's.
-pub(super) fn starting_language(chosen: Option<&str>) -> Language {
-    chosen
-        .and_then(Language::of_locale)
-        .unwrap_or_else(i18n::system_language)
-}
 
 impl App {
     pub(super) fn show_settings(&mut self) -> Task<Message> {

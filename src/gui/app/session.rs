@@ -171,7 +171,7 @@ impl App {
         match connected {
             Ok(client) => {
                 let home = StoreHome::detached(demo.folder().to_path_buf());
-                self.browse(Session {
+                self.open_store_screen(Session {
                     name: tr!("demo-profile"),
                     store: OpenStore { client, home },
                     _demo: Some(demo),
@@ -201,7 +201,7 @@ impl App {
             }
             _ => Task::none(),
         };
-        Task::batch([saved, self.browse(session)])
+        Task::batch([saved, self.open_store_screen(session)])
     }
 
     /// Opens a saved store once its folder is found.

@@ -74,7 +74,7 @@ mod tests {
 
     #[test]
     fn every_spelling_the_checker_accepts_is_one_number() {
-        let rules = PhoneRules::new("MA").unwrap();
+        let rules = PhoneRules::new(wedocod_import::DEFAULT_PHONE_REGION).unwrap();
         for spelling in [
             "0612345678",
             "06 12 34 56 78",
@@ -110,7 +110,7 @@ mod tests {
             message,
             "سلام أمينة، طلبك: 2 × ARG-100 (298,00 MAD) إلى Fès? {x}"
         );
-        let rules = PhoneRules::new("MA").unwrap();
+        let rules = PhoneRules::new(wedocod_import::DEFAULT_PHONE_REGION).unwrap();
         let link = Reachable::of("0612345678", &rules)
             .unwrap()
             .whatsapp(&message);

@@ -242,6 +242,9 @@ async fn read_page<R: Resource>(
         };
         let error = match listed {
             Ok(page) => return Ok(page),
+            Err(error) if unreachable_at_first(&error, query) => {
+                return Err(ExportError::Api(error));
+            }
             Err(error) if passing(&error) && failures < PAGE_RETRIES => error,
             Err(error) => return Err(ExportError::Api(error)),
         };
@@ -256,6 +259,21 @@ async fn read_page<R: Resource>(
         on_progress(reading.progress(Some(wait)));
         wait_unless_cancelled(wait, control).await?;
     }
+}
+
+/// No server at the address when the first page is asked for (the client has already
+/// tried twice): a wrong address or a store that is down, said at once rather than after
+/// minutes of retries. Once pages have come, a connection that fails is a network that
+/// dropped, and waited out.
+fn unreachable_at_first(error: &ApiError, query: &ListQuery) -> bool {
+    query.page == 1
+        && matches!(
+            error,
+            ApiError::Transport {
+                kind: TransportKind::Connect,
+                ..
+            }
+        )
 }
 
 /// A failure that waiting can cure: a 429, a 5xx, a network that dropped. Not a TLS
@@ -289,6 +307,23 @@ async fn until_cancelled(control: &Control) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_first_page_that_finds_no_server_stops_the_export_at_once() {
+        let refused = ApiError::Transport {
+            kind: TransportKind::Connect,
+            maybe_sent: false,
+            message: "connection refused".into(),
+        };
+        let dropped = ApiError::Transport {
+            kind: TransportKind::Interrupted,
+            maybe_sent: true,
+            message: "reset".into(),
+        };
+        assert!(unreachable_at_first(&refused, &ListQuery::page(1, 100)));
+        assert!(!unreachable_at_first(&refused, &ListQuery::page(2, 100)));
+        assert!(!unreachable_at_first(&dropped, &ListQuery::page(1, 100)));
+    }
 
     fn budget(remaining: u32) -> Option<RateBudget> {
         Some(RateBudget {

@@ -113,3 +113,45 @@ impl UploadReport {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::upload::journal::PlannedRow;
+    use crate::upload::matching::MatchKey;
+
+    /// Scripts read the report's JSON: a row whose outcome is not known yet is still
+    /// `"unknown"` there, as the first reports wrote it, whatever the code calls it.
+    #[test]
+    fn an_uncertain_row_is_unknown_in_json() {
+        let row = |line| PlannedRow {
+            line,
+            item: serde_json::Value::Null,
+            key: MatchKey::new("0612345678", "Amina", &[]),
+            skipped: Vec::new(),
+        };
+        let state = UploadState {
+            upload_id: "u1".to_string(),
+            rows: vec![row(2), row(3)],
+            states: vec![
+                RowState::Created {
+                    reference: Some("LD-1".to_string()),
+                },
+                RowState::Uncertain {
+                    since: String::new(),
+                    resend_if_missing: false,
+                    may_be_queued: false,
+                    server_since: None,
+                    unresolved: None,
+                },
+            ],
+            requests_sent: 1,
+            finished: false,
+        };
+        let json = serde_json::to_value(UploadReport::of(&state)).unwrap();
+        assert_eq!(json["unknown"], 1);
+        assert_eq!(json["created"], 1);
+        assert_eq!(json["results"][1]["status"], "unknown");
+        assert_eq!(json["results"][0]["status"], "created");
+    }
+}

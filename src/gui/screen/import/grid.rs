@@ -117,11 +117,13 @@ pub fn view<'a>(grid: GridView<'a>) -> Element<'a, Message> {
                     grid.selected == Some((row_index, column)),
                 ))
                 .on_press(Message::Select(row_index, column));
+            // The store's refusals on one line, then each of the checker's findings.
+            let said =
+                |issue: &wedocod_import::Issue| crate::i18n::wording::message(&issue.wording);
             let messages: Vec<String> = refused
+                .map(|refusals| refusals.iter().map(said).collect::<Vec<_>>().join(" "))
                 .into_iter()
-                .flatten()
-                .chain(sheet.cell_issues(row_index, column))
-                .map(|issue| crate::i18n::wording::message(&issue.wording))
+                .chain(sheet.cell_issues(row_index, column).map(said))
                 .collect();
             cells = cells.push(if messages.is_empty() {
                 Element::from(cell)

@@ -1,8 +1,8 @@
 //! The confirmation desk: one lead at a time, large, with *WhatsApp*, *Call* and *Copy
 //! phone*, and one button and one key per outcome (`1`–`6`: every lead status but `new`),
 //! *Skip* (`S`) and *Undo last* (`U`, or Ctrl+Z). The next lead shows at once: outcomes go
-//! to the store in the background, in small bulk updates (see `desk::queue`), and one the
-//! store refuses comes back to its lead with the error's wording. The statuses the queue
+//! to the store in the background, in small bulk updates (see `wedocod_core::desk::queue`),
+//! and one the store refuses comes back to its lead with the error's wording. The statuses the queue
 //! works through are ticked above the card (kept in the settings).
 
 use std::collections::HashMap;

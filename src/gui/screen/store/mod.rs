@@ -35,10 +35,9 @@ pub use tabs::Tab;
 #[derive(Debug)]
 pub struct State {
     tab: Tab,
-    /// The store's name and address, for the status bar.
+    /// The store's name, for the status bar (its address is the client's).
     name: String,
-    address: String,
-    link: OpenStore,
+    store: OpenStore,
     /// Where the desk opens WhatsApp and call links.
     desktop: Desktop,
     leads: records::State,
@@ -86,7 +85,7 @@ pub enum Action {
     Notify(Vec<String>),
     /// Long work ended: a desktop notification too, when the merchant looks elsewhere.
     TellIfAway(DesktopNotice),
-    /// Reach a customer (the window knows the message template and opens the link).
+    /// Reach a customer (the window knows the message template and opens the store).
     Reach(Reach, Customer),
     /// A 401: the token must be pasted again.
     ReplaceToken,
@@ -102,18 +101,17 @@ pub enum Action {
 }
 
 impl State {
-    /// The screen of the store `link` leads to, called `name` at `address`, on its glance;
+    /// The screen of `store`, called `name`, on its glance;
     /// the task reads the glance, both tables' first pages, the catalogue for the import
     /// screen, and the uploads that need the merchant.
     pub fn open(
-        link: OpenStore,
+        store: OpenStore,
         name: String,
-        address: String,
         config: &Config,
         desktop: Desktop,
     ) -> (State, Task<Message>) {
         let per_page = config.page_size;
-        let client = &link.client;
+        let client = &store.client;
         let (leads, load_leads) = records::State::new(ResourceName::Leads, per_page, client);
         let (orders, load_orders) = records::State::new(ResourceName::Orders, per_page, client);
         let mut dashboard = dashboard::State::default();
@@ -122,15 +120,14 @@ impl State {
             glance,
             load_leads.map(|m| Message::Records(ResourceName::Leads, m)),
             load_orders.map(|m| Message::Records(ResourceName::Orders, m)),
-            import::catalogue_of(&link).map(Message::Import),
-            needing_attention(link.home.journals()),
+            import::catalogue_of(&store).map(Message::Import),
+            needing_attention(store.home.journals()),
         ]);
         let state = State {
             tab: Tab::Dashboard,
             name,
-            address,
-            uploads: uploads::State::for_store(link.home.journals()),
-            link,
+            uploads: uploads::State::for_store(store.home.journals()),
+            store,
             desktop,
             leads,
             orders,
@@ -178,7 +175,7 @@ impl State {
 
     fn show(&mut self, tab: Tab, config: &Config) -> Action {
         self.tab = tab;
-        let client = &self.link.client;
+        let client = &self.store.client;
         match tab {
             Tab::Dashboard => Action::Run(self.dashboard.visit(client).map(Message::Dashboard)),
             Tab::Desk if self.desk.is_none() => {
@@ -215,7 +212,7 @@ impl State {
             ResourceName::Leads => &mut self.leads,
             ResourceName::Orders => &mut self.orders,
         };
-        (table, &self.link.client)
+        (table, &self.store.client)
     }
 
     fn update_records(
@@ -289,7 +286,7 @@ impl State {
     }
 
     fn update_dashboard(&mut self, message: dashboard::Message, config: &mut Config) -> Action {
-        match self.dashboard.update(message, &self.link.client) {
+        match self.dashboard.update(message, &self.store.client) {
             dashboard::Action::None => Action::None,
             dashboard::Action::Run(task) => Action::Run(task.map(Message::Dashboard)),
             dashboard::Action::ShowTable(kind, status) => {
@@ -366,8 +363,8 @@ impl State {
             container(body).height(Fill),
             status_bar::view(
                 &self.name,
-                &self.address,
-                self.link.client.rate_budget(),
+                self.store.client.profile().base_url().as_str(),
+                self.store.client.rate_budget(),
                 reachable
             ),
         ]

@@ -1,7 +1,7 @@
 //! The store at a glance, the first tab of an open store: leads and orders by status as
 //! bars (each a link to its table filtered on that status), the confirmation, delivery and
 //! return rates, and an honest "as of HH:MM" with *Refresh*. The counts cost a dozen
-//! one-record pages and are kept for a few minutes (see `records::glance`).
+//! one-record pages and are kept for a few minutes (see `wedocod_core::records::glance`).
 
 mod chart_bar;
 

@@ -2,7 +2,7 @@
 //! pages, to an Excel or CSV file. The merchant chooses the file (the system's dialog,
 //! which also asks before replacing one), sees an estimate and confirms, then follows the
 //! pages with a bar and can cancel; a cancelled export writes nothing. The reading and
-//! writing are `records::export_table`, shared with `wedocod-console export`.
+//! writing are `wedocod_core::records::export_table`, shared with `wedocod-console export`.
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -1,6 +1,7 @@
 //! The Leads and Orders screens: one page of records at a time, filters, a detail panel
 //! with the status history, and bulk status changes and deletes. The same screen serves
-//! both resources; what differs lives in `gui::record_rows`.
+//! both resources: the requests are `wedocod_core::records::requests`, the rows
+//! `gui::record_rows`.
 
 pub mod export;
 
