@@ -152,7 +152,7 @@ impl App {
         } else {
             Task::none()
         };
-        (app, Task::batch([vault, demo]))
+        (app, Task::batch([vault, demo, window::fit_to_monitor()]))
     }
 
     pub fn title(&self) -> String {

@@ -20,6 +20,8 @@ pub enum WindowEvent {
     /// The window got or lost the keyboard.
     Focused(bool),
     CloseRequested,
+    /// The size of the monitor the window opened on (none when the system does not say).
+    Monitor(iced::window::Id, Option<Size>),
     /// The merchant's answer while an upload runs.
     CloseAnyway,
     KeepOpen,
@@ -82,6 +84,18 @@ impl App {
                 self.focused = focused;
                 Task::none()
             }
+            WindowEvent::Monitor(id, Some(monitor)) => {
+                let geometry = self.geometry();
+                let opened = Size::new(geometry.width, geometry.height);
+                match fit_within(opened, monitor) {
+                    Some(fitted) => Task::batch([
+                        iced::window::resize(id, fitted),
+                        iced::window::move_to(id, top_centre(fitted, monitor)),
+                    ]),
+                    None => Task::none(),
+                }
+            }
+            WindowEvent::Monitor(_, None) => Task::none(),
             WindowEvent::CloseRequested if self.import.uploading() => {
                 self.closing = Some(Closing::Upload);
                 Task::none()
@@ -192,8 +206,40 @@ pub(super) fn ask_before_closing(
     )
 }
 
-/// The window's size on first run.
+/// The window's size on first run, when the screen has room for it (else it is fitted).
 pub const DEFAULT_SIZE: Size = Size::new(1280.0, 800.0);
+
+/// What a monitor's panels and the window's title bar take from its height, and its sides
+/// from its width, at most: the work area is the monitor less these (the systems do not say
+/// where their task bars are).
+const SCREEN_FURNITURE: Size = Size::new(16.0, 88.0);
+
+/// Asks for the size of the monitor the window opened on, so that a first size (or a
+/// remembered one from a larger screen) that does not fit is shrunk: on a 1366×768 laptop
+/// the status bar must not fall below the screen.
+pub(super) fn fit_to_monitor() -> Task<Message> {
+    iced::window::latest().then(|id| match id {
+        Some(id) => iced::window::monitor_size(id)
+            .map(move |monitor| Message::Window(WindowEvent::Monitor(id, monitor))),
+        None => Task::none(),
+    })
+}
+
+/// The size `window` takes on a `monitor` whose work area is smaller than it; `None` when
+/// it fits already.
+fn fit_within(window: Size, monitor: Size) -> Option<Size> {
+    let room = Size::new(
+        (monitor.width - SCREEN_FURNITURE.width).max(1.0),
+        (monitor.height - SCREEN_FURNITURE.height).max(1.0),
+    );
+    (window.width > room.width || window.height > room.height)
+        .then(|| Size::new(window.width.min(room.width), window.height.min(room.height)))
+}
+
+/// Where a window of `size` stands so that it is whole on `monitor`: centred, at the top.
+fn top_centre(size: Size, monitor: Size) -> Point {
+    Point::new(((monitor.width - size.width) / 2.0).max(0.0), 0.0)
+}
 
 /// The window settings for `saved` (the last size and place, when there is one).
 pub fn settings_for(saved: Option<WindowGeometry>) -> (Size, iced::window::Position) {
@@ -207,5 +253,23 @@ pub fn settings_for(saved: Option<WindowGeometry>) -> (Size, iced::window::Posit
             (size, position)
         }
         None => (DEFAULT_SIZE, iced::window::Position::default()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_window_fits_a_laptop_screen_and_a_large_one_is_left_alone() {
+        let laptop = fit_within(DEFAULT_SIZE, Size::new(1366.0, 768.0)).unwrap();
+        assert_eq!(laptop, Size::new(1280.0, 680.0));
+        let small = fit_within(DEFAULT_SIZE, Size::new(1280.0, 720.0)).unwrap();
+        assert_eq!(small, Size::new(1264.0, 632.0));
+        assert_eq!(fit_within(DEFAULT_SIZE, Size::new(1920.0, 1080.0)), None);
+        // A size remembered from a larger screen, on a smaller one.
+        let remembered = fit_within(Size::new(1800.0, 1000.0), Size::new(1366.0, 768.0));
+        assert_eq!(remembered, Some(Size::new(1350.0, 680.0)));
+        assert_eq!(top_centre(laptop, Size::new(1366.0, 768.0)), Point::new(43.0, 0.0));
     }
 }
