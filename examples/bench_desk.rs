@@ -49,7 +49,10 @@ async fn main() {
         Client::with_options(profile, token, ClientOptions::default()).expect("the client builds");
     let opened = Instant::now();
     let statuses = queue_order(DEFAULT_STATUSES);
-    let (mut state, start) = desk::State::new(client.clone(), statuses.clone(), Desktop::System);
+    // No catalogue saved: the cards name products by SKU, as before the desk knew names.
+    let caches = std::env::temp_dir().join("wedocod-bench-desk-no-catalogue");
+    let (mut state, start) =
+        desk::State::new(client.clone(), statuses.clone(), Desktop::System, caches);
     run(&mut state, start).await;
     let mut confirmed = 0usize;
     while state.has_lead() {

@@ -365,3 +365,36 @@ async fn whatsapp_and_call_open_on_the_leads_international_number_with_its_messa
     assert_eq!(opened[1], format!("tel:+{international}"));
     assert_eq!(driver.clipboard, Some(format!("+{international}")));
 }
+
+/// The card names the lead's products as the catalogue does (saved when the store opened),
+/// the SKU beside each name: a confirmation call needs "Huile d'argan 100 ml".
+#[tokio::test]
+async fn the_card_names_its_products_from_the_catalogue() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let client = client(&sandbox);
+    let first = &new_leads_oldest_first(&client).await[0];
+    let products = lead(&client, first).await.products;
+    let catalogue = client.all_products().await.unwrap();
+    let name_of = |sku: &str| {
+        catalogue
+            .iter()
+            .find(|product| product.sku.as_deref() == Some(sku))
+            .and_then(|product| product.name.clone())
+            .unwrap()
+    };
+    let expected: Vec<String> = products
+        .iter()
+        .map(|line| {
+            let sku = line.sku.clone().unwrap();
+            format!("{} × {} ({sku})", line.quantity.unwrap(), name_of(&sku))
+        })
+        .collect();
+    // Kept to the end: the catalogue is saved in its data folder.
+    let isolated = Isolated::new();
+    let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
+    driver
+        .send(Message::Store(store::Message::Tab(Tab::Desk)))
+        .await;
+    assert!(driver.sees(&shown(first, "new")));
+    assert!(driver.sees(&expected.join(", ")), "{expected:?}");
+}

@@ -270,6 +270,9 @@ mod tests {
         // A size remembered from a larger screen, on a smaller one.
         let remembered = fit_within(Size::new(1800.0, 1000.0), Size::new(1366.0, 768.0));
         assert_eq!(remembered, Some(Size::new(1350.0, 680.0)));
-        assert_eq!(top_centre(laptop, Size::new(1366.0, 768.0)), Point::new(43.0, 0.0));
+        assert_eq!(
+            top_centre(laptop, Size::new(1366.0, 768.0)),
+            Point::new(43.0, 0.0)
+        );
     }
 }

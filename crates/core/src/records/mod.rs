@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use crate::api::Client;
 use crate::upload::Control;
 
-pub use summary::{Moment, RecordSummary};
+pub use summary::{Moment, ProductNames, RecordSummary, products_named};
 pub use table_export::{Estimate, ExportError, ExportProgress, TableFilter};
 pub use table_file::TableFormat;
 

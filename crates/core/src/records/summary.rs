@@ -3,6 +3,7 @@
 //! server wrote it; here a product list becomes `2 × ARG-100`, a lead's total is summed
 //! from its lines, and times are the computer's local time.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::{DateTime, Local, NaiveDateTime};
@@ -65,19 +66,37 @@ fn text(value: &Option<String>) -> String {
         .to_string()
 }
 
-/// `2 × ARG-100, 1 × SAV-101` (empty for no line).
-pub fn products_summary(lines: &[ProductLine]) -> String {
+/// Products' names by their SKU, as the store's catalogue gives them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProductNames(BTreeMap<String, String>);
+
+impl ProductNames {
+    pub fn new(names: BTreeMap<String, String>) -> ProductNames {
+        ProductNames(names)
+    }
+}
+
+/// `2 × Huile d'argan 100 ml (ARG-100), 1 × SAV-101`: each line named where `names` knows
+/// its SKU, the SKU alone where it does not (empty for no line).
+pub fn products_named(lines: &[ProductLine], names: &ProductNames) -> String {
     let parts: Vec<String> = lines
         .iter()
         .map(|line| {
-            format!(
-                "{} × {}",
-                line.quantity.unwrap_or(1),
-                line.sku.as_deref().unwrap_or("?")
-            )
+            let sku = line.sku.as_deref().unwrap_or("?");
+            let quantity = line.quantity.unwrap_or(1);
+            match names.0.get(sku) {
+                Some(name) => format!("{quantity} × {name} ({sku})"),
+                None => format!("{quantity} × {sku}"),
+            }
         })
         .collect();
     parts.join(", ")
+}
+
+/// `2 × ARG-100, 1 × SAV-101` (empty for no line): the products by SKU, as the tables and
+/// exported files show them.
+pub fn products_summary(lines: &[ProductLine]) -> String {
+    products_named(lines, &ProductNames::default())
 }
 
 /// A lead's total: each line's `total` (v2), or unit `price` × quantity (v1).
@@ -133,6 +152,26 @@ impl From<&Order> for RecordSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn products_are_named_where_the_catalogue_knows_their_sku() {
+        let line = |sku: &str, quantity| ProductLine {
+            sku: Some(sku.to_string()),
+            quantity: Some(quantity),
+            total: None,
+            price: None,
+        };
+        let names = ProductNames::new(BTreeMap::from([(
+            "ARG-100".to_string(),
+            "Huile d'argan 100 ml".to_string(),
+        )]));
+        let lines = [line("ARG-100", 2), line("SAV-101", 1)];
+        assert_eq!(
+            products_named(&lines, &names),
+            "2 × Huile d'argan 100 ml (ARG-100), 1 × SAV-101"
+        );
+        assert_eq!(products_summary(&lines), "2 × ARG-100, 1 × SAV-101");
+    }
     use chrono::TimeZone;
 
     #[test]

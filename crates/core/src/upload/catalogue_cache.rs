@@ -2,6 +2,7 @@
 //! disk, so SKUs are checked offline too: from the store when it answers, else from the
 //! last copy, whose age the screen shows.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -9,6 +10,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::api::{ApiError, Client};
+use crate::records::ProductNames;
 use wedocod_import::Catalogue;
 
 /// A cached copy younger than this still makes unknown SKUs errors; an older one only
@@ -21,6 +23,10 @@ pub struct SavedCatalogue {
     pub base_url: String,
     pub fetched_at: DateTime<Utc>,
     pub skus: Vec<String>,
+    /// Each product's name by its SKU, for the screens that show a lead's products (a
+    /// call needs "Huile d'argan 100 ml", not `ARG-100`). Absent in copies saved before.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, String>,
 }
 
 /// Where the catalogue came from this time.
@@ -58,6 +64,18 @@ fn read_cache(dir: &Path) -> Option<SavedCatalogue> {
     serde_json::from_str(&text).ok()
 }
 
+/// The product names of the last copy saved in the store's cache folder `dir` (none when
+/// the catalogue was never fetched): read from disk, so the desk names products offline.
+pub async fn saved_names(dir: PathBuf) -> ProductNames {
+    let read = tokio::task::spawn_blocking(move || read_cache(&dir)).await;
+    ProductNames::new(
+        read.ok()
+            .flatten()
+            .map(|saved| saved.names)
+            .unwrap_or_default(),
+    )
+}
+
 /// Fetches the catalogue and saves it in the store's cache folder `dir`; when the store
 /// cannot be reached, the last copy.
 pub async fn load(client: Client, dir: PathBuf) -> Result<KnownCatalogue, ApiError> {
@@ -67,6 +85,11 @@ pub async fn load(client: Client, dir: PathBuf) -> Result<KnownCatalogue, ApiErr
             let saved = SavedCatalogue {
                 base_url: base_url.clone(),
                 fetched_at: Utc::now(),
+                names: products
+                    .iter()
+                    .filter_map(|product| Some((product.sku.clone()?, product.name.clone()?)))
+                    .filter(|(_, name)| !name.trim().is_empty())
+                    .collect(),
                 skus: products
                     .into_iter()
                     .filter_map(|product| product.sku)

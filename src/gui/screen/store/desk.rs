@@ -6,6 +6,7 @@
 //! works through are ticked above the card (kept in the settings).
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use iced::widget::{button, checkbox, column, container, row, space, text};
@@ -24,7 +25,8 @@ use wedocod_api::wire::{History, Lead};
 use wedocod_api::{ApiError, Client, ListQuery, Page};
 use wedocod_core::desk::contact::TemplateValues;
 use wedocod_core::desk::queue::{Card, Desk, queue_order};
-use wedocod_core::records::RecordSummary;
+use wedocod_core::records::{ProductNames, RecordSummary, products_named};
+use wedocod_core::upload::catalogue_cache;
 
 /// The outcomes, in the order of their keys `1`…: every lead status but `new`.
 fn outcomes() -> impl Iterator<Item = &'static str> {
@@ -54,6 +56,8 @@ pub enum Message {
     Key(char),
     /// The merchant ticked or unticked a status of the queue.
     QueueStatus(&'static str, bool),
+    /// The products' names, from the store's catalogue as last saved.
+    NamesRead(ProductNames),
 }
 
 #[derive(Debug)]
@@ -69,6 +73,8 @@ pub struct State {
     desktop: Desktop,
     /// The status histories asked for, by lead reference: none while on their way.
     histories: HashMap<String, Option<Result<Vec<History>, ApiError>>>,
+    /// What the card calls each product (the SKU alone for one the catalogue lacks).
+    names: ProductNames,
 }
 
 /// Histories are read for the lead on screen and the next, so the next shows complete.
@@ -94,8 +100,14 @@ pub enum Action {
 }
 
 impl State {
-    /// A desk working through `statuses` (the settings' choice).
-    pub fn new(client: Client, statuses: Vec<String>, desktop: Desktop) -> (State, Task<Message>) {
+    /// A desk working through `statuses` (the settings' choice), naming products from the
+    /// catalogue saved in the store's cache folder `caches`.
+    pub fn new(
+        client: Client,
+        statuses: Vec<String>,
+        desktop: Desktop,
+        caches: PathBuf,
+    ) -> (State, Task<Message>) {
         let mut state = State {
             desk: Desk::new(statuses, Instant::now()),
             client,
@@ -104,8 +116,10 @@ impl State {
             copied: false,
             desktop,
             histories: HashMap::new(),
+            names: ProductNames::default(),
         };
-        let task = state.work(Instant::now());
+        let names = Task::perform(catalogue_cache::saved_names(caches), Message::NamesRead);
+        let task = Task::batch([names, state.work(Instant::now())]);
         (state, task)
     }
 
@@ -116,6 +130,7 @@ impl State {
                 self.read_error = result.as_ref().err().cloned();
                 self.desk.take_page(&query, result, now);
             }
+            Message::NamesRead(names) => self.names = names,
             Message::HistoryRead(reference, result) => {
                 let read = result.map(|page| page.items);
                 self.histories.insert(reference, Some(read));
@@ -328,7 +343,7 @@ impl State {
             text(summary.phone).size(24),
             text(format!("{} · {}", summary.city, summary.area)).size(18),
             text(summary.address).size(16),
-            text(summary.products).size(18),
+            text(products_named(&card.lead.products, &self.names)).size(18),
             text(total).size(22),
             text(format!(
                 "{} · {}",

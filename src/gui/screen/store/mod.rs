@@ -180,8 +180,12 @@ impl State {
             Tab::Dashboard => Action::Run(self.dashboard.visit(client).map(Message::Dashboard)),
             Tab::Desk if self.desk.is_none() => {
                 let statuses = config.desk_statuses();
-                let (desk, start) =
-                    desk::State::new(client.clone(), statuses, self.desktop.clone());
+                let (desk, start) = desk::State::new(
+                    client.clone(),
+                    statuses,
+                    self.desktop.clone(),
+                    self.store.home.caches(),
+                );
                 self.desk = Some(desk);
                 Action::Run(start.map(Message::Desk))
             }
