@@ -326,3 +326,32 @@ async fn sandbox_count(sandbox: &Sandbox, status: &str) -> u64 {
         .unwrap()
         .total
 }
+
+/// The detail panel names a record's products as the store's catalogue does (saved when
+/// the store opened), the SKU beside each name; the table's column keeps the SKUs.
+#[tokio::test]
+async fn the_detail_panel_names_the_products() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let client = common::client(&sandbox);
+    let lead = client.leads().show("LD-100320").await.unwrap();
+    let catalogue = client.all_products().await.unwrap();
+    let named: Vec<String> = lead
+        .products
+        .iter()
+        .map(|line| {
+            let sku = line.sku.clone().unwrap();
+            let name = catalogue
+                .iter()
+                .find(|product| product.sku.as_deref() == Some(sku.as_str()))
+                .and_then(|product| product.name.clone())
+                .unwrap();
+            format!("{} × {name} ({sku})", line.quantity.unwrap())
+        })
+        .collect();
+    // Kept to the end: the catalogue is saved in its data folder.
+    let isolated = Isolated::new();
+    let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
+    assert!(!driver.sees(&named.join(", ")), "the table keeps the SKUs");
+    driver.click("LD-100320").await.unwrap();
+    assert!(driver.sees(&named.join(", ")), "{named:?}");
+}

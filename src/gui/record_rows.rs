@@ -6,7 +6,7 @@ use crate::i18n::conventions;
 use crate::i18n::{status_label, tr};
 use wedocod_api::{Lead, Order, Page};
 use wedocod_core::records::requests::Record;
-use wedocod_core::records::{Moment, RecordSummary};
+use wedocod_core::records::{Moment, ProductNames, RecordSummary, products_named};
 
 /// One lead or order, flattened for the table and the detail panel.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,9 +64,11 @@ impl RecordRow {
     }
 }
 
-/// The detail panel's fields every record has, around the ones only one kind has.
+/// The detail panel's fields every record has, around the ones only one kind has; its
+/// products as `products` names them.
 fn common_fields(
     summary: &RecordSummary,
+    products: &str,
     after_phone: Vec<(String, String)>,
     after_total: Vec<(String, String)>,
 ) -> Vec<(String, String)> {
@@ -80,7 +82,7 @@ fn common_fields(
         (tr!("column-city"), or_dash(&summary.city)),
         (tr!("detail-area"), or_dash(&summary.area)),
         (tr!("detail-address"), or_dash(&summary.address)),
-        (tr!("column-products"), or_dash(&summary.products)),
+        (tr!("column-products"), or_dash(products)),
         (tr!("column-total"), money(summary.total)),
     ]);
     fields.extend(after_total);
@@ -92,49 +94,69 @@ fn common_fields(
     fields
 }
 
+/// A lead's row, its detail panel naming products as `names` does.
+fn lead_row(lead: &Lead, names: &ProductNames) -> RecordRow {
+    let summary = RecordSummary::from(lead);
+    let custom: Vec<String> = lead
+        .data
+        .iter()
+        .map(|field| format!("{}: {}", field.key, field.value.as_deref().unwrap_or("")))
+        .collect();
+    let fields = common_fields(
+        &summary,
+        &products_named(&lead.products, names),
+        Vec::new(),
+        vec![(tr!("detail-custom-data"), or_dash(&custom.join(", ")))],
+    );
+    RecordRow::of(summary, fields)
+}
+
+/// An order's row, its detail panel naming products as `names` does.
+fn order_row(order: &Order, names: &ProductNames) -> RecordRow {
+    let summary = RecordSummary::from(order);
+    let fees = match order.is_fees_paid_by_customer {
+        Some(true) => tr!("fees-customer"),
+        Some(false) => tr!("fees-store"),
+        None => "—".into(),
+    };
+    let fields = common_fields(
+        &summary,
+        &products_named(&order.products, names),
+        vec![(
+            tr!("detail-email"),
+            or_dash(order.email.as_deref().unwrap_or_default()),
+        )],
+        vec![(tr!("detail-fees-paid-by"), fees)],
+    );
+    RecordRow::of(summary, fields)
+}
+
+impl RecordRow {
+    /// The row of `record` for its detail panel, which names products as the catalogue
+    /// does (`names`); the table's column keeps the SKUs, short.
+    pub fn named(record: &Record, names: &ProductNames) -> RecordRow {
+        match record {
+            Record::Lead(lead) => lead_row(lead, names),
+            Record::Order(order) => order_row(order, names),
+        }
+    }
+}
+
 impl From<&Lead> for RecordRow {
     fn from(lead: &Lead) -> Self {
-        let summary = RecordSummary::from(lead);
-        let custom: Vec<String> = lead
-            .data
-            .iter()
-            .map(|field| format!("{}: {}", field.key, field.value.as_deref().unwrap_or("")))
-            .collect();
-        let fields = common_fields(
-            &summary,
-            Vec::new(),
-            vec![(tr!("detail-custom-data"), or_dash(&custom.join(", ")))],
-        );
-        RecordRow::of(summary, fields)
+        lead_row(lead, &ProductNames::default())
     }
 }
 
 impl From<&Order> for RecordRow {
     fn from(order: &Order) -> Self {
-        let summary = RecordSummary::from(order);
-        let fees = match order.is_fees_paid_by_customer {
-            Some(true) => tr!("fees-customer"),
-            Some(false) => tr!("fees-store"),
-            None => "—".into(),
-        };
-        let fields = common_fields(
-            &summary,
-            vec![(
-                tr!("detail-email"),
-                or_dash(order.email.as_deref().unwrap_or_default()),
-            )],
-            vec![(tr!("detail-fees-paid-by"), fees)],
-        );
-        RecordRow::of(summary, fields)
+        order_row(order, &ProductNames::default())
     }
 }
 
 impl From<&Record> for RecordRow {
     fn from(record: &Record) -> Self {
-        match record {
-            Record::Lead(lead) => RecordRow::from(lead),
-            Record::Order(order) => RecordRow::from(order),
-        }
+        RecordRow::named(record, &ProductNames::default())
     }
 }
 

@@ -112,8 +112,11 @@ impl State {
     ) -> (State, Task<Message>) {
         let per_page = config.page_size;
         let client = &store.client;
-        let (leads, load_leads) = records::State::new(ResourceName::Leads, per_page, client);
-        let (orders, load_orders) = records::State::new(ResourceName::Orders, per_page, client);
+        let caches = store.home.caches();
+        let (leads, load_leads) =
+            records::State::new(ResourceName::Leads, per_page, client, caches.clone());
+        let (orders, load_orders) =
+            records::State::new(ResourceName::Orders, per_page, client, caches);
         let mut dashboard = dashboard::State::default();
         let glance = dashboard.visit(client).map(Message::Dashboard);
         let opening = Task::batch([

@@ -35,6 +35,7 @@ use wedocod_core::config::PAGE_SIZES;
 use wedocod_core::desk::contact::TemplateValues;
 use wedocod_core::records::TableFilter;
 use wedocod_core::records::requests;
+use wedocod_core::upload::catalogue_cache;
 
 /// The search box, focused by Ctrl+F.
 const SEARCH_ID: &str = "records-search";
@@ -113,6 +114,8 @@ pub struct State {
     export: Option<export::Export>,
     /// The save dialog of *Export…* is open (a second Ctrl+E opens no second one).
     choosing_file: bool,
+    /// The store's cache folder, whose saved catalogue names a record's products.
+    caches: PathBuf,
 }
 
 #[derive(Debug, Clone)]
@@ -180,7 +183,14 @@ pub enum Action {
 
 impl State {
     /// The screen, with its first page requested.
-    pub fn new(resource: ResourceName, per_page: u64, client: &Client) -> (Self, Task<Message>) {
+    /// The table of `resource`, its detail panel naming products from the catalogue saved
+    /// in the store's cache folder `caches`.
+    pub fn new(
+        resource: ResourceName,
+        per_page: u64,
+        client: &Client,
+        caches: PathBuf,
+    ) -> (Self, Task<Message>) {
         let mut state = State {
             resource,
             query: ListQuery::page(1, per_page),
@@ -198,6 +208,7 @@ impl State {
             reachable: None,
             export: None,
             choosing_file: false,
+            caches,
         };
         let task = state.perform(Operation::Load, client);
         (state, task)
@@ -240,11 +251,13 @@ impl State {
                     loaded: None,
                 });
                 let asked = reference.clone();
+                let caches = self.caches.clone();
                 Task::perform(
                     async move {
                         let (record, history) =
                             requests::read_detail(&client, resource, &asked).await?;
-                        Ok((RecordRow::from(&record), history))
+                        let names = catalogue_cache::saved_names(caches).await;
+                        Ok((RecordRow::named(&record, &names), history))
                     },
                     move |result| Message::DetailLoaded(reference.clone(), result),
                 )
