@@ -162,14 +162,7 @@ impl From<&Record> for RecordRow {
 
 /// A page of the store's records as the table's rows.
 pub fn rows(page: Page<Record>) -> Page<RecordRow> {
-    Page {
-        items: page.items.iter().map(RecordRow::from).collect(),
-        page: page.page,
-        per_page: page.per_page,
-        total: page.total,
-        pages: page.pages,
-        counted: page.counted,
-    }
+    page.map(|record| RecordRow::from(&record))
 }
 
 #[cfg(test)]

@@ -100,6 +100,20 @@ pub struct Page<T> {
     pub counted: bool,
 }
 
+impl<T> Page<T> {
+    /// The same page with each item made into another (its place in the list unchanged).
+    pub fn map<U>(self, each: impl FnMut(T) -> U) -> Page<U> {
+        Page {
+            items: self.items.into_iter().map(each).collect(),
+            page: self.page,
+            per_page: self.per_page,
+            total: self.total,
+            pages: self.pages,
+            counted: self.counted,
+        }
+    }
+}
+
 /// Page and filters of a list call; each endpoint sends the filters it supports.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListQuery {

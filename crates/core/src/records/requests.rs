@@ -15,17 +15,6 @@ pub enum Record {
     Order(Order),
 }
 
-fn page_of<T>(page: Page<T>, record: fn(T) -> Record) -> Page<Record> {
-    Page {
-        items: page.items.into_iter().map(record).collect(),
-        page: page.page,
-        per_page: page.per_page,
-        total: page.total,
-        pages: page.pages,
-        counted: page.counted,
-    }
-}
-
 /// One page of `resource` as `query` asks for it.
 pub async fn read_page(
     client: &Client,
@@ -33,8 +22,8 @@ pub async fn read_page(
     query: &ListQuery,
 ) -> Result<Page<Record>, ApiError> {
     Ok(match resource {
-        ResourceName::Leads => page_of(client.leads().list(query).await?, Record::Lead),
-        ResourceName::Orders => page_of(client.orders().list(query).await?, Record::Order),
+        ResourceName::Leads => client.leads().list(query).await?.map(Record::Lead),
+        ResourceName::Orders => client.orders().list(query).await?.map(Record::Order),
     })
 }
 
