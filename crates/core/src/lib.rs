@@ -1,6 +1,7 @@
 //! What the console's window and terminal share, with no window library in its tree
 //! (a merchant's file is read and checked by `wedocod-import`): `upload` (rows → requests →
-//! outcomes, with a journal on disk), `stores` (a store account's identity and folder),
+//! outcomes, with a journal on disk), `copy` (the store's local copy in SQLite: sync,
+//! search, customers), `stores` (a store account's identity and folder),
 //! `records` (leads and orders as the merchant reads them, the requests that fetch and
 //! change them, and their export to Excel or CSV), `desk` (the confirmation desk's queue
 //! and ways to reach a customer), `config` (profiles, never a token; `config_warning`
@@ -13,6 +14,7 @@ use wedocod_api as api;
 
 pub mod config;
 pub mod config_warning;
+pub mod copy;
 pub mod desk;
 pub mod diagnostics;
 pub mod files;

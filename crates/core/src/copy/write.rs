@@ -1,0 +1,249 @@
+//! Everything the sync writes, one page per transaction: records (with their product
+//! lines and search text), history entries and the status they carry, the catalogue,
+//! and the records a complete re-read did not see. Nothing here decides what to read.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::fold::fold_text;
+use super::stored::{Stored, line_total, server_time};
+use crate::api::ResourceName;
+use crate::api::wire::{History, Product};
+
+/// Saves `records`, marking them seen by re-read `pass`. Says, for each, whether the
+/// copy held it before. A record the copy holds in a newer state (a status change read
+/// from the histories after this page was served) keeps that state.
+pub fn save_records(
+    tx: &Transaction<'_>,
+    records: &[Stored],
+    pass: i64,
+) -> rusqlite::Result<Vec<bool>> {
+    let mut existed = Vec::with_capacity(records.len());
+    let mut find = tx.prepare_cached(
+        "SELECT row_id, updated_at FROM records WHERE kind = ?1 AND reference = ?2",
+    )?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO records (kind, reference, full_name, phone, phone_key, city, city_key,
+             status, total, created_at, updated_at, body, seen_in_pass)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?;
+    let mut update = tx.prepare_cached(
+        "UPDATE records SET full_name = ?2, phone = ?3, phone_key = ?4, city = ?5,
+             city_key = ?6, status = ?7, total = ?8, created_at = ?9, updated_at = ?10,
+             body = ?11, seen_in_pass = ?12
+         WHERE row_id = ?1",
+    )?;
+    let mut mark_seen =
+        tx.prepare_cached("UPDATE records SET seen_in_pass = ?2 WHERE row_id = ?1")?;
+    for record in records {
+        let kind = record.kind.plural();
+        let known: Option<(i64, Option<String>)> = find
+            .query_row(params![kind, record.reference], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
+            .optional()?;
+        existed.push(known.is_some());
+        let row_id = match known {
+            Some((row_id, held)) if is_older(record.updated_at.as_deref(), held.as_deref()) => {
+                mark_seen.execute(params![row_id, pass])?;
+                continue;
+            }
+            Some((row_id, _)) => {
+                update.execute(params![
+                    row_id,
+                    record.full_name,
+                    record.phone,
+                    record.phone_key,
+                    record.city,
+                    record.city_key,
+                    record.status,
+                    record.total,
+                    record.created_at,
+                    record.updated_at,
+                    record.body,
+                    pass,
+                ])?;
+                row_id
+            }
+            None => {
+                insert.execute(params![
+                    kind,
+                    record.reference,
+                    record.full_name,
+                    record.phone,
+                    record.phone_key,
+                    record.city,
+                    record.city_key,
+                    record.status,
+                    record.total,
+                    record.created_at,
+                    record.updated_at,
+                    record.body,
+                    pass,
+                ])?;
+                tx.last_insert_rowid()
+            }
+        };
+        save_lines(tx, record)?;
+        tx.prepare_cached("DELETE FROM records_search WHERE rowid = ?1")?
+            .execute([row_id])?;
+        tx.prepare_cached("INSERT INTO records_search (rowid, folded) VALUES (?1, ?2)")?
+            .execute(params![row_id, record.search])?;
+    }
+    Ok(existed)
+}
+
+/// Whether a record last updated at `read` is older than the copy's, updated at `held`.
+fn is_older(read: Option<&str>, held: Option<&str>) -> bool {
+    matches!((read, held), (Some(read), Some(held)) if read < held)
+}
+
+fn save_lines(tx: &Transaction<'_>, record: &Stored) -> rusqlite::Result<()> {
+    let kind = record.kind.plural();
+    tx.prepare_cached("DELETE FROM record_products WHERE kind = ?1 AND reference = ?2")?
+        .execute(params![kind, record.reference])?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO record_products (kind, reference, position, sku, sku_key, quantity, line_total)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (position, line) in record.products.iter().enumerate() {
+        let sku = line.sku.as_deref().map(str::trim);
+        insert.execute(params![
+            kind,
+            record.reference,
+            position as i64,
+            sku,
+            sku.map(fold_text),
+            line.quantity,
+            line_total(line),
+        ])?;
+    }
+    Ok(())
+}
+
+/// Saves history entries of `kind`; says, for each, whether the copy held it before.
+/// Entries without an id cannot be told apart from the next page's and are skipped.
+pub fn save_histories(
+    tx: &Transaction<'_>,
+    kind: ResourceName,
+    entries: &[History],
+) -> rusqlite::Result<Vec<bool>> {
+    let mut insert = tx.prepare_cached(
+        "INSERT OR IGNORE INTO histories
+             (kind, id, reference, old_status, new_status, changed_by, changed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    let mut existed = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let Some(id) = entry.id.as_deref() else {
+            existed.push(false);
+            continue;
+        };
+        let added = insert.execute(params![
+            kind.plural(),
+            id,
+            entry.reference(),
+            entry.old_status,
+            entry.new_status,
+            entry.changed_by,
+            entry.changed_at.as_deref().map(server_time),
+        ])?;
+        existed.push(added == 0);
+    }
+    Ok(existed)
+}
+
+/// Gives each record the status of its history entries, oldest change first, when the
+/// change is not older than what the copy holds for the record.
+pub fn apply_histories(
+    tx: &Transaction<'_>,
+    kind: ResourceName,
+    entries: &[History],
+) -> rusqlite::Result<()> {
+    let mut ordered: Vec<&History> = entries
+        .iter()
+        .filter(|entry| entry.new_status.is_some() && entry.reference().is_some())
+        .collect();
+    ordered.sort_by_key(|entry| entry.changed_at.as_deref().map(server_time));
+    let mut update = tx.prepare_cached(
+        "UPDATE records SET status = ?3, updated_at = coalesce(?4, updated_at),
+             body = json_set(body, '$.status', ?3, '$.updated_at', coalesce(?4, updated_at))
+         WHERE kind = ?1 AND reference = ?2
+           AND (?4 IS NULL OR updated_at IS NULL OR updated_at <= ?4)",
+    )?;
+    for entry in ordered {
+        update.execute(params![
+            kind.plural(),
+            entry.reference(),
+            entry.new_status,
+            entry.changed_at.as_deref().map(server_time),
+        ])?;
+    }
+    Ok(())
+}
+
+/// The references among `references` the copy does not hold.
+pub fn unknown_references(
+    tx: &Transaction<'_>,
+    kind: ResourceName,
+    references: &[String],
+) -> rusqlite::Result<Vec<String>> {
+    let mut find = tx.prepare_cached("SELECT 1 FROM records WHERE kind = ?1 AND reference = ?2")?;
+    let mut unknown = Vec::new();
+    for reference in references {
+        if !find.exists(params![kind.plural(), reference])? && !unknown.contains(reference) {
+            unknown.push(reference.clone());
+        }
+    }
+    Ok(unknown)
+}
+
+/// Deletes the records of `kind` that complete re-read `pass` did not see: the server
+/// deleted them.
+pub fn delete_unseen(
+    tx: &Transaction<'_>,
+    kind: ResourceName,
+    pass: i64,
+) -> rusqlite::Result<usize> {
+    let kind = kind.plural();
+    tx.execute(
+        "DELETE FROM records_search WHERE rowid IN
+             (SELECT row_id FROM records WHERE kind = ?1 AND seen_in_pass < ?2)",
+        params![kind, pass],
+    )?;
+    tx.execute(
+        "DELETE FROM record_products WHERE kind = ?1 AND reference IN
+             (SELECT reference FROM records WHERE kind = ?1 AND seen_in_pass < ?2)",
+        params![kind, pass],
+    )?;
+    tx.execute(
+        "DELETE FROM records WHERE kind = ?1 AND seen_in_pass < ?2",
+        params![kind, pass],
+    )
+}
+
+/// Replaces the catalogue.
+pub fn save_catalogue(tx: &Transaction<'_>, products: &[Product]) -> rusqlite::Result<()> {
+    tx.execute("DELETE FROM products", [])?;
+    let mut insert = tx.prepare_cached(
+        "INSERT OR REPLACE INTO products (sku_key, sku, name, price, status)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for product in products {
+        let Some(sku) = product
+            .sku
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        else {
+            continue;
+        };
+        insert.execute(params![
+            fold_text(sku),
+            sku,
+            product.name,
+            product.price,
+            product.status
+        ])?;
+    }
+    Ok(())
+}
