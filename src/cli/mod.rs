@@ -5,10 +5,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub mod customer;
 pub mod export;
 #[cfg(feature = "demo")]
 pub mod sandbox;
 pub mod store;
+pub mod sync;
 pub mod upload;
 mod upload_text;
 pub mod validate;
@@ -44,6 +46,10 @@ pub enum Command {
     Upload(upload::UploadArgs),
     /// Export every lead or order a filter selects, all pages, to an Excel or CSV file.
     Export(export::ExportArgs),
+    /// Bring the store's local copy up to date and print its records by status.
+    Sync(sync::SyncArgs),
+    /// A customer's leads and orders, delivered and returned, by phone number.
+    Customer(customer::CustomerArgs),
 }
 
 impl Cli {
@@ -56,7 +62,13 @@ impl Cli {
             None => false,
             #[cfg(feature = "demo")]
             Some(Command::Sandbox(_)) => false,
-            Some(Command::Validate(_) | Command::Upload(_) | Command::Export(_)) => true,
+            Some(
+                Command::Validate(_)
+                | Command::Upload(_)
+                | Command::Export(_)
+                | Command::Sync(_)
+                | Command::Customer(_),
+            ) => true,
         };
         speaks && !self.verbose
     }
@@ -75,6 +87,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Validate(args)) => validate::run(args),
         Some(Command::Upload(args)) => upload::run(args),
         Some(Command::Export(args)) => export::run(args),
+        Some(Command::Sync(args)) => sync::run(args),
+        Some(Command::Customer(args)) => customer::run(args),
         None => open_window(cli.sandbox),
     }
 }

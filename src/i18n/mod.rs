@@ -253,6 +253,7 @@ pub mod config_warning;
 pub mod conventions;
 pub mod export;
 pub mod read_error;
+pub mod sync;
 pub mod upload;
 pub mod wording;
 

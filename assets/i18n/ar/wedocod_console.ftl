@@ -551,3 +551,16 @@ config-active-gone = المتجر «{ $name }» المفتوح آخر مرة ل�
 config-copied = نُسخ الملف التالف إلى { $path }.
 config-copy-failed = تعذر نسخ الملف التالف إلى { $path } ({ $reason })؛ يستبدله الحفظ القادم.
 cli-error = خطأ: { $message }
+
+## النسخة المحلية (أمرا sync و customer، شريط الحالة)
+sync-busy = نافذة أو أمر آخر يزامن هذا المتجر حاليًا.
+sync-cancelled = توقفت المزامنة؛ الصفحات المقروءة محفوظة، والمزامنة التالية تكمل من هناك.
+sync-copy-failed = لا يمكن الكتابة في النسخة المحلية: { $reason }
+sync-set-aside = تعذّر استعمال النسخة المحلية ({ $reason })؛ وُضعت جانبًا وأُعيد بناؤها.
+sync-progress = المزامنة: الصفحة { $page } من { $pages } · { $requests } طلبًا
+sync-counts = { $kind }: { $total } ({ $statuses })
+sync-requests = { $requests } طلبًا
+customer-not-a-phone = «{ $text }» ليس رقم هاتف.
+customer-from-copy = تعذّرت مزامنة المتجر ({ $reason })؛ الجواب من النسخة المحلية.
+customer-no-copy = لا توجد نسخة محلية لهذا المتجر بعد: شغّل `wedocod-console sync` عند الاتصال.
+customer-summary = { $phone }: { $leads } عملاء محتملون، { $orders } طلبات، { $delivered } مُسلَّمة، { $returned } مُرتجعة

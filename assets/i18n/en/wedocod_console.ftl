@@ -535,3 +535,16 @@ config-active-gone = The store “{ $name }” opened last no longer exists; non
 config-copied = The damaged file was copied to { $path }.
 config-copy-failed = The damaged file could not be copied to { $path } ({ $reason }); the next save replaces it.
 cli-error = error: { $message }
+
+## The local copy (sync and customer commands, the status bar)
+sync-busy = Another window or command is syncing this store.
+sync-cancelled = The sync was stopped; the pages read so far are kept, and the next sync goes on from there.
+sync-copy-failed = The local copy cannot be written: { $reason }
+sync-set-aside = The local copy could not be used ({ $reason }); it was set aside and rebuilt.
+sync-progress = Syncing: page { $page } of { $pages } · { $requests } requests
+sync-counts = { $kind }: { $total } ({ $statuses })
+sync-requests = { $requests } requests
+customer-not-a-phone = “{ $text }” is not a phone number.
+customer-from-copy = The store could not be brought up to date ({ $reason }); answering from the local copy.
+customer-no-copy = There is no local copy of this store yet: run `wedocod-console sync` once online.
+customer-summary = { $phone }: { $leads } leads, { $orders } orders, { $delivered } delivered, { $returned } returned

@@ -536,3 +536,16 @@ config-active-gone = La boutique « { $name } » ouverte en dernier n’existe
 config-copied = Le fichier endommagé a été copié dans { $path }.
 config-copy-failed = Le fichier endommagé n’a pas pu être copié dans { $path } ({ $reason }) ; le prochain enregistrement le remplace.
 cli-error = erreur : { $message }
+
+## La copie locale (commandes sync et customer, barre d'état)
+sync-busy = Une autre fenêtre ou commande synchronise déjà cette boutique.
+sync-cancelled = La synchronisation a été arrêtée ; les pages lues sont gardées, la prochaine reprend de là.
+sync-copy-failed = La copie locale ne peut pas être écrite : { $reason }
+sync-set-aside = La copie locale était inutilisable ({ $reason }) ; elle a été mise de côté et reconstruite.
+sync-progress = Synchronisation : page { $page } sur { $pages } · { $requests } requêtes
+sync-counts = { $kind } : { $total } ({ $statuses })
+sync-requests = { $requests } requêtes
+customer-not-a-phone = « { $text } » n'est pas un numéro de téléphone.
+customer-from-copy = La boutique n'a pas pu être synchronisée ({ $reason }) ; réponse tirée de la copie locale.
+customer-no-copy = Il n'y a pas encore de copie locale de cette boutique : lancez `wedocod-console sync` une fois en ligne.
+customer-summary = { $phone } : { $leads } prospects, { $orders } commandes, { $delivered } livrées, { $returned } retournées
