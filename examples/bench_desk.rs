@@ -12,6 +12,7 @@ use iced_test::runtime::Action;
 use wedocod_api::{Client, ClientOptions, Dialect};
 use wedocod_console::gui::desktop::Desktop;
 use wedocod_console::gui::screen::store::desk;
+use wedocod_core::copy::LocalCopy;
 use wedocod_core::desk::queue::{DEFAULT_STATUSES, queue_order};
 use wedocod_sandbox::{Sandbox, SandboxConfig};
 
@@ -51,8 +52,15 @@ async fn main() {
     let statuses = queue_order(DEFAULT_STATUSES);
     // No catalogue saved: the cards name products by SKU, as before the desk knew names.
     let caches = std::env::temp_dir().join("wedocod-bench-desk-no-catalogue");
-    let (mut state, start) =
-        desk::State::new(client.clone(), statuses.clone(), Desktop::System, caches);
+    // No local copy either: the cards say nothing of the customers' past.
+    let copy = LocalCopy::at(caches.join("copy.sqlite"));
+    let (mut state, start) = desk::State::new(
+        client.clone(),
+        statuses.clone(),
+        Desktop::System,
+        caches,
+        copy,
+    );
     run(&mut state, start).await;
     let mut confirmed = 0usize;
     while state.has_lead() {

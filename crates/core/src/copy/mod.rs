@@ -60,6 +60,21 @@ impl LocalCopy {
         Ok(open::open_for_reading(&self.file)?.map(CopyReader::new))
     }
 
+    /// Asks the copy `question` on a blocking thread (never the caller's: a window's
+    /// thread must not wait on a disk): `None` until a first sync has made the copy.
+    pub async fn ask<T: Send + 'static>(
+        &self,
+        question: impl FnOnce(&CopyReader) -> Result<T, CopyError> + Send + 'static,
+    ) -> Result<Option<T>, CopyError> {
+        let copy = self.clone();
+        tokio::task::spawn_blocking(move || match copy.reader()? {
+            Some(reader) => question(&reader).map(Some),
+            None => Ok(None),
+        })
+        .await
+        .map_err(|_| CopyError::WriterLost)?
+    }
+
     /// Deletes the copy and its companions (when its store is deleted).
     pub fn remove(&self) -> std::io::Result<()> {
         for suffix in ["", "-wal", "-shm"] {
@@ -82,7 +97,7 @@ pub enum CopyError {
     Sqlite(#[from] rusqlite::Error),
     #[error("the local copy's schema cannot be brought up to date: {0}")]
     Schema(#[from] rusqlite_migration::Error),
-    #[error("the local copy's writer stopped unexpectedly")]
+    #[error("the local copy's reader or writer stopped unexpectedly")]
     WriterLost,
     #[error("{}: {source}", path.display())]
     Io {

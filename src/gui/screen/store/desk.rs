@@ -3,7 +3,9 @@
 //! *Skip* (`S`) and *Undo last* (`U`, or Ctrl+Z). The next lead shows at once: outcomes go
 //! to the store in the background, in small bulk updates (see `wedocod_core::desk::queue`),
 //! and one the store refuses comes back to its lead with the error's wording. The statuses the queue
-//! works through are ticked above the card (kept in the settings).
+//! works through are ticked above the card (kept in the settings). Under the history, what
+//! the store's local copy knows of the customer: earlier orders and how they ended, a
+//! warning when the phone returned parcels before, and a likely duplicate (`D` marks it).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -22,7 +24,8 @@ use crate::i18n::conventions;
 use crate::i18n::{status_label, tr};
 use wedocod_api::statuses::LEAD_STATUSES;
 use wedocod_api::wire::{History, Lead};
-use wedocod_api::{ApiError, Client, ListQuery, Page};
+use wedocod_api::{ApiError, Client, ListQuery, Page, ResourceName};
+use wedocod_core::copy::{Earlier, LocalCopy};
 use wedocod_core::desk::contact::TemplateValues;
 use wedocod_core::desk::queue::{Card, Desk, queue_order};
 use wedocod_core::records::{ProductNames, RecordSummary, products_named};
@@ -58,6 +61,9 @@ pub enum Message {
     QueueStatus(&'static str, bool),
     /// The products' names, from the store's catalogue as last saved.
     NamesRead(ProductNames),
+    /// What the local copy knows of a lead's customer (by its reference); `None` before
+    /// a first sync.
+    EarlierRead(String, Option<Earlier>),
 }
 
 #[derive(Debug)]
@@ -75,6 +81,9 @@ pub struct State {
     histories: HashMap<String, Option<Result<Vec<History>, ApiError>>>,
     /// What the card calls each product (the SKU alone for one the catalogue lacks).
     names: ProductNames,
+    /// The store's local copy, and what it said of each lead's customer.
+    copy: LocalCopy,
+    earlier: HashMap<String, Option<Earlier>>,
 }
 
 /// Histories are read for the lead on screen and the next, so the next shows complete.
@@ -101,12 +110,13 @@ pub enum Action {
 
 impl State {
     /// A desk working through `statuses` (the settings' choice), naming products from the
-    /// catalogue saved in the store's cache folder `caches`.
+    /// catalogue saved in the store's cache folder `caches`, its customers' past from `copy`.
     pub fn new(
         client: Client,
         statuses: Vec<String>,
         desktop: Desktop,
         caches: PathBuf,
+        copy: LocalCopy,
     ) -> (State, Task<Message>) {
         let mut state = State {
             desk: Desk::new(statuses, Instant::now()),
@@ -117,6 +127,8 @@ impl State {
             desktop,
             histories: HashMap::new(),
             names: ProductNames::default(),
+            copy,
+            earlier: HashMap::new(),
         };
         let names = Task::perform(catalogue_cache::saved_names(caches), Message::NamesRead);
         let task = Task::batch([names, state.work(Instant::now())]);
@@ -131,6 +143,9 @@ impl State {
                 self.desk.take_page(&query, result, now);
             }
             Message::NamesRead(names) => self.names = names,
+            Message::EarlierRead(reference, earlier) => {
+                self.earlier.insert(reference, earlier);
+            }
             Message::HistoryRead(reference, result) => {
                 let read = result.map(|page| page.items);
                 self.histories.insert(reference, Some(read));
@@ -180,6 +195,12 @@ impl State {
                     'w' => Message::Reach(Reach::WhatsApp),
                     'c' => Message::Reach(Reach::Call),
                     'p' => Message::Reach(Reach::CopyPhone),
+                    'd' if self.current_is_duplicate() => {
+                        match outcomes().position(|status| status == "duplicate") {
+                            Some(index) => Message::Decide(index),
+                            None => return Action::None,
+                        }
+                    }
                     _ => return Action::None,
                 };
                 return self.update(message, template);
@@ -217,6 +238,24 @@ impl State {
                 move |result| Message::HistoryRead(reference.clone(), result),
             ));
         }
+        for card in self.desk.upcoming(HISTORIES_AHEAD) {
+            let reference = card.reference().to_string();
+            if self.earlier.contains_key(&reference) {
+                continue;
+            }
+            self.earlier.insert(reference.clone(), None);
+            let copy = self.copy.clone();
+            let asked = reference.clone();
+            tasks.push(Task::perform(
+                async move {
+                    copy.ask(move |reader| reader.earlier(ResourceName::Leads, &asked))
+                        .await
+                        .ok()
+                        .flatten()
+                },
+                move |earlier| Message::EarlierRead(reference.clone(), earlier),
+            ));
+        }
         if let Some(changes) = self.desk.update_to_send(now) {
             let client = self.client.clone();
             tasks.push(Task::perform(
@@ -234,6 +273,20 @@ impl State {
         } else {
             Subscription::none()
         }
+    }
+
+    /// The copy was synced: what it knows of the customers is read again (new leads of
+    /// the same phone, outcomes since).
+    pub fn copy_refreshed(&mut self) -> Task<Message> {
+        self.earlier.clear();
+        self.work(Instant::now())
+    }
+
+    /// Whether the lead on screen looks like a duplicate.
+    fn current_is_duplicate(&self) -> bool {
+        self.desk.current().is_some_and(|card| {
+            matches!(self.earlier.get(card.reference()), Some(Some(earlier)) if !earlier.duplicates.is_empty())
+        })
     }
 
     /// Whether a lead is on screen.
@@ -364,6 +417,9 @@ impl State {
             );
         }
         body = body.push(self.history(card));
+        if let Some(Some(earlier)) = self.earlier.get(card.reference()) {
+            body = body.push(customer_past(earlier));
+        }
         let contact = contact::buttons(reachable, self.copied, Message::Reach);
         let mut keys = row![].spacing(theme::GAP);
         for (index, status) in outcomes().enumerate() {
@@ -397,6 +453,35 @@ impl State {
         .style(theme::panel)
         .into()
     }
+}
+
+/// The customer's earlier orders and leads, and the warnings they call for.
+fn customer_past<'a>(earlier: &Earlier) -> Element<'a, Message> {
+    let mut lines = column![].spacing(4);
+    if earlier.orders > 0 || earlier.leads > 0 {
+        lines = lines.push(text(tr!(
+            "desk-customer-orders",
+            orders = earlier.orders,
+            delivered = earlier.delivered,
+            returned = earlier.returned,
+            leads = earlier.leads
+        )));
+    }
+    if earlier.returned > 0 {
+        lines = lines.push(
+            text(tr!("desk-customer-returned", returned = earlier.returned)).style(text::danger),
+        );
+    }
+    if !earlier.duplicates.is_empty() {
+        lines = lines.push(
+            text(tr!(
+                "desk-customer-duplicate",
+                references = earlier.duplicates.join(", ")
+            ))
+            .style(text::warning),
+        );
+    }
+    lines.into()
 }
 
 /// Who the lead is, for WhatsApp, a call or the clipboard.

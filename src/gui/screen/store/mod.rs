@@ -5,6 +5,7 @@
 //! across stores); everything else a tab needs is here, so a new tab touches this folder
 //! and the language catalogues, not the window.
 
+mod copy_sync;
 pub mod dashboard;
 pub mod desk;
 pub mod header;
@@ -20,6 +21,7 @@ use iced::{Element, Fill, Subscription, Task};
 
 use wedocod_api::{ApiError, Client, ResourceName};
 use wedocod_core::config::Config;
+use wedocod_core::copy::LocalCopy;
 use wedocod_core::stores::OpenStore;
 
 use crate::gui::desktop::{Desktop, DesktopNotice};
@@ -46,6 +48,8 @@ pub struct State {
     desk: Option<desk::State>,
     dashboard: dashboard::State,
     uploads: uploads::State,
+    /// The store's local copy, synced every minute.
+    copy: copy_sync::State,
 }
 
 #[derive(Debug, Clone)]
@@ -57,6 +61,7 @@ pub enum Message {
     Desk(desk::Message),
     Dashboard(dashboard::Message),
     Uploads(uploads::Message),
+    Copy(copy_sync::Message),
     /// A message of the import screen, which the window keeps: it takes these wherever
     /// they come from, even once another screen shows.
     Import(import::Message),
@@ -119,7 +124,10 @@ impl State {
             records::State::new(ResourceName::Orders, per_page, client, caches);
         let mut dashboard = dashboard::State::default();
         let glance = dashboard.visit(client).map(Message::Dashboard);
+        let (copy, first_sync) =
+            copy_sync::State::start(LocalCopy::of(&store.home), client.clone());
         let opening = Task::batch([
+            first_sync.map(Message::Copy),
             glance,
             load_leads.map(|m| Message::Records(ResourceName::Leads, m)),
             load_orders.map(|m| Message::Records(ResourceName::Orders, m)),
@@ -136,6 +144,7 @@ impl State {
             orders,
             desk: None,
             dashboard,
+            copy,
         };
         (state, opening)
     }
@@ -164,6 +173,7 @@ impl State {
             Message::Desk(message) => self.update_desk(message, config),
             Message::Dashboard(message) => self.update_dashboard(message, config),
             Message::Uploads(message) => self.update_uploads(message),
+            Message::Copy(message) => self.update_copy(message),
             Message::Import(message) => Action::Import(message),
             Message::Notify(lines) => Action::Notify(lines),
             Message::FileDropped(path) => {
@@ -188,6 +198,7 @@ impl State {
                     statuses,
                     self.desktop.clone(),
                     self.store.home.caches(),
+                    self.copy.copy().clone(),
                 );
                 self.desk = Some(desk);
                 Action::Run(start.map(Message::Desk))
@@ -304,6 +315,25 @@ impl State {
         }
     }
 
+    /// A sync ended: the desk reads what the copy knows of its customers again.
+    fn update_copy(&mut self, message: copy_sync::Message) -> Action {
+        match self.copy.update(message) {
+            copy_sync::Action::None => Action::None,
+            copy_sync::Action::Run(task) => Action::Run(task.map(Message::Copy)),
+            copy_sync::Action::Refreshed(lines) => {
+                let desk = self
+                    .desk
+                    .as_mut()
+                    .map_or_else(Task::none, |desk| desk.copy_refreshed().map(Message::Desk));
+                if lines.is_empty() {
+                    Action::Run(desk)
+                } else {
+                    Action::Notify(lines)
+                }
+            }
+        }
+    }
+
     fn update_uploads(&mut self, message: uploads::Message) -> Action {
         match self.uploads.update(message) {
             uploads::Action::None => Action::None,
@@ -338,6 +368,7 @@ impl State {
                 .as_ref()
                 .map_or_else(Subscription::none, desk::State::subscription)
                 .map(Message::Desk),
+            self.copy.subscription().map(Message::Copy),
         ])
     }
 
@@ -372,7 +403,8 @@ impl State {
                 &self.name,
                 self.store.client.profile().base_url().as_str(),
                 self.store.client.rate_budget(),
-                reachable
+                reachable,
+                self.copy.status(),
             ),
         ]
         .into()

@@ -1,5 +1,5 @@
 //! The bottom bar of an open store: which store (its name and address), the requests its
-//! rate budget has left, and whether the last request of the tab in view got an answer.
+//! rate budget has left, when its local copy was synced, and whether the last request of the tab in view got an answer.
 
 use iced::widget::{container, row, space, text};
 use iced::{Center, Element, Fill};
@@ -9,12 +9,14 @@ use wedocod_api::pacing::RateBudget;
 use crate::gui::theme;
 use crate::i18n::tr;
 
-/// The bar. `reachable`: `None` while nothing has been asked yet.
+/// The bar. `reachable`: `None` while nothing has been asked yet; `copy`: where the
+/// local copy stands ("synced 10:42").
 pub fn view<'a, M: 'a>(
     name: &'a str,
     address: &'a str,
     budget: Option<RateBudget>,
     reachable: Option<bool>,
+    copy: Option<String>,
 ) -> Element<'a, M> {
     let budget = budget
         .map(|b| tr!("rate-budget", remaining = b.remaining, limit = b.limit))
@@ -30,6 +32,7 @@ pub fn view<'a, M: 'a>(
             text(address).style(theme::muted),
             space().width(Fill),
             text(budget).style(theme::muted),
+            text(copy.unwrap_or_default()).style(theme::muted),
             network,
         ]
         .spacing(theme::GAP)
