@@ -97,6 +97,8 @@ pub struct App {
     /// desk's outcomes): it closes once the store has it.
     close_when_sent: bool,
     desktop: Desktop,
+    /// Whether open stores keep their local copy synced (`LaunchOptions::sync_copy`).
+    sync_copy: bool,
     /// Whether the window has the keyboard: long work that ends out of sight is told by a
     /// desktop notification too.
     focused: bool,
@@ -137,6 +139,7 @@ impl App {
             closing: None,
             close_when_sent: false,
             desktop: options.desktop,
+            sync_copy: options.sync_copy,
             focused: true,
         };
         let vault = match options.vault {
@@ -190,6 +193,7 @@ impl App {
             session.name.clone(),
             &self.config,
             self.desktop.clone(),
+            self.sync_copy,
         );
         self.session = Some(session);
         self.screen = Screen::Store(Box::new(screen));

@@ -81,6 +81,18 @@ pub fn moment(moment: &Moment) -> String {
     moment_in(moment, language())
 }
 
+/// `2026-12-06T09:42:00Z` → `10:42` on the computer's clock (a time of today, as the
+/// status bar says when the copy was synced); `None` for text that is no time.
+pub fn clock_time(server_time: &str) -> Option<String> {
+    chrono::DateTime::parse_from_rfc3339(server_time)
+        .ok()
+        .map(|time| {
+            time.with_timezone(&chrono::Local)
+                .format("%H:%M")
+                .to_string()
+        })
+}
+
 fn moment_in(moment: &Moment, language: Language) -> String {
     match (moment, language) {
         (Moment::Local(time), Language::English) => time.format("%Y-%m-%d %H:%M").to_string(),

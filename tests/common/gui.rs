@@ -25,6 +25,8 @@ pub struct Isolated {
     /// The notifications the launches would have shown and the links they would have
     /// opened.
     pub desktop: Arc<Mutex<DesktopLog>>,
+    /// Whether open stores sync their local copy (off unless a test looks at it).
+    pub sync_copy: bool,
 }
 
 impl Isolated {
@@ -33,6 +35,7 @@ impl Isolated {
             dir: tempfile::tempdir().expect("a temporary folder"),
             vault: TokenVault::session_only("tests use an in-memory vault"),
             desktop: Arc::default(),
+            sync_copy: false,
         }
     }
 
@@ -47,6 +50,7 @@ impl Isolated {
             data_dir: self.dir.path().join("data"),
             vault: VaultSource::Given(self.vault.clone()),
             desktop: Desktop::Recorded(self.desktop.clone()),
+            sync_copy: self.sync_copy,
         }
     }
 }

@@ -40,6 +40,13 @@ fn client_of(sandbox: &Sandbox) -> Client {
     )
 }
 
+/// A copy in a temporary folder (kept while the folder lives).
+fn new_copy() -> (tempfile::TempDir, LocalCopy) {
+    let folder = tempfile::tempdir().unwrap();
+    let copy = LocalCopy::at(folder.path().join("copy.sqlite"));
+    (folder, copy)
+}
+
 async fn run(client: &Client, copy: &LocalCopy) -> SyncReport {
     sync(
         client,
@@ -83,8 +90,7 @@ async fn create_leads(client: &Client, count: usize, first: usize) -> Vec<String
 async fn a_first_sync_holds_what_the_server_holds_and_the_next_ones_follow_it() {
     let sandbox = sandbox(fast(SandboxConfig::default())).await;
     let client = client_of(&sandbox);
-    let folder = tempfile::tempdir().unwrap();
-    let copy = LocalCopy::at(folder.path().join("copy.sqlite"));
+    let (_folder, copy) = new_copy();
 
     let first = run(&client, &copy).await;
     for resource in [ResourceName::Leads, ResourceName::Orders] {
@@ -158,8 +164,7 @@ async fn a_first_sync_holds_what_the_server_holds_and_the_next_ones_follow_it() 
 async fn the_copy_answers_with_the_server_gone() {
     let sandbox = sandbox(fast(SandboxConfig::default())).await;
     let client = client_of(&sandbox);
-    let folder = tempfile::tempdir().unwrap();
-    let copy = LocalCopy::at(folder.path().join("copy.sqlite"));
+    let (_folder, copy) = new_copy();
     run(&client, &copy).await;
     let some_lead = client
         .leads()
@@ -237,8 +242,7 @@ async fn the_copy_answers_with_the_server_gone() {
 async fn a_duplicate_lead_and_a_returning_customer_are_named() {
     let sandbox = sandbox(fast(SandboxConfig::default())).await;
     let client = client_of(&sandbox);
-    let folder = tempfile::tempdir().unwrap();
-    let copy = LocalCopy::at(folder.path().join("copy.sqlite"));
+    let (_folder, copy) = new_copy();
     // The same customer and product twice, as two landing pages would send it.
     let twice = vec![valid_leads(1)[0].clone(), valid_leads(1)[0].clone()];
     let references = match client.leads().create(&twice).await.unwrap() {
@@ -260,8 +264,7 @@ async fn an_oldest_first_server_is_read_from_its_end() {
     }))
     .await;
     let client = client_of(&sandbox);
-    let folder = tempfile::tempdir().unwrap();
-    let copy = LocalCopy::at(folder.path().join("copy.sqlite"));
+    let (_folder, copy) = new_copy();
     run(&client, &copy).await;
     let added = create_leads(&client, 7, 700).await;
     let next = run(&client, &copy).await;
@@ -294,8 +297,7 @@ async fn a_server_written_from_the_docs_is_synced_without_histories() {
     .await;
     let profile = ApiProfile::new(&server.base_url(), "", Dialect::V2).unwrap();
     let client = Client::new(profile, SecretString::from(server.token())).unwrap();
-    let folder = tempfile::tempdir().unwrap();
-    let copy = LocalCopy::at(folder.path().join("copy.sqlite"));
+    let (_folder, copy) = new_copy();
     let first = run(&client, &copy).await;
     assert_eq!(first.leads.total, 250);
     assert_eq!(first.without_histories, vec!["leads"]);
@@ -321,8 +323,7 @@ async fn a_cancelled_sync_resumes_where_it_stopped() {
     }))
     .await;
     let client = client_of(&sandbox);
-    let folder = tempfile::tempdir().unwrap();
-    let copy = LocalCopy::at(folder.path().join("copy.sqlite"));
+    let (_folder, copy) = new_copy();
     let cancel = Arc::new(AtomicBool::new(false));
     let pages = Arc::new(AtomicU64::new(0));
     let stop_after = {
@@ -366,8 +367,7 @@ async fn a_cancelled_sync_resumes_where_it_stopped() {
 async fn a_copy_that_is_no_database_is_set_aside_and_rebuilt() {
     let sandbox = sandbox(fast(SandboxConfig::default())).await;
     let client = client_of(&sandbox);
-    let folder = tempfile::tempdir().unwrap();
-    let copy = LocalCopy::at(folder.path().join("copy.sqlite"));
+    let (_folder, copy) = new_copy();
     std::fs::write(
         copy.file(),
         b"not a database, half a page of something else",
@@ -392,8 +392,7 @@ async fn a_copy_that_is_no_database_is_set_aside_and_rebuilt() {
 async fn two_syncs_of_one_store_do_not_run_at_once() {
     let sandbox = sandbox(SandboxConfig::default()).await;
     let client = client_of(&sandbox);
-    let folder = tempfile::tempdir().unwrap();
-    let copy = LocalCopy::at(folder.path().join("copy.sqlite"));
+    let (_folder, copy) = new_copy();
     let cancel = AtomicBool::new(false);
     let options = SyncOptions::default();
     // The first sync paces itself at the sandbox's 60 a minute: it is still running
@@ -408,4 +407,40 @@ async fn two_syncs_of_one_store_do_not_run_at_once() {
     let (first, second) = tokio::join!(first, second);
     assert!(matches!(second, Err(SyncError::Busy)), "{second:?}");
     assert!(matches!(first, Err(SyncError::Cancelled)), "{first:?}");
+}
+
+#[tokio::test]
+async fn the_dashboard_trends_come_from_the_copy_by_the_servers_clock() {
+    // The server's clock is 30 hours ahead of the computer's: "today" is its today.
+    let sandbox = sandbox(fast(SandboxConfig {
+        clock_skew: 30 * 3600,
+        ..SandboxConfig::default()
+    }))
+    .await;
+    let client = client_of(&sandbox);
+    let (_folder, copy) = new_copy();
+    run(&client, &copy).await;
+    let trends = copy.reader().unwrap().unwrap().trends().unwrap();
+    let server_today = (chrono::Utc::now() + chrono::Duration::hours(30)).date_naive();
+    assert_eq!(trends.today, server_today);
+    assert_eq!(trends.leads.len(), 30);
+    assert_eq!(trends.leads.last().unwrap().day, trends.today);
+    let leads_in_30_days: u64 = trends.leads.iter().map(|day| day.leads).sum();
+    assert!(
+        leads_in_30_days > 100,
+        "{leads_in_30_days} leads in 30 days"
+    );
+    assert!(trends.orders.iter().any(|day| day.returned > 0));
+    // The cities that come back most, most first, with their rate.
+    assert!(!trends.cities.is_empty() && trends.cities.len() <= 10);
+    assert!(
+        trends
+            .cities
+            .windows(2)
+            .all(|pair| pair[0].returned >= pair[1].returned)
+    );
+    assert!(trends.products.iter().any(|product| product.name.is_some()));
+    let week = trends.first_call_week.expect("leads were called this week");
+    assert!(week > 0.0 && week < 7.0 * 24.0 * 60.0);
+    assert!(trends.revenue.iter().any(|week| week.amount > 0.0));
 }

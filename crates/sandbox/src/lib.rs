@@ -221,12 +221,17 @@ fn random_token(prefix: &str) -> String {
 impl Sandbox {
     /// Seeds the store, binds the address and starts serving.
     pub async fn start(config: SandboxConfig) -> std::io::Result<Sandbox> {
+        let clock_skew = chrono::TimeDelta::try_seconds(config.clock_skew).unwrap_or_default();
+        // The demo data is dated back from the sandbox's own clock, as every time it
+        // serves: its newest records are minutes old when it opens, whatever the skew.
+        let real = chrono::Utc::now();
+        let now = real.checked_add_signed(clock_skew).unwrap_or(real);
         let mut store = Store::new(config.seed);
         let demo = store.add_account();
-        seed::seed_account(&mut store, demo, seed::DEMO, config.seed, "");
-        seed::seed_extra_leads(&mut store, demo, config.extra_leads, config.seed);
+        seed::seed_account(&mut store, demo, seed::DEMO, config.seed, "", now);
+        seed::seed_extra_leads(&mut store, demo, config.extra_leads, config.seed, now);
         let other = store.add_account();
-        seed::seed_account(&mut store, other, seed::OTHER, config.seed, "OTH-");
+        seed::seed_account(&mut store, other, seed::OTHER, config.seed, "OTH-", now);
         // The demo data is the seed's; what clients create from here is not.
         store.draw_ids_from_os();
         let token = config.token.clone().unwrap_or_else(|| random_token("sbx_"));
@@ -242,7 +247,7 @@ impl Sandbox {
             sync_threshold: config.sync_threshold,
             batch_row_delay: config.batch_row_delay,
             queue_delay: config.queue_delay,
-            clock_skew: chrono::TimeDelta::try_seconds(config.clock_skew).unwrap_or_default(),
+            clock_skew,
             list_order: config.list_order,
             store: Mutex::new(store),
             limiter: Mutex::new(RateLimiter::new(config.rate_limit)),

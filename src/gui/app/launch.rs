@@ -28,6 +28,9 @@ pub struct LaunchOptions {
     pub vault: VaultSource,
     /// The desktop around the window: notifications and links opened.
     pub desktop: Desktop,
+    /// Whether each open store's local copy is kept synced. Window tests that do not
+    /// look at the copy turn it off: a sync spends the sandbox's rate budget and time.
+    pub sync_copy: bool,
 }
 
 impl LaunchOptions {
@@ -39,6 +42,7 @@ impl LaunchOptions {
             data_dir: wedocod_core::paths::data_dir(),
             vault: VaultSource::System,
             desktop: Desktop::System,
+            sync_copy: true,
         }
     }
 }

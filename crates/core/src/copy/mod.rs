@@ -15,6 +15,7 @@ mod schema;
 mod state;
 mod stored;
 mod sync;
+mod trends;
 mod walk;
 mod write;
 
@@ -26,6 +27,7 @@ pub use read::{
     CopyPage, CopyQuery, CopyReader, Customer, CustomerRecord, Earlier, KindCounts, SortColumn,
 };
 pub use sync::{SyncError, SyncOptions, SyncProgress, SyncReport, SyncStep, sync};
+pub use trends::{LeadDay, OrderDay, Returns, Trends, WeekRevenue};
 
 use crate::stores::StoreHome;
 

@@ -368,6 +368,23 @@ impl CopyReader {
         Ok(synced)
     }
 
+    /// The dashboard's trends, as of the server's now (its clock as announced at the
+    /// last sync, carried forward by the computer's).
+    pub fn trends(&self) -> Result<super::Trends, CopyError> {
+        let offset: i64 = self
+            .connection
+            .query_row(
+                "SELECT value FROM copy_meta WHERE key = 'server_clock_offset'",
+                [],
+                |row| row.get::<_, String>(0),
+            )
+            .optional()?
+            .and_then(|text| text.parse().ok())
+            .unwrap_or(0);
+        let now = chrono::Utc::now() + chrono::Duration::seconds(offset);
+        Ok(super::trends::trends(&self.connection, now)?)
+    }
+
     /// The records of `resource`, by status.
     pub fn counts(&self, resource: ResourceName) -> Result<KindCounts, CopyError> {
         Ok(count_by_status(&self.connection, resource)?)

@@ -170,6 +170,7 @@ pub async fn sync(
         }
     }
     syncer.sync_catalogue().await?;
+    syncer.save_server_clock().await?;
     let (leads, orders) = syncer
         .writer
         .run(|connection| {
@@ -626,6 +627,26 @@ impl Syncer<'_> {
                 })
                 .await?;
         }
+        Ok(())
+    }
+
+    /// Keeps how far the server's clock is from the computer's, so "today" on the
+    /// dashboard is the server's even when the computer's clock is hours off.
+    async fn save_server_clock(&mut self) -> Result<(), SyncError> {
+        let Some(server_now) = self.client.server_now() else {
+            return Ok(());
+        };
+        let server_now: DateTime<Utc> = server_now.into();
+        let offset = (server_now - Utc::now()).num_seconds().to_string();
+        self.writer
+            .run(move |connection| {
+                connection.execute(
+                    "INSERT OR REPLACE INTO copy_meta (key, value)
+                     VALUES ('server_clock_offset', ?1)",
+                    [offset],
+                )
+            })
+            .await?;
         Ok(())
     }
 

@@ -1,5 +1,6 @@
 //! Leads and orders as the merchant reads them (`summary`) and asks the store for them
-//! (`requests`: pages, details, status changes, deletes), the store at a glance
+//! (`requests`: pages, details, status changes, deletes; `table_source`: a page from the
+//! local copy when it is synced, else from the store), the store at a glance
 //! (`glance`: counts per status and the rates they give), and the export of a whole
 //! filtered table to a file (`table_export` reads it, `table_file` writes it). The window's
 //! Export button and `wedocod-console export` both go through [`export_table`].
@@ -9,6 +10,7 @@ pub mod requests;
 pub mod summary;
 pub mod table_export;
 pub mod table_file;
+pub mod table_source;
 
 use std::path::{Path, PathBuf};
 
@@ -18,6 +20,7 @@ use crate::upload::Control;
 pub use summary::{Moment, ProductNames, RecordSummary, products_named};
 pub use table_export::{Estimate, ExportError, ExportProgress, TableFilter};
 pub use table_file::TableFormat;
+pub use table_source::{CopyFilters, Source, TablePage, read_record, read_table};
 
 /// What an export wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,9 +7,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use chrono::{DateTime, Local};
 use iced::{Subscription, Task};
 
+use crate::i18n::conventions::clock_time;
 use crate::i18n::sync as said;
 use crate::i18n::tr;
 use wedocod_api::Client;
@@ -48,6 +48,8 @@ pub struct State {
     copy: LocalCopy,
     client: Client,
     running: bool,
+    /// Whether syncs run at all (window tests turn them off).
+    enabled: bool,
     /// Set when the store screen closes: a sync under way stops after its page.
     cancel: Arc<AtomicBool>,
     /// When the copy was last brought up to date (UTC text).
@@ -63,17 +65,19 @@ impl Drop for State {
 }
 
 impl State {
-    /// The copy of the store `client` reaches, and its first sync.
-    pub fn start(copy: LocalCopy, client: Client) -> (State, Task<Message>) {
+    /// The copy of the store `client` reaches, and its first sync (none when not
+    /// `enabled`: the copy is then read as it is, never synced).
+    pub fn start(copy: LocalCopy, client: Client, enabled: bool) -> (State, Task<Message>) {
         let mut state = State {
             copy,
             client,
             running: false,
+            enabled,
             cancel: Arc::new(AtomicBool::new(false)),
             synced_at: None,
             offline: false,
         };
-        let task = state.run();
+        let task = if enabled { state.run() } else { Task::none() };
         (state, task)
     }
 
@@ -83,7 +87,7 @@ impl State {
 
     pub fn update(&mut self, message: Message) -> Action {
         match message {
-            Message::Due if self.running => Action::None,
+            Message::Due if self.running || !self.enabled => Action::None,
             Message::Due => Action::Run(self.run()),
             Message::Ended(Ok(synced)) => {
                 self.running = false;
@@ -130,12 +134,16 @@ impl State {
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
-        iced::time::every(EVERY).map(|_| Message::Due)
+        if self.enabled {
+            iced::time::every(EVERY).map(|_| Message::Due)
+        } else {
+            Subscription::none()
+        }
     }
 
     /// "synced 10:42", "offline, as of 10:41", "syncing…", for the status bar.
     pub fn status(&self) -> Option<String> {
-        let at = self.synced_at.as_deref().and_then(local_time);
+        let at = self.synced_at.as_deref().and_then(clock_time);
         match (self.offline, at) {
             (true, Some(at)) => Some(tr!("copy-offline-as-of", time = at)),
             (false, Some(at)) => Some(tr!("copy-synced-at", time = at)),
@@ -143,11 +151,4 @@ impl State {
             (_, None) => None,
         }
     }
-}
-
-/// `2026-12-06T09:42:00Z` → `10:42` in the computer's zone.
-fn local_time(text: &str) -> Option<String> {
-    DateTime::parse_from_rfc3339(text)
-        .ok()
-        .map(|time| time.with_timezone(&Local).format("%H:%M").to_string())
 }

@@ -18,6 +18,7 @@ use crate::gui::desktop::Desktop;
 use crate::gui::shortcut::Shortcut;
 use crate::gui::theme;
 use crate::gui::widget::contact::{self, Customer, Reach};
+use crate::gui::widget::customer_past;
 use crate::gui::widget::error_view;
 use crate::gui::widget::status_history;
 use crate::i18n::conventions;
@@ -418,7 +419,10 @@ impl State {
         }
         body = body.push(self.history(card));
         if let Some(Some(earlier)) = self.earlier.get(card.reference()) {
-            body = body.push(customer_past(earlier));
+            body = body.push(customer_past::lines(earlier));
+            if !earlier.duplicates.is_empty() {
+                body = body.push(text(tr!("desk-duplicate-key")).style(theme::muted));
+            }
         }
         let contact = contact::buttons(reachable, self.copied, Message::Reach);
         let mut keys = row![].spacing(theme::GAP);
@@ -453,35 +457,6 @@ impl State {
         .style(theme::panel)
         .into()
     }
-}
-
-/// The customer's earlier orders and leads, and the warnings they call for.
-fn customer_past<'a>(earlier: &Earlier) -> Element<'a, Message> {
-    let mut lines = column![].spacing(4);
-    if earlier.orders > 0 || earlier.leads > 0 {
-        lines = lines.push(text(tr!(
-            "desk-customer-orders",
-            orders = earlier.orders,
-            delivered = earlier.delivered,
-            returned = earlier.returned,
-            leads = earlier.leads
-        )));
-    }
-    if earlier.returned > 0 {
-        lines = lines.push(
-            text(tr!("desk-customer-returned", returned = earlier.returned)).style(text::danger),
-        );
-    }
-    if !earlier.duplicates.is_empty() {
-        lines = lines.push(
-            text(tr!(
-                "desk-customer-duplicate",
-                references = earlier.duplicates.join(", ")
-            ))
-            .style(text::warning),
-        );
-    }
-    lines.into()
 }
 
 /// Who the lead is, for WhatsApp, a call or the clipboard.

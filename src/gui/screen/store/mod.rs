@@ -106,7 +106,8 @@ pub enum Action {
 }
 
 impl State {
-    /// The screen of `store`, called `name`, on its glance;
+    /// The screen of `store`, called `name`, on its glance, its local copy synced when
+    /// `sync_copy`;
     /// the task reads the glance, both tables' first pages, the catalogue for the import
     /// screen, and the uploads that need the merchant.
     pub fn open(
@@ -114,18 +115,29 @@ impl State {
         name: String,
         config: &Config,
         desktop: Desktop,
+        sync_copy: bool,
     ) -> (State, Task<Message>) {
         let per_page = config.page_size;
         let client = &store.client;
         let caches = store.home.caches();
-        let (leads, load_leads) =
-            records::State::new(ResourceName::Leads, per_page, client, caches.clone());
-        let (orders, load_orders) =
-            records::State::new(ResourceName::Orders, per_page, client, caches);
+        let local_copy = LocalCopy::of(&store.home);
+        let (leads, load_leads) = records::State::new(
+            ResourceName::Leads,
+            per_page,
+            client,
+            caches.clone(),
+            local_copy.clone(),
+        );
+        let (orders, load_orders) = records::State::new(
+            ResourceName::Orders,
+            per_page,
+            client,
+            caches,
+            local_copy.clone(),
+        );
         let mut dashboard = dashboard::State::default();
         let glance = dashboard.visit(client).map(Message::Dashboard);
-        let (copy, first_sync) =
-            copy_sync::State::start(LocalCopy::of(&store.home), client.clone());
+        let (copy, first_sync) = copy_sync::State::start(local_copy, client.clone(), sync_copy);
         let opening = Task::batch([
             first_sync.map(Message::Copy),
             glance,
@@ -256,6 +268,14 @@ impl State {
                     Action::Run(task)
                 }
             }
+            records::Action::CopyStale(task) => {
+                let reload = task.map(move |m| Message::Records(resource, m));
+                let sync = match self.copy.update(copy_sync::Message::Due) {
+                    copy_sync::Action::Run(sync) => sync.map(Message::Copy),
+                    _ => Task::none(),
+                };
+                Action::Run(Task::batch([reload, sync]))
+            }
             records::Action::ReplaceToken => Action::ReplaceToken,
             records::Action::Reach(how, customer) => Action::Reach(how, customer),
             records::Action::ExportEnded(sentence) => Action::TellIfAway(DesktopNotice {
@@ -325,8 +345,12 @@ impl State {
                     .desk
                     .as_mut()
                     .map_or_else(Task::none, |desk| desk.copy_refreshed().map(Message::Desk));
+                let tables = match self.both_tables(&records::Message::Refresh) {
+                    Action::Run(task) => task,
+                    _ => Task::none(),
+                };
                 if lines.is_empty() {
-                    Action::Run(desk)
+                    Action::Run(Task::batch([desk, tables]))
                 } else {
                     Action::Notify(lines)
                 }

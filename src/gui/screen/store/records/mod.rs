@@ -1,8 +1,11 @@
 //! The Leads and Orders screens: one page of records at a time, filters, a detail panel
 //! with the status history, and bulk status changes and deletes. The same screen serves
 //! both resources: the requests are `wedocod_core::records::requests`, the rows
-//! `gui::record_rows`.
+//! `gui::record_rows`. Once the store's local copy is synced the pages come from it
+//! (`wedocod_core::records::table_source`): no request, offline too, with filters by city,
+//! product and dates and a sort by any column (click a column's title).
 
+mod copy_filters;
 pub mod export;
 
 use std::collections::BTreeSet;
@@ -20,9 +23,11 @@ use crate::gui::record_rows::{self, RecordRow};
 use crate::gui::shortcut::Shortcut;
 use crate::gui::theme;
 use crate::gui::widget::contact::{self, Customer, Reach};
+use crate::gui::widget::customer_past;
 use crate::gui::widget::dialog;
 use crate::gui::widget::error_view::{self, ErrorAction, Remedy};
 use crate::gui::widget::status_history;
+use crate::i18n::conventions::clock_time;
 use crate::i18n::{status_label, tr};
 use wedocod_api::pacing::deadline_after;
 use wedocod_api::statuses::known_statuses;
@@ -32,9 +37,10 @@ use wedocod_api::{
     UpdateOutcome,
 };
 use wedocod_core::config::PAGE_SIZES;
+use wedocod_core::copy::{Earlier, LocalCopy, SortColumn};
 use wedocod_core::desk::contact::TemplateValues;
-use wedocod_core::records::TableFilter;
 use wedocod_core::records::requests;
+use wedocod_core::records::{CopyFilters, Source, TableFilter, read_record, read_table};
 use wedocod_core::upload::catalogue_cache;
 
 /// The search box, focused by Ctrl+F.
@@ -84,10 +90,13 @@ impl fmt::Display for StatusFilter {
     }
 }
 
+/// A record with its history and, from the local copy, its customer's past.
+type Loaded = (RecordRow, Vec<History>, Option<Earlier>);
+
 #[derive(Debug, Clone)]
 struct Detail {
     reference: String,
-    loaded: Option<(RecordRow, Vec<History>)>,
+    loaded: Option<Loaded>,
 }
 
 /// One resource's screen.
@@ -116,11 +125,21 @@ pub struct State {
     choosing_file: bool,
     /// The store's cache folder, whose saved catalogue names a record's products.
     caches: PathBuf,
+    /// The store's local copy, which answers once synced.
+    copy: LocalCopy,
+    /// The filters and sort only the copy answers, and their inputs.
+    filters: CopyFilters,
+    filter_inputs: copy_filters::State,
+    /// Where the page in view came from.
+    source: Option<Source>,
+    /// The next page is read from the store: the merchant just changed records the copy
+    /// has only after its next sync.
+    from_store_once: bool,
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    Loaded(u64, Result<Page<RecordRow>, ApiError>),
+    Loaded(u64, Result<(Page<RecordRow>, Source), ApiError>),
     GoToPage(u64),
     NextPage,
     PreviousPage,
@@ -133,7 +152,11 @@ pub enum Message {
     Toggle(String, bool),
     ToggleAll(bool),
     Open(String),
-    DetailLoaded(String, Result<(RecordRow, Vec<History>), ApiError>),
+    DetailLoaded(String, Result<Box<Loaded>, ApiError>),
+    /// A filter only the copy answers.
+    CopyFilter(copy_filters::Message),
+    /// A column's title clicked: sorted by it, or the other way when it already is.
+    SortBy(SortColumn),
     CloseDetail,
     BulkStatus(String),
     ApplyStatus,
@@ -179,17 +202,21 @@ pub enum Action {
     Reach(Reach, Customer),
     /// The export ended (written, cancelled, refused): how, in a sentence.
     ExportEnded(String),
+    /// Records were changed or deleted: the copy should be synced now; the task reads
+    /// the page meanwhile.
+    CopyStale(Task<Message>),
 }
 
 impl State {
-    /// The screen, with its first page requested.
-    /// The table of `resource`, its detail panel naming products from the catalogue saved
-    /// in the store's cache folder `caches`.
+    /// The table of `resource`, its first page requested, its detail panel naming products
+    /// from the catalogue saved in the store's cache folder `caches`, its pages read from
+    /// `copy` once synced.
     pub fn new(
         resource: ResourceName,
         per_page: u64,
         client: &Client,
         caches: PathBuf,
+        copy: LocalCopy,
     ) -> (Self, Task<Message>) {
         let mut state = State {
             resource,
@@ -209,6 +236,11 @@ impl State {
             export: None,
             choosing_file: false,
             caches,
+            copy,
+            filters: CopyFilters::default(),
+            filter_inputs: copy_filters::State::default(),
+            source: None,
+            from_store_once: false,
         };
         let task = state.perform(Operation::Load, client);
         (state, task)
@@ -236,11 +268,13 @@ impl State {
                 self.loading = true;
                 let generation = self.generation;
                 let query = self.query.clone();
+                let (copy, filters) = (self.copy.clone(), self.filters.clone());
+                let from_store = std::mem::take(&mut self.from_store_once);
                 Task::perform(
                     async move {
-                        requests::read_page(&client, resource, &query)
+                        read_table(&client, &copy, resource, &query, &filters, from_store)
                             .await
-                            .map(record_rows::rows)
+                            .map(|read| (record_rows::rows(read.page), read.source))
                     },
                     move |result| Message::Loaded(generation, result),
                 )
@@ -251,13 +285,17 @@ impl State {
                     loaded: None,
                 });
                 let asked = reference.clone();
-                let caches = self.caches.clone();
+                let (caches, copy) = (self.caches.clone(), self.copy.clone());
                 Task::perform(
                     async move {
-                        let (record, history) =
-                            requests::read_detail(&client, resource, &asked).await?;
+                        let (record, history, earlier) =
+                            read_record(&client, &copy, resource, &asked).await?;
                         let names = catalogue_cache::saved_names(caches).await;
-                        Ok((RecordRow::named(&record, &names), history))
+                        Ok(Box::new((
+                            RecordRow::named(&record, &names),
+                            history,
+                            earlier,
+                        )))
                     },
                     move |result| Message::DetailLoaded(reference.clone(), result),
                 )
@@ -348,13 +386,28 @@ impl State {
                 Action::Run(self.perform(Operation::Detail(reference), client))
             }
             Message::DetailLoaded(reference, result) => self.detail_loaded(reference, result),
+            Message::CopyFilter(message) => {
+                match self.filter_inputs.update(message, &self.filters) {
+                    copy_filters::Action::None => Action::None,
+                    copy_filters::Action::Apply(filters) => {
+                        self.filters = filters;
+                        self.first_page(client)
+                    }
+                }
+            }
+            Message::SortBy(column) => {
+                // A new column starts smallest (or oldest) first; the same one turns over.
+                self.filters.ascending = self.filters.sort != column || !self.filters.ascending;
+                self.filters.sort = column;
+                self.first_page(client)
+            }
             Message::CloseDetail => self.quietly(|state| state.detail = None),
             Message::Reach(how) => match self
                 .detail
                 .as_ref()
                 .and_then(|detail| detail.loaded.as_ref())
             {
-                Some((row, _)) => Action::Reach(how, customer_of(row)),
+                Some((row, _, _)) => Action::Reach(how, customer_of(row)),
                 None => Action::None,
             },
             Message::BulkStatus(status) => self.quietly(|state| state.bulk_status = Some(status)),
@@ -461,14 +514,24 @@ impl State {
     }
 
     /// A page arrived; answers to a request older than the newest are dropped.
-    fn loaded(&mut self, generation: u64, result: Result<Page<RecordRow>, ApiError>) -> Action {
+    fn loaded(
+        &mut self,
+        generation: u64,
+        result: Result<(Page<RecordRow>, Source), ApiError>,
+    ) -> Action {
         if generation != self.generation {
             return Action::None;
         }
         match result {
-            Ok(page) => {
+            Ok((page, source)) => {
+                // A page from the copy says nothing of the network.
+                let reachable = self.reachable;
                 self.succeed();
+                if source != Source::Store {
+                    self.reachable = reachable;
+                }
                 self.page = Some(page);
+                self.source = Some(source);
                 Action::None
             }
             Err(error) => self.fail(Operation::Load, error),
@@ -587,11 +650,11 @@ impl State {
     fn detail_loaded(
         &mut self,
         reference: String,
-        result: Result<(RecordRow, Vec<History>), ApiError>,
+        result: Result<Box<Loaded>, ApiError>,
     ) -> Action {
         match (&mut self.detail, result) {
             (Some(detail), Ok(loaded)) if detail.reference == reference => {
-                detail.loaded = Some(loaded);
+                detail.loaded = Some(*loaded);
                 self.succeed();
             }
             (Some(detail), Err(error)) if detail.reference == reference => {
@@ -611,11 +674,18 @@ impl State {
         })
     }
 
-    /// A bulk change or delete went through: the ticks go, the page is read again.
+    /// A bulk change or delete went through: the ticks go, the page is read again from
+    /// the store, and the copy is synced.
     fn bulk_done(&mut self, client: &Client) -> Action {
         self.succeed();
         self.selected.clear();
-        self.reload(client)
+        self.from_store_once = true;
+        Action::CopyStale(self.perform(Operation::Load, client))
+    }
+
+    /// Whether the page in view came from the local copy.
+    fn reads_copy(&self) -> bool {
+        matches!(self.source, Some(Source::Copy { .. }))
     }
 
     /// Whether a 429's countdown has run out.
@@ -637,6 +707,15 @@ impl State {
 
     pub fn view(&self) -> Element<'_, Message> {
         let mut content = column![self.toolbar()].spacing(theme::GAP);
+        if let Some(Source::Copy { synced_at }) = &self.source {
+            content = content.push(self.filter_inputs.view().map(Message::CopyFilter));
+            let time = clock_time(synced_at).unwrap_or_default();
+            content = content.push(
+                text(tr!("table-from-copy", time = time))
+                    .size(13)
+                    .style(theme::muted),
+            );
+        }
         if let Some(banner) = self.export.as_ref().and_then(export::Export::banner) {
             content = content.push(banner.map(Message::Export));
         }
@@ -732,7 +811,25 @@ impl State {
             .items
             .iter()
             .all(|row| self.selected.contains(&row.reference));
-        let header = |label: String| text(label).font(crate::gui::fonts::BOLD);
+        let sortable = self.reads_copy();
+        let sorted = (self.filters.sort, self.filters.ascending);
+        let header = move |label: String, column: SortColumn| -> Element<'_, Message> {
+            let arrow = match sorted {
+                (by, true) if by == column && sortable => " ▲",
+                (by, false) if by == column && sortable => " ▼",
+                _ => "",
+            };
+            let title = text(format!("{label}{arrow}")).font(crate::gui::fonts::BOLD);
+            if sortable {
+                button(title)
+                    .style(button::text)
+                    .padding(0)
+                    .on_press(Message::SortBy(column))
+                    .into()
+            } else {
+                title.into()
+            }
+        };
         let columns = [
             table::column(
                 checkbox(all_selected).on_toggle(Message::ToggleAll),
@@ -742,33 +839,43 @@ impl State {
                         .on_toggle(move |on| Message::Toggle(reference.clone(), on))
                 },
             ),
-            table::column(header(tr!("column-reference")), |row: &RecordRow| {
-                button(text(&row.reference))
-                    .style(button::text)
-                    .padding(0)
-                    .on_press(Message::Open(row.reference.clone()))
-            }),
-            table::column(header(tr!("column-customer")), |row: &RecordRow| {
-                text(&row.customer)
-            }),
-            table::column(header(tr!("column-phone")), |row: &RecordRow| {
-                text(&row.phone)
-            }),
-            table::column(header(tr!("column-city")), |row: &RecordRow| {
-                text(&row.city)
-            }),
-            table::column(header(tr!("column-products")), |row: &RecordRow| {
-                text(&row.products)
-            }),
-            table::column(header(tr!("column-total")), |row: &RecordRow| {
-                text(&row.total)
-            }),
-            table::column(header(tr!("column-status")), |row: &RecordRow| {
-                status_badge(row)
-            }),
-            table::column(header(tr!("column-created")), |row: &RecordRow| {
-                text(&row.created)
-            }),
+            table::column(
+                header(tr!("column-reference"), SortColumn::Reference),
+                |row: &RecordRow| {
+                    button(text(&row.reference))
+                        .style(button::text)
+                        .padding(0)
+                        .on_press(Message::Open(row.reference.clone()))
+                },
+            ),
+            table::column(
+                header(tr!("column-customer"), SortColumn::Customer),
+                |row: &RecordRow| text(&row.customer),
+            ),
+            table::column(
+                header(tr!("column-phone"), SortColumn::Phone),
+                |row: &RecordRow| text(&row.phone),
+            ),
+            table::column(
+                header(tr!("column-city"), SortColumn::City),
+                |row: &RecordRow| text(&row.city),
+            ),
+            table::column(
+                text(tr!("column-products")).font(crate::gui::fonts::BOLD),
+                |row: &RecordRow| text(&row.products),
+            ),
+            table::column(
+                header(tr!("column-total"), SortColumn::Total),
+                |row: &RecordRow| text(&row.total),
+            ),
+            table::column(
+                header(tr!("column-status"), SortColumn::Status),
+                |row: &RecordRow| status_badge(row),
+            ),
+            table::column(
+                header(tr!("column-created"), SortColumn::Created),
+                |row: &RecordRow| text(&row.created),
+            ),
         ];
         let both = scrollable::Direction::Both {
             vertical: scrollable::Scrollbar::default(),
@@ -794,9 +901,17 @@ impl State {
         .spacing(theme::GAP);
         match &detail.loaded {
             None => content = content.push(text(tr!("loading"))),
-            Some((row, history)) => {
+            Some((row, history, earlier)) => {
                 if customer_of(row).reachable().is_some() {
                     content = content.push(contact::buttons(true, false, Message::Reach));
+                }
+                if let Some(earlier) = earlier.as_ref().filter(|e| !e.is_empty()) {
+                    content = content.push(column![
+                        text(tr!("customer-past-title"))
+                            .size(12)
+                            .style(theme::muted),
+                        customer_past::lines(earlier)
+                    ]);
                 }
                 for (label, value) in &row.fields {
                     content = content.push(column![
