@@ -30,6 +30,31 @@ impl StatusCounts {
         Ok(StatusCounts { kind, counts })
     }
 
+    /// The counts the local copy holds: every known status in its usual order (zero
+    /// when none), then the statuses the console does not know, as they are.
+    pub fn of_copy(
+        kind: ResourceName,
+        by_status: &std::collections::BTreeMap<String, u64>,
+    ) -> StatusCounts {
+        let known = known_statuses(kind);
+        let mut counts: Vec<(String, u64)> = known
+            .iter()
+            .map(|status| {
+                (
+                    status.to_string(),
+                    by_status.get(*status).copied().unwrap_or(0),
+                )
+            })
+            .collect();
+        counts.extend(
+            by_status
+                .iter()
+                .filter(|(status, _)| !status.is_empty() && !known.contains(&status.as_str()))
+                .map(|(status, count)| (status.clone(), *count)),
+        );
+        StatusCounts { kind, counts }
+    }
+
     pub fn of(&self, status: &str) -> u64 {
         self.counts
             .iter()

@@ -135,7 +135,7 @@ impl State {
             caches,
             local_copy.clone(),
         );
-        let mut dashboard = dashboard::State::default();
+        let mut dashboard = dashboard::State::new(local_copy.clone());
         let glance = dashboard.visit(client).map(Message::Dashboard);
         let (copy, first_sync) = copy_sync::State::start(local_copy, client.clone(), sync_copy);
         let opening = Task::batch([
@@ -327,10 +327,13 @@ impl State {
         match self.dashboard.update(message, &self.store.client) {
             dashboard::Action::None => Action::None,
             dashboard::Action::Run(task) => Action::Run(task.map(Message::Dashboard)),
-            dashboard::Action::ShowTable(kind, status) => {
+            dashboard::Action::ShowTable(kind, status, filters) => {
                 self.tab = Tab::Records(kind);
-                let only = records::StatusFilter::Only(status);
-                self.update_records(kind, records::Message::StatusFilter(only), config)
+                self.update_records(
+                    kind,
+                    records::Message::ShowFiltered(status, filters),
+                    config,
+                )
             }
         }
     }
@@ -349,8 +352,12 @@ impl State {
                     Action::Run(task) => task,
                     _ => Task::none(),
                 };
+                let dashboard = self
+                    .dashboard
+                    .copy_refreshed(&self.store.client)
+                    .map(Message::Dashboard);
                 if lines.is_empty() {
-                    Action::Run(Task::batch([desk, tables]))
+                    Action::Run(Task::batch([desk, tables, dashboard]))
                 } else {
                     Action::Notify(lines)
                 }

@@ -1,9 +1,13 @@
 //! The store at a glance, the first tab of an open store: leads and orders by status as
 //! bars (each a link to its table filtered on that status), the confirmation, delivery and
-//! return rates, and an honest "as of HH:MM" with *Refresh*. The counts cost a dozen
-//! one-record pages and are kept for a few minutes (see `wedocod_core::records::glance`).
+//! return rates, and an honest "as of HH:MM" with *Refresh*. Once the store's local copy is
+//! synced, everything comes from it with no request, with the trends below
+//! (`trends_view`); before that, the counts cost a dozen one-record pages and are kept for
+//! a few minutes (see `wedocod_core::records::glance`).
 
 mod chart_bar;
+mod chart_column;
+mod trends_view;
 
 use std::time::{Duration, Instant};
 
@@ -14,30 +18,44 @@ use crate::gui::theme;
 use crate::gui::widget::error_view;
 use crate::i18n::{status_label, tr};
 use wedocod_api::{ApiError, Client, ResourceName};
+use wedocod_core::copy::{LocalCopy, Trends};
+use wedocod_core::records::CopyFilters;
 use wedocod_core::records::glance::{Glance, StatusCounts};
 
 /// How long counts are shown before a visit reads them again.
 pub const FRESH_FOR: Duration = Duration::from_secs(5 * 60);
 
+/// The counts, and the trends when they came from the local copy.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    glance: Glance,
+    trends: Option<Box<Trends>>,
+}
+
 #[derive(Debug, Clone)]
 pub enum Message {
     Refresh,
-    Read(Result<Glance, ApiError>),
+    Read(Result<Reading, ApiError>),
     /// A bar: the table of `kind` filtered on `status`.
     Open(ResourceName, String),
+    /// A chart's column or row: the table of `kind` on this status and these filters.
+    OpenFiltered(ResourceName, Option<String>, CopyFilters),
 }
 
 /// What the window must do.
 pub enum Action {
     None,
     Run(Task<Message>),
-    /// Show the table of this kind, filtered on this status.
-    ShowTable(ResourceName, String),
+    /// Show the table of this kind, filtered on this status and these filters.
+    ShowTable(ResourceName, Option<String>, CopyFilters),
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct State {
+    /// The store's local copy, which answers once synced.
+    copy: LocalCopy,
     glance: Option<Glance>,
+    trends: Option<Box<Trends>>,
     /// When the counts shown were read, for the cache and the "as of" line.
     read_at: Option<(Instant, String)>,
     reading: bool,
@@ -45,6 +63,26 @@ pub struct State {
 }
 
 impl State {
+    pub fn new(copy: LocalCopy) -> State {
+        State {
+            copy,
+            glance: None,
+            trends: None,
+            read_at: None,
+            reading: false,
+            error: None,
+        }
+    }
+
+    /// The copy was synced: read it again (no request).
+    pub fn copy_refreshed(&mut self, client: &Client) -> Task<Message> {
+        if self.reading {
+            Task::none()
+        } else {
+            self.read(client)
+        }
+    }
+
     /// The counts, read again when none are shown or they are older than [`FRESH_FOR`].
     pub fn visit(&mut self, client: &Client) -> Task<Message> {
         let fresh = self
@@ -58,10 +96,42 @@ impl State {
         }
     }
 
+    /// From the copy when it is synced, else a dozen small requests.
     fn read(&mut self, client: &Client) -> Task<Message> {
         self.reading = true;
         let client = client.clone();
-        Task::perform(async move { Glance::read(&client).await }, Message::Read)
+        let copy = self.copy.clone();
+        Task::perform(
+            async move {
+                let held = copy
+                    .ask(|reader| {
+                        if reader.synced_at()?.is_none() {
+                            return Ok(None);
+                        }
+                        let leads = reader.counts(ResourceName::Leads)?;
+                        let orders = reader.counts(ResourceName::Orders)?;
+                        Ok(Some(Reading {
+                            glance: Glance {
+                                leads: StatusCounts::of_copy(ResourceName::Leads, &leads.by_status),
+                                orders: StatusCounts::of_copy(
+                                    ResourceName::Orders,
+                                    &orders.by_status,
+                                ),
+                            },
+                            trends: Some(Box::new(reader.trends()?)),
+                        }))
+                    })
+                    .await;
+                match held {
+                    Ok(Some(Some(reading))) => Ok(reading),
+                    _ => Glance::read(&client).await.map(|glance| Reading {
+                        glance,
+                        trends: None,
+                    }),
+                }
+            },
+            Message::Read,
+        )
     }
 
     pub fn update(&mut self, message: Message, client: &Client) -> Action {
@@ -70,8 +140,9 @@ impl State {
             Message::Read(result) => {
                 self.reading = false;
                 match result {
-                    Ok(glance) => {
-                        self.glance = Some(glance);
+                    Ok(reading) => {
+                        self.glance = Some(reading.glance);
+                        self.trends = reading.trends;
                         let clock = chrono::Local::now().format("%H:%M").to_string();
                         self.read_at = Some((Instant::now(), clock));
                         self.error = None;
@@ -80,7 +151,12 @@ impl State {
                 }
                 Action::None
             }
-            Message::Open(kind, status) => Action::ShowTable(kind, status),
+            Message::Open(kind, status) => {
+                Action::ShowTable(kind, Some(status), CopyFilters::default())
+            }
+            Message::OpenFiltered(kind, status, filters) => {
+                Action::ShowTable(kind, status, filters)
+            }
         }
     }
 
@@ -111,6 +187,9 @@ impl State {
                 .push(rates(glance))
                 .push(bars(tr!("leads"), &glance.leads))
                 .push(bars(tr!("orders"), &glance.orders));
+        }
+        if let Some(trends) = &self.trends {
+            page = page.push(trends_view::view(trends));
         }
         scrollable(page).into()
     }

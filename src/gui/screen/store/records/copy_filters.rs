@@ -39,6 +39,18 @@ pub enum Action {
 }
 
 impl State {
+    /// The inputs filled with `filters` (a dashboard chart opened the table on them).
+    pub fn showing(filters: &CopyFilters) -> State {
+        let day = |day: Option<NaiveDate>| day.map(|day| day.to_string()).unwrap_or_default();
+        State {
+            city: filters.city.clone().unwrap_or_default(),
+            sku: filters.sku.clone().unwrap_or_default(),
+            from: day(filters.from_day),
+            to: day(filters.to_day),
+            problem: None,
+        }
+    }
+
     pub fn update(&mut self, message: Message, current: &CopyFilters) -> Action {
         match message {
             Message::City(city) => self.city = city,

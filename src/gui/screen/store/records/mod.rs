@@ -157,6 +157,8 @@ pub enum Message {
     CopyFilter(copy_filters::Message),
     /// A column's title clicked: sorted by it, or the other way when it already is.
     SortBy(SortColumn),
+    /// What a dashboard chart shows: this status (or every one) and these filters.
+    ShowFiltered(Option<String>, CopyFilters),
     CloseDetail,
     BulkStatus(String),
     ApplyStatus,
@@ -394,6 +396,14 @@ impl State {
                         self.first_page(client)
                     }
                 }
+            }
+            Message::ShowFiltered(status, filters) => {
+                self.query.status = status;
+                self.query.search = None;
+                self.search.clear();
+                self.filter_inputs = copy_filters::State::showing(&filters);
+                self.filters = filters;
+                self.first_page(client)
             }
             Message::SortBy(column) => {
                 // A new column starts smallest (or oldest) first; the same one turns over.
