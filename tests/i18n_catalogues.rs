@@ -149,6 +149,7 @@ fn nothing_was_left_in_english() {
         "cli-page",
         "desk-whatsapp",
         "glance-percent",
+        "trends-minutes",
     ];
     for language in translations() {
         let other = catalogue(language);
