@@ -13,7 +13,7 @@ use wedocod_api::{Client, ClientOptions, Dialect};
 use wedocod_console::gui::desktop::Desktop;
 use wedocod_console::gui::screen::store::desk;
 use wedocod_core::copy::LocalCopy;
-use wedocod_core::desk::queue::{DEFAULT_STATUSES, queue_order};
+use wedocod_core::desk::queue::{DEFAULT_STATUSES, QueueOrder, queue_order};
 use wedocod_sandbox::{Sandbox, SandboxConfig};
 
 /// Runs `task` and every task its messages lead to, as the window's runtime would.
@@ -33,7 +33,10 @@ async fn run(state: &mut desk::State, task: Task<desk::Message>) {
 
 fn update(state: &mut desk::State, message: desk::Message) -> Task<desk::Message> {
     match state.update(message, "Bonjour {name}") {
-        desk::Action::Run(task) | desk::Action::Statuses(_, task) => task,
+        desk::Action::Run(task)
+        | desk::Action::Statuses(_, task)
+        | desk::Action::Order(_, task)
+        | desk::Action::Arrived(_, task) => task,
         desk::Action::None => Task::none(),
     }
 }
@@ -57,6 +60,7 @@ async fn main() {
     let (mut state, start) = desk::State::new(
         client.clone(),
         statuses.clone(),
+        QueueOrder::OldestFirst,
         Desktop::System,
         caches,
         copy,

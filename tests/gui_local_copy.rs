@@ -89,3 +89,56 @@ async fn the_tables_read_the_copy_and_keep_working_offline() {
     );
     assert!(driver.sees(&duplicate), "{duplicate}");
 }
+
+#[tokio::test]
+async fn a_lead_that_arrives_joins_the_desk_with_the_next_sync() {
+    use wedocod_console::gui::screen::store::{Tab, copy_sync};
+    let sandbox = sandbox(SandboxConfig {
+        rate_limit: 1_000_000,
+        ..SandboxConfig::default()
+    })
+    .await;
+    let isolated = Isolated {
+        sync_copy: true,
+        ..Isolated::new()
+    };
+    let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
+    driver
+        .send(Message::Store(store::Message::Tab(Tab::Desk)))
+        .await;
+    driver.click(&text("desk-newest-first")).await.unwrap();
+    let first_on_screen = common::client(&sandbox)
+        .leads()
+        .list(&wedocod_api::ListQuery {
+            status: Some("new".into()),
+            ..wedocod_api::ListQuery::page(1, 1)
+        })
+        .await
+        .unwrap()
+        .items[0]
+        .full_name
+        .clone()
+        .unwrap();
+    // The lead on screen stays; the next is the newest.
+    let skip = || Message::Store(store::Message::Desk(store::desk::Message::Skip));
+    driver.send(skip()).await;
+    assert!(
+        driver.sees(&first_on_screen),
+        "newest first: {first_on_screen}"
+    );
+
+    let arriving = common::valid_lead(4242);
+    common::client(&sandbox)
+        .leads()
+        .create(std::slice::from_ref(&arriving))
+        .await
+        .unwrap();
+    driver
+        .send(Message::Store(store::Message::Copy(
+            copy_sync::Message::Due,
+        )))
+        .await;
+    // It joined right after the lead on screen: one skip away.
+    driver.send(skip()).await;
+    assert!(driver.sees(&arriving.full_name), "{}", arriving.full_name);
+}

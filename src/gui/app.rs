@@ -305,7 +305,9 @@ impl App {
             }
             store::Action::Import(message) => self.update_import(message),
             store::Action::Notify(lines) => self.update(Message::Notify(lines)),
-            store::Action::TellIfAway(notice) => self.tell_if_away(notice),
+            store::Action::TellIfAway(notice, task) => {
+                Task::batch([self.tell_if_away(notice), task.map(from_store)])
+            }
             store::Action::Reach(how, customer) => self.reach(how, &customer),
             store::Action::ReplaceToken => {
                 if let Some(session) = &self.session {

@@ -591,3 +591,6 @@ trends-products = المنتجات التي تعود أكثر
 trends-no-returns = لم يُرجَع أي طلب.
 trends-returned-of = { $returned } مُرتجعة من { $ended } ({ $percent }٪)
 trends-revenue = رقم المعاملات المُسلَّم أسبوعيًا
+desk-newest-first = الأحدث أولًا
+desk-arrived-title = عملاء محتملون جدد في مكتب التأكيد
+desk-arrived-body = انضم { $count } عملاء محتملين جدد إلى الطابور.

@@ -575,3 +575,6 @@ trends-products = Products that come back most
 trends-no-returns = No order came back.
 trends-returned-of = { $returned } returned of { $ended } ({ $percent }%)
 trends-revenue = Delivered revenue per week
+desk-newest-first = Newest first
+desk-arrived-title = New leads on the desk
+desk-arrived-body = { $count } new leads joined the queue.

@@ -576,3 +576,6 @@ trends-products = Produits qui reviennent le plus
 trends-no-returns = Aucune commande n'est revenue.
 trends-returned-of = { $returned } retournées sur { $ended } ({ $percent } %)
 trends-revenue = Chiffre d'affaires livré par semaine
+desk-newest-first = Les plus récents d'abord
+desk-arrived-title = Nouveaux prospects au poste d'appel
+desk-arrived-body = { $count } nouveaux prospects ont rejoint la file.

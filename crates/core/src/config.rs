@@ -61,6 +61,9 @@ pub struct Config {
     /// The lead statuses the confirmation desk works through; none: `new` then
     /// `call_later`.
     pub desk_statuses: Option<Vec<String>>,
+    /// Whether the desk calls the newest leads first (speed to lead) rather than the
+    /// oldest.
+    pub desk_newest_first: bool,
 }
 
 /// The window's size and place on screen, in logical pixels.
@@ -105,6 +108,7 @@ impl Default for Config {
             window: None,
             whatsapp_template: None,
             desk_statuses: None,
+            desk_newest_first: false,
         }
     }
 }

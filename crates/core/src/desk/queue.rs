@@ -1,6 +1,8 @@
 //! The confirmation desk's queue, without a window: leads to call, one at a time, oldest
-//! first, status by status (`new`, then `call_later`); the outcomes the merchant chose,
-//! sent to the store in small bulk updates; and what to do when the store refuses them.
+//! first (or newest first: speed to lead), status by status (`new`, then `call_later`);
+//! leads that arrive while the desk is open (found by the local copy's sync); the
+//! outcomes the merchant chose, sent to the store in small bulk updates; and what to do
+//! when the store refuses them.
 //!
 //! Requests stay well under one per lead: a page of 100 leads is read ahead while the
 //! merchant works through the one before it, and outcomes go in bulk updates of up to
@@ -102,9 +104,19 @@ enum Cursor {
     Done,
 }
 
+/// Which leads of a status the desk calls first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QueueOrder {
+    #[default]
+    OldestFirst,
+    /// Speed to lead: a lead called within minutes confirms far more often.
+    NewestFirst,
+}
+
 #[derive(Debug)]
 pub struct Desk {
     statuses: Vec<String>,
+    order: QueueOrder,
     status_index: usize,
     cursor: Cursor,
     /// Whether the current pass over the status brought a lead not seen before.
@@ -135,10 +147,12 @@ pub struct Desk {
 }
 
 impl Desk {
-    /// A desk working through `statuses` in order (`["new", "call_later"]` by default).
-    pub fn new(statuses: Vec<String>, now: Instant) -> Desk {
+    /// A desk working through `statuses` in order (`["new", "call_later"]` by default),
+    /// each status's leads in `order`.
+    pub fn new(statuses: Vec<String>, order: QueueOrder, now: Instant) -> Desk {
         Desk {
             statuses,
+            order,
             status_index: 0,
             cursor: Cursor::Start,
             found_in_pass: false,
@@ -193,6 +207,69 @@ impl Desk {
         self.found_in_pass = false;
         self.stale_read = self.reading;
         self.read_again_at = None;
+    }
+
+    pub fn order(&self) -> QueueOrder {
+        self.order
+    }
+
+    /// Calls the leads in `order` from now on: the lead on screen (and any the store
+    /// refused) stay, the others leave and the queue is read again from its start in the
+    /// new order.
+    pub fn set_order(&mut self, order: QueueOrder) {
+        if order == self.order {
+            return;
+        }
+        self.order = order;
+        let seen = &mut self.seen;
+        let mut position = 0;
+        self.cards.retain(|card| {
+            let kept = position == 0 || card.problem.is_some();
+            position += 1;
+            if !kept {
+                seen.remove(card.reference());
+            }
+            kept
+        });
+        self.status_index = 0;
+        self.cursor = Cursor::Start;
+        self.found_in_pass = false;
+        self.stale_read = self.reading;
+        self.read_again_at = None;
+    }
+
+    /// Leads that arrived since the queue was read: those of a status the desk works
+    /// through and not on it yet join it (after the lead on screen when newest first, at
+    /// its end otherwise). Says how many joined.
+    pub fn take_arrivals(&mut self, mut leads: Vec<Lead>) -> usize {
+        leads.retain(|lead| {
+            lead.status
+                .as_ref()
+                .is_some_and(|status| self.statuses.contains(status))
+        });
+        leads.sort_by(|a, b| a.created_at.cmp(&b.created_at));
+        let mut joined = 0;
+        for lead in leads {
+            let Some(reference) = lead.reference.clone() else {
+                continue;
+            };
+            if !self.seen.insert(reference) {
+                continue;
+            }
+            let card = Card {
+                lead,
+                problem: None,
+            };
+            match self.order {
+                QueueOrder::OldestFirst => self.cards.push_back(card),
+                QueueOrder::NewestFirst => {
+                    let after_current = usize::from(!self.cards.is_empty());
+                    self.cards.insert(after_current, card);
+                }
+            }
+            joined += 1;
+        }
+        joined
     }
 
     /// The lead on screen.
@@ -267,7 +344,7 @@ impl Desk {
             self.totals
                 .insert(status.clone(), page.total.saturating_sub(unsent));
         }
-        if self.cursor == Cursor::Start && page.pages > 1 {
+        if self.cursor == Cursor::Start && page.pages > 1 && self.order == QueueOrder::OldestFirst {
             // The oldest leads are on the last page; a pass walks back from it one page a
             // read, so a page count past the ceiling (a server announcing 10¹³ pages) is
             // cut to it: a pass stays bounded and the desk still shows the newest leads.
@@ -276,7 +353,12 @@ impl Desk {
         }
         let wanted = query.status.as_deref();
         let mut fresh = 0;
-        for lead in page.items.into_iter().rev() {
+        // Pages list the newest first: read backwards for the oldest first.
+        let leads: Vec<Lead> = match self.order {
+            QueueOrder::OldestFirst => page.items.into_iter().rev().collect(),
+            QueueOrder::NewestFirst => page.items,
+        };
+        for lead in leads {
             let Some(reference) = lead.reference.clone() else {
                 continue;
             };
@@ -290,8 +372,10 @@ impl Desk {
             });
         }
         self.found_in_pass |= fresh > 0;
-        self.cursor = match query.page {
-            page if page > 1 => Cursor::Page(page - 1),
+        let pages = page.pages.min(MAX_PAGES_FOLLOWED);
+        self.cursor = match (self.order, query.page) {
+            (QueueOrder::OldestFirst, page) if page > 1 => Cursor::Page(page - 1),
+            (QueueOrder::NewestFirst, page) if page < pages => Cursor::Page(page + 1),
             // Back at the first page: another pass finds the leads that moved while this
             // one read, unless it found nothing.
             _ if self.found_in_pass => {
@@ -534,7 +618,7 @@ mod tests {
     #[test]
     fn a_pass_never_starts_past_the_page_ceiling() {
         let now = Instant::now();
-        let mut desk = Desk::new(vec!["new".into()], now);
+        let mut desk = Desk::new(vec!["new".into()], QueueOrder::OldestFirst, now);
         let first = desk.page_to_read(now).expect("the first page");
         let announced = Page {
             pages: 10_000_000_000_000,
@@ -547,10 +631,73 @@ mod tests {
     }
 
     #[test]
+    fn newest_first_calls_the_latest_leads_first_each_once() {
+        let mut all = store();
+        let now = Instant::now();
+        let mut desk = Desk::new(
+            vec!["new".into(), "call_later".into()],
+            QueueOrder::NewestFirst,
+            now,
+        );
+        let mut shown = Vec::new();
+        let mut reads = 0;
+        while !desk.finished() {
+            if read(&mut desk, &all, now) {
+                reads += 1;
+            }
+            let Some(card) = desk.current() else {
+                continue;
+            };
+            let reference = card.reference().to_string();
+            shown.push(reference.clone());
+            desk.decide("confirmed", now);
+            all.iter_mut()
+                .filter(|lead| lead.reference.as_deref() == Some(reference.as_str()))
+                .for_each(|lead| lead.status = Some("confirmed".into()));
+            assert!(reads < 40, "the desk keeps reading");
+        }
+        assert_eq!(&shown[..3], ["LD-249", "LD-248", "LD-247"]);
+        let unique: HashSet<&String> = shown.iter().collect();
+        assert_eq!((shown.len(), unique.len()), (253, 253), "every lead once");
+    }
+
+    #[test]
+    fn arrivals_join_the_queue_once_where_the_order_puts_them() {
+        let all = store();
+        let now = Instant::now();
+        for order in [QueueOrder::OldestFirst, QueueOrder::NewestFirst] {
+            let mut desk = Desk::new(vec!["new".into()], order, now);
+            read(&mut desk, &all, now);
+            read(&mut desk, &all, now);
+            let on_screen = desk.current().unwrap().reference().to_string();
+            let arrived = vec![
+                lead("LD-900", "new"),
+                lead("LD-901", "confirmed"),
+                lead(&on_screen, "new"),
+            ];
+            assert_eq!(desk.take_arrivals(arrived.clone()), 1, "{order:?}");
+            assert_eq!(desk.take_arrivals(arrived), 0, "once");
+            let place = desk
+                .upcoming(usize::MAX)
+                .position(|card| card.reference() == "LD-900")
+                .unwrap();
+            match order {
+                QueueOrder::OldestFirst => assert_eq!(place, desk.cards.len() - 1),
+                QueueOrder::NewestFirst => assert_eq!(place, 1, "right after the lead on screen"),
+            }
+            assert_eq!(desk.current().unwrap().reference(), on_screen);
+        }
+    }
+
+    #[test]
     fn leads_come_oldest_first_status_by_status_each_once() {
         let mut all = store();
         let now = Instant::now();
-        let mut desk = Desk::new(vec!["new".into(), "call_later".into()], now);
+        let mut desk = Desk::new(
+            vec!["new".into(), "call_later".into()],
+            QueueOrder::OldestFirst,
+            now,
+        );
         let mut shown = Vec::new();
         let mut reads = 0;
         while !desk.finished() {
@@ -582,7 +729,7 @@ mod tests {
     fn outcomes_go_in_bulk_and_a_refusal_brings_the_leads_back() {
         let all = store();
         let start = Instant::now();
-        let mut desk = Desk::new(vec!["new".into()], start);
+        let mut desk = Desk::new(vec!["new".into()], QueueOrder::OldestFirst, start);
         read(&mut desk, &all, start);
         read(&mut desk, &all, start);
         for _ in 0..BATCH - 1 {
@@ -639,7 +786,7 @@ mod tests {
     fn statuses_chosen_mid_session_change_the_queue_and_keep_the_outcomes() {
         let all = store();
         let now = Instant::now();
-        let mut desk = Desk::new(vec!["new".into()], now);
+        let mut desk = Desk::new(vec!["new".into()], QueueOrder::OldestFirst, now);
         read(&mut desk, &all, now);
         read(&mut desk, &all, now);
         for _ in 0..31 {
@@ -706,7 +853,7 @@ mod tests {
     fn undo_takes_back_an_unsent_outcome_or_reverses_a_sent_one() {
         let all = store();
         let now = Instant::now();
-        let mut desk = Desk::new(vec!["new".into()], now);
+        let mut desk = Desk::new(vec!["new".into()], QueueOrder::OldestFirst, now);
         read(&mut desk, &all, now);
         read(&mut desk, &all, now);
         assert_eq!(desk.queue_size(), 250);

@@ -26,9 +26,10 @@ use crate::i18n::{status_label, tr};
 use wedocod_api::statuses::LEAD_STATUSES;
 use wedocod_api::wire::{History, Lead};
 use wedocod_api::{ApiError, Client, ListQuery, Page, ResourceName};
-use wedocod_core::copy::{Earlier, LocalCopy};
+use wedocod_core::copy::{CopyQuery, Earlier, LocalCopy};
 use wedocod_core::desk::contact::TemplateValues;
-use wedocod_core::desk::queue::{Card, Desk, queue_order};
+use wedocod_core::desk::queue::{Card, Desk, QueueOrder, queue_order};
+use wedocod_core::records::requests::Record;
 use wedocod_core::records::{ProductNames, RecordSummary, products_named};
 use wedocod_core::upload::catalogue_cache;
 
@@ -65,6 +66,10 @@ pub enum Message {
     /// What the local copy knows of a lead's customer (by its reference); `None` before
     /// a first sync.
     EarlierRead(String, Option<Earlier>),
+    /// The leads of the queue's statuses the last sync holds, newest first.
+    Arrivals(Vec<Lead>),
+    /// *Newest first* ticked or unticked.
+    NewestFirst(bool),
 }
 
 #[derive(Debug)]
@@ -87,6 +92,10 @@ pub struct State {
     earlier: HashMap<String, Option<Earlier>>,
 }
 
+/// The newest leads of the queue's statuses looked at after each sync for arrivals: more
+/// than a minute's worth at any shop's pace.
+const ARRIVALS_LOOKED_AT: u64 = 200;
+
 /// Histories are read for the lead on screen and the next, so the next shows complete.
 const HISTORIES_AHEAD: usize = 2;
 /// The changes a card shows, newest first (the detail panel has them all).
@@ -107,6 +116,10 @@ pub enum Action {
     Run(Task<Message>),
     /// The queue's statuses changed (to keep in the settings); the task reads them.
     Statuses(Vec<String>, Task<Message>),
+    /// The queue's order changed (to keep in the settings); the task reads it again.
+    Order(QueueOrder, Task<Message>),
+    /// Leads arrived while the desk was open and joined the queue (how many).
+    Arrived(usize, Task<Message>),
 }
 
 impl State {
@@ -115,12 +128,13 @@ impl State {
     pub fn new(
         client: Client,
         statuses: Vec<String>,
+        order: QueueOrder,
         desktop: Desktop,
         caches: PathBuf,
         copy: LocalCopy,
     ) -> (State, Task<Message>) {
         let mut state = State {
-            desk: Desk::new(statuses, Instant::now()),
+            desk: Desk::new(statuses, order, Instant::now()),
             client,
             read_error: None,
             problem: None,
@@ -146,6 +160,21 @@ impl State {
             Message::NamesRead(names) => self.names = names,
             Message::EarlierRead(reference, earlier) => {
                 self.earlier.insert(reference, earlier);
+            }
+            Message::Arrivals(leads) => {
+                let joined = self.desk.take_arrivals(leads);
+                if joined > 0 {
+                    return Action::Arrived(joined, self.work(now));
+                }
+            }
+            Message::NewestFirst(newest) => {
+                let order = if newest {
+                    QueueOrder::NewestFirst
+                } else {
+                    QueueOrder::OldestFirst
+                };
+                self.desk.set_order(order);
+                return Action::Order(order, self.work(now));
             }
             Message::HistoryRead(reference, result) => {
                 let read = result.map(|page| page.items);
@@ -280,7 +309,28 @@ impl State {
     /// the same phone, outcomes since).
     pub fn copy_refreshed(&mut self) -> Task<Message> {
         self.earlier.clear();
-        self.work(Instant::now())
+        let copy = self.copy.clone();
+        let statuses = self.desk.statuses().to_vec();
+        let arrivals = Task::perform(
+            async move {
+                let asked = CopyQuery {
+                    statuses,
+                    ..CopyQuery::first_page(ResourceName::Leads, ARRIVALS_LOOKED_AT)
+                };
+                let page = copy.ask(move |reader| reader.search(&asked)).await;
+                let records = page.ok().flatten().map(|page| page.records);
+                records
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|record| match record {
+                        Record::Lead(lead) => Some(lead),
+                        Record::Order(_) => None,
+                    })
+                    .collect()
+            },
+            Message::Arrivals,
+        );
+        Task::batch([arrivals, self.work(Instant::now())])
     }
 
     /// Whether the lead on screen looks like a duplicate.
@@ -381,6 +431,12 @@ impl State {
                     .on_toggle(move |ticked| Message::QueueStatus(status, ticked)),
             );
         }
+        let newest_first = self.desk.order() == QueueOrder::NewestFirst;
+        choice = choice.push(
+            checkbox(newest_first)
+                .label(tr!("desk-newest-first"))
+                .on_toggle(Message::NewestFirst),
+        );
         choice.wrap().into()
     }
 

@@ -5,7 +5,7 @@
 //! across stores); everything else a tab needs is here, so a new tab touches this folder
 //! and the language catalogues, not the window.
 
-mod copy_sync;
+pub mod copy_sync;
 pub mod dashboard;
 pub mod desk;
 pub mod header;
@@ -22,6 +22,7 @@ use iced::{Element, Fill, Subscription, Task};
 use wedocod_api::{ApiError, Client, ResourceName};
 use wedocod_core::config::Config;
 use wedocod_core::copy::LocalCopy;
+use wedocod_core::desk::queue::QueueOrder;
 use wedocod_core::stores::OpenStore;
 
 use crate::gui::desktop::{Desktop, DesktopNotice};
@@ -88,8 +89,9 @@ pub enum Action {
     Import(import::Message),
     /// Lines for the window's notice bar.
     Notify(Vec<String>),
-    /// Long work ended: a desktop notification too, when the merchant looks elsewhere.
-    TellIfAway(DesktopNotice),
+    /// News the merchant should hear even when looking elsewhere (long work ended, leads
+    /// arrived): a desktop notification too then; the task goes on.
+    TellIfAway(DesktopNotice, Task<Message>),
     /// Reach a customer (the window knows the message template and opens the store).
     Reach(Reach, Customer),
     /// A 401: the token must be pasted again.
@@ -205,9 +207,15 @@ impl State {
             Tab::Dashboard => Action::Run(self.dashboard.visit(client).map(Message::Dashboard)),
             Tab::Desk if self.desk.is_none() => {
                 let statuses = config.desk_statuses();
+                let order = if config.desk_newest_first {
+                    QueueOrder::NewestFirst
+                } else {
+                    QueueOrder::OldestFirst
+                };
                 let (desk, start) = desk::State::new(
                     client.clone(),
                     statuses,
+                    order,
                     self.desktop.clone(),
                     self.store.home.caches(),
                     self.copy.copy().clone(),
@@ -278,10 +286,13 @@ impl State {
             }
             records::Action::ReplaceToken => Action::ReplaceToken,
             records::Action::Reach(how, customer) => Action::Reach(how, customer),
-            records::Action::ExportEnded(sentence) => Action::TellIfAway(DesktopNotice {
-                title: tr!("export-ended-title"),
-                body: sentence,
-            }),
+            records::Action::ExportEnded(sentence) => Action::TellIfAway(
+                DesktopNotice {
+                    title: tr!("export-ended-title"),
+                    body: sentence,
+                },
+                Task::none(),
+            ),
         }
     }
 
@@ -314,6 +325,17 @@ impl State {
             desk::Action::Statuses(statuses, task) => {
                 config.desk_statuses = Some(statuses);
                 return Action::SaveSettings(task.map(Message::Desk));
+            }
+            desk::Action::Order(order, task) => {
+                config.desk_newest_first = order == QueueOrder::NewestFirst;
+                return Action::SaveSettings(task.map(Message::Desk));
+            }
+            desk::Action::Arrived(count, task) => {
+                let notice = DesktopNotice {
+                    title: tr!("desk-arrived-title"),
+                    body: tr!("desk-arrived-body", count = count),
+                };
+                return Action::TellIfAway(notice, task.map(Message::Desk));
             }
         };
         Action::Unsent {
