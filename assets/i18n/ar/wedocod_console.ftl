@@ -594,3 +594,4 @@ trends-revenue = رقم المعاملات المُسلَّم أسبوعيًا
 desk-newest-first = الأحدث أولًا
 desk-arrived-title = عملاء محتملون جدد في مكتب التأكيد
 desk-arrived-body = انضم { $count } عملاء محتملين جدد إلى الطابور.
+copy-syncing-page = جارٍ المزامنة: الصفحة { $page } من { $pages }…

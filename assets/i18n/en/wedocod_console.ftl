@@ -578,3 +578,4 @@ trends-revenue = Delivered revenue per week
 desk-newest-first = Newest first
 desk-arrived-title = New leads on the desk
 desk-arrived-body = { $count } new leads joined the queue.
+copy-syncing-page = syncing: page { $page } of { $pages }…

@@ -579,3 +579,4 @@ trends-revenue = Chiffre d'affaires livré par semaine
 desk-newest-first = Les plus récents d'abord
 desk-arrived-title = Nouveaux prospects au poste d'appel
 desk-arrived-body = { $count } nouveaux prospects ont rejoint la file.
+copy-syncing-page = synchronisation : page { $page } sur { $pages }…

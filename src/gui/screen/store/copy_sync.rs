@@ -3,17 +3,19 @@
 //! "offline, as of 10:41"). A second window on the same store finds the sync busy and
 //! only reads. The sync runs as a task; nothing here touches the disk or the network.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use iced::futures::SinkExt;
+use iced::futures::channel::mpsc::Sender;
 use iced::{Subscription, Task};
 
 use crate::i18n::conventions::clock_time;
 use crate::i18n::sync as said;
 use crate::i18n::tr;
 use wedocod_api::Client;
-use wedocod_core::copy::{LocalCopy, SyncError, SyncOptions, sync};
+use wedocod_core::copy::{LocalCopy, SyncError, SyncOptions, SyncProgress, sync};
 
 /// How often the copy is brought up to date while the window is open.
 const EVERY: Duration = Duration::from_secs(60);
@@ -22,6 +24,8 @@ const EVERY: Duration = Duration::from_secs(60);
 pub enum Message {
     /// Time for the next sync.
     Due,
+    /// Where a sync is (a first sync of a large store takes minutes).
+    Progress(SyncProgress),
     /// A sync ended: when (UTC, the copy's text), or why not.
     Ended(Result<Synced, String>),
 }
@@ -56,6 +60,8 @@ pub struct State {
     synced_at: Option<String>,
     /// The last sync failed because the store could not be reached.
     offline: bool,
+    /// Where the sync under way is.
+    progress: Option<SyncProgress>,
 }
 
 impl Drop for State {
@@ -76,6 +82,7 @@ impl State {
             cancel: Arc::new(AtomicBool::new(false)),
             synced_at: None,
             offline: false,
+            progress: None,
         };
         let task = if enabled { state.run() } else { Task::none() };
         (state, task)
@@ -89,8 +96,13 @@ impl State {
         match message {
             Message::Due if self.running || !self.enabled => Action::None,
             Message::Due => Action::Run(self.run()),
+            Message::Progress(progress) => {
+                self.progress = Some(progress);
+                Action::None
+            }
             Message::Ended(Ok(synced)) => {
                 self.running = false;
+                self.progress = None;
                 self.offline = false;
                 self.synced_at = Some(synced.at);
                 let notices = synced
@@ -102,6 +114,7 @@ impl State {
             }
             Message::Ended(Err(reason)) => {
                 self.running = false;
+                self.progress = None;
                 self.offline = true;
                 tracing::info!(%reason, "the local copy was not synced");
                 Action::None
@@ -112,25 +125,30 @@ impl State {
     fn run(&mut self) -> Task<Message> {
         self.running = true;
         let (client, copy, cancel) = (self.client.clone(), self.copy.clone(), self.cancel.clone());
-        Task::perform(
-            async move {
-                let options = SyncOptions::default();
-                let outcome = sync(&client, &copy, &options, &cancel, &|_| {}).await;
-                match outcome {
-                    Ok(report) => Ok(Synced {
-                        at: report.synced_at,
-                        rebuilt: report.set_aside.map(|set_aside| set_aside.reason),
-                    }),
-                    // Another window syncs this store: its copy is as fresh as ours.
-                    Err(SyncError::Busy) => Ok(Synced {
-                        at: chrono::Utc::now().to_rfc3339(),
-                        rebuilt: None,
-                    }),
-                    Err(error) => Err(said::failure(&error)),
+        let stream = iced::stream::channel(16, move |mut output: Sender<Message>| async move {
+            // A dropped update is fine: the next one carries the whole picture.
+            let progress = Mutex::new(output.clone());
+            let report = |update: SyncProgress| {
+                if let Ok(mut progress) = progress.lock() {
+                    let _ = progress.try_send(Message::Progress(update));
                 }
-            },
-            Message::Ended,
-        )
+            };
+            let options = SyncOptions::default();
+            let outcome = match sync(&client, &copy, &options, &cancel, &report).await {
+                Ok(report) => Ok(Synced {
+                    at: report.synced_at,
+                    rebuilt: report.set_aside.map(|set_aside| set_aside.reason),
+                }),
+                // Another window syncs this store: its copy is as fresh as ours.
+                Err(SyncError::Busy) => Ok(Synced {
+                    at: chrono::Utc::now().to_rfc3339(),
+                    rebuilt: None,
+                }),
+                Err(error) => Err(said::failure(&error)),
+            };
+            let _ = output.send(Message::Ended(outcome)).await;
+        });
+        Task::run(stream, std::convert::identity)
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
@@ -147,7 +165,14 @@ impl State {
         match (self.offline, at) {
             (true, Some(at)) => Some(tr!("copy-offline-as-of", time = at)),
             (false, Some(at)) => Some(tr!("copy-synced-at", time = at)),
-            (_, None) if self.running => Some(tr!("copy-syncing")),
+            (_, None) if self.running => Some(match self.progress {
+                Some(SyncProgress {
+                    page,
+                    pages: Some(pages),
+                    ..
+                }) => tr!("copy-syncing-page", page = page, pages = pages),
+                _ => tr!("copy-syncing"),
+            }),
             (_, None) => None,
         }
     }
