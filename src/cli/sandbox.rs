@@ -70,6 +70,10 @@ pub struct SandboxArgs {
     #[arg(long, default_value_t = 0)]
     pub extra_leads: usize,
 
+    /// Orders added the same way (10000: a big store for the local copy).
+    #[arg(long, default_value_t = 0)]
+    pub extra_orders: usize,
+
     /// Another token for the demo account (repeat the flag for more), e.g. a rotated one.
     #[arg(long = "extra-token", value_name = "TOKEN")]
     pub extra_tokens: Vec<String>,
@@ -118,6 +122,7 @@ impl SandboxArgs {
             clock_skew: self.clock_skew_seconds,
             list_order: self.list_order,
             extra_leads: self.extra_leads,
+            extra_orders: self.extra_orders,
             extra_tokens: self.extra_tokens,
         }
     }
@@ -156,6 +161,9 @@ async fn serve(config: SandboxConfig) -> ExitCode {
     }
     if config.extra_leads > 0 {
         summary += &format!(", {} extra leads", config.extra_leads);
+    }
+    if config.extra_orders > 0 {
+        summary += &format!(", {} extra orders", config.extra_orders);
     }
     if !config.extra_tokens.is_empty() {
         summary += &format!(", {} extra tokens", config.extra_tokens.len());

@@ -76,6 +76,8 @@ pub struct SandboxConfig {
     /// Leads added to the demo account, created in the past, before it opens: a store
     /// of thousands of records for lookups that must not depend on the store's size.
     pub extra_leads: usize,
+    /// Orders added the same way (the local copy's benchmark: a store of 10,000+).
+    pub extra_orders: usize,
     /// More tokens that open the demo account (a rotated token, a second device), with
     /// the same scopes; any can be revoked while the sandbox runs (`revoke_token`).
     pub extra_tokens: Vec<String>,
@@ -129,6 +131,7 @@ impl Default for SandboxConfig {
             clock_skew: 0,
             list_order: ListOrder::NewestFirst,
             extra_leads: 0,
+            extra_orders: 0,
             extra_tokens: Vec::new(),
         }
     }
@@ -230,6 +233,7 @@ impl Sandbox {
         let demo = store.add_account();
         seed::seed_account(&mut store, demo, seed::DEMO, config.seed, "", now);
         seed::seed_extra_leads(&mut store, demo, config.extra_leads, config.seed, now);
+        seed::seed_extra_orders(&mut store, demo, config.extra_orders, config.seed, now);
         let other = store.add_account();
         seed::seed_account(&mut store, other, seed::OTHER, config.seed, "OTH-", now);
         // The demo data is the seed's; what clients create from here is not.

@@ -20,7 +20,7 @@ use rand::{Rng, SeedableRng};
 use crate::api::wire::{CustomField, Lead, Order, Product, ProductLine};
 use crate::api::{Leads, Orders};
 
-use super::store::{AccountId, Store, StoredResource, timestamp};
+use super::store::{AccountId, Store, StoredRecord, StoredResource, timestamp};
 use crate::api::statuses::{LEAD_STATUSES, ORDER_STATUSES};
 
 /// How much demo data an account gets.
@@ -727,11 +727,42 @@ pub fn seed_extra_leads(
     seed: u64,
     now: DateTime<Utc>,
 ) {
+    let mut rng = StdRng::seed_from_u64(seed ^ 0xe47a_1ead);
+    seed_extra::<Leads>(store, account, count, now, |products| {
+        demo_lead(&mut rng, products)
+    });
+}
+
+/// Adds `count` orders to `account` the way [`seed_extra_leads`] adds leads: a store of
+/// thousands of orders for the local copy's sync and search.
+pub fn seed_extra_orders(
+    store: &mut Store,
+    account: AccountId,
+    count: usize,
+    seed: u64,
+    now: DateTime<Utc>,
+) {
+    let mut rng = StdRng::seed_from_u64(seed ^ 0x0bde_5eed);
+    seed_extra::<Orders>(store, account, count, now, |products| {
+        let customer = customer(&mut rng);
+        let lines = lines(&mut rng, products, 3);
+        order_of(&mut rng, &customer, lines)
+    });
+}
+
+/// `count` records made by `make` from the account's catalogue, two minutes apart up to
+/// `now`, then the account's records put back in order of creation.
+fn seed_extra<R: StoredResource>(
+    store: &mut Store,
+    account: AccountId,
+    count: usize,
+    now: DateTime<Utc>,
+    mut make: impl FnMut(&[Product]) -> R::Record,
+) {
     if count == 0 {
         return;
     }
     let now = now.trunc_subsecs(0);
-    let mut rng = StdRng::seed_from_u64(seed ^ 0xe47a_1ead);
     let Some(existing) = store.accounts.get(account) else {
         return;
     };
@@ -741,18 +772,16 @@ pub fn seed_extra_leads(
             .ok()
             .and_then(|back| Duration::try_seconds(EXTRA_LEAD_STEP_SECONDS.checked_mul(back)?))
             .and_then(|back| now.checked_sub_signed(back));
-        let lead = demo_lead(&mut rng, &products);
+        let record = make(&products);
         // Past the calendar's range (an absurd count): not made.
         let Some(at) = at else {
             continue;
         };
-        store.add_record::<Leads>(account, lead, at);
+        store.add_record::<R>(account, record, at);
     }
     if let Some(existing) = store.accounts.get_mut(account) {
         // Timestamps of one format sort as text; stable, so ties keep their order.
-        existing
-            .leads
-            .sort_by(|a, b| a.created_at.cmp(&b.created_at));
+        R::records_mut(existing).sort_by(|a, b| a.created_at().cmp(&b.created_at()));
     }
 }
 

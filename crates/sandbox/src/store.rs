@@ -71,6 +71,7 @@ pub fn timestamp(at: DateTime<Utc>) -> String {
 pub trait StoredRecord {
     fn reference(&self) -> Option<&str>;
     fn status(&self) -> Option<&str>;
+    fn created_at(&self) -> Option<&str>;
     /// Sets the status and `updated_at`.
     fn set_status(&mut self, status: &str, now: &str);
     /// Case-insensitive match on reference, name, phone or city.
@@ -88,6 +89,10 @@ macro_rules! stored_record {
 
             fn status(&self) -> Option<&str> {
                 self.status.as_deref()
+            }
+
+            fn created_at(&self) -> Option<&str> {
+                self.created_at.as_deref()
             }
 
             fn set_status(&mut self, status: &str, now: &str) {

@@ -1,15 +1,15 @@
-//! A column of the dashboard's daily and weekly charts, drawn on an iced `canvas`: its
-//! height is its share of the chart's largest, and the part that matters (leads confirmed,
-//! orders returned) is drawn over it in its own colour. Like the bars, each column sits in
-//! a button: reached with Tab, it opens the table on what it shows.
+//! A column of the dashboard's daily and weekly charts: its height is its share of the
+//! chart's largest, and the part that matters (leads confirmed, orders returned) is drawn at
+//! its foot in its own colour. Quads, like the bars (see `chart_bar` for why not a canvas).
+//! Each column sits in a button: reached with Tab, it opens the table on what it shows.
 
-use iced::widget::canvas::{self, Canvas, Frame, Geometry, Path};
-use iced::{Color, Element, Fill, Point, Rectangle, Renderer, Size, Theme, mouse};
+use iced::widget::{Column, container, space};
+use iced::{Color, Element, Fill, FillPortion, Theme};
+
+use super::chart_bar::{PARTS, filled_style, parts};
 
 /// The chart's height, in logical pixels.
 pub const HEIGHT: f32 = 120.0;
-/// A count above zero shows at least this tall.
-const SLIVER: f32 = 2.0;
 
 /// What the highlighted part of a column means, for its colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,60 +20,42 @@ pub enum Part {
     Bad,
 }
 
-/// A column `share` (0 to 1) of the chart's height, `part` of it (0 to 1 of the
-/// column) highlighted.
+/// A column `share` (0 to 1) of the chart's height, `part` of it (0 to 1 of the column)
+/// highlighted.
 pub fn column<'a, Message: 'a>(share: f32, part: f32, meaning: Part) -> Element<'a, Message> {
-    Canvas::new(Column {
-        share: share.clamp(0.0, 1.0),
-        part: part.clamp(0.0, 1.0),
-        meaning,
-    })
-    .width(Fill)
-    .height(HEIGHT)
-    .into()
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Column {
-    share: f32,
-    part: f32,
-    meaning: Part,
-}
-
-impl<Message> canvas::Program<Message> for Column {
-    type State = ();
-
-    fn draw(
-        &self,
-        _state: &(),
-        renderer: &Renderer,
-        theme: &Theme,
-        bounds: Rectangle,
-        _cursor: mouse::Cursor,
-    ) -> Vec<Geometry> {
-        if self.share <= 0.0 {
-            return Vec::new();
-        }
-        let palette = theme.extended_palette();
-        let mut frame = Frame::new(renderer, bounds.size());
-        let height = (bounds.height * self.share).max(SLIVER);
-        let top = bounds.height - height;
-        let whole = Path::rectangle(Point::new(0.0, top), Size::new(bounds.width, height));
-        frame.fill(&whole, faded(palette.primary.base.color));
-        let part = height * self.part;
-        if part > 0.0 {
-            let colour = match self.meaning {
-                Part::Good => palette.success.base.color,
-                Part::Bad => palette.danger.base.color,
-            };
-            let shape = Path::rectangle(
-                Point::new(0.0, bounds.height - part),
-                Size::new(bounds.width, part),
-            );
-            frame.fill(&shape, colour);
-        }
-        vec![frame.into_geometry()]
+    let whole = parts(share);
+    if whole == 0 {
+        return space().width(Fill).height(HEIGHT).into();
     }
+    let highlighted = (f32::from(whole) * part.clamp(0.0, 1.0)).round() as u16;
+    let rest = whole - highlighted;
+    let mut drawn = Column::new().push(space().height(FillPortion((PARTS as u16 - whole).max(1))));
+    if rest > 0 {
+        drawn = drawn.push(
+            container(space())
+                .width(Fill)
+                .height(FillPortion(rest))
+                .style(|theme: &Theme| {
+                    filled_style(faded(theme.extended_palette().primary.base.color), 0.0)
+                }),
+        );
+    }
+    if highlighted > 0 {
+        drawn = drawn.push(
+            container(space())
+                .width(Fill)
+                .height(FillPortion(highlighted))
+                .style(move |theme: &Theme| {
+                    let palette = theme.extended_palette();
+                    let colour = match meaning {
+                        Part::Good => palette.success.base.color,
+                        Part::Bad => palette.danger.base.color,
+                    };
+                    filled_style(colour, 0.0)
+                }),
+        );
+    }
+    drawn.width(Fill).height(HEIGHT).into()
 }
 
 /// The column's rest, lighter than the part drawn over it.
