@@ -79,10 +79,28 @@ async fn a_store_whose_token_is_gone_asks_for_it_again() {
 }
 
 #[tokio::test]
-async fn stores_are_renamed_and_deleted_with_their_tokens() {
-    let sandbox = sandbox(SandboxConfig::default()).await;
-    let isolated = Isolated::new();
+async fn stores_are_renamed_and_deleted_with_their_tokens_and_local_copies() {
+    let sandbox = sandbox(SandboxConfig {
+        rate_limit: 1_000_000,
+        ..SandboxConfig::default()
+    })
+    .await;
+    let isolated = Isolated {
+        sync_copy: true,
+        ..Isolated::new()
+    };
     let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
+    let store_id = Config::load_from(&isolated.config_file()).config.profiles[0]
+        .store_id
+        .clone()
+        .unwrap();
+    let copy = isolated
+        .dir
+        .path()
+        .join("data/stores")
+        .join(&store_id)
+        .join("copy.sqlite");
+    assert!(copy.exists(), "the store's local copy was made");
     driver.click(&text("stores")).await.unwrap();
     assert!(driver.sees(&text("profiles-title")));
     assert!(driver.sees("Boutique Rabat"));
@@ -137,6 +155,10 @@ async fn stores_are_renamed_and_deleted_with_their_tokens() {
             .unwrap()
             .is_none(),
         "the token is gone"
+    );
+    assert!(
+        !copy.exists(),
+        "the local copy, its customers' data, is gone"
     );
 }
 

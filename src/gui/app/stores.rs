@@ -4,6 +4,8 @@
 use iced::Task;
 
 use crate::gui::screen::{connect, profiles};
+use wedocod_core::copy::LocalCopy;
+use wedocod_core::stores::StoreHome;
 
 use super::{App, Message, Screen, session};
 
@@ -39,10 +41,15 @@ impl App {
                 Task::batch([saved, renamed])
             }
             profiles::Action::Delete(name) => {
+                let store_id = self
+                    .config
+                    .profile(&name)
+                    .and_then(|profile| profile.store_id.clone());
                 if let Err(error) = self.config.delete_profile(&name) {
                     screen.refuse(error.to_string());
                     return Task::none();
                 }
+                let copy_removed = self.remove_local_copy(store_id);
                 let saved = self.save_config();
                 if self.session.as_ref().is_some_and(|s| s.name == name) {
                     self.session = None;
@@ -51,8 +58,33 @@ impl App {
                 let deleted = Task::perform(async move { vault.delete(&name).await }, |done| {
                     Message::Session(session::Message::KeyringDone(done))
                 });
-                Task::batch([saved, deleted])
+                Task::batch([saved, deleted, copy_removed])
             }
         }
+    }
+
+    /// Deletes the local copy of store `store_id` (the customers' data it holds) once no
+    /// saved store uses it any more; the upload journals stay (they say what was sent).
+    fn remove_local_copy(&self, store_id: Option<String>) -> Task<Message> {
+        let still_used = |id: &String| {
+            self.config
+                .profiles
+                .iter()
+                .any(|profile| profile.store_id.as_ref() == Some(id))
+        };
+        let Some(home) = store_id
+            .filter(|id| !still_used(id))
+            .and_then(|id| StoreHome::of(&self.data_dir, &id))
+        else {
+            return Task::none();
+        };
+        let copy = LocalCopy::of(&home);
+        Task::future(async move {
+            let removed = tokio::task::spawn_blocking(move || copy.remove()).await;
+            if let Ok(Err(error)) = removed {
+                tracing::warn!(%error, "the deleted store's local copy could not be removed");
+            }
+        })
+        .discard()
     }
 }
