@@ -444,3 +444,44 @@ async fn the_dashboard_trends_come_from_the_copy_by_the_servers_clock() {
     assert!(week > 0.0 && week < 7.0 * 24.0 * 60.0);
     assert!(trends.revenue.iter().any(|week| week.amount > 0.0));
 }
+
+#[tokio::test]
+async fn a_storm_of_429s_and_500s_leaves_the_copy_whole() {
+    let sandbox = sandbox(fast(SandboxConfig {
+        faults: "storm429=0.1,fail500=0.1".parse().unwrap(),
+        extra_leads: 400,
+        ..SandboxConfig::default()
+    }))
+    .await;
+    let client = client_of(&sandbox);
+    let (_folder, copy) = new_copy();
+    // The client waits out 429s and retries 500s on reads; a sync stopped by a failure
+    // it could not wait out is finished by the next one, never left half-written.
+    let mut report = None;
+    for _ in 0..10 {
+        match sync(
+            &client,
+            &copy,
+            &SyncOptions::default(),
+            &AtomicBool::new(false),
+            &|_| {},
+        )
+        .await
+        {
+            Ok(done) => {
+                report = Some(done);
+                break;
+            }
+            Err(SyncError::Api(_)) => continue,
+            Err(other) => panic!("{other:?}"),
+        }
+    }
+    let report = report.expect("a sync got through the faults");
+    sandbox.set_faults(wedocod_sandbox::Faults::default());
+    let clean = server_counts(&client, ResourceName::Leads).await;
+    assert_eq!(report.leads.by_status, clean);
+    assert_eq!(
+        report.orders.by_status,
+        server_counts(&client, ResourceName::Orders).await
+    );
+}

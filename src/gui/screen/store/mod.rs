@@ -196,7 +196,7 @@ impl State {
             }
             Message::Shortcut(pressed) => self.on_shortcut(pressed, config),
             Message::PerPage(per_page) => self.both_tables(&records::Message::PerPage(per_page)),
-            Message::LanguageChanged => self.both_tables(&records::Message::Refresh),
+            Message::LanguageChanged => self.both_tables(&records::Message::Reload),
         }
     }
 
@@ -276,7 +276,7 @@ impl State {
                     Action::Run(task)
                 }
             }
-            records::Action::CopyStale(task) => {
+            records::Action::SyncCopy(task) => {
                 let reload = task.map(move |m| Message::Records(resource, m));
                 let sync = match self.copy.update(copy_sync::Message::Due) {
                     copy_sync::Action::Run(sync) => sync.map(Message::Copy),
@@ -370,7 +370,7 @@ impl State {
                     .desk
                     .as_mut()
                     .map_or_else(Task::none, |desk| desk.copy_refreshed().map(Message::Desk));
-                let tables = match self.both_tables(&records::Message::Refresh) {
+                let tables = match self.both_tables(&records::Message::Reload) {
                     Action::Run(task) => task,
                     _ => Task::none(),
                 };

@@ -149,6 +149,8 @@ pub enum Message {
     SearchSubmit,
     FocusSearch,
     Refresh,
+    /// The page read again (the copy changed, the language did): nothing sent.
+    Reload,
     Toggle(String, bool),
     ToggleAll(bool),
     Open(String),
@@ -204,9 +206,9 @@ pub enum Action {
     Reach(Reach, Customer),
     /// The export ended (written, cancelled, refused): how, in a sentence.
     ExportEnded(String),
-    /// Records were changed or deleted: the copy should be synced now; the task reads
-    /// the page meanwhile.
-    CopyStale(Task<Message>),
+    /// The copy should be synced now (*Refresh*, or records were changed or deleted); the
+    /// task reads the page meanwhile.
+    SyncCopy(Task<Message>),
 }
 
 impl State {
@@ -381,7 +383,12 @@ impl State {
             Message::SearchInput(search) => self.quietly(|state| state.search = search),
             Message::SearchSubmit => self.submit_search(client),
             Message::FocusSearch => Action::Run(iced::widget::operation::focus(SEARCH_ID)),
-            Message::Refresh => self.reload(client),
+            // The merchant asks for what is new: the page again, and the copy synced now.
+            Message::Refresh => match self.reload(client) {
+                Action::Run(task) => Action::SyncCopy(task),
+                other => other,
+            },
+            Message::Reload => self.reload(client),
             Message::Toggle(reference, on) => self.quietly(|state| state.toggle(reference, on)),
             Message::ToggleAll(on) => self.quietly(|state| state.toggle_all(on)),
             Message::Open(reference) => {
@@ -690,7 +697,7 @@ impl State {
         self.succeed();
         self.selected.clear();
         self.from_store_once = true;
-        Action::CopyStale(self.perform(Operation::Load, client))
+        Action::SyncCopy(self.perform(Operation::Load, client))
     }
 
     /// Whether the page in view came from the local copy.
