@@ -11,6 +11,7 @@ use wedocod_api::{Action, ListQuery, ResourceName, Scope};
 use wedocod_console::gui::Message;
 use wedocod_console::gui::app::WindowEvent;
 use wedocod_console::gui::desktop::DesktopNotice;
+use wedocod_console::gui::file_dialog::Chosen;
 use wedocod_console::gui::screen::connect;
 use wedocod_console::gui::screen::store::{self, records};
 use wedocod_console::i18n::{text, text_with};
@@ -268,7 +269,7 @@ async fn the_filtered_table_exports_to_a_workbook() {
     // A name typed without extension becomes a workbook.
     let chosen = folder.path().join("to call back");
     driver
-        .send(leads(records::Message::ExportTo(Some(chosen))))
+        .send(leads(records::Message::ExportTo(Chosen::Path(chosen))))
         .await;
     assert!(driver.sees(&text_with(
         "export-title",
@@ -279,7 +280,7 @@ async fn the_filtered_table_exports_to_a_workbook() {
     assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0);
 
     driver
-        .send(leads(records::Message::ExportTo(Some(
+        .send(leads(records::Message::ExportTo(Chosen::Path(
             folder.path().join("to call back"),
         ))))
         .await;

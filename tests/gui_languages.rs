@@ -12,6 +12,7 @@ use common::gui::{Driver, Isolated};
 use fluent_syntax::ast::{Entry, PatternElement};
 use wedocod_api::ResourceName;
 use wedocod_console::gui::Message;
+use wedocod_console::gui::file_dialog::Chosen;
 use wedocod_console::gui::screen::store::{self, Tab, records};
 use wedocod_console::gui::screen::{import, profiles, settings};
 use wedocod_console::i18n::{Language, text, text_with, wording};
@@ -104,7 +105,7 @@ async fn walk(language: Language, alike: &[&str]) {
     no_english(&driver, &english, "a lead's detail");
     let folder = tempfile::tempdir().unwrap();
     driver
-        .send(leads(records::Message::ExportTo(Some(
+        .send(leads(records::Message::ExportTo(Chosen::Path(
             folder.path().join("leads.xlsx"),
         ))))
         .await;

@@ -17,6 +17,7 @@ use iced::widget::{button, column, container, pick_list, row, text, text_input};
 use iced::{Center, Element, Fill, Task};
 
 use crate::gui::blocking::off_the_window;
+use crate::gui::file_dialog::{self, Chosen};
 use crate::gui::shortcut::Shortcut;
 use crate::gui::theme;
 use crate::i18n::tr;
@@ -145,7 +146,8 @@ pub enum Message {
     PathInput(String),
     Open,
     Browse,
-    Browsed(Option<PathBuf>),
+    /// What the open dialog gave (a file, nothing, or word that none opens).
+    Browsed(Chosen),
     Dropped(PathBuf),
     Kind(Kind),
     Encoding(Choice<&'static str>),
@@ -231,22 +233,14 @@ fn remembered_path() -> PathBuf {
     wedocod_core::paths::config_dir().join("mappings.toml")
 }
 
-/// The system's file dialog; `None` when it was closed or no portal runs (the typed path
-/// and drag-and-drop still work).
+/// The system's file dialog, or word that none can open (the typed path and drag-and-drop
+/// still work).
 fn browse() -> Task<Message> {
-    Task::perform(
-        async {
-            rfd::AsyncFileDialog::new()
-                .add_filter(
-                    tr!("dialog-csv-or-workbook"),
-                    &["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods"],
-                )
-                .pick_file()
-                .await
-                .map(|handle| handle.path().to_path_buf())
-        },
-        Message::Browsed,
-    )
+    let dialog = rfd::AsyncFileDialog::new().add_filter(
+        tr!("dialog-csv-or-workbook"),
+        &["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods"],
+    );
+    Task::perform(file_dialog::open(dialog), Message::Browsed)
 }
 
 /// Reads and checks a file off the UI thread, with the column choices remembered for it.
@@ -435,10 +429,15 @@ impl State {
                 }
             }
             Message::Browse => return Action::Run(browse()),
-            Message::Browsed(Some(path)) | Message::Dropped(path) => {
+            Message::Browsed(Chosen::Path(path)) | Message::Dropped(path) => {
                 return self.open_new(path);
             }
-            Message::Browsed(None) => {}
+            Message::Browsed(Chosen::Closed) => {}
+            // The typed path was always there: the merchant is told to use it.
+            Message::Browsed(Chosen::NoDialog) => {
+                self.notice = Some(tr!("no-file-dialog"));
+                return Action::Run(iced::widget::operation::focus(PATH_ID));
+            }
             Message::ResumeUpload {
                 upload_id,
                 file,

@@ -12,6 +12,7 @@ use iced::futures::channel::mpsc::Sender;
 use iced::widget::{button, column, container, progress_bar, row, text};
 use iced::{Center, Element, Fill, Task};
 
+use crate::gui::file_dialog::{self, Chosen};
 use crate::gui::theme;
 use crate::gui::widget::dialog;
 use crate::i18n::export as said;
@@ -28,8 +29,9 @@ use wedocod_core::upload::Control;
 pub struct Export {
     filter: TableFilter,
     path: PathBuf,
-    /// The save dialog asked about this very name, so a file there may be replaced; not
-    /// when `.xlsx` was added to the name typed (that file was never shown to the merchant).
+    /// The merchant agreed to replace a file of this very name (the save dialog asked, or
+    /// the typed path's *Save* was pressed again); not when `.xlsx` was added to the name
+    /// typed (that file was never shown to the merchant).
     may_replace: bool,
     stage: Stage,
 }
@@ -85,26 +87,18 @@ pub fn suggested_name(filter: &TableFilter) -> String {
     format!("{}{status}-{today}.xlsx", filter.kind.plural())
 }
 
-/// The system's save dialog; `None` when it was closed or none can open.
-pub fn choose_file(filter: &TableFilter) -> Task<Option<PathBuf>> {
+/// The system's save dialog, or word that none can open.
+pub fn choose_file(filter: &TableFilter) -> Task<Chosen> {
     let dialog = rfd::AsyncFileDialog::new()
         .set_file_name(suggested_name(filter))
         .add_filter(tr!("dialog-excel"), &["xlsx"])
         .add_filter("CSV", &["csv"]);
-    Task::perform(
-        async move {
-            dialog
-                .save_file()
-                .await
-                .map(|handle| handle.path().to_path_buf())
-        },
-        |path| path,
-    )
+    Task::perform(file_dialog::save(dialog), std::convert::identity)
 }
 
 /// `path` with `.xlsx` when it names neither format (a name typed without extension), and
 /// whether it was added.
-fn with_known_extension(path: PathBuf) -> (PathBuf, bool) {
+pub fn with_known_extension(path: PathBuf) -> (PathBuf, bool) {
     if TableFormat::of_path(&path).is_ok() {
         return (path, false);
     }
@@ -115,10 +109,11 @@ fn with_known_extension(path: PathBuf) -> (PathBuf, bool) {
 
 impl Export {
     /// An export of `filter` (which selects `rows` records) to `path`, waiting for the
-    /// merchant's go.
+    /// merchant's go; `replace_agreed`: the merchant already agreed to replace a file there.
     pub fn confirm(
         filter: TableFilter,
         path: PathBuf,
+        replace_agreed: bool,
         rows: u64,
         budget: Option<RateBudget>,
     ) -> Export {
@@ -126,7 +121,7 @@ impl Export {
         Export {
             filter,
             path,
-            may_replace: !extended,
+            may_replace: replace_agreed && !extended,
             stage: Stage::Confirming {
                 rows,
                 estimate: Estimate::new(rows, budget),

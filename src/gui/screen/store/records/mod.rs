@@ -7,6 +7,7 @@
 
 mod copy_filters;
 pub mod export;
+pub mod typed_path;
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -19,6 +20,7 @@ use iced::widget::{
 };
 use iced::{Center, Element, Fill, Subscription, Task};
 
+use crate::gui::file_dialog::{self, Chosen};
 use crate::gui::record_rows::{self, RecordRow};
 use crate::gui::shortcut::Shortcut;
 use crate::gui::theme;
@@ -123,6 +125,8 @@ pub struct State {
     export: Option<export::Export>,
     /// The save dialog of *Export…* is open (a second Ctrl+E opens no second one).
     choosing_file: bool,
+    /// Where to save the export, typed (no dialog opens on this desktop).
+    typed_path: Option<typed_path::TypedPath>,
     /// The store's cache folder, whose saved catalogue names a record's products.
     caches: PathBuf,
     /// The store's local copy, which answers once synced.
@@ -174,8 +178,10 @@ pub enum Message {
     Tick,
     /// *Export…*: the system's save dialog opens.
     AskExport,
-    /// The file chosen (or typed) for the export; `None` when the dialog was closed.
-    ExportTo(Option<PathBuf>),
+    /// What the save dialog gave for the export (a file, nothing, or word that none opens).
+    ExportTo(Chosen),
+    /// The typed path offered when no dialog opens.
+    TypedPath(typed_path::Message),
     Export(export::Message),
     /// Esc: the export's confirmation, then the delete confirmation, then the detail panel.
     Close,
@@ -239,6 +245,7 @@ impl State {
             reachable: None,
             export: None,
             choosing_file: false,
+            typed_path: None,
             caches,
             copy,
             filters: CopyFilters::default(),
@@ -448,13 +455,17 @@ impl State {
             Message::Tick if self.retry_is_due() => self.problem_action(ErrorAction::Retry, client),
             Message::Tick => Action::None,
             Message::AskExport => self.ask_export(),
-            Message::ExportTo(path) => self.quietly(|state| state.export_to(path, client)),
+            Message::ExportTo(chosen) => self.export_to(chosen, client),
+            Message::TypedPath(message) => self.update_typed_path(message, client),
             Message::Export(message) => self.update_export(message, client),
             Message::Close => self.close_topmost(client),
         }
     }
 
     fn close_topmost(&mut self, client: &Client) -> Action {
+        if self.typed_path.is_some() {
+            return self.quietly(|state| state.typed_path = None);
+        }
         if self
             .export
             .as_ref()
@@ -478,24 +489,64 @@ impl State {
     }
 
     fn ask_export(&mut self) -> Action {
-        if self.export.is_some() || self.choosing_file || self.page.is_none() {
+        let busy = self.export.is_some() || self.choosing_file || self.typed_path.is_some();
+        if busy || self.page.is_none() {
             return Action::None;
         }
         self.choosing_file = true;
         Action::Run(export::choose_file(&self.table_filter()).map(Message::ExportTo))
     }
 
-    fn export_to(&mut self, path: Option<PathBuf>, client: &Client) {
+    fn export_to(&mut self, chosen: Chosen, client: &Client) -> Action {
         self.choosing_file = false;
-        if let (Some(path), None) = (path, &self.export) {
-            let rows = self.page.as_ref().map_or(0, |page| page.total);
-            self.export = Some(export::Export::confirm(
-                self.table_filter(),
-                path,
-                rows,
-                client.rate_budget(),
-            ));
+        match chosen {
+            Chosen::Path(path) => {
+                self.confirm_export(path, true, client);
+                Action::None
+            }
+            Chosen::Closed => Action::None,
+            Chosen::NoDialog => {
+                let start =
+                    file_dialog::typed_path_start(&export::suggested_name(&self.table_filter()));
+                let (panel, focus) = typed_path::TypedPath::open(start);
+                self.typed_path = Some(panel);
+                Action::Run(focus.map(Message::TypedPath))
+            }
         }
+    }
+
+    fn update_typed_path(&mut self, message: typed_path::Message, client: &Client) -> Action {
+        let Some(panel) = &mut self.typed_path else {
+            return Action::None;
+        };
+        match panel.update(message) {
+            typed_path::Action::None => Action::None,
+            typed_path::Action::Run(task) => Action::Run(task.map(Message::TypedPath)),
+            typed_path::Action::Cancelled => self.quietly(|state| state.typed_path = None),
+            typed_path::Action::Chosen {
+                path,
+                replace_agreed,
+            } => {
+                self.typed_path = None;
+                self.confirm_export(path, replace_agreed, client);
+                Action::None
+            }
+        }
+    }
+
+    /// The export's confirmation, for `path`.
+    fn confirm_export(&mut self, path: PathBuf, replace_agreed: bool, client: &Client) {
+        if self.export.is_some() {
+            return;
+        }
+        let rows = self.page.as_ref().map_or(0, |page| page.total);
+        self.export = Some(export::Export::confirm(
+            self.table_filter(),
+            path,
+            replace_agreed,
+            rows,
+            client.rate_budget(),
+        ));
     }
 
     fn update_export(&mut self, message: export::Message, client: &Client) -> Action {
@@ -764,6 +815,9 @@ impl State {
         }
         content = content.push(self.pager());
         let screen: Element<'_, Message> = container(content).padding(theme::PAD).into();
+        if let Some(panel) = &self.typed_path {
+            return panel.over(screen, Message::TypedPath);
+        }
         if let Some(export) = self.export.as_ref().filter(|e| e.is_confirming()) {
             return export.over(screen, Message::Export);
         }
