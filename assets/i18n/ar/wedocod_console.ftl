@@ -567,7 +567,15 @@ customer-summary = { $phone }: { $leads } عملاء محتملون، { $orders 
 copy-synced-at = تمت المزامنة { $time }
 copy-offline-as-of = غير متصل، بيانات { $time }
 copy-syncing = جارٍ المزامنة…
-desk-customer-orders = { $orders } طلبات سابقة: { $delivered } مُسلَّمة، { $returned } مُرتجعة · { $leads } عملاء محتملون آخرون
+desk-customer-orders = { $orders ->
+    [0] لا طلبات سابقة
+    [one] طلب سابق واحد: { $delivered } مُسلَّم، { $returned } مُرتجع
+   *[other] { $orders } طلبات سابقة: { $delivered } مُسلَّمة، { $returned } مُرتجعة
+} · { $leads ->
+    [0] لا عملاء محتملين آخرين
+    [one] عميل محتمل آخر واحد
+   *[other] { $leads } عملاء محتملون آخرون
+}
 desk-customer-returned = هذا الرقم أرجع أو رفض { $returned } طرود من قبل.
 desk-customer-duplicate = مكرر محتمل لـ { $references } (نفس الهاتف ونفس المنتج خلال 72 ساعة).
 desk-duplicate-key = المفتاح D يعلّمه كمكرر.

@@ -551,7 +551,15 @@ customer-summary = { $phone }: { $leads } leads, { $orders } orders, { $delivere
 copy-synced-at = synced { $time }
 copy-offline-as-of = offline, as of { $time }
 copy-syncing = syncing…
-desk-customer-orders = { $orders } earlier orders: { $delivered } delivered, { $returned } returned · { $leads } other leads
+desk-customer-orders = { $orders ->
+    [0] No earlier order
+    [one] 1 earlier order: { $delivered } delivered, { $returned } returned
+   *[other] { $orders } earlier orders: { $delivered } delivered, { $returned } returned
+} · { $leads ->
+    [0] no other lead
+    [one] 1 other lead
+   *[other] { $leads } other leads
+}
 desk-customer-returned = This phone returned or refused { $returned } parcels before.
 desk-customer-duplicate = Likely duplicate of { $references } (same phone and product within 72 h).
 desk-duplicate-key = D marks it as a duplicate.

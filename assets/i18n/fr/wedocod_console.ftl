@@ -552,7 +552,15 @@ customer-summary = { $phone } : { $leads } prospects, { $orders } commandes, { $
 copy-synced-at = synchronisé à { $time }
 copy-offline-as-of = hors ligne, données de { $time }
 copy-syncing = synchronisation…
-desk-customer-orders = { $orders } commandes précédentes : { $delivered } livrées, { $returned } retournées · { $leads } autres prospects
+desk-customer-orders = { $orders ->
+    [0] Aucune commande précédente
+    [one] 1 commande précédente : { $delivered } livrée, { $returned } retournée
+   *[other] { $orders } commandes précédentes : { $delivered } livrées, { $returned } retournées
+} · { $leads ->
+    [0] aucun autre prospect
+    [one] 1 autre prospect
+   *[other] { $leads } autres prospects
+}
 desk-customer-returned = Ce numéro a retourné ou refusé { $returned } colis auparavant.
 desk-customer-duplicate = Doublon probable de { $references } (même téléphone et même produit en moins de 72 h).
 desk-duplicate-key = D le marque comme doublon.
