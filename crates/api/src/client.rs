@@ -298,6 +298,13 @@ impl Client {
     }
 
     /// The rate-limit budget the server last reported.
+    /// Whether the server has answered this client at least once (any status): until it
+    /// has, a connection that cannot be opened means a wrong address or a store that is
+    /// down rather than a network that dropped mid-job.
+    pub fn has_answered(&self) -> bool {
+        self.inner.answered.load(Ordering::Relaxed)
+    }
+
     pub fn rate_budget(&self) -> Option<RateBudget> {
         self.inner.pacer.budget()
     }

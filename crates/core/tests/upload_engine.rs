@@ -637,3 +637,40 @@ async fn a_resume_after_deleting_and_sorting_rows_sends_nothing_twice() {
 fn document_of(csv: &str) -> Sheet {
     document(csv, ResourceName::Leads, Dialect::V2)
 }
+
+/// Issue 26, item 6: a store that never answers (nothing listens at its address) is said
+/// at once, not after the patience meant for a network that drops mid-upload, and every
+/// row stays to send when the upload resumes.
+#[tokio::test]
+async fn a_store_that_never_answered_is_said_at_once() {
+    let journal = tempfile::tempdir().unwrap();
+    let profile = wedocod_api::ApiProfile::new("http://127.0.0.1:1", "", Dialect::V2).unwrap();
+    let client = Client::with_options(
+        profile,
+        secrecy::SecretString::from("token".to_string()),
+        wedocod_api::ClientOptions::default(),
+    )
+    .unwrap();
+    let document = document(&leads_csv(12, 0), ResourceName::Leads, Dialect::V2);
+    let mapping = document.mapping.clone();
+    let patient = UploadSettings {
+        offline_patience: Duration::from_secs(3600),
+        ..settings(&journal, 100)
+    };
+    let mut engine =
+        Engine::<Leads>::start(client, "leads.csv", document.leads(), mapping, patient).unwrap();
+    // A guard against a hang, not a measure: the patience is an hour.
+    let ended = tokio::time::timeout(
+        Duration::from_secs(120),
+        engine.run(&Control::new(), &mut |_| {}),
+    )
+    .await
+    .expect("the upload did not wait out its hour of patience");
+    assert!(
+        matches!(ended, Err(wedocod_core::upload::UploadError::Offline(_))),
+        "{ended:?}"
+    );
+    let report = UploadReport::of(engine.state());
+    assert_eq!(report.created, 0);
+    assert_eq!(report.pending, 12, "every row stays to send");
+}

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 
-use crate::api::{ApiError, CreateOutcome, Resource};
+use crate::api::{ApiError, CreateOutcome, Resource, TransportKind};
 use crate::upload::journal::{Event, JournalError};
 use crate::upload::matching::{Stored, Submitted};
 use crate::upload::state::RowState;
@@ -203,8 +203,21 @@ where
         }
     }
 
-    /// The network is down: wait and try again, up to the patience.
+    /// The network is down: wait and try again, up to the patience. A store that has not
+    /// answered once since the upload started (nothing listens, an unknown host, a TLS
+    /// failure) is said at once: the client already tried it twice, and minutes of silence
+    /// would only hide a wrong address; the upload resumes later.
     pub(super) async fn wait_for_network(&mut self, error: ApiError) -> Result<(), UploadError> {
+        let unreachable = matches!(
+            error,
+            ApiError::Transport {
+                kind: TransportKind::Connect | TransportKind::Tls,
+                ..
+            }
+        );
+        if unreachable && !self.client.has_answered() {
+            return Err(UploadError::Offline(error));
+        }
         let since = *self.offline_since.get_or_insert_with(Instant::now);
         if since.elapsed() >= self.settings.offline_patience {
             return Err(UploadError::Offline(error));
