@@ -77,14 +77,26 @@ async fn main() {
     let reader = copy.reader().expect("opens").expect("synced");
     let queries = queries(&phones);
     let mut timings = Vec::new();
-    for _ in 0..20 {
+    let mut slowest: Vec<(Duration, String)> = Vec::new();
+    for round in 0..20 {
         for query in &queries {
             let started = Instant::now();
             reader.search(query).expect("searches");
-            timings.push(started.elapsed());
+            let took = started.elapsed();
+            timings.push(took);
+            if round == 0 {
+                slowest.push((took, describe(query)));
+            }
         }
     }
     print_spread("search (a mix of words, phones and filters)", &mut timings);
+    slowest.sort();
+    for (took, query) in slowest.iter().rev().take(3) {
+        println!(
+            "  slowest first run: {:.2} ms for {query}",
+            took.as_secs_f64() * 1000.0
+        );
+    }
     let mut lookups = Vec::new();
     for _ in 0..10 {
         for phone in &phones {
@@ -104,8 +116,9 @@ async fn main() {
     );
     match (memory_before, resident_kib()) {
         (Some(before), Some(after)) => println!(
-            "memory a reader adds after these searches: {:.1} MiB",
-            after.saturating_sub(before) as f64 / 1024.0
+            "resident memory: {:.1} MiB before the reader opened, {:.1} MiB after these searches",
+            before as f64 / 1024.0,
+            after as f64 / 1024.0
         ),
         _ => println!("memory: not measured on this system"),
     }
@@ -211,7 +224,7 @@ fn queries(phones: &[String]) -> Vec<CopyQuery> {
             ..CopyQuery::first_page(ResourceName::Orders, 50)
         },
         CopyQuery {
-            text: "a".into(),
+            text: "amrani".into(),
             sort: SortColumn::Customer,
             ..CopyQuery::first_page(ResourceName::Orders, 50)
         },
@@ -221,6 +234,14 @@ fn queries(phones: &[String]) -> Vec<CopyQuery> {
         queries.push(leads(&phone[..6]));
     }
     queries
+}
+
+/// A query in a line: its text and what it filters and sorts by.
+fn describe(query: &CopyQuery) -> String {
+    format!(
+        "{:?} {:?} statuses {:?} city {:?} sku {:?} by {:?} page {}",
+        query.resource, query.text, query.statuses, query.city, query.sku, query.sort, query.page
+    )
 }
 
 fn print_spread(what: &str, timings: &mut [Duration]) {

@@ -163,28 +163,54 @@ impl CopyReader {
 
     /// One page of a table.
     pub fn search(&self, query: &CopyQuery) -> Result<CopyPage, CopyError> {
-        let (conditions, values) = conditions(query);
-        let count_sql = format!("SELECT count(*) FROM records r WHERE {conditions}");
-        let total: u64 = self
-            .connection
-            .prepare_cached(&count_sql)?
-            .query_row(params_from_iter(values.iter()), |row| row.get(0))?;
+        let (source, conditions, values) = conditions(query);
         let direction = if query.descending { "DESC" } else { "ASC" };
         let per_page = query.per_page.clamp(1, 1_000);
         let offset = query.page.saturating_sub(1).saturating_mul(per_page);
-        let page_sql = format!(
-            "SELECT r.kind, r.body FROM records r WHERE {conditions}
-             ORDER BY {} {direction} NULLS LAST, r.row_id {direction} LIMIT {per_page} OFFSET {offset}",
+        let ordered = format!(
+            "SELECT r.row_id FROM {source} WHERE {conditions}
+             ORDER BY {} {direction} NULLS LAST, r.row_id {direction}",
             query.sort.sql()
         );
-        let mut statement = self.connection.prepare_cached(&page_sql)?;
-        let rows = statement.query_map(params_from_iter(values.iter()), |row| {
-            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
-        })?;
-        let mut records = Vec::new();
-        for row in rows {
-            let (kind, body) = row?;
-            records.extend(record_of(&kind, &body));
+        let (row_ids, total) = if source == WORDS_FIRST {
+            // Words match a few thousand records at most: they are found once, counted and
+            // paged here, rather than looked up twice (a count, then a page).
+            let all: Vec<i64> = self
+                .connection
+                .prepare_cached(&ordered)?
+                .query_map(params_from_iter(values.iter()), |row| row.get(0))?
+                .collect::<Result<_, _>>()?;
+            let total = all.len() as u64;
+            let start = usize::try_from(offset).unwrap_or(usize::MAX).min(all.len());
+            let page: Vec<i64> = all[start..]
+                .iter()
+                .take(per_page as usize)
+                .copied()
+                .collect();
+            (page, total)
+        } else {
+            // Filters alone may select a whole kind: counted on an index, one page read.
+            let count_sql = format!("SELECT count(*) FROM {source} WHERE {conditions}");
+            let total: u64 = self
+                .connection
+                .prepare_cached(&count_sql)?
+                .query_row(params_from_iter(values.iter()), |row| row.get(0))?;
+            let page_sql = format!("{ordered} LIMIT {per_page} OFFSET {offset}");
+            let page = self
+                .connection
+                .prepare_cached(&page_sql)?
+                .query_map(params_from_iter(values.iter()), |row| row.get(0))?
+                .collect::<Result<_, _>>()?;
+            (page, total)
+        };
+        // The bodies of the page's rows only, once the page is chosen.
+        let mut body_of = self
+            .connection
+            .prepare_cached("SELECT body FROM record_bodies WHERE row_id = ?1")?;
+        let mut records = Vec::with_capacity(row_ids.len());
+        for row_id in row_ids {
+            let body: Option<String> = body_of.query_row([row_id], |row| row.get(0)).optional()?;
+            records.extend(body.and_then(|body| record_of(query.resource.plural(), &body)));
         }
         Ok(CopyPage { records, total })
     }
@@ -350,7 +376,10 @@ impl CopyReader {
     ) -> Result<Option<Record>, CopyError> {
         let body: Option<String> = self
             .connection
-            .prepare_cached("SELECT body FROM records WHERE kind = ?1 AND reference = ?2")?
+            .prepare_cached(
+                "SELECT b.body FROM records r JOIN record_bodies b ON b.row_id = r.row_id
+                 WHERE r.kind = ?1 AND r.reference = ?2",
+            )?
             .query_row(params![resource.plural(), reference], |row| row.get(0))
             .optional()?;
         Ok(body.and_then(|body| record_of(resource.plural(), &body)))
@@ -411,8 +440,14 @@ pub(super) fn count_by_status(
     Ok(counts)
 }
 
-/// The `WHERE` clause of `query` and its values.
-fn conditions(query: &CopyQuery) -> (String, Vec<Value>) {
+/// The records of the words searched, read from the full-text index first.
+const WORDS_FIRST: &str = "records_search s CROSS JOIN records r ON r.row_id = s.rowid";
+
+/// The `FROM` and `WHERE` clauses of `query` and the `WHERE`'s values. Words are looked up
+/// in the full-text index first and their records read from there (`CROSS JOIN` keeps
+/// SQLite to that order): a word matches a few thousand records, a kind a hundred thousand.
+fn conditions(query: &CopyQuery) -> (&'static str, String, Vec<Value>) {
+    let mut source = "records r";
     let mut clauses = vec!["r.kind = ?".to_string()];
     let mut values = vec![Value::Text(query.resource.plural().to_string())];
     let text = query.text.trim();
@@ -424,9 +459,8 @@ fn conditions(query: &CopyQuery) -> (String, Vec<Value>) {
         clauses.push("r.phone_key = ?".into());
         values.push(Value::Text(key));
     } else if let Some(fts) = fts_query(text) {
-        clauses.push(
-            "r.row_id IN (SELECT rowid FROM records_search WHERE records_search MATCH ?)".into(),
-        );
+        source = WORDS_FIRST;
+        clauses.push("records_search MATCH ?".into());
         values.push(Value::Text(fts));
     }
     if !query.statuses.is_empty() {
@@ -439,12 +473,15 @@ fn conditions(query: &CopyQuery) -> (String, Vec<Value>) {
         values.push(Value::Text(fold_text(city.trim())));
     }
     if let Some(sku) = query.sku.as_deref() {
+        // From the product's lines to their records (an index on the SKU), not the other
+        // way round over every record.
         clauses.push(
-            "EXISTS (SELECT 1 FROM record_products p
-                     WHERE p.kind = r.kind AND p.reference = r.reference AND p.sku_key = ?)"
+            "r.row_id IN (SELECT p.row_id FROM record_products p
+                          WHERE p.sku_key = ? AND p.kind = ?)"
                 .into(),
         );
         values.push(Value::Text(fold_text(sku.trim())));
+        values.push(Value::Text(query.resource.plural().to_string()));
     }
     if let Some(from) = query.created_from.as_deref() {
         clauses.push("r.created_at >= ?".into());
@@ -454,7 +491,7 @@ fn conditions(query: &CopyQuery) -> (String, Vec<Value>) {
         clauses.push("r.created_at < ?".into());
         values.push(Value::Text(before.to_string()));
     }
-    (clauses.join(" AND "), values)
+    (source, clauses.join(" AND "), values)
 }
 
 /// The full-text query of a search box: every word, folded, as a word prefix; `None`

@@ -8,8 +8,9 @@ use std::sync::LazyLock;
 
 use rusqlite_migration::{M, Migrations};
 
-/// Version 1: records, their product lines and status histories, the catalogue, where
-/// each resource's sync stands, and the full-text index over the folded text.
+/// Version 1: records (their columns, and their bodies apart), their product lines and
+/// status histories, the catalogue, where each resource's sync stands, and the full-text
+/// index over the folded text.
 const V1: &str = r#"
 CREATE TABLE records (
     row_id INTEGER PRIMARY KEY,
@@ -24,26 +25,32 @@ CREATE TABLE records (
     total REAL,
     created_at TEXT,
     updated_at TEXT,
-    body TEXT NOT NULL,
     seen_in_pass INTEGER NOT NULL DEFAULT 0,
     UNIQUE (kind, reference)
+);
+-- The records as the server sent them, apart: a filter or a count scans the narrow rows
+-- above without reading every body.
+CREATE TABLE record_bodies (
+    row_id INTEGER PRIMARY KEY,
+    body TEXT NOT NULL
 );
 CREATE INDEX records_by_phone ON records (phone_key);
 CREATE INDEX records_by_created ON records (kind, created_at);
 CREATE INDEX records_by_status ON records (kind, status);
-CREATE INDEX records_by_city ON records (kind, city_key);
+CREATE INDEX records_by_city ON records (kind, city_key, status);
 
 CREATE TABLE record_products (
     kind TEXT NOT NULL,
     reference TEXT NOT NULL,
     position INTEGER NOT NULL,
+    row_id INTEGER NOT NULL,
     sku TEXT,
     sku_key TEXT,
     quantity INTEGER,
     line_total REAL,
     PRIMARY KEY (kind, reference, position)
 );
-CREATE INDEX record_products_by_sku ON record_products (sku_key, kind);
+CREATE INDEX record_products_by_sku ON record_products (sku_key, kind, row_id);
 
 CREATE TABLE histories (
     kind TEXT NOT NULL,

@@ -23,13 +23,13 @@ pub fn save_records(
     )?;
     let mut insert = tx.prepare_cached(
         "INSERT INTO records (kind, reference, full_name, phone, phone_key, city, city_key,
-             status, total, created_at, updated_at, body, seen_in_pass)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+             status, total, created_at, updated_at, seen_in_pass)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
     let mut update = tx.prepare_cached(
         "UPDATE records SET full_name = ?2, phone = ?3, phone_key = ?4, city = ?5,
              city_key = ?6, status = ?7, total = ?8, created_at = ?9, updated_at = ?10,
-             body = ?11, seen_in_pass = ?12
+             seen_in_pass = ?11
          WHERE row_id = ?1",
     )?;
     let mut mark_seen =
@@ -59,7 +59,6 @@ pub fn save_records(
                     record.total,
                     record.created_at,
                     record.updated_at,
-                    record.body,
                     pass,
                 ])?;
                 row_id
@@ -77,13 +76,14 @@ pub fn save_records(
                     record.total,
                     record.created_at,
                     record.updated_at,
-                    record.body,
                     pass,
                 ])?;
                 tx.last_insert_rowid()
             }
         };
-        save_lines(tx, record)?;
+        tx.prepare_cached("INSERT OR REPLACE INTO record_bodies (row_id, body) VALUES (?1, ?2)")?
+            .execute(params![row_id, record.body])?;
+        save_lines(tx, record, row_id)?;
         tx.prepare_cached("DELETE FROM records_search WHERE rowid = ?1")?
             .execute([row_id])?;
         tx.prepare_cached("INSERT INTO records_search (rowid, folded) VALUES (?1, ?2)")?
@@ -97,13 +97,14 @@ fn is_older(read: Option<&str>, held: Option<&str>) -> bool {
     matches!((read, held), (Some(read), Some(held)) if read < held)
 }
 
-fn save_lines(tx: &Transaction<'_>, record: &Stored) -> rusqlite::Result<()> {
+fn save_lines(tx: &Transaction<'_>, record: &Stored, row_id: i64) -> rusqlite::Result<()> {
     let kind = record.kind.plural();
     tx.prepare_cached("DELETE FROM record_products WHERE kind = ?1 AND reference = ?2")?
         .execute(params![kind, record.reference])?;
     let mut insert = tx.prepare_cached(
-        "INSERT INTO record_products (kind, reference, position, sku, sku_key, quantity, line_total)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO record_products
+             (kind, reference, position, row_id, sku, sku_key, quantity, line_total)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     for (position, line) in record.products.iter().enumerate() {
         let sku = line.sku.as_deref().map(str::trim);
@@ -111,6 +112,7 @@ fn save_lines(tx: &Transaction<'_>, record: &Stored) -> rusqlite::Result<()> {
             kind,
             record.reference,
             position as i64,
+            row_id,
             sku,
             sku.map(fold_text),
             line.quantity,
@@ -164,19 +166,27 @@ pub fn apply_histories(
         .filter(|entry| entry.new_status.is_some() && entry.reference().is_some())
         .collect();
     ordered.sort_by_key(|entry| entry.changed_at.as_deref().map(server_time));
+    // The body first: the condition reads the record's `updated_at` before it changes.
+    let mut update_body = tx.prepare_cached(
+        "UPDATE record_bodies SET body = json_set(body, '$.status', ?3,
+                 '$.updated_at', coalesce(?4, json_extract(body, '$.updated_at')))
+         WHERE row_id = (SELECT row_id FROM records WHERE kind = ?1 AND reference = ?2
+                         AND (?4 IS NULL OR updated_at IS NULL OR updated_at <= ?4))",
+    )?;
     let mut update = tx.prepare_cached(
-        "UPDATE records SET status = ?3, updated_at = coalesce(?4, updated_at),
-             body = json_set(body, '$.status', ?3, '$.updated_at', coalesce(?4, updated_at))
+        "UPDATE records SET status = ?3, updated_at = coalesce(?4, updated_at)
          WHERE kind = ?1 AND reference = ?2
            AND (?4 IS NULL OR updated_at IS NULL OR updated_at <= ?4)",
     )?;
     for entry in ordered {
-        update.execute(params![
+        let values = params![
             kind.plural(),
             entry.reference(),
             entry.new_status,
             entry.changed_at.as_deref().map(server_time),
-        ])?;
+        ];
+        update_body.execute(values)?;
+        update.execute(values)?;
     }
     Ok(())
 }
@@ -205,11 +215,15 @@ pub fn delete_unseen(
     pass: i64,
 ) -> rusqlite::Result<usize> {
     let kind = kind.plural();
-    tx.execute(
-        "DELETE FROM records_search WHERE rowid IN
-             (SELECT row_id FROM records WHERE kind = ?1 AND seen_in_pass < ?2)",
-        params![kind, pass],
-    )?;
+    for table in ["records_search WHERE rowid", "record_bodies WHERE row_id"] {
+        tx.execute(
+            &format!(
+                "DELETE FROM {table} IN
+                     (SELECT row_id FROM records WHERE kind = ?1 AND seen_in_pass < ?2)"
+            ),
+            params![kind, pass],
+        )?;
+    }
     tx.execute(
         "DELETE FROM record_products WHERE kind = ?1 AND reference IN
              (SELECT reference FROM records WHERE kind = ?1 AND seen_in_pass < ?2)",

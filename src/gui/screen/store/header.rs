@@ -40,11 +40,15 @@ pub fn view<'a, M: Clone + 'a>(
         ThemeChoice::Dark => tr!("theme-dark"),
         _ => tr!("theme-light"),
     };
-    let mut bar = row![text(tr!("app-name")).size(20), space().width(24)]
+    // The name and the tabs wrap onto a second line when the window is too narrow for
+    // them (French and Arabic labels are longer); the window's own buttons keep their
+    // place at the end, whole.
+    let mut places = row![text(tr!("app-name")).size(20), space().width(24)]
         .spacing(theme::GAP)
-        .align_y(Center);
-    bar = match tabs {
-        Some(Tabs { active, on_press }) => Tab::ALL.into_iter().fold(bar, |bar, tab| {
+        .align_y(Center)
+        .width(Fill);
+    places = match tabs {
+        Some(Tabs { active, on_press }) => Tab::ALL.into_iter().fold(places, |bar, tab| {
             bar.push(
                 button(text(tab.label()).size(16))
                     .style(if tab == active {
@@ -55,18 +59,21 @@ pub fn view<'a, M: Clone + 'a>(
                     .on_press(on_press(tab)),
             )
         }),
-        None => bar.push(text(Tab::Import.label()).size(16)),
+        None => places.push(text(Tab::Import.label()).size(16)),
     };
     let shell = |label: String, pressed: Shell| {
         button(text(label))
             .style(button::secondary)
             .on_press(on_shell(pressed))
     };
-    bar = bar
-        .push(space().width(Fill))
-        .push(shell(tr!("stores"), Shell::Stores))
-        .push(shell(tr!("settings"), Shell::Settings))
-        .push(shell(theme_label, Shell::ToggleTheme));
+    let bar = row![
+        places.wrap().vertical_spacing(4),
+        shell(tr!("stores"), Shell::Stores),
+        shell(tr!("settings"), Shell::Settings),
+        shell(theme_label, Shell::ToggleTheme),
+    ]
+    .spacing(theme::GAP)
+    .align_y(Center);
     container(bar)
         .padding([8, 12])
         .width(Fill)
