@@ -42,7 +42,10 @@ async fn with_no_file_dialog_the_export_takes_a_typed_path() {
     if !cfg!(all(unix, not(target_os = "macos"))) {
         return; // Windows and macOS always have their dialog.
     }
-    assert!(driver.sees(&text("typed-path-title")), "the window says why");
+    assert!(
+        driver.sees(&text("typed-path-title")),
+        "the window says why"
+    );
 
     let folder = tempfile::tempdir().unwrap();
     let nowhere = folder.path().join("missing").join("leads");
