@@ -79,10 +79,9 @@ impl LocalCopy {
 
     /// Deletes the copy and its companions (when its store is deleted).
     pub fn remove(&self) -> std::io::Result<()> {
-        for suffix in ["", "-wal", "-shm"] {
-            let mut path = self.file.as_os_str().to_owned();
-            path.push(suffix);
-            match std::fs::remove_file(PathBuf::from(path)) {
+        let file = std::iter::once(self.file.clone());
+        for path in file.chain(companions(&self.file)) {
+            match std::fs::remove_file(path) {
                 Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
                 _ => {}
             }
@@ -90,6 +89,15 @@ impl LocalCopy {
         let _ = std::fs::remove_file(self.sync_lock());
         Ok(())
     }
+}
+
+/// SQLite's files beside a WAL database: its write-ahead log and shared-memory index.
+fn companions(file: &Path) -> impl Iterator<Item = PathBuf> + '_ {
+    ["-wal", "-shm"].into_iter().map(move |suffix| {
+        let mut path = file.as_os_str().to_owned();
+        path.push(suffix);
+        PathBuf::from(path)
+    })
 }
 
 /// What went wrong with the copy's file.

@@ -103,10 +103,8 @@ fn set_aside(path: &Path, reason: String) -> Result<SetAside, CopyError> {
     let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
     let moved_to = path.with_extension(format!("set-aside-{stamp}.sqlite"));
     std::fs::rename(path, &moved_to).map_err(CopyError::io(path))?;
-    for suffix in ["-wal", "-shm"] {
-        let mut companion = path.as_os_str().to_owned();
-        companion.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(companion));
+    for companion in super::companions(path) {
+        let _ = std::fs::remove_file(companion);
     }
     tracing::warn!(moved_to = %moved_to.display(), %reason, "local copy set aside, rebuilding");
     Ok(SetAside { moved_to, reason })

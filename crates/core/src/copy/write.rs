@@ -21,16 +21,17 @@ pub fn save_records(
     let mut find = tx.prepare_cached(
         "SELECT row_id, updated_at FROM records WHERE kind = ?1 AND reference = ?2",
     )?;
-    let mut insert = tx.prepare_cached(
+    // New or changed, one statement: the row keeps its id (the search index's key).
+    let mut upsert = tx.prepare_cached(
         "INSERT INTO records (kind, reference, full_name, phone, phone_key, city, city_key,
              status, total, created_at, updated_at, seen_in_pass)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    )?;
-    let mut update = tx.prepare_cached(
-        "UPDATE records SET full_name = ?2, phone = ?3, phone_key = ?4, city = ?5,
-             city_key = ?6, status = ?7, total = ?8, created_at = ?9, updated_at = ?10,
-             seen_in_pass = ?11
-         WHERE row_id = ?1",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+         ON CONFLICT (kind, reference) DO UPDATE SET full_name = excluded.full_name,
+             phone = excluded.phone, phone_key = excluded.phone_key, city = excluded.city,
+             city_key = excluded.city_key, status = excluded.status, total = excluded.total,
+             created_at = excluded.created_at, updated_at = excluded.updated_at,
+             seen_in_pass = excluded.seen_in_pass
+         RETURNING row_id",
     )?;
     let mut mark_seen =
         tx.prepare_cached("UPDATE records SET seen_in_pass = ?2 WHERE row_id = ?1")?;
@@ -42,45 +43,29 @@ pub fn save_records(
             })
             .optional()?;
         existed.push(known.is_some());
-        let row_id = match known {
-            Some((row_id, held)) if is_older(record.updated_at.as_deref(), held.as_deref()) => {
-                mark_seen.execute(params![row_id, pass])?;
-                continue;
-            }
-            Some((row_id, _)) => {
-                update.execute(params![
-                    row_id,
-                    record.full_name,
-                    record.phone,
-                    record.phone_key,
-                    record.city,
-                    record.city_key,
-                    record.status,
-                    record.total,
-                    record.created_at,
-                    record.updated_at,
-                    pass,
-                ])?;
-                row_id
-            }
-            None => {
-                insert.execute(params![
-                    kind,
-                    record.reference,
-                    record.full_name,
-                    record.phone,
-                    record.phone_key,
-                    record.city,
-                    record.city_key,
-                    record.status,
-                    record.total,
-                    record.created_at,
-                    record.updated_at,
-                    pass,
-                ])?;
-                tx.last_insert_rowid()
-            }
-        };
+        if let Some((row_id, held)) = &known
+            && is_older(record.updated_at.as_deref(), held.as_deref())
+        {
+            mark_seen.execute(params![row_id, pass])?;
+            continue;
+        }
+        let row_id: i64 = upsert.query_row(
+            params![
+                kind,
+                record.reference,
+                record.full_name,
+                record.phone,
+                record.phone_key,
+                record.city,
+                record.city_key,
+                record.status,
+                record.total,
+                record.created_at,
+                record.updated_at,
+                pass,
+            ],
+            |row| row.get(0),
+        )?;
         tx.prepare_cached("INSERT OR REPLACE INTO record_bodies (row_id, body) VALUES (?1, ?2)")?
             .execute(params![row_id, record.body])?;
         save_lines(tx, record, row_id)?;

@@ -615,30 +615,13 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_pass_never_starts_past_the_page_ceiling() {
-        let now = Instant::now();
-        let mut desk = Desk::new(vec!["new".into()], QueueOrder::OldestFirst, now);
-        let first = desk.page_to_read(now).expect("the first page");
-        let announced = Page {
-            pages: 10_000_000_000_000,
-            total: 10_000_000_000_000 * first.per_page,
-            ..page(&store(), &first)
-        };
-        desk.take_page(&first, Ok(announced), now);
-        let next = desk.page_to_read(now).expect("the last page it will read");
-        assert_eq!(next.page, MAX_PAGES_FOLLOWED);
-    }
-
-    #[test]
-    fn newest_first_calls_the_latest_leads_first_each_once() {
+    /// A desk on [`store`] working through `new` then `call_later` in `order`, every lead
+    /// confirmed as it shows (the store takes each outcome at once): the desk, the leads in
+    /// the order shown, and the pages read.
+    fn confirm_everything(order: QueueOrder) -> (Desk, Vec<String>, usize) {
         let mut all = store();
         let now = Instant::now();
-        let mut desk = Desk::new(
-            vec!["new".into(), "call_later".into()],
-            QueueOrder::NewestFirst,
-            now,
-        );
+        let mut desk = Desk::new(vec!["new".into(), "call_later".into()], order, now);
         let mut shown = Vec::new();
         let mut reads = 0;
         while !desk.finished() {
@@ -656,6 +639,27 @@ mod tests {
                 .for_each(|lead| lead.status = Some("confirmed".into()));
             assert!(reads < 40, "the desk keeps reading");
         }
+        (desk, shown, reads)
+    }
+
+    #[test]
+    fn a_pass_never_starts_past_the_page_ceiling() {
+        let now = Instant::now();
+        let mut desk = Desk::new(vec!["new".into()], QueueOrder::OldestFirst, now);
+        let first = desk.page_to_read(now).expect("the first page");
+        let announced = Page {
+            pages: 10_000_000_000_000,
+            total: 10_000_000_000_000 * first.per_page,
+            ..page(&store(), &first)
+        };
+        desk.take_page(&first, Ok(announced), now);
+        let next = desk.page_to_read(now).expect("the last page it will read");
+        assert_eq!(next.page, MAX_PAGES_FOLLOWED);
+    }
+
+    #[test]
+    fn newest_first_calls_the_latest_leads_first_each_once() {
+        let (_, shown, _) = confirm_everything(QueueOrder::NewestFirst);
         assert_eq!(&shown[..3], ["LD-249", "LD-248", "LD-247"]);
         let unique: HashSet<&String> = shown.iter().collect();
         assert_eq!((shown.len(), unique.len()), (253, 253), "every lead once");
@@ -691,31 +695,7 @@ mod tests {
 
     #[test]
     fn leads_come_oldest_first_status_by_status_each_once() {
-        let mut all = store();
-        let now = Instant::now();
-        let mut desk = Desk::new(
-            vec!["new".into(), "call_later".into()],
-            QueueOrder::OldestFirst,
-            now,
-        );
-        let mut shown = Vec::new();
-        let mut reads = 0;
-        while !desk.finished() {
-            if read(&mut desk, &all, now) {
-                reads += 1;
-            }
-            let Some(card) = desk.current() else {
-                continue;
-            };
-            let reference = card.reference().to_string();
-            shown.push(reference.clone());
-            desk.decide("confirmed", now);
-            // The store takes each outcome at once here.
-            all.iter_mut()
-                .filter(|lead| lead.reference.as_deref() == Some(reference.as_str()))
-                .for_each(|lead| lead.status = Some("confirmed".into()));
-            assert!(reads < 40, "the desk keeps reading");
-        }
+        let (desk, shown, reads) = confirm_everything(QueueOrder::OldestFirst);
         assert_eq!(&shown[..3], ["LD-0", "LD-1", "LD-2"]);
         assert_eq!(shown.len(), 253);
         assert_eq!(desk.queue_size(), 0);
