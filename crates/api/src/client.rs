@@ -22,6 +22,7 @@ use super::pacing::{Pacer, RateBudget, retry_after_header};
 use super::profile::{ApiProfile, Dialect};
 use super::resource::{Leads, Orders, Resource};
 use super::rules::{MAX_ITEMS_PER_BULK_CHANGE, max_items_per_request};
+use super::seller::{Listed, NewSourcing, SourcingCreated};
 use super::server_clock::ServerClock;
 use super::wire::{
     BatchStatus, Deleted, History, Pagination, Product, Queued, RecordRef, StatusChange,
@@ -230,8 +231,8 @@ impl fmt::Debug for Client {
     }
 }
 
-/// Pages of 100 products read at most: 100,000 products is far beyond any store, and a
-/// server that announces more (or answers every page forever) must not hold the
+/// Pages of 100 read at most of a seller list: 100,000 products is far beyond any store,
+/// and a server that announces more (or answers every page forever) must not hold the
 /// console in a loop.
 pub const MAX_CATALOGUE_PAGES: u64 = 1_000;
 
@@ -324,37 +325,65 @@ impl Client {
 
     /// One page of the account's product catalogue.
     pub async fn products(&self, query: &ListQuery) -> Result<Page<Product>, ApiError> {
-        let success = self.send(Endpoint::Products, query.pairs(), None).await?;
+        self.page_of::<Product>(query).await
+    }
+
+    /// One product by its id, with the show's seller fields (404 when absent or in
+    /// another account).
+    pub async fn product(&self, id: &str) -> Result<Product, ApiError> {
+        self.one_of::<Product>(id).await
+    }
+
+    /// The whole catalogue: [`Client::every`] product.
+    pub async fn all_products(&self) -> Result<Vec<Product>, ApiError> {
+        self.every::<Product>().await
+    }
+
+    /// One page of a seller list (products, stocks, invoices, sourcing requests).
+    pub async fn page_of<T: Listed>(&self, query: &ListQuery) -> Result<Page<T>, ApiError> {
+        let success = self
+            .send(Endpoint::Browse(T::LISTING), query.pairs(), None)
+            .await?;
         decode_page(success, query)
     }
 
-    /// One product by its id (404 when absent or in another account).
-    pub async fn product(&self, id: &str) -> Result<Product, ApiError> {
+    /// One item of a seller list by its id (404 when absent or in another account).
+    pub async fn one_of<T: Listed>(&self, id: &str) -> Result<T, ApiError> {
         let success = self
-            .send(Endpoint::ShowProduct(id), Vec::new(), None)
+            .send(Endpoint::ShowListed(T::LISTING, id), Vec::new(), None)
             .await?;
         decode_data(success)
     }
 
-    /// The whole catalogue, every page: up to the page count the server announces, and
+    /// A whole seller list, every page: up to the page count the server announces, and
     /// never past [`MAX_CATALOGUE_PAGES`] however many it announces or keeps sending.
-    pub async fn all_products(&self) -> Result<Vec<Product>, ApiError> {
+    pub async fn every<T: Listed>(&self) -> Result<Vec<T>, ApiError> {
         let mut query = ListQuery::page(1, 100);
-        let mut products = Vec::new();
+        let mut items = Vec::new();
         loop {
-            let page = self.products(&query).await?;
+            let page = self.page_of::<T>(&query).await?;
             let last = page.items.is_empty() || query.page >= page.pages;
-            products.extend(page.items);
+            items.extend(page.items);
             if last {
-                return Ok(products);
+                return Ok(items);
             }
             if query.page >= MAX_CATALOGUE_PAGES {
                 return Err(ApiError::InvalidRequest(format!(
-                    "the catalogue has more than {MAX_CATALOGUE_PAGES} pages of 100 products: it was not read whole"
+                    "the {} list has more than {MAX_CATALOGUE_PAGES} pages of 100: it was not read whole",
+                    T::LISTING.plural()
                 )));
             }
             query.page += 1;
         }
+    }
+
+    /// Sends one sourcing request. A write: never resent when its outcome is uncertain.
+    pub async fn create_sourcing(&self, request: &NewSourcing) -> Result<SourcingCreated, ApiError> {
+        let body = serde_json::to_value(request).unwrap_or(Value::Null);
+        let success = self
+            .send(Endpoint::CreateSourcing, Vec::new(), Some(body))
+            .await?;
+        decode_data(success)
     }
 
     /// The state of an async batch; `Ok(None)` when the server has no batch endpoint

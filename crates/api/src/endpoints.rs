@@ -3,7 +3,46 @@
 
 use http::Method;
 
-use super::scope::{Action, ResourceName, Scope};
+use super::scope::{Action, ResourceName, Scope, Subject};
+
+/// The seller API's lists read by page and shown by id, beside leads and orders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Listing {
+    Products,
+    Stocks,
+    Invoices,
+    Sourcings,
+}
+
+impl Listing {
+    pub const ALL: [Listing; 4] = [
+        Listing::Products,
+        Listing::Stocks,
+        Listing::Invoices,
+        Listing::Sourcings,
+    ];
+
+    /// Its path segment, also its name in the local copy.
+    pub fn plural(self) -> &'static str {
+        match self {
+            Listing::Products => "products",
+            Listing::Stocks => "stocks",
+            Listing::Invoices => "invoices",
+            Listing::Sourcings => "sourcings",
+        }
+    }
+
+    /// The scope reading it needs: any valid token reads the catalogue.
+    pub fn view_scope(self) -> Option<Scope> {
+        let subject = match self {
+            Listing::Products => return None,
+            Listing::Stocks => Subject::Stocks,
+            Listing::Invoices => Subject::Invoices,
+            Listing::Sourcings => Subject::Sourcings,
+        };
+        Some(Scope::new(Action::View, subject))
+    }
+}
 
 /// One route of the API. Path parameters are carried in the variant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,9 +55,12 @@ pub enum Endpoint<'a> {
     Histories(ResourceName),
     /// One status change by its id: `GET /lead-histories/{id}/show`.
     ShowHistory(ResourceName, &'a str),
-    Products,
-    /// One product by its id: `GET /products/{id}/show`.
-    ShowProduct(&'a str),
+    /// `GET /products`, `/stocks`, `/invoices`, `/sourcings`.
+    Browse(Listing),
+    /// One item by its id: `GET /products/{id}/show`…
+    ShowListed(Listing, &'a str),
+    /// `POST /sourcings`: one request, not a batch.
+    CreateSourcing,
     /// `GET /batches/{batch_id}`: a sandbox extension (api-contract.md §8).
     Batch(&'a str),
 }
@@ -42,11 +84,13 @@ impl Endpoint<'static> {
             .into_iter()
             .flat_map(per_resource)
             .collect();
-        routes.extend([
-            Endpoint::Products,
-            Endpoint::ShowProduct("{id}"),
-            Endpoint::Batch("{batch_id}"),
-        ]);
+        for listing in Listing::ALL {
+            routes.extend([
+                Endpoint::Browse(listing),
+                Endpoint::ShowListed(listing, "{id}"),
+            ]);
+        }
+        routes.extend([Endpoint::CreateSourcing, Endpoint::Batch("{batch_id}")]);
         routes
     }
 }
@@ -54,15 +98,15 @@ impl Endpoint<'static> {
 impl<'a> Endpoint<'a> {
     pub fn method(&self) -> Method {
         match self {
-            Endpoint::Create(_) => Method::POST,
+            Endpoint::Create(_) | Endpoint::CreateSourcing => Method::POST,
             Endpoint::Update(_) => Method::PATCH,
             Endpoint::Delete(_) => Method::DELETE,
             Endpoint::List(_)
             | Endpoint::Show(..)
             | Endpoint::Histories(_)
             | Endpoint::ShowHistory(..)
-            | Endpoint::Products
-            | Endpoint::ShowProduct(_)
+            | Endpoint::Browse(_)
+            | Endpoint::ShowListed(..)
             | Endpoint::Batch(_) => Method::GET,
         }
     }
@@ -77,8 +121,9 @@ impl<'a> Endpoint<'a> {
             Endpoint::Show(resource, reference) => vec![resource.plural(), reference, "show"],
             Endpoint::Histories(resource) => vec![histories_segment(resource)],
             Endpoint::ShowHistory(resource, id) => vec![histories_segment(resource), id, "show"],
-            Endpoint::Products => vec!["products"],
-            Endpoint::ShowProduct(id) => vec!["products", id, "show"],
+            Endpoint::Browse(listing) => vec![listing.plural()],
+            Endpoint::ShowListed(listing, id) => vec![listing.plural(), id, "show"],
+            Endpoint::CreateSourcing => vec![Listing::Sourcings.plural()],
             Endpoint::Batch(batch_id) => vec!["batches", batch_id],
         }
     }
@@ -101,7 +146,11 @@ impl<'a> Endpoint<'a> {
             Endpoint::Create(resource) => (Action::Create, resource),
             Endpoint::Update(resource) => (Action::Update, resource),
             Endpoint::Delete(resource) => (Action::Delete, resource),
-            Endpoint::Products | Endpoint::ShowProduct(_) | Endpoint::Batch(_) => return None,
+            Endpoint::Browse(listing) | Endpoint::ShowListed(listing, _) => {
+                return listing.view_scope();
+            }
+            Endpoint::CreateSourcing => return Some(Scope::new(Action::Create, Subject::Sourcings)),
+            Endpoint::Batch(_) => return None,
         };
         Some(Scope::new(action, resource))
     }
@@ -151,7 +200,18 @@ mod tests {
             Endpoint::ShowHistory(ResourceName::Orders, "7").scope(),
             Some(Scope::new(Action::View, ResourceName::Orders))
         );
-        assert_eq!(Endpoint::ShowProduct("{id}").path(), "/products/{id}/show");
-        assert_eq!(Endpoint::ShowProduct("1").scope(), None);
+        let show_product = Endpoint::ShowListed(Listing::Products, "{id}");
+        assert_eq!(show_product.path(), "/products/{id}/show");
+        assert_eq!(show_product.scope(), None);
+        assert_eq!(
+            Endpoint::Browse(Listing::Invoices).scope(),
+            Some(Scope::new(Action::View, Subject::Invoices))
+        );
+        assert_eq!(Endpoint::CreateSourcing.path(), "/sourcings");
+        assert_eq!(Endpoint::CreateSourcing.method(), Method::POST);
+        assert_eq!(
+            Endpoint::CreateSourcing.scope(),
+            Some(Scope::new(Action::Create, Subject::Sourcings))
+        );
     }
 }

@@ -17,6 +17,7 @@ pub mod profile;
 pub mod resource;
 pub mod rules;
 pub mod scope;
+pub mod seller;
 #[cfg(feature = "client")]
 pub mod server_clock;
 pub mod statuses;
@@ -30,5 +31,5 @@ pub use client::{
 pub use error::{ApiError, TransportKind};
 pub use profile::{ApiProfile, DEFAULT_BASE_URL, Dialect, ProfileError, V1_PREFIX};
 pub use resource::{Leads, Orders, Resource};
-pub use scope::{Action, ResourceName, Scope};
+pub use scope::{Action, ResourceName, Scope, Subject};
 pub use wire::{Lead, NewLead, NewOrder, Order};

@@ -1,6 +1,10 @@
 //! Sanctum token scopes. The v2 documentation spells them `create leads`, the v1
 //! documentation `CREATE LEADS`; both name the same permission, so a scope is parsed
 //! case-insensitively and printed in the v2 spelling.
+//!
+//! Only `create sourcings` is documented beyond leads and orders; `view stocks`,
+//! `view invoices` and `view sourcings` are this project's decision (api-contract.md §6
+//! leaves them open), written in the README's sandbox section.
 
 use std::fmt;
 use std::str::FromStr;
@@ -32,26 +36,68 @@ impl ResourceName {
     }
 }
 
+/// What a scope is about: the two record kinds, and the seller API's other lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Subject {
+    Leads,
+    Orders,
+    Stocks,
+    Invoices,
+    Sourcings,
+}
+
+impl Subject {
+    /// The plural the scope's name ends with.
+    pub fn plural(self) -> &'static str {
+        match self {
+            Subject::Leads => "leads",
+            Subject::Orders => "orders",
+            Subject::Stocks => "stocks",
+            Subject::Invoices => "invoices",
+            Subject::Sourcings => "sourcings",
+        }
+    }
+}
+
+impl From<ResourceName> for Subject {
+    fn from(resource: ResourceName) -> Subject {
+        match resource {
+            ResourceName::Leads => Subject::Leads,
+            ResourceName::Orders => Subject::Orders,
+        }
+    }
+}
+
 /// One permission a token may carry, such as `view leads`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Scope {
     pub action: Action,
-    pub resource: ResourceName,
+    pub subject: Subject,
 }
 
 impl Scope {
-    pub const fn new(action: Action, resource: ResourceName) -> Self {
-        Scope { action, resource }
+    pub fn new(action: Action, subject: impl Into<Subject>) -> Self {
+        Scope {
+            action,
+            subject: subject.into(),
+        }
     }
 
-    /// Every scope the API defines, in the order the documentation lists them.
+    /// Every scope the API defines: the documentation's order for leads and orders, then
+    /// the seller lists' (read-only but for sending a sourcing request).
     pub fn all() -> Vec<Scope> {
-        let mut scopes = Vec::with_capacity(8);
+        let mut scopes = Vec::with_capacity(12);
         for resource in [ResourceName::Leads, ResourceName::Orders] {
             for action in [Action::Create, Action::View, Action::Update, Action::Delete] {
                 scopes.push(Scope::new(action, resource));
             }
         }
+        scopes.extend([
+            Scope::new(Action::View, Subject::Stocks),
+            Scope::new(Action::View, Subject::Invoices),
+            Scope::new(Action::View, Subject::Sourcings),
+            Scope::new(Action::Create, Subject::Sourcings),
+        ]);
         scopes
     }
 
@@ -69,13 +115,13 @@ impl fmt::Display for Scope {
             Action::Update => "update",
             Action::Delete => "delete",
         };
-        write!(f, "{action} {}", self.resource.plural())
+        write!(f, "{action} {}", self.subject.plural())
     }
 }
 
 /// The text that failed to parse as a scope.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown scope {0:?}: expected one of `create|view|update|delete leads|orders`")]
+#[error("unknown scope {0:?}: expected `create|view|update|delete leads|orders`, `view stocks|invoices|sourcings` or `create sourcings`")]
 pub struct UnknownScope(pub String);
 
 impl FromStr for Scope {
@@ -120,7 +166,7 @@ mod tests {
 
     #[test]
     fn lists_and_all() {
-        assert_eq!(parse_scope_list("all").unwrap().len(), 8);
+        assert_eq!(parse_scope_list("all").unwrap().len(), 12);
         let two = parse_scope_list("create orders, DELETE LEADS").unwrap();
         assert_eq!(
             two,
@@ -130,5 +176,10 @@ mod tests {
             ]
         );
         assert!(parse_scope_list("view products").is_err());
+        assert!(parse_scope_list("delete invoices").is_err());
+        assert_eq!(
+            parse_scope_list("VIEW STOCKS").unwrap(),
+            vec![Scope::new(Action::View, Subject::Stocks)]
+        );
     }
 }

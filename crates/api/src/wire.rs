@@ -154,7 +154,8 @@ pub struct RecordRef {
     pub reference: Option<String>,
 }
 
-/// A catalogue product (`GET /products`).
+/// A catalogue product: the list's fields (`GET /products`), and the seller fields only
+/// its show gives (`GET /products/{id}/show`), absent from a list item.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Product {
@@ -170,6 +171,31 @@ pub struct Product {
     pub status: Option<String>,
     #[serde(default, deserialize_with = "lenient::text")]
     pub created_at: Option<String>,
+    #[serde(default, deserialize_with = "lenient::text")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, deserialize_with = "lenient::boolean")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub has_discount: Option<bool>,
+    #[serde(default, deserialize_with = "lenient::boolean")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub free_shipping: Option<bool>,
+    #[serde(default, deserialize_with = "lenient::text")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<String>,
+}
+
+impl Product {
+    /// The product as a list shows it: the show's seller fields left out.
+    pub fn listed(&self) -> Product {
+        Product {
+            description: None,
+            has_discount: None,
+            free_shipping: None,
+            updated_at: None,
+            ..self.clone()
+        }
+    }
 }
 
 /// One status change of a lead or order (`GET /lead-histories`, `/order-histories`).
