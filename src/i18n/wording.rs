@@ -81,6 +81,7 @@ pub fn message(wording: &Wording) -> String {
             tr!("check-phone-invalid", value = value, region = region)
         }
         Wording::UnknownSku { sku } => tr!("check-unknown-sku", sku = sku),
+        Wording::OutOfStock { sku } => tr!("check-out-of-stock", sku = sku),
         Wording::NoProducts { kind } => match kind {
             ResourceName::Leads => tr!("check-lead-no-product"),
             ResourceName::Orders => tr!("check-order-no-product"),
@@ -128,6 +129,7 @@ pub fn fix(wording: &Wording) -> String {
         Wording::PhoneScientificNotation { .. } => tr!("fix-phone-scientific"),
         Wording::PhoneInvalid { example, .. } => tr!("fix-phone-invalid", example = example),
         Wording::UnknownSku { .. } => tr!("fix-unknown-sku"),
+        Wording::OutOfStock { .. } => tr!("fix-out-of-stock"),
         Wording::NoProducts { .. } => tr!("fix-no-product"),
         Wording::TooManyProducts { kind, .. } => match kind {
             ResourceName::Leads => tr!("fix-lead-too-many-products"),

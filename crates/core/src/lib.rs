@@ -7,7 +7,8 @@
 //! and ways to reach a customer), `config` (profiles, never a token; `config_warning`
 //! says what was repaired), `language` (the languages the console speaks), `secrets` (the
 //! token in the OS keyring), `paths` (where files live), `files` (durable, owner-only files
-//! and locks), `log_file` (the window's log) and `diagnostics` (what support is sent).
+//! and locks), `seller` (stock levels, payout totals and where the seller lists are
+//! read from), `log_file` (the window's log) and `diagnostics` (what support is sent).
 
 /// The API crate under the name the modules use (`crate::api::…`).
 use wedocod_api as api;
@@ -23,5 +24,6 @@ pub mod log_file;
 pub mod paths;
 pub mod records;
 pub mod secrets;
+pub mod seller;
 pub mod stores;
 pub mod upload;

@@ -14,6 +14,9 @@ use super::table::{Row, TableReader};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Catalogue {
     skus: HashSet<String>,
+    /// Known products with nothing left in any warehouse: a row for one is a warning
+    /// (the lead is likely cancelled or returned), never an error.
+    out_of_stock: HashSet<String>,
     /// True when the list is known to be complete (fetched just now, or given by the
     /// merchant): an unknown SKU is then an error. A cached copy may be stale, so an
     /// unknown SKU is only a warning.
@@ -24,8 +27,19 @@ impl Catalogue {
     pub fn new(skus: impl IntoIterator<Item = String>, authoritative: bool) -> Self {
         Catalogue {
             skus: skus.into_iter().collect(),
+            out_of_stock: HashSet::new(),
             authoritative,
         }
+    }
+
+    /// The same catalogue, knowing which SKUs are out of stock.
+    pub fn with_out_of_stock(mut self, skus: impl IntoIterator<Item = String>) -> Self {
+        self.out_of_stock = skus.into_iter().collect();
+        self
+    }
+
+    pub fn is_out_of_stock(&self, sku: &str) -> bool {
+        self.out_of_stock.contains(sku)
     }
 
     /// Reads a SKU list file: the column headed `sku` (any case), else the first one.

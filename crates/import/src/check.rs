@@ -460,6 +460,11 @@ impl<'m> Checker<'m> {
 
     fn check_catalogue(&self, sku: &str) -> Option<Finding> {
         let catalogue = self.catalogue?;
+        if catalogue.is_out_of_stock(sku) {
+            return Some(Finding::warning(Wording::OutOfStock {
+                sku: sku.to_string(),
+            }));
+        }
         if sku.is_empty() || catalogue.contains(sku) {
             return None;
         }
@@ -605,6 +610,31 @@ mod tests {
         lenient.check_record(&lead, &mut issues, &mut Vec::new());
         assert_eq!(issues[0].severity, crate::Severity::Warning);
         assert_eq!(codes(&blind, &lead), []);
+    }
+
+    #[test]
+    fn a_product_out_of_stock_is_a_warning_on_its_sku() {
+        let mapping = mapping(
+            &["name", "phone", "city", "address", "sku", "total"],
+            ResourceName::Leads,
+        );
+        let phone = PhoneRules::new(crate::phone::DEFAULT_PHONE_REGION).unwrap();
+        let row = |sku: &str| {
+            [Row::new(
+                2,
+                &["Ali Alami", "0612345678", "Rabat", "Rue 1 Agdal", sku, "100"],
+            )]
+        };
+        let catalogue = Catalogue::new(["TSH-01".to_string(), "CAF-02".to_string()], true)
+            .with_out_of_stock(["CAF-02".to_string()]);
+        let checker = Checker::new(&mapping, &phone, Dialect::V2, Some(&catalogue));
+        let mut issues = Vec::new();
+        checker.check_record(&row("CAF-02"), &mut issues, &mut Vec::new());
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0].severity, crate::Severity::Warning);
+        assert_eq!(issues[0].code, crate::IssueCode::OutOfStock);
+        assert_eq!(issues[0].column_index, Some(4));
+        assert_eq!(codes(&checker, &row("TSH-01")), []);
     }
 
     #[test]

@@ -45,6 +45,7 @@ issue_codes! {
     TooManyProducts => "too_many_products",
     TooManyCustomFields => "too_many_custom_fields",
     UnknownSku => "unknown_sku",
+    OutOfStock => "out_of_stock",
     DuplicateLead => "duplicate_lead",
     TooManyCells => "too_many_cells",
     TooFewCells => "too_few_cells",

@@ -167,6 +167,10 @@ pub enum Wording {
     UnknownSku {
         sku: String,
     },
+    /// A known product with nothing left in any warehouse.
+    OutOfStock {
+        sku: String,
+    },
     NoProducts {
         kind: ResourceName,
     },
@@ -269,6 +273,9 @@ impl Wording {
             Wording::UnknownSku { sku } => {
                 format!("The SKU \"{sku}\" is not in your product catalogue.")
             }
+            Wording::OutOfStock { sku } => {
+                format!("\"{sku}\" is out of stock in every warehouse.")
+            }
             Wording::NoProducts { kind } => format!("This {} has no product.", kind_english(*kind)),
             Wording::TooManyProducts { kind, count, max } => format!(
                 "This {} has {count} products, at most {max} are allowed.",
@@ -331,6 +338,9 @@ impl Wording {
             Wording::UnknownSku { .. } => {
                 "Check the spelling, or add the product in WedoCOD first.".to_string()
             }
+            Wording::OutOfStock { .. } => {
+                "The row can be sent, but the order may be cancelled: restock or ask a sourcing first.".to_string()
+            }
             Wording::NoProducts { .. } => {
                 "Fill in the SKU (and quantity) of what the customer ordered.".to_string()
             }
@@ -373,6 +383,7 @@ impl Wording {
             Wording::PhoneScientificNotation { .. } => IssueCode::PhoneScientificNotation,
             Wording::PhoneInvalid { .. } => IssueCode::PhoneInvalid,
             Wording::UnknownSku { .. } => IssueCode::UnknownSku,
+            Wording::OutOfStock { .. } => IssueCode::OutOfStock,
             Wording::NoProducts { .. } => IssueCode::NoProducts,
             Wording::TooManyProducts { .. } => IssueCode::TooManyProducts,
             Wording::TooManyCustomFields { .. } => IssueCode::TooManyCustomFields,

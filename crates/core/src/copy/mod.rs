@@ -24,7 +24,8 @@ use std::path::{Path, PathBuf};
 pub use fold::{fold_text, looks_like_phone, phone_key};
 pub use open::SetAside;
 pub use read::{
-    CopyPage, CopyQuery, CopyReader, Customer, CustomerRecord, Earlier, KindCounts, SortColumn,
+    CopiedListing, CopyPage, CopyQuery, CopyReader, Customer, CustomerRecord, Earlier, KindCounts,
+    SortColumn,
 };
 pub use sync::{SyncError, SyncOptions, SyncProgress, SyncReport, SyncStep, sync};
 pub use trends::{LeadDay, OrderDay, Returns, Trends, WeekRevenue};

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::CopyError;
 use super::fold::{fold_text, looks_like_phone, phone_key};
+use crate::api::seller::Listed;
 use crate::api::wire::History;
 use crate::api::{Lead, Order, ResourceName};
 use crate::records::requests::Record;
@@ -148,6 +149,17 @@ impl Earlier {
     pub fn is_empty(&self) -> bool {
         self.orders == 0 && self.leads == 0 && self.duplicates.is_empty()
     }
+}
+
+/// A seller list from the copy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CopiedListing<T> {
+    /// In the server's order.
+    pub items: Vec<T>,
+    /// When the sync read it (the computer's clock, RFC 3339).
+    pub read_at: String,
+    /// The token may not read it: `items` is empty.
+    pub refused: bool,
 }
 
 /// A reading connection to the copy (one per task: connections are not `Sync`).
@@ -395,6 +407,34 @@ impl CopyReader {
             |row| row.get(0),
         )?;
         Ok(synced)
+    }
+
+    /// A seller list as the last sync read it; `None` when no sync read it yet.
+    pub fn listing<T: Listed>(&self) -> Result<Option<CopiedListing<T>>, CopyError> {
+        let kind = T::LISTING.plural();
+        let state: Option<(Option<String>, bool)> = self
+            .connection
+            .query_row(
+                "SELECT read_at, refused FROM listing_state WHERE kind = ?1",
+                [kind],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?;
+        let Some((Some(read_at), refused)) = state else {
+            return Ok(None);
+        };
+        let mut select = self
+            .connection
+            .prepare_cached("SELECT body FROM listings WHERE kind = ?1 ORDER BY position")?;
+        let items = select
+            .query_map([kind], |row| row.get::<_, String>(0))?
+            .filter_map(|body| serde_json::from_str(&body.ok()?).ok())
+            .collect();
+        Ok(Some(CopiedListing {
+            items,
+            read_at,
+            refused,
+        }))
     }
 
     /// The dashboard's trends, as of the server's now (its clock as announced at the

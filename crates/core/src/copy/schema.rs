@@ -98,8 +98,25 @@ CREATE VIRTUAL TABLE records_search USING fts5 (
 );
 "#;
 
+/// Version 2: the seller lists (products with their seller fields, stocks, invoices,
+/// sourcing requests), each kept whole as the server listed it, in its order, with when
+/// it was last read and whether the token may read it.
+const V2: &str = r#"
+CREATE TABLE listings (
+    kind TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (kind, position)
+);
+CREATE TABLE listing_state (
+    kind TEXT PRIMARY KEY,
+    read_at TEXT,
+    refused INTEGER NOT NULL DEFAULT 0
+);
+"#;
+
 /// Every schema version's step, oldest first.
-const STEPS: &[&str] = &[V1];
+const STEPS: &[&str] = &[V1, V2];
 
 /// The steps as migrations.
 pub static MIGRATIONS: LazyLock<Migrations<'static>> =

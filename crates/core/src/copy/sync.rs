@@ -21,7 +21,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
 use serde::Serialize;
 
 use super::open::{SetAside, open_for_writing};
@@ -31,6 +31,8 @@ use super::stored::{Stored, server_time};
 use super::walk::{MAX_PAGES, Pace, PagePlan, runs_oldest_first};
 use super::write;
 use super::{CopyError, LocalCopy};
+use crate::api::endpoints::Listing;
+use crate::api::seller::{Invoice, Listed, Sourcing, Stock};
 use crate::api::wire::{History, Product};
 use crate::api::{ApiError, Client, ListQuery, ResourceName};
 use crate::files::{LockError, LockFile};
@@ -53,6 +55,11 @@ pub struct SyncOptions {
     pub everything_every: Duration,
     /// How often the catalogue is read again.
     pub catalogue_every: Duration,
+    /// How often stock levels are read again: they move with every delivery, and the
+    /// desk warns from them.
+    pub stocks_every: Duration,
+    /// How often invoices and sourcing requests are read again.
+    pub payouts_every: Duration,
     /// Records named by a history entry but not in the copy that are fetched one by one;
     /// more than this and the resource is re-read.
     pub lookups: usize,
@@ -68,6 +75,8 @@ impl Default for SyncOptions {
             recent_every: Duration::from_secs(5 * 60),
             everything_every: Duration::from_secs(24 * 3600),
             catalogue_every: Duration::from_secs(3600),
+            stocks_every: Duration::from_secs(5 * 60),
+            payouts_every: Duration::from_secs(30 * 60),
             lookups: 20,
             wait_for_lock: false,
         }
@@ -85,7 +94,8 @@ pub enum SyncStep {
     Changes,
     /// Re-reading the last days' records (no histories).
     Recent,
-    Catalogue,
+    /// Reading a seller list whole (the catalogue, stocks…).
+    Listing(Listing),
 }
 
 /// Where the sync is, for a progress bar.
@@ -169,7 +179,18 @@ pub async fn sync(
             Err(error) => return Err(error),
         }
     }
-    syncer.sync_catalogue().await?;
+    syncer
+        .sync_listing::<Product>(options.catalogue_every, write::save_catalogue)
+        .await?;
+    syncer
+        .sync_listing::<Stock>(options.stocks_every, nothing_more)
+        .await?;
+    syncer
+        .sync_listing::<Invoice>(options.payouts_every, nothing_more)
+        .await?;
+    syncer
+        .sync_listing::<Sourcing>(options.payouts_every, nothing_more)
+        .await?;
     syncer.save_server_clock().await?;
     // Statistics for the query planner once the copy has grown or changed much (SQLite's
     // advice after a batch of writes): a search starts from the narrowest index. Cheap
@@ -657,41 +678,45 @@ impl Syncer<'_> {
         Ok(())
     }
 
-    /// Reads the catalogue again when it is older than `catalogue_every`.
-    async fn sync_catalogue(&mut self) -> Result<(), SyncError> {
+    /// Reads a seller list again, whole, when it is older than `every`. A token that may
+    /// not read it (403, or a server without the route) leaves it marked refused, the
+    /// rest of the sync going on. `also` writes what else the list feeds in the same
+    /// transaction (the product list: the SKU catalogue).
+    async fn sync_listing<T: Listed>(
+        &mut self,
+        every: Duration,
+        also: fn(&Transaction<'_>, &[T]) -> rusqlite::Result<()>,
+    ) -> Result<(), SyncError> {
+        let kind = T::LISTING.plural();
         let read_at = self
             .writer
-            .run(|connection| {
-                connection
-                    .query_row(
-                        "SELECT value FROM copy_meta WHERE key = 'catalogue_read_at'",
-                        [],
-                        |row| row.get::<_, String>(0),
-                    )
-                    .or_else(|error| match error {
-                        rusqlite::Error::QueryReturnedNoRows => Ok(String::new()),
-                        error => Err(error),
-                    })
-            })
+            .run(move |connection| write::listing_read_at(connection, kind))
             .await?;
-        if !is_due(
-            Some(read_at.as_str()).filter(|t| !t.is_empty()),
-            self.options.catalogue_every,
-        ) {
+        if !is_due(read_at.as_deref(), every) {
             return Ok(());
         }
-        let mut products: Vec<Product> = Vec::new();
+        let mut items: Vec<T> = Vec::new();
         let mut page = 1;
         loop {
             self.before_request().await?;
-            let fetched = match self.client.products(&ListQuery::page(page, PER_PAGE)).await {
+            let fetched = match self
+                .client
+                .page_of::<T>(&ListQuery::page(page, PER_PAGE))
+                .await
+            {
                 Ok(fetched) => fetched,
-                Err(error) if is_refusal(&error) => return Ok(()),
+                Err(error) if is_refusal(&error) => {
+                    tracing::info!(listing = kind, %error, "not synced: the token cannot read it");
+                    self.writer
+                        .run(move |connection| write::listing_refused(connection, kind, &now_text()))
+                        .await?;
+                    return Ok(());
+                }
                 Err(error) => return Err(error.into()),
             };
-            self.report(None, SyncStep::Catalogue, page, fetched.pages);
+            self.report(None, SyncStep::Listing(T::LISTING), page, fetched.pages);
             let last = fetched.items.is_empty() || page >= fetched.pages || page >= MAX_PAGES;
-            products.extend(fetched.items);
+            items.extend(fetched.items);
             if last {
                 break;
             }
@@ -701,11 +726,8 @@ impl Syncer<'_> {
         self.writer
             .run(move |connection| {
                 let tx = connection.transaction()?;
-                write::save_catalogue(&tx, &products)?;
-                tx.execute(
-                    "INSERT OR REPLACE INTO copy_meta (key, value) VALUES ('catalogue_read_at', ?1)",
-                    [now],
-                )?;
+                write::save_listing(&tx, &items, &now)?;
+                also(&tx, &items)?;
                 tx.commit()
             })
             .await?;
@@ -816,6 +838,11 @@ fn days_before(newest: Option<&str>, days: i64) -> String {
 }
 
 /// Whether the server refuses a route to this token for good (no scope, no route).
+/// For a seller list that feeds nothing else.
+fn nothing_more<T>(_: &Transaction<'_>, _: &[T]) -> rusqlite::Result<()> {
+    Ok(())
+}
+
 fn is_refusal(error: &ApiError) -> bool {
     matches!(error.status(), Some(403..=405))
 }

@@ -1,12 +1,13 @@
 //! Everything the sync writes, one page per transaction: records (with their product
-//! lines and search text), history entries and the status they carry, the catalogue,
-//! and the records a complete re-read did not see. Nothing here decides what to read.
+//! lines and search text), history entries and the status they carry, the seller lists
+//! and the catalogue, and the records a complete re-read did not see. Nothing here decides what to read.
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::fold::fold_text;
 use super::stored::{Stored, line_total, server_time};
 use crate::api::ResourceName;
+use crate::api::seller::Listed;
 use crate::api::wire::{History, Product};
 
 /// Saves `records`, marking them seen by re-read `pass`. Says, for each, whether the
@@ -220,7 +221,51 @@ pub fn delete_unseen(
     )
 }
 
-/// Replaces the catalogue.
+/// Replaces a seller list with `items` as read at `read_at`.
+pub fn save_listing<T: Listed>(
+    tx: &Transaction<'_>,
+    items: &[T],
+    read_at: &str,
+) -> rusqlite::Result<()> {
+    let kind = T::LISTING.plural();
+    tx.execute("DELETE FROM listings WHERE kind = ?1", [kind])?;
+    let mut insert =
+        tx.prepare_cached("INSERT INTO listings (kind, position, body) VALUES (?1, ?2, ?3)")?;
+    for (position, item) in items.iter().enumerate() {
+        let body = serde_json::to_string(item).unwrap_or_default();
+        insert.execute(params![kind, position as i64, body])?;
+    }
+    tx.execute(
+        "INSERT OR REPLACE INTO listing_state (kind, read_at, refused) VALUES (?1, ?2, 0)",
+        [kind, read_at],
+    )?;
+    Ok(())
+}
+
+/// Notes that the token may not read a seller list (kept so a screen can say so, and
+/// so the list is not asked again before it is due).
+pub fn listing_refused(connection: &Connection, kind: &str, at: &str) -> rusqlite::Result<()> {
+    connection
+        .execute(
+            "INSERT OR REPLACE INTO listing_state (kind, read_at, refused) VALUES (?1, ?2, 1)",
+            [kind, at],
+        )
+        .map(drop)
+}
+
+/// When a seller list was last read (or refused).
+pub fn listing_read_at(connection: &Connection, kind: &str) -> rusqlite::Result<Option<String>> {
+    connection
+        .query_row(
+            "SELECT read_at FROM listing_state WHERE kind = ?1",
+            [kind],
+            |row| row.get(0),
+        )
+        .optional()
+        .map(Option::flatten)
+}
+
+/// Replaces the SKU catalogue the searches and filters use.
 pub fn save_catalogue(tx: &Transaction<'_>, products: &[Product]) -> rusqlite::Result<()> {
     tx.execute("DELETE FROM products", [])?;
     let mut insert = tx.prepare_cached(

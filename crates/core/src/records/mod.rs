@@ -19,7 +19,7 @@ use crate::upload::Control;
 
 pub use summary::{Moment, ProductNames, RecordSummary, products_named};
 pub use table_export::{Estimate, ExportError, ExportProgress, TableFilter};
-pub use table_file::TableFormat;
+pub use table_file::{Cell, Sheet, TableFormat, write_sheet_file};
 pub use table_source::{CopyFilters, Source, TablePage, read_record, read_table};
 
 /// What an export wrote.

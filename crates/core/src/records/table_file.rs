@@ -16,19 +16,19 @@ use wedocod_import::neutralize_formula;
 
 use super::summary::{Moment, RecordSummary};
 
-/// The columns of an exported table, in order.
-pub const COLUMNS: [&str; 11] = [
-    "Reference",
-    "Customer",
-    "Phone",
-    "City",
-    "Area",
-    "Address",
-    "Products",
-    "Total",
-    "Status",
-    "Created",
-    "Updated",
+/// The columns of an exported table, in order, with their widths in Excel.
+pub const COLUMNS: [(&str, f64); 11] = [
+    ("Reference", 14.0),
+    ("Customer", 24.0),
+    ("Phone", 16.0),
+    ("City", 14.0),
+    ("Area", 14.0),
+    ("Address", 30.0),
+    ("Products", 30.0),
+    ("Total", 10.0),
+    ("Status", 12.0),
+    ("Created", 17.0),
+    ("Updated", 17.0),
 ];
 
 /// The two formats, chosen by the file's extension.
@@ -56,6 +56,26 @@ impl TableFormat {
     }
 }
 
+/// One cell of an exported sheet, written as what it is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Kept as text in Excel too (phones and references keep their zeros).
+    Text(String),
+    /// A number with two decimals.
+    Money(Option<f64>),
+    /// A real date-time in Excel; as sent when it could not be read.
+    Moment(Option<Moment>),
+}
+
+/// A sheet to export: its name in the workbook, its columns (title and width in Excel's
+/// characters) and its rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet<'a> {
+    pub name: &'a str,
+    pub columns: &'a [(&'a str, f64)],
+    pub rows: Vec<Vec<Cell>>,
+}
+
 /// Writes `rows` to `path`, in the format its extension names. An existing file is
 /// replaced only when `overwrite`; otherwise it is an `AlreadyExists` error.
 pub fn write_table(
@@ -64,10 +84,42 @@ pub fn write_table(
     path: &Path,
     overwrite: bool,
 ) -> io::Result<()> {
+    let sheet = Sheet {
+        name: match kind {
+            ResourceName::Leads => "Leads",
+            ResourceName::Orders => "Orders",
+        },
+        columns: &COLUMNS,
+        rows: rows.iter().map(record_cells).collect(),
+    };
+    write_sheet_file(&sheet, path, overwrite)
+}
+
+fn record_cells(row: &RecordSummary) -> Vec<Cell> {
+    let text = |value: &String| Cell::Text(value.clone());
+    vec![
+        text(&row.reference),
+        text(&row.customer),
+        text(&row.phone),
+        text(&row.city),
+        text(&row.area),
+        text(&row.address),
+        text(&row.products),
+        Cell::Money(row.total),
+        text(&row.status),
+        Cell::Moment(row.created.clone()),
+        Cell::Moment(row.updated.clone()),
+    ]
+}
+
+/// Writes `sheet` to `path`, in the format its extension names, whole or not at all. An
+/// existing file is replaced only when `overwrite`; otherwise it is an `AlreadyExists`
+/// error.
+pub fn write_sheet_file(sheet: &Sheet<'_>, path: &Path, overwrite: bool) -> io::Result<()> {
     let format = TableFormat::of_path(path).map_err(io::Error::other)?;
     let bytes = match format {
-        TableFormat::Xlsx => xlsx_bytes(rows, kind).map_err(io::Error::other)?,
-        TableFormat::Csv => csv_bytes(rows)?,
+        TableFormat::Xlsx => xlsx_bytes(sheet).map_err(io::Error::other)?,
+        TableFormat::Csv => csv_bytes(sheet)?,
     };
     let directory = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
@@ -86,100 +138,71 @@ pub fn write_table(
     placed.map(drop).map_err(|failed| failed.error)
 }
 
-fn total_text(total: Option<f64>) -> String {
-    total.map(|t| format!("{t:.2}")).unwrap_or_default()
+/// A cell as a CSV field.
+fn cell_text(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(text) => text.clone(),
+        Cell::Money(amount) => amount.map(|a| format!("{a:.2}")).unwrap_or_default(),
+        Cell::Moment(moment) => moment.as_ref().map(Moment::to_string).unwrap_or_default(),
+    }
 }
 
-fn moment_text(moment: &Option<Moment>) -> String {
-    moment.as_ref().map(Moment::to_string).unwrap_or_default()
-}
-
-fn csv_bytes(rows: &[RecordSummary]) -> io::Result<Vec<u8>> {
+fn csv_bytes(sheet: &Sheet<'_>) -> io::Result<Vec<u8>> {
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    writer.write_record(COLUMNS)?;
-    for row in rows {
-        let texts = [
-            row.reference.clone(),
-            row.customer.clone(),
-            row.phone.clone(),
-            row.city.clone(),
-            row.area.clone(),
-            row.address.clone(),
-            row.products.clone(),
-            total_text(row.total),
-            row.status.clone(),
-            moment_text(&row.created),
-            moment_text(&row.updated),
-        ];
+    writer.write_record(sheet.columns.iter().map(|(title, _)| *title))?;
+    for row in &sheet.rows {
         writer.write_record(
-            texts
-                .iter()
-                .map(|cell| neutralize_formula(cell).into_owned()),
+            row.iter()
+                .map(|cell| neutralize_formula(&cell_text(cell)).into_owned()),
         )?;
     }
     writer.into_inner().map_err(|error| error.into_error())
 }
 
-fn xlsx_bytes(rows: &[RecordSummary], kind: ResourceName) -> Result<Vec<u8>, XlsxError> {
+fn xlsx_bytes(sheet: &Sheet<'_>) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet().set_name(match kind {
-        ResourceName::Leads => "Leads",
-        ResourceName::Orders => "Orders",
-    })?;
-    write_sheet(sheet, rows)?;
+    let worksheet = workbook.add_worksheet().set_name(sheet.name)?;
+    write_sheet(worksheet, sheet)?;
     workbook.save_to_buffer()
 }
 
-fn write_sheet(sheet: &mut Worksheet, rows: &[RecordSummary]) -> Result<(), XlsxError> {
+fn write_sheet(worksheet: &mut Worksheet, sheet: &Sheet<'_>) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     let money = Format::new().set_num_format("0.00");
     let when = Format::new().set_num_format("yyyy-mm-dd hh:mm");
-    for (column, title) in COLUMNS.iter().enumerate() {
-        sheet.write_string_with_format(0, column as u16, *title, &bold)?;
+    for (column, (title, width)) in sheet.columns.iter().enumerate() {
+        worksheet.write_string_with_format(0, column as u16, *title, &bold)?;
+        worksheet.set_column_width(column as u16, *width)?;
     }
-    for (index, row) in rows.iter().enumerate() {
+    for (index, row) in sheet.rows.iter().enumerate() {
         let line = index as u32 + 1;
-        let texts = [
-            &row.reference,
-            &row.customer,
-            &row.phone,
-            &row.city,
-            &row.area,
-            &row.address,
-            &row.products,
-        ];
-        for (column, text) in texts.into_iter().enumerate() {
-            sheet.write_string(line, column as u16, text)?;
-        }
-        if let Some(total) = row.total {
-            sheet.write_number_with_format(line, 7, total, &money)?;
-        }
-        sheet.write_string(line, 8, &row.status)?;
-        for (column, moment) in [(9, &row.created), (10, &row.updated)] {
-            match moment {
-                Some(Moment::Local(time)) => match excel_time(time) {
+        for (column, cell) in row.iter().enumerate() {
+            let column = column as u16;
+            match cell {
+                Cell::Text(text) => {
+                    worksheet.write_string(line, column, text)?;
+                }
+                Cell::Money(Some(amount)) => {
+                    worksheet.write_number_with_format(line, column, *amount, &money)?;
+                }
+                Cell::Moment(Some(Moment::Local(time))) => match excel_time(time) {
                     Some(cell) => {
-                        sheet.write_datetime_with_format(line, column, &cell, &when)?;
+                        worksheet.write_datetime_with_format(line, column, &cell, &when)?;
                     }
                     None => {
-                        sheet.write_string(line, column, time.to_string())?;
+                        worksheet.write_string(line, column, time.to_string())?;
                     }
                 },
-                Some(Moment::AsSent(text)) => {
-                    sheet.write_string(line, column, text)?;
+                Cell::Moment(Some(Moment::AsSent(text))) => {
+                    worksheet.write_string(line, column, text)?;
                 }
-                None => {}
+                Cell::Money(None) | Cell::Moment(None) => {}
             }
         }
     }
-    for (column, width) in [14, 24, 16, 14, 14, 30, 30, 10, 12, 17, 17]
-        .into_iter()
-        .enumerate()
-    {
-        sheet.set_column_width(column as u16, width)?;
-    }
-    sheet.set_freeze_panes(1, 0)?;
-    sheet.autofilter(0, 0, rows.len() as u32, COLUMNS.len() as u16 - 1)?;
+    worksheet.set_freeze_panes(1, 0)?;
+    let last_column = (sheet.columns.len() as u16).saturating_sub(1);
+    worksheet.autofilter(0, 0, sheet.rows.len() as u32, last_column)?;
     Ok(())
 }
 

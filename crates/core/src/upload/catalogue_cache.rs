@@ -1,6 +1,8 @@
 //! The store's product catalogue, fetched once per session (every page) and kept on
 //! disk, so SKUs are checked offline too: from the store when it answers, else from the
-//! last copy, whose age the screen shows.
+//! last copy, whose age the screen shows. Stock levels come with it when the token may
+//! read them: the import warns of rows whose product is out of stock, the desk of leads
+//! that would empty it.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -9,8 +11,10 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::api::seller::Stock;
 use crate::api::{ApiError, Client};
 use crate::records::ProductNames;
+use crate::seller::StockLevels;
 use wedocod_import::Catalogue;
 
 /// A cached copy younger than this still makes unknown SKUs errors; an older one only
@@ -18,7 +22,7 @@ use wedocod_import::Catalogue;
 const TRUSTED_FOR: Duration = Duration::from_secs(24 * 3600);
 
 /// The catalogue as saved on disk.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SavedCatalogue {
     pub base_url: String,
     pub fetched_at: DateTime<Utc>,
@@ -27,10 +31,14 @@ pub struct SavedCatalogue {
     /// call needs "Huile d'argan 100 ml", not `ARG-100`). Absent in copies saved before.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub names: BTreeMap<String, String>,
+    /// Each product's stock per warehouse; empty when the token may not read stocks (or
+    /// in copies saved before).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stocks: Vec<Stock>,
 }
 
 /// Where the catalogue came from this time.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct KnownCatalogue {
     pub saved: SavedCatalogue,
     /// Fetched just now (false: the store did not answer; this is the last copy).
@@ -44,11 +52,16 @@ impl KnownCatalogue {
             .unwrap_or_default()
     }
 
-    /// The SKUs for the checker.
+    /// The SKUs for the checker, with those out of stock.
     pub fn catalogue(&self) -> Catalogue {
         Catalogue::new(
             self.saved.skus.iter().cloned(),
             self.fresh || self.age() < TRUSTED_FOR,
+        )
+        .with_out_of_stock(
+            StockLevels::of(&self.saved.stocks)
+                .out_of_stock()
+                .map(str::to_string),
         )
     }
 }
@@ -64,16 +77,36 @@ fn read_cache(dir: &Path) -> Option<SavedCatalogue> {
     serde_json::from_str(&text).ok()
 }
 
-/// The product names of the last copy saved in the store's cache folder `dir` (none when
-/// the catalogue was never fetched): read from disk, so the desk names products offline.
-pub async fn saved_names(dir: PathBuf) -> ProductNames {
+/// What the screens showing a lead's products look up: their names, and their stock.
+#[derive(Debug, Clone, Default)]
+pub struct ProductLookups {
+    pub names: ProductNames,
+    pub stock: StockLevels,
+}
+
+/// The product names and stock of the last copy saved in the store's cache folder `dir`
+/// (none when the catalogue was never fetched): read from disk, so the desk names
+/// products and warns of stock offline.
+pub async fn saved_lookups(dir: PathBuf) -> ProductLookups {
     let read = tokio::task::spawn_blocking(move || read_cache(&dir)).await;
-    ProductNames::new(
-        read.ok()
-            .flatten()
-            .map(|saved| saved.names)
-            .unwrap_or_default(),
-    )
+    let saved = read.ok().flatten();
+    ProductLookups {
+        stock: StockLevels::of(saved.as_ref().map_or(&[], |saved| &saved.stocks)),
+        names: ProductNames::new(saved.map(|saved| saved.names).unwrap_or_default()),
+    }
+}
+
+/// The stock rows, every page; a token that may not read them (403, or a server without
+/// the route) has none, and a store that fails now keeps the last copy's.
+async fn stocks_of(client: &Client, dir: &Path) -> Vec<Stock> {
+    match client.every::<Stock>().await {
+        Ok(stocks) => stocks,
+        Err(error) if matches!(error.status(), Some(403..=405)) => Vec::new(),
+        Err(error) => {
+            tracing::warn!(%error, "stock levels not read; the last copy's kept");
+            read_cache(dir).map(|saved| saved.stocks).unwrap_or_default()
+        }
+    }
 }
 
 /// Fetches the catalogue and saves it in the store's cache folder `dir`; when the store
@@ -82,7 +115,9 @@ pub async fn load(client: Client, dir: PathBuf) -> Result<KnownCatalogue, ApiErr
     let base_url = client.profile().base_url().to_string();
     match client.all_products().await {
         Ok(products) => {
+            let stocks = stocks_of(&client, &dir).await;
             let saved = SavedCatalogue {
+                stocks,
                 base_url: base_url.clone(),
                 fetched_at: Utc::now(),
                 names: products
