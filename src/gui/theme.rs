@@ -6,6 +6,7 @@ use iced::widget::{container, text};
 use iced::{Background, Border, Color, Theme, color, theme::Palette};
 
 use wedocod_core::config::ThemeChoice;
+use wedocod_core::seller::StockMark;
 
 /// The next theme when the merchant presses the theme button.
 pub fn toggled(choice: ThemeChoice) -> ThemeChoice {
@@ -63,22 +64,36 @@ fn status_color(status: &str, theme: &Theme) -> Color {
 
 /// A coloured pill behind a status name.
 pub fn status_badge(status: &str) -> impl Fn(&Theme) -> container::Style + '_ {
+    move |theme| pill(status_color(status, theme), theme)
+}
+
+/// The pill of a product's stock: *out* red, *low* amber, enough green.
+pub fn stock_badge(mark: StockMark) -> impl Fn(&Theme) -> container::Style {
     move |theme| {
-        let base = status_color(status, theme);
-        container::Style {
-            background: Some(Background::Color(Color { a: 0.18, ..base })),
-            text_color: Some(if theme.extended_palette().is_dark {
-                Color { a: 1.0, ..base }
-            } else {
-                darken(base)
-            }),
-            border: Border {
-                radius: 10.0.into(),
-                width: 1.0,
-                color: Color { a: 0.5, ..base },
-            },
-            ..container::Style::default()
-        }
+        let palette = theme.extended_palette();
+        let base = match mark {
+            StockMark::Out => palette.danger.base.color,
+            StockMark::Low => palette.warning.base.color,
+            StockMark::Enough => palette.success.base.color,
+        };
+        pill(base, theme)
+    }
+}
+
+fn pill(base: Color, theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Background::Color(Color { a: 0.18, ..base })),
+        text_color: Some(if theme.extended_palette().is_dark {
+            Color { a: 1.0, ..base }
+        } else {
+            darken(base)
+        }),
+        border: Border {
+            radius: 10.0.into(),
+            width: 1.0,
+            color: Color { a: 0.5, ..base },
+        },
+        ..container::Style::default()
     }
 }
 

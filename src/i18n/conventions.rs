@@ -81,6 +81,13 @@ pub fn moment(moment: &Moment) -> String {
     moment_in(moment, language())
 }
 
+/// A server's time field as the language writes dates (empty when absent).
+pub fn local_time(server_time: Option<&str>) -> String {
+    Moment::of(server_time)
+        .map(|time| moment(&time))
+        .unwrap_or_default()
+}
+
 /// `2026-12-06T09:42:00Z` → `10:42` on the computer's clock (a time of today, as the
 /// status bar says when the copy was synced); `None` for text that is no time.
 pub fn clock_time(server_time: &str) -> Option<String> {

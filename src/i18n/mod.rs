@@ -215,13 +215,19 @@ pub(crate) use tr;
 /// status the catalogues do not know, as the server wrote it. The code itself is what is
 /// sent and filtered on.
 pub fn status_label(status: &str) -> String {
-    let id = format!("status-{status}");
-    if status.is_empty() {
+    coded_label("status", status)
+}
+
+/// A code the server sends (a status, a payment method) in the language: the catalogue's
+/// `{family}-{code}` when it has one, else the code as the server wrote it.
+pub fn coded_label(family: &str, code: &str) -> String {
+    let id = format!("{family}-{code}");
+    if code.is_empty() {
         "—".to_string()
     } else if LOADER.has(&id) {
         LOADER.get(&id)
     } else {
-        status.to_string()
+        code.to_string()
     }
 }
 

@@ -613,3 +613,89 @@ typed-path-empty = اكتب أين يُحفظ الملف.
 typed-path-exists = { $path } موجود: اضغط «استبداله» للكتابة فوقه، أو غيّر الاسم.
 typed-path-no-folder = المجلد { $folder } غير موجود.
 no-file-dialog = لا يمكن فتح نافذة اختيار الملفات على سطح المكتب هذا (لا بوابة سطح مكتب ولا zenity): اكتب مسار الملف في الحقل أعلاه، أو أسقط الملف على النافذة.
+
+## The seller tabs: products and stock, payouts, sourcing (issue 25)
+products-tab = المنتجات
+payouts-tab = المدفوعات
+sourcing-tab = التوريد
+products-search = ابحث عن منتج بالاسم أو SKU (Ctrl+F)
+products-count = { $count ->
+    [zero] لا منتج
+    [one] منتج واحد
+    [two] منتجان
+    [few] { $count } منتجات
+   *[other] { $count } منتجًا
+} · { $low } منخفض · { $out } نفد
+column-name = الاسم
+column-sku = SKU
+column-price = السعر
+column-stock = المخزون
+column-warehouses = المستودعات
+column-amount = المبلغ
+column-payment-method = طريقة الدفع
+column-updated = آخر تعديل
+column-month = الشهر
+column-count = الفواتير
+column-paid = المدفوع
+column-quantity = الكمية
+stock-low = منخفض
+stock-out = نفد
+stock-unknown = المخزون غير معروف (قد لا يسمح الرمز بقراءة المخزون)
+stock-warning-out = نفد المخزون: { $product }. تأكيده سينتهي غالبًا بالإلغاء.
+stock-warning-low = { $product }: سيبقى { $left } بعد هذا الطلب (التنبيه عند { $warning }).
+product-description = الوصف
+product-discount = تخفيض
+product-free-shipping = توصيل مجاني
+yes = نعم
+no = لا
+payouts-count = { $count ->
+    [zero] لا فاتورة
+    [one] فاتورة واحدة
+    [two] فاتورتان
+    [few] { $count } فواتير
+   *[other] { $count } فاتورة
+}
+payouts-invoices = { $count ->
+    [zero] لا فاتورة
+    [one] فاتورة واحدة
+    [two] فاتورتان
+    [few] { $count } فواتير
+   *[other] { $count } فاتورة
+}
+payouts-all = كل الفواتير
+payouts-by-month = حسب الشهر
+payouts-exported = { $count ->
+    [one] كُتبت فاتورة واحدة في { $path }.
+    [two] كُتبت فاتورتان في { $path }.
+    [few] كُتبت { $count } فواتير في { $path }.
+   *[other] كُتبت { $count } فاتورة في { $path }.
+}
+status-paid = مدفوعة
+status-pending = في الانتظار
+status-processing = قيد المعالجة
+status-in_progress = جارٍ
+status-completed = مكتمل
+status-rejected = مرفوض
+status-active = نشط
+status-inactive = غير نشط
+payment-bank_transfer = تحويل بنكي
+payment-cash = نقدًا
+payment-cheque = شيك
+sourcing-count = { $count ->
+    [zero] لا طلب توريد
+    [one] طلب توريد واحد
+    [two] طلبا توريد
+    [few] { $count } طلبات توريد
+   *[other] { $count } طلب توريد
+}
+sourcing-none = لا يوجد طلب توريد بعد.
+sourcing-new = طلب توريد جديد
+sourcing-why = اطلب من WedoCOD إيجاد منتج وتخزينه لك. يجب أن يكون الاسم جديدًا: يُرفض طلب أُرسل من قبل بالاسم نفسه.
+sourcing-name = اسم المنتج
+sourcing-quantity = الكمية (اختياري)
+sourcing-note = ملاحظة (اختياري)
+sourcing-send = أرسل الطلب
+sourcing-sending = جارٍ الإرسال…
+sourcing-sent = أُرسل الطلب { $reference }.
+sourcing-name-needed = أدخل اسم المنتج (3 أحرف على الأقل).
+sourcing-quantity-whole = عدد صحيح أكبر من 0.

@@ -597,3 +597,75 @@ typed-path-empty = Type where to save the file.
 typed-path-exists = { $path } already exists: press “Replace it” to write over it, or change the name.
 typed-path-no-folder = The folder { $folder } does not exist.
 no-file-dialog = No file dialog can open on this desktop (no desktop portal and no zenity): type the file's path in the field above, or drop the file on the window.
+
+## The seller tabs: products and stock, payouts, sourcing (issue 25)
+products-tab = Products
+payouts-tab = Payouts
+sourcing-tab = Sourcing
+products-search = Search a product by name or SKU (Ctrl+F)
+products-count = { $count ->
+    [one] 1 product
+   *[other] { $count } products
+} · { $low } low · { $out } out of stock
+column-name = Name
+column-sku = SKU
+column-price = Price
+column-stock = Stock
+column-warehouses = Warehouses
+column-amount = Amount
+column-payment-method = Payment method
+column-updated = Updated
+column-month = Month
+column-count = Invoices
+column-paid = Paid
+column-quantity = Quantity
+stock-low = low
+stock-out = out
+stock-unknown = Stock not known (the token may not read stocks)
+stock-warning-out = Out of stock: { $product }. Confirming it will likely end in a cancellation.
+stock-warning-low = { $product }: { $left } left after this lead (warning at { $warning }).
+product-description = Description
+product-discount = Discount
+product-free-shipping = Free shipping
+yes = Yes
+no = No
+payouts-count = { $count ->
+    [one] 1 invoice
+   *[other] { $count } invoices
+}
+payouts-invoices = { $count ->
+    [one] 1 invoice
+   *[other] { $count } invoices
+}
+payouts-all = All invoices
+payouts-by-month = By month
+payouts-exported = { $count ->
+    [one] 1 invoice written to { $path }.
+   *[other] { $count } invoices written to { $path }.
+}
+status-paid = Paid
+status-pending = Pending
+status-processing = Processing
+status-in_progress = In progress
+status-completed = Completed
+status-rejected = Rejected
+status-active = Active
+status-inactive = Inactive
+payment-bank_transfer = Bank transfer
+payment-cash = Cash
+payment-cheque = Cheque
+sourcing-count = { $count ->
+    [one] 1 sourcing request
+   *[other] { $count } sourcing requests
+}
+sourcing-none = No sourcing request yet.
+sourcing-new = New sourcing request
+sourcing-why = Ask WedoCOD to find and stock a product for you. The name must be new: a request already sent with this name is refused.
+sourcing-name = Product name
+sourcing-quantity = Quantity (optional)
+sourcing-note = Note (optional)
+sourcing-send = Send the request
+sourcing-sending = Sending…
+sourcing-sent = Request { $reference } sent.
+sourcing-name-needed = Give the product's name (3 characters at least).
+sourcing-quantity-whole = A whole number greater than 0.

@@ -598,3 +598,75 @@ typed-path-empty = Tapez où enregistrer le fichier.
 typed-path-exists = { $path } existe déjà : appuyez sur « Le remplacer » pour l'écraser, ou changez le nom.
 typed-path-no-folder = Le dossier { $folder } n'existe pas.
 no-file-dialog = Aucune fenêtre de choix de fichier ne peut s'ouvrir sur ce bureau (ni portail de bureau ni zenity) : tapez le chemin du fichier dans le champ ci-dessus, ou déposez le fichier sur la fenêtre.
+
+## The seller tabs: products and stock, payouts, sourcing (issue 25)
+products-tab = Produits
+payouts-tab = Paiements
+sourcing-tab = Sourcing
+products-search = Chercher un produit par nom ou SKU (Ctrl+F)
+products-count = { $count ->
+    [one] 1 produit
+   *[other] { $count } produits
+} · { $low } en stock bas · { $out } en rupture
+column-name = Nom
+column-sku = SKU
+column-price = Prix
+column-stock = Stock
+column-warehouses = Entrepôts
+column-amount = Montant
+column-payment-method = Mode de paiement
+column-updated = Modifiée
+column-month = Mois
+column-count = Factures
+column-paid = Payé
+column-quantity = Quantité
+stock-low = bas
+stock-out = rupture
+stock-unknown = Stock inconnu (le jeton ne peut peut-être pas lire les stocks)
+stock-warning-out = En rupture de stock : { $product }. La confirmer finira sans doute en annulation.
+stock-warning-low = { $product } : il en restera { $left } après ce lead (alerte à { $warning }).
+product-description = Description
+product-discount = Remise
+product-free-shipping = Livraison gratuite
+yes = Oui
+no = Non
+payouts-count = { $count ->
+    [one] 1 facture
+   *[other] { $count } factures
+}
+payouts-invoices = { $count ->
+    [one] 1 facture
+   *[other] { $count } factures
+}
+payouts-all = Toutes les factures
+payouts-by-month = Par mois
+payouts-exported = { $count ->
+    [one] 1 facture écrite dans { $path }.
+   *[other] { $count } factures écrites dans { $path }.
+}
+status-paid = Payée
+status-pending = En attente
+status-processing = En traitement
+status-in_progress = En cours
+status-completed = Terminée
+status-rejected = Refusée
+status-active = Actif
+status-inactive = Inactif
+payment-bank_transfer = Virement bancaire
+payment-cash = Espèces
+payment-cheque = Chèque
+sourcing-count = { $count ->
+    [one] 1 demande de sourcing
+   *[other] { $count } demandes de sourcing
+}
+sourcing-none = Aucune demande de sourcing pour l’instant.
+sourcing-new = Nouvelle demande de sourcing
+sourcing-why = Demandez à WedoCOD de trouver et stocker un produit pour vous. Le nom doit être nouveau : une demande déjà envoyée sous ce nom est refusée.
+sourcing-name = Nom du produit
+sourcing-quantity = Quantité (facultatif)
+sourcing-note = Note (facultatif)
+sourcing-send = Envoyer la demande
+sourcing-sending = Envoi…
+sourcing-sent = Demande { $reference } envoyée.
+sourcing-name-needed = Donnez le nom du produit (3 caractères au moins).
+sourcing-quantity-whole = Un nombre entier supérieur à 0.

@@ -708,7 +708,9 @@ impl Syncer<'_> {
                 Err(error) if is_refusal(&error) => {
                     tracing::info!(listing = kind, %error, "not synced: the token cannot read it");
                     self.writer
-                        .run(move |connection| write::listing_refused(connection, kind, &now_text()))
+                        .run(move |connection| {
+                            write::listing_refused(connection, kind, &now_text())
+                        })
                         .await?;
                     return Ok(());
                 }

@@ -3,7 +3,7 @@
 //! only its messages and its row model; the requests and the choice between leads and
 //! orders are here, beside the export that reads the same lists.
 
-use crate::api::wire::{History, StatusChange};
+use crate::api::wire::{History, ProductLine, StatusChange};
 use crate::api::{
     ApiError, Client, DeleteOutcome, Lead, ListQuery, Order, Page, ResourceName, UpdateOutcome,
 };
@@ -13,6 +13,16 @@ use crate::api::{
 pub enum Record {
     Lead(Lead),
     Order(Order),
+}
+
+impl Record {
+    /// Its product lines.
+    pub fn products(&self) -> &[ProductLine] {
+        match self {
+            Record::Lead(lead) => &lead.products,
+            Record::Order(order) => &order.products,
+        }
+    }
 }
 
 /// One page of `resource` as `query` asks for it.

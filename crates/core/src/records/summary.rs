@@ -74,6 +74,15 @@ impl ProductNames {
     pub fn new(names: BTreeMap<String, String>) -> ProductNames {
         ProductNames(names)
     }
+
+    /// `Huile d'argan 100 ml (ARG-100)`, or the SKU alone when the catalogue does not
+    /// know it.
+    pub fn label(&self, sku: &str) -> String {
+        match self.0.get(sku) {
+            Some(name) => format!("{name} ({sku})"),
+            None => sku.to_string(),
+        }
+    }
 }
 
 /// `2 × Huile d'argan 100 ml (ARG-100), 1 × SAV-101`: each line named where `names` knows
@@ -84,10 +93,7 @@ pub fn products_named(lines: &[ProductLine], names: &ProductNames) -> String {
         .map(|line| {
             let sku = line.sku.as_deref().unwrap_or("?");
             let quantity = line.quantity.unwrap_or(1);
-            match names.0.get(sku) {
-                Some(name) => format!("{quantity} × {name} ({sku})"),
-                None => format!("{quantity} × {sku}"),
-            }
+            format!("{quantity} × {}", names.label(sku))
         })
         .collect();
     parts.join(", ")

@@ -57,6 +57,14 @@ pub enum StockWarning {
     },
 }
 
+impl StockWarning {
+    pub fn sku(&self) -> &str {
+        match self {
+            StockWarning::Out { sku } | StockWarning::WouldBeLow { sku, .. } => sku,
+        }
+    }
+}
+
 /// Stock levels by SKU.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StockLevels {
@@ -80,10 +88,9 @@ impl StockLevels {
             let level = by_sku.entry(sku.to_string()).or_default();
             level.quantity += quantity;
             level.warning += stock.warning_quantity.unwrap_or(0).max(0);
-            level.warehouses.push((
-                stock.warehouse_name.clone().unwrap_or_default(),
-                quantity,
-            ));
+            level
+                .warehouses
+                .push((stock.warehouse_name.clone().unwrap_or_default(), quantity));
         }
         StockLevels { by_sku }
     }

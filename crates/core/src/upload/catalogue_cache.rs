@@ -104,7 +104,9 @@ async fn stocks_of(client: &Client, dir: &Path) -> Vec<Stock> {
         Err(error) if matches!(error.status(), Some(403..=405)) => Vec::new(),
         Err(error) => {
             tracing::warn!(%error, "stock levels not read; the last copy's kept");
-            read_cache(dir).map(|saved| saved.stocks).unwrap_or_default()
+            read_cache(dir)
+                .map(|saved| saved.stocks)
+                .unwrap_or_default()
         }
     }
 }

@@ -21,6 +21,7 @@ use crate::gui::widget::contact::{self, Customer, Reach};
 use crate::gui::widget::customer_past;
 use crate::gui::widget::error_view;
 use crate::gui::widget::status_history;
+use crate::gui::widget::stock_warnings;
 use crate::i18n::conventions;
 use crate::i18n::{status_label, tr};
 use wedocod_api::statuses::LEAD_STATUSES;
@@ -30,8 +31,8 @@ use wedocod_core::copy::{CopyQuery, Earlier, LocalCopy};
 use wedocod_core::desk::contact::TemplateValues;
 use wedocod_core::desk::queue::{Card, Desk, QueueOrder, queue_order};
 use wedocod_core::records::requests::Record;
-use wedocod_core::records::{ProductNames, RecordSummary, products_named};
-use wedocod_core::upload::catalogue_cache;
+use wedocod_core::records::{RecordSummary, products_named};
+use wedocod_core::upload::catalogue_cache::{self, ProductLookups};
 
 /// The outcomes, in the order of their keys `1`…: every lead status but `new`.
 fn outcomes() -> impl Iterator<Item = &'static str> {
@@ -61,8 +62,8 @@ pub enum Message {
     Key(char),
     /// The merchant ticked or unticked a status of the queue.
     QueueStatus(&'static str, bool),
-    /// The products' names, from the store's catalogue as last saved.
-    NamesRead(ProductNames),
+    /// The products' names and stock, from the store's catalogue as last saved.
+    LookupsRead(ProductLookups),
     /// What the local copy knows of a lead's customer (by its reference); `None` before
     /// a first sync.
     EarlierRead(String, Option<Earlier>),
@@ -86,7 +87,7 @@ pub struct State {
     /// The status histories asked for, by lead reference: none while on their way.
     histories: HashMap<String, Option<Result<Vec<History>, ApiError>>>,
     /// What the card calls each product (the SKU alone for one the catalogue lacks).
-    names: ProductNames,
+    lookups: ProductLookups,
     /// The store's local copy, and what it said of each lead's customer.
     copy: LocalCopy,
     earlier: HashMap<String, Option<Earlier>>,
@@ -141,11 +142,11 @@ impl State {
             copied: false,
             desktop,
             histories: HashMap::new(),
-            names: ProductNames::default(),
+            lookups: ProductLookups::default(),
             copy,
             earlier: HashMap::new(),
         };
-        let names = Task::perform(catalogue_cache::saved_names(caches), Message::NamesRead);
+        let names = Task::perform(catalogue_cache::saved_lookups(caches), Message::LookupsRead);
         let task = Task::batch([names, state.work(Instant::now())]);
         (state, task)
     }
@@ -157,7 +158,7 @@ impl State {
                 self.read_error = result.as_ref().err().cloned();
                 self.desk.take_page(&query, result, now);
             }
-            Message::NamesRead(names) => self.names = names,
+            Message::LookupsRead(lookups) => self.lookups = lookups,
             Message::EarlierRead(reference, earlier) => {
                 self.earlier.insert(reference, earlier);
             }
@@ -453,7 +454,7 @@ impl State {
             text(summary.phone).size(24),
             text(format!("{} · {}", summary.city, summary.area)).size(18),
             text(summary.address).size(16),
-            text(products_named(&card.lead.products, &self.names)).size(18),
+            text(products_named(&card.lead.products, &self.lookups.names)).size(18),
             text(total).size(22),
             text(format!(
                 "{} · {}",
@@ -464,6 +465,14 @@ impl State {
             .style(theme::muted),
         ]
         .spacing(6);
+        let warnings = stock_warnings::named(
+            &self.lookups.stock,
+            &self.lookups.names,
+            &card.lead.products,
+        );
+        if let Some(lines) = stock_warnings::lines(&warnings) {
+            body = body.push(lines);
+        }
         if let Some(problem) = &card.problem {
             body = body.push(
                 text(tr!(

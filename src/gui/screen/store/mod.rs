@@ -1,5 +1,5 @@
 //! The open store, one screen: its tabs (the glance, leads, orders, the desk, import,
-//! uploads) and each tab's state, the header that switches them, their shortcuts and the
+//! uploads, products, payouts, sourcing) and each tab's state, the header that switches them, their shortcuts and the
 //! status bar. The window opens it on a connected store and lends it the settings and the
 //! import screen, which the window keeps because it outlives the store (its file stays
 //! across stores); everything else a tab needs is here, so a new tab touches this folder
@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod desk;
 pub mod header;
 pub mod records;
+pub mod seller;
 mod status_bar;
 mod tabs;
 pub mod uploads;
@@ -49,6 +50,9 @@ pub struct State {
     desk: Option<desk::State>,
     dashboard: dashboard::State,
     uploads: uploads::State,
+    products: seller::products::State,
+    payouts: seller::payouts::State,
+    sourcing: seller::sourcing::State,
     /// The store's local copy, synced every minute.
     copy: copy_sync::State,
 }
@@ -62,6 +66,9 @@ pub enum Message {
     Desk(desk::Message),
     Dashboard(dashboard::Message),
     Uploads(uploads::Message),
+    Products(seller::products::Message),
+    Payouts(seller::payouts::Message),
+    Sourcing(seller::sourcing::Message),
     Copy(copy_sync::Message),
     /// A message of the import screen, which the window keeps: it takes these wherever
     /// they come from, even once another screen shows.
@@ -139,6 +146,9 @@ impl State {
         );
         let mut dashboard = dashboard::State::new(local_copy.clone());
         let glance = dashboard.visit(client).map(Message::Dashboard);
+        let products = seller::products::State::new(local_copy.clone());
+        let payouts = seller::payouts::State::new(local_copy.clone());
+        let sourcing = seller::sourcing::State::new(local_copy.clone());
         let (copy, first_sync) = copy_sync::State::start(local_copy, client.clone(), sync_copy);
         let opening = Task::batch([
             first_sync.map(Message::Copy),
@@ -158,6 +168,9 @@ impl State {
             orders,
             desk: None,
             dashboard,
+            products,
+            payouts,
+            sourcing,
             copy,
         };
         (state, opening)
@@ -187,6 +200,21 @@ impl State {
             Message::Desk(message) => self.update_desk(message, config),
             Message::Dashboard(message) => self.update_dashboard(message, config),
             Message::Uploads(message) => self.update_uploads(message),
+            Message::Products(message) => match self.products.update(message, &self.store.client) {
+                seller::products::Action::None => Action::None,
+                seller::products::Action::Run(task) => Action::Run(task.map(Message::Products)),
+                seller::products::Action::ReplaceToken => Action::ReplaceToken,
+            },
+            Message::Payouts(message) => match self.payouts.update(message, &self.store.client) {
+                seller::payouts::Action::None => Action::None,
+                seller::payouts::Action::Run(task) => Action::Run(task.map(Message::Payouts)),
+                seller::payouts::Action::ReplaceToken => Action::ReplaceToken,
+            },
+            Message::Sourcing(message) => match self.sourcing.update(message, &self.store.client) {
+                seller::sourcing::Action::None => Action::None,
+                seller::sourcing::Action::Run(task) => Action::Run(task.map(Message::Sourcing)),
+                seller::sourcing::Action::ReplaceToken => Action::ReplaceToken,
+            },
             Message::Copy(message) => self.update_copy(message),
             Message::Import(message) => Action::Import(message),
             Message::Notify(lines) => Action::Notify(lines),
@@ -224,6 +252,12 @@ impl State {
                 Action::Run(start.map(Message::Desk))
             }
             Tab::Uploads => Action::Run(self.uploads.refresh().map(Message::Uploads)),
+            Tab::Products => Action::Run(self.products.visit(client).map(Message::Products)),
+            Tab::Payouts => Action::Run(self.payouts.visit(client).map(Message::Payouts)),
+            Tab::Sourcing => Action::Run(Task::batch([
+                self.sourcing.visit(client).map(Message::Sourcing),
+                iced::widget::operation::focus(seller::sourcing::NAME_ID),
+            ])),
             Tab::Records(_) | Tab::Desk | Tab::Import => Action::None,
         }
     }
@@ -240,7 +274,26 @@ impl State {
             Tab::Desk => desk::shortcut(pressed)
                 .map_or(Action::None, |message| self.update_desk(message, config)),
             Tab::Import => import::shortcut(pressed).map_or(Action::None, Action::Import),
-            Tab::Dashboard | Tab::Uploads => Action::None,
+            Tab::Products if pressed == Shortcut::Search => {
+                Action::Run(iced::widget::operation::focus(seller::products::SEARCH_ID))
+            }
+            Tab::Products if pressed == Shortcut::Refresh => self.update(
+                Message::Products(seller::products::Message::Refresh),
+                config,
+            ),
+            Tab::Payouts if pressed == Shortcut::Refresh => {
+                self.update(Message::Payouts(seller::payouts::Message::Refresh), config)
+            }
+            Tab::Payouts if pressed == Shortcut::Export => {
+                self.update(Message::Payouts(seller::payouts::Message::Export), config)
+            }
+            Tab::Sourcing if pressed == Shortcut::Refresh => self.update(
+                Message::Sourcing(seller::sourcing::Message::Refresh),
+                config,
+            ),
+            Tab::Dashboard | Tab::Uploads | Tab::Products | Tab::Payouts | Tab::Sourcing => {
+                Action::None
+            }
         }
     }
 
@@ -374,12 +427,18 @@ impl State {
                     Action::Run(task) => task,
                     _ => Task::none(),
                 };
+                let client = &self.store.client;
                 let dashboard = self
                     .dashboard
-                    .copy_refreshed(&self.store.client)
+                    .copy_refreshed(client)
                     .map(Message::Dashboard);
+                let seller = Task::batch([
+                    self.products.copy_refreshed(client).map(Message::Products),
+                    self.payouts.copy_refreshed(client).map(Message::Payouts),
+                    self.sourcing.copy_refreshed(client).map(Message::Sourcing),
+                ]);
                 if lines.is_empty() {
-                    Action::Run(Task::batch([desk, tables, dashboard]))
+                    Action::Run(Task::batch([desk, tables, dashboard, seller]))
                 } else {
                     Action::Notify(lines)
                 }
@@ -440,10 +499,13 @@ impl State {
             },
             Tab::Import => import.view(Some(self.name.as_str())).map(Message::Import),
             Tab::Uploads => self.uploads.view().map(Message::Uploads),
+            Tab::Products => self.products.view().map(Message::Products),
+            Tab::Payouts => self.payouts.view().map(Message::Payouts),
+            Tab::Sourcing => self.sourcing.view().map(Message::Sourcing),
         };
         let reachable = match self.tab {
             Tab::Records(resource) => self.shown_table(resource).reachable(),
-            Tab::Dashboard | Tab::Desk | Tab::Import | Tab::Uploads => self.leads.reachable(),
+            _ => self.leads.reachable(),
         };
         let tabs = header::Tabs {
             active: self.tab,

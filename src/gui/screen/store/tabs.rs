@@ -15,17 +15,26 @@ pub enum Tab {
     Desk,
     Import,
     Uploads,
+    /// The catalogue and its stock.
+    Products,
+    /// Invoices: what WedoCOD pays.
+    Payouts,
+    /// Requests to find and stock a product.
+    Sourcing,
 }
 
 impl Tab {
     /// Every tab, in the header's order; Ctrl+1 opens the first.
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 9] = [
         Tab::Dashboard,
         Tab::Records(ResourceName::Leads),
         Tab::Records(ResourceName::Orders),
         Tab::Desk,
         Tab::Import,
         Tab::Uploads,
+        Tab::Products,
+        Tab::Payouts,
+        Tab::Sourcing,
     ];
 
     /// The tab at `place` (1 for the first): the one Ctrl+`place` opens.
@@ -43,6 +52,9 @@ impl Tab {
             Tab::Desk => tr!("desk-tab"),
             Tab::Import => tr!("import"),
             Tab::Uploads => tr!("uploads-tab"),
+            Tab::Products => tr!("products-tab"),
+            Tab::Payouts => tr!("payouts-tab"),
+            Tab::Sourcing => tr!("sourcing-tab"),
         }
     }
 }
@@ -59,7 +71,9 @@ mod tests {
         assert_eq!(Tab::at(4), Some(Tab::Desk));
         assert_eq!(Tab::at(5), Some(Tab::Import));
         assert_eq!(Tab::at(6), Some(Tab::Uploads));
+        assert_eq!(Tab::at(7), Some(Tab::Products));
+        assert_eq!(Tab::at(9), Some(Tab::Sourcing));
         assert_eq!(Tab::at(0), None);
-        assert_eq!(Tab::at(7), None);
+        assert_eq!(Tab::at(10), None);
     }
 }

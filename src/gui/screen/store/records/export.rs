@@ -87,10 +87,11 @@ pub fn suggested_name(filter: &TableFilter) -> String {
     format!("{}{status}-{today}.xlsx", filter.kind.plural())
 }
 
-/// The system's save dialog, or word that none can open.
-pub fn choose_file(filter: &TableFilter) -> Task<Chosen> {
+/// The system's save dialog for a table file first named `name`, or word that none can
+/// open.
+pub fn choose_file(name: String) -> Task<Chosen> {
     let dialog = rfd::AsyncFileDialog::new()
-        .set_file_name(suggested_name(filter))
+        .set_file_name(name)
         .add_filter(tr!("dialog-excel"), &["xlsx"])
         .add_filter("CSV", &["csv"]);
     Task::perform(file_dialog::save(dialog), std::convert::identity)

@@ -28,7 +28,9 @@ use crate::gui::widget::contact::{self, Customer, Reach};
 use crate::gui::widget::customer_past;
 use crate::gui::widget::dialog;
 use crate::gui::widget::error_view::{self, ErrorAction, Remedy};
+use crate::gui::widget::sort_header::sort_header;
 use crate::gui::widget::status_history;
+use crate::gui::widget::stock_warnings::{self, NamedWarnings};
 use crate::i18n::conventions::clock_time;
 use crate::i18n::{status_label, tr};
 use wedocod_api::pacing::deadline_after;
@@ -93,7 +95,7 @@ impl fmt::Display for StatusFilter {
 }
 
 /// A record with its history and, from the local copy, its customer's past.
-type Loaded = (RecordRow, Vec<History>, Option<Earlier>);
+type Loaded = (RecordRow, Vec<History>, Option<Earlier>, NamedWarnings);
 
 #[derive(Debug, Clone)]
 struct Detail {
@@ -301,11 +303,17 @@ impl State {
                     async move {
                         let (record, history, earlier) =
                             read_record(&client, &copy, resource, &asked).await?;
-                        let names = catalogue_cache::saved_names(caches).await;
+                        let lookups = catalogue_cache::saved_lookups(caches).await;
+                        let warnings = stock_warnings::named(
+                            &lookups.stock,
+                            &lookups.names,
+                            record.products(),
+                        );
                         Ok(Box::new((
-                            RecordRow::named(&record, &names),
+                            RecordRow::named(&record, &lookups.names),
                             history,
                             earlier,
+                            warnings,
                         )))
                     },
                     move |result| Message::DetailLoaded(reference.clone(), result),
@@ -431,7 +439,7 @@ impl State {
                 .as_ref()
                 .and_then(|detail| detail.loaded.as_ref())
             {
-                Some((row, _, _)) => Action::Reach(how, customer_of(row)),
+                Some((row, ..)) => Action::Reach(how, customer_of(row)),
                 None => Action::None,
             },
             Message::BulkStatus(status) => self.quietly(|state| state.bulk_status = Some(status)),
@@ -494,7 +502,10 @@ impl State {
             return Action::None;
         }
         self.choosing_file = true;
-        Action::Run(export::choose_file(&self.table_filter()).map(Message::ExportTo))
+        Action::Run(
+            export::choose_file(export::suggested_name(&self.table_filter()))
+                .map(Message::ExportTo),
+        )
     }
 
     fn export_to(&mut self, chosen: Chosen, client: &Client) -> Action {
@@ -885,21 +896,12 @@ impl State {
         let sortable = self.reads_copy();
         let sorted = (self.filters.sort, self.filters.ascending);
         let header = move |label: String, column: SortColumn| -> Element<'_, Message> {
-            let arrow = match sorted {
-                (by, true) if by == column && sortable => " ▲",
-                (by, false) if by == column && sortable => " ▼",
-                _ => "",
-            };
-            let title = text(format!("{label}{arrow}")).font(crate::gui::fonts::BOLD);
-            if sortable {
-                button(title)
-                    .style(button::text)
-                    .padding(0)
-                    .on_press(Message::SortBy(column))
-                    .into()
-            } else {
-                title.into()
-            }
+            sort_header(
+                label,
+                column,
+                sorted,
+                sortable.then_some(Message::SortBy(column)),
+            )
         };
         let columns = [
             table::column(
@@ -972,9 +974,12 @@ impl State {
         .spacing(theme::GAP);
         match &detail.loaded {
             None => content = content.push(text(tr!("loading"))),
-            Some((row, history, earlier)) => {
+            Some((row, history, earlier, warnings)) => {
                 if customer_of(row).reachable().is_some() {
                     content = content.push(contact::buttons(true, false, Message::Reach));
+                }
+                if let Some(lines) = stock_warnings::lines(warnings) {
+                    content = content.push(lines);
                 }
                 if let Some(earlier) = earlier.as_ref().filter(|e| !e.is_empty()) {
                     content = content.push(column![
