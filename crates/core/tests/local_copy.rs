@@ -11,9 +11,10 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use common::docs_server::{DocsServer, Knobs};
+use common::docs_server::{DocsServer, Knobs, STOCK_ROWS};
 use common::{client_with, sandbox, valid_leads};
 use secrecy::SecretString;
+use wedocod_api::seller::{Invoice, Stock};
 use wedocod_api::wire::StatusChange;
 use wedocod_api::{
     ApiProfile, Client, CreateOutcome, Dialect, ListQuery, ResourceName, RetryPolicy,
@@ -21,6 +22,7 @@ use wedocod_api::{
 use wedocod_core::copy::{
     CopyQuery, LocalCopy, SortColumn, SyncError, SyncOptions, SyncReport, phone_key, sync,
 };
+use wedocod_core::seller::StockLevels;
 use wedocod_sandbox::{ListOrder, Sandbox, SandboxConfig};
 
 /// A sandbox whose budget lets a sync run at full speed (the pacing has its own test).
@@ -302,6 +304,21 @@ async fn a_server_written_from_the_docs_is_synced_without_histories() {
     assert_eq!(first.leads.total, 250);
     assert_eq!(first.without_histories, vec!["leads"]);
     assert_eq!(first.unreadable, vec!["orders"]);
+
+    // The seller lists it offers are kept whole; those it lacks are noted refused.
+    let reader = copy.reader().unwrap().unwrap();
+    let stocks = reader.listing::<Stock>().unwrap().unwrap();
+    assert!(!stocks.refused);
+    assert_eq!(stocks.items.len(), STOCK_ROWS);
+    assert_eq!(
+        stocks.items[3].quantity,
+        Some(21),
+        "a quantity sent as text"
+    );
+    let invoices = reader.listing::<Invoice>().unwrap().unwrap();
+    assert!(invoices.refused && invoices.items.is_empty());
+    let levels = StockLevels::of(&stocks.items);
+    assert_eq!(levels.out_of_stock().count(), STOCK_ROWS.div_ceil(40));
 
     let added = create_leads(&client, 5, 500).await;
     let next = run(&client, &copy).await;

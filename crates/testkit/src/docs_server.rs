@@ -9,6 +9,8 @@
 //! - `GET /leads?page&per_page&search`: `search` is a substring of phone, name or
 //!   reference; oldest-first or newest-first (`newest_first`); `meta.pagination`.
 //! - `GET /leads/{reference}/show`.
+//! - `GET /stocks` (the newer seller docs' rows, more than a page); no products,
+//!   invoices or sourcing routes (404), as a server may offer part of the seller API.
 //! - Its own clock: `created_at`, `updated_at` and the `Date` header are the local time
 //!   plus `clock_offset`.
 //! - `X-RateLimit-Limit` / `X-RateLimit-Remaining` on every answer (a generous budget).
@@ -441,6 +443,7 @@ impl Shared {
                 None => error(StatusCode::NOT_FOUND, "NOT_FOUND", "Lead not found."),
             },
             ("GET", ["batches", batch_id]) => self.batch(batch_id),
+            ("GET", ["stocks"]) => self.stocks(query),
             _ => error(StatusCode::NOT_FOUND, "NOT_FOUND", "Not found."),
         }
     }
@@ -476,19 +479,7 @@ impl Shared {
     }
 
     fn list(&self, query: &str) -> Answer {
-        let mut page = 1usize;
-        let mut per_page = 50usize;
-        let mut search = None;
-        for pair in query.split('&').filter(|p| !p.is_empty()) {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let value = percent_decode(value);
-            match key {
-                "page" => page = value.parse().unwrap_or(1).max(1),
-                "per_page" => per_page = value.parse().unwrap_or(50).clamp(1, 100),
-                "search" if !value.is_empty() => search = Some(value.to_lowercase()),
-                _ => {}
-            }
-        }
+        let (page, per_page, search) = page_params(query);
         let newest_first = lock(&self.knobs).newest_first;
         let store = lock(&self.store);
         let matches = |record: &&Value| {
@@ -505,20 +496,28 @@ impl Shared {
         } else {
             store.records.iter().filter(matches).collect()
         };
-        let total = selected.len();
-        let items: Vec<Value> = selected
-            .into_iter()
-            .skip((page - 1) * per_page)
-            .take(per_page)
-            .cloned()
+        paged(&selected, page, per_page)
+    }
+
+    /// `GET /stocks`: [`STOCK_ROWS`] rows as the newer seller docs list them, ids as
+    /// numbers and quantities sometimes as strings (Laravel's decimals).
+    fn stocks(&self, query: &str) -> Answer {
+        let (page, per_page, _) = page_params(query);
+        let rows: Vec<Value> = (0..STOCK_ROWS)
+            .map(|index| {
+                let quantity = (index * 7) % 40;
+                json!({
+                    "id": 9000 + index,
+                    "product_name": format!("Produit {index}"),
+                    "product_sku": format!("DOC-{index:03}"),
+                    "warehouse_name": if index % 2 == 0 { "Casablanca" } else { "Tanger" },
+                    "quantity": if index % 3 == 0 { json!(quantity.to_string()) } else { json!(quantity) },
+                    "warning_quantity": 10,
+                    "status": "active",
+                })
+            })
             .collect();
-        Answer::Reply(
-            StatusCode::OK,
-            json!({"data": items, "meta": {"pagination": {
-                "page": page, "limit": per_page, "total": total,
-                "pages": total.div_ceil(per_page),
-            }}}),
-        )
+        paged(&rows.iter().collect::<Vec<_>>(), page, per_page)
     }
 
     async fn create(self: &Arc<Self>, body: &[u8]) -> Answer {
@@ -649,4 +648,43 @@ fn percent_decode(text: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The stock rows `GET /stocks` serves: more than a page of 100.
+pub const STOCK_ROWS: usize = 130;
+
+/// `page`, `per_page` (1–100, default 50) and `search` of a list's query.
+fn page_params(query: &str) -> (usize, usize, Option<String>) {
+    let mut page = 1usize;
+    let mut per_page = 50usize;
+    let mut search = None;
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = percent_decode(value);
+        match key {
+            "page" => page = value.parse().unwrap_or(1).max(1),
+            "per_page" => per_page = value.parse().unwrap_or(50).clamp(1, 100),
+            "search" if !value.is_empty() => search = Some(value.to_lowercase()),
+            _ => {}
+        }
+    }
+    (page, per_page, search)
+}
+
+/// One page of `selected` with the v2 `meta.pagination`.
+fn paged(selected: &[&Value], page: usize, per_page: usize) -> Answer {
+    let total = selected.len();
+    let items: Vec<Value> = selected
+        .iter()
+        .skip((page - 1) * per_page)
+        .take(per_page)
+        .map(|item| (*item).clone())
+        .collect();
+    Answer::Reply(
+        StatusCode::OK,
+        json!({"data": items, "meta": {"pagination": {
+            "page": page, "limit": per_page, "total": total,
+            "pages": total.div_ceil(per_page),
+        }}}),
+    )
 }
