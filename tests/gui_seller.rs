@@ -1,0 +1,176 @@
+//! The seller tabs against the demo store: the Products tab's stock badges, the desk's
+//! warning on a lead for a product out of stock, the Payouts tab's totals against the
+//! sandbox's invoices, a sourcing request sent from the window (and its 422 under its
+//! field), and a token without `view stocks` told so, the scope named.
+
+mod common;
+
+use common::gui::{Driver, Isolated};
+use common::{client, sandbox};
+use wedocod_api::seller::{Invoice, Sourcing, Stock};
+use wedocod_api::wire::ProductLine;
+use wedocod_api::{Action, Dialect, NewLead, ResourceName, RetryPolicy, Scope, Subject};
+use wedocod_console::gui::Message;
+use wedocod_console::gui::screen::store::seller::sourcing;
+use wedocod_console::gui::screen::store::{self, Tab, desk};
+use wedocod_console::i18n::api_error::describe;
+use wedocod_console::i18n::conventions::money;
+use wedocod_console::i18n::{text, text_with};
+use wedocod_core::records::ProductNames;
+use wedocod_core::seller::{StockLevels, StockMark};
+use wedocod_sandbox::SandboxConfig;
+
+fn tab(tab: Tab) -> Message {
+    Message::Store(store::Message::Tab(tab))
+}
+
+#[tokio::test]
+async fn products_show_their_stock_with_low_and_out_badges() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let client = client(&sandbox);
+    let levels = StockLevels::of(&client.every::<Stock>().await.unwrap());
+    let catalogue = client.all_products().await.unwrap();
+    let marks: Vec<StockMark> = catalogue
+        .iter()
+        .filter_map(|product| levels.level(product.sku.as_deref()?))
+        .map(|level| level.mark())
+        .collect();
+    let count = |mark| marks.iter().filter(|m| **m == mark).count();
+    assert!(count(StockMark::Low) > 0 && count(StockMark::Out) > 0);
+
+    let mut driver = Driver::connect(&Isolated::new(), &sandbox, sandbox.token()).await;
+    driver.send(tab(Tab::Products)).await;
+    let summary = text_with(
+        "products-count",
+        &[
+            ("count", &catalogue.len()),
+            ("low", &count(StockMark::Low)),
+            ("out", &count(StockMark::Out)),
+        ],
+    );
+    assert!(driver.sees(&summary), "{summary}");
+    assert!(driver.sees(&text("stock-out")));
+    assert!(driver.sees(&text("stock-low")));
+}
+
+#[tokio::test]
+async fn a_lead_for_a_product_out_of_stock_is_warned_on_the_desk() {
+    // The test's own reads and the window's opening are more than a minute's budget.
+    let sandbox = sandbox(SandboxConfig {
+        rate_limit: 1_000_000,
+        ..SandboxConfig::default()
+    })
+    .await;
+    let client = client(&sandbox);
+    let levels = StockLevels::of(&client.every::<Stock>().await.unwrap());
+    let out = levels
+        .out_of_stock()
+        .next()
+        .expect("a product out of stock")
+        .to_string();
+    let catalogue = client.all_products().await.unwrap();
+    let names = ProductNames::new(
+        catalogue
+            .iter()
+            .filter_map(|product| Some((product.sku.clone()?, product.name.clone()?)))
+            .collect(),
+    );
+    let lead = NewLead {
+        full_name: "Salma Bennani".into(),
+        phone: "0661234567".into(),
+        city: Some("Fès".into()),
+        address: Some("12 Rue Talaa Kebira".into()),
+        products: vec![ProductLine {
+            sku: Some(out.clone()),
+            quantity: Some(1),
+            total: Some(199.0),
+            price: None,
+        }],
+        ..NewLead::default()
+    };
+    client.leads().create(&[lead]).await.unwrap();
+
+    // Kept to the end: the catalogue and its stock are saved in its data folder.
+    let isolated = Isolated::new();
+    let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
+    driver.send(tab(Tab::Desk)).await;
+    // The newest lead first: the one just created comes after the card on screen.
+    for message in [desk::Message::NewestFirst(true), desk::Message::Skip] {
+        driver
+            .send(Message::Store(store::Message::Desk(message)))
+            .await;
+    }
+    assert!(driver.sees("Salma Bennani"));
+    let warning = text_with("stock-warning-out", &[("product", &names.label(&out))]);
+    assert!(driver.sees(&warning), "{warning}");
+}
+
+#[tokio::test]
+async fn the_payouts_totals_are_the_sum_of_the_invoices() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let client = client(&sandbox);
+    let invoices = client.every::<Invoice>().await.unwrap();
+    assert!(invoices.len() >= 12, "a year of invoices");
+    let sum = |status: Option<&str>| -> f64 {
+        invoices
+            .iter()
+            .filter(|invoice| status.is_none_or(|s| invoice.status.as_deref() == Some(s)))
+            .filter_map(|invoice| invoice.amount)
+            .sum()
+    };
+    let mut driver = Driver::connect(&Isolated::new(), &sandbox, sandbox.token()).await;
+    driver.send(tab(Tab::Payouts)).await;
+    assert!(driver.sees(&money(sum(None))), "all: {}", money(sum(None)));
+    assert!(driver.sees(&money(sum(Some("paid")))), "paid");
+    assert!(driver.sees(&text_with("payouts-count", &[("count", &invoices.len())])));
+}
+
+#[tokio::test]
+async fn a_sourcing_request_sent_from_the_window_appears_in_the_list() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let client = client(&sandbox);
+    let before = client.every::<Sourcing>().await.unwrap().len();
+    let mut driver = Driver::connect(&Isolated::new(), &sandbox, sandbox.token()).await;
+    driver.send(tab(Tab::Sourcing)).await;
+    let name = "Huile de nigelle 250 ml";
+    driver.type_into(sourcing::NAME_ID, name).await.unwrap();
+    driver.click(&text("sourcing-send")).await.unwrap();
+
+    let after = client.every::<Sourcing>().await.unwrap();
+    assert_eq!(after.len(), before + 1);
+    let sent = after
+        .iter()
+        .find(|request| request.name.as_deref() == Some(name))
+        .expect("the request is in the store");
+    let reference = sent.reference.clone().unwrap();
+    assert!(driver.sees(&text_with("sourcing-sent", &[("reference", &reference)])));
+    assert!(driver.sees(&reference), "the list, read again, shows it");
+
+    // The same name again: the store's 422 lands under the name.
+    driver.type_into(sourcing::NAME_ID, name).await.unwrap();
+    driver.click(&text("sourcing-send")).await.unwrap();
+    assert_eq!(client.every::<Sourcing>().await.unwrap().len(), before + 1);
+    assert!(driver.sees("The name has already been taken."));
+}
+
+#[tokio::test]
+async fn a_token_without_view_stocks_is_told_the_scope_it_lacks() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let limited = sandbox.grant_token(&[
+        Scope::new(Action::View, ResourceName::Leads),
+        Scope::new(Action::View, ResourceName::Orders),
+    ]);
+    let refused = common::client_with(&sandbox, Dialect::V2, &limited, RetryPolicy::never())
+        .every::<Stock>()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&refused, wedocod_api::ApiError::Forbidden { scope: Some(scope), .. }
+            if *scope == Scope::new(Action::View, Subject::Stocks))
+    );
+    let mut driver = Driver::connect(&Isolated::new(), &sandbox, &limited).await;
+    driver.send(tab(Tab::Products)).await;
+    let said = describe(&refused, None);
+    assert!(said.contains("view stocks"), "{said}");
+    assert!(driver.sees(&said), "{said}");
+}
