@@ -62,7 +62,8 @@ pub struct SandboxArgs {
     #[arg(long, default_value_t = 0, allow_negative_numbers = true)]
     pub clock_skew_seconds: i64,
 
-    /// The order of the lead and order lists: `newest-first` or `oldest-first`.
+    /// The order of the lead, order, stock, invoice and sourcing lists: `newest-first` or
+    /// `oldest-first` (the catalogue is always by id).
     #[arg(long, default_value = "newest-first")]
     pub list_order: ListOrder,
 

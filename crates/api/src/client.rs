@@ -378,7 +378,10 @@ impl Client {
     }
 
     /// Sends one sourcing request. A write: never resent when its outcome is uncertain.
-    pub async fn create_sourcing(&self, request: &NewSourcing) -> Result<SourcingCreated, ApiError> {
+    pub async fn create_sourcing(
+        &self,
+        request: &NewSourcing,
+    ) -> Result<SourcingCreated, ApiError> {
         let body = serde_json::to_value(request).unwrap_or(Value::Null);
         let success = self
             .send(Endpoint::CreateSourcing, Vec::new(), Some(body))

@@ -149,7 +149,9 @@ impl<'a> Endpoint<'a> {
             Endpoint::Browse(listing) | Endpoint::ShowListed(listing, _) => {
                 return listing.view_scope();
             }
-            Endpoint::CreateSourcing => return Some(Scope::new(Action::Create, Subject::Sourcings)),
+            Endpoint::CreateSourcing => {
+                return Some(Scope::new(Action::Create, Subject::Sourcings));
+            }
             Endpoint::Batch(_) => return None,
         };
         Some(Scope::new(action, resource))

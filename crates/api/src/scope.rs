@@ -121,7 +121,9 @@ impl fmt::Display for Scope {
 
 /// The text that failed to parse as a scope.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown scope {0:?}: expected `create|view|update|delete leads|orders`, `view stocks|invoices|sourcings` or `create sourcings`")]
+#[error(
+    "unknown scope {0:?}: expected `create|view|update|delete leads|orders`, `view stocks|invoices|sourcings` or `create sourcings`"
+)]
 pub struct UnknownScope(pub String);
 
 impl FromStr for Scope {

@@ -622,7 +622,14 @@ mod tests {
         let row = |sku: &str| {
             [Row::new(
                 2,
-                &["Ali Alami", "0612345678", "Rabat", "Rue 1 Agdal", sku, "100"],
+                &[
+                    "Ali Alami",
+                    "0612345678",
+                    "Rabat",
+                    "Rue 1 Agdal",
+                    sku,
+                    "100",
+                ],
             )]
         };
         let catalogue = Catalogue::new(["TSH-01".to_string(), "CAF-02".to_string()], true)

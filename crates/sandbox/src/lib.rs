@@ -19,6 +19,7 @@ mod request_check;
 mod respond;
 mod routes;
 mod seed;
+mod seed_seller;
 mod server;
 mod store;
 mod worker;
@@ -33,6 +34,7 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
+use crate::api::endpoints::Listing;
 use crate::api::{Dialect, Leads, Orders, ResourceName, Scope};
 
 pub use background::BackgroundSandbox;
@@ -71,7 +73,8 @@ pub struct SandboxConfig {
     /// follow it, because a merchant's computer is often minutes or hours off the
     /// server's, and a client comparing the two must be caught doing so.
     pub clock_skew: i64,
-    /// The order of `GET /leads` and `GET /orders`: the docs do not state one.
+    /// The order of `GET /leads` and `GET /orders`, and of the stock, invoice and
+    /// sourcing lists: the docs do not state one. (The catalogue is by id.)
     pub list_order: ListOrder,
     /// Leads added to the demo account, created in the past, before it opens: a store
     /// of thousands of records for lookups that must not depend on the store's size.
@@ -232,10 +235,12 @@ impl Sandbox {
         let mut store = Store::new(config.seed);
         let demo = store.add_account();
         seed::seed_account(&mut store, demo, seed::DEMO, config.seed, "", now);
+        seed_seller::seed_seller(&mut store, demo, seed_seller::DEMO, config.seed, now);
         seed::seed_extra_leads(&mut store, demo, config.extra_leads, config.seed, now);
         seed::seed_extra_orders(&mut store, demo, config.extra_orders, config.seed, now);
         let other = store.add_account();
         seed::seed_account(&mut store, other, seed::OTHER, config.seed, "OTH-", now);
+        seed_seller::seed_seller(&mut store, other, seed_seller::OTHER, config.seed, now);
         // The demo data is the seed's; what clients create from here is not.
         store.draw_ids_from_os();
         let token = config.token.clone().unwrap_or_else(|| random_token("sbx_"));
@@ -339,6 +344,12 @@ impl Sandbox {
         Some(count_records(&store, account, resource))
     }
 
+    /// How many items of a seller list (products, stock rows, invoices, sourcing
+    /// requests) the demo account holds.
+    pub fn listed_count(&self, listing: Listing) -> usize {
+        store::listed_count(&lock(&self.state.store).accounts[DEMO_ACCOUNT], listing)
+    }
+
     /// Every lead of the account `token` opens, oldest first (`None` when no account has
     /// that token): for checks a count cannot make, such as one record per row.
     pub fn leads_of(&self, token: &str) -> Option<Vec<api::wire::Lead>> {
@@ -363,7 +374,7 @@ impl Sandbox {
         let mut store = lock(&self.state.store);
         let products = store.accounts[DEMO_ACCOUNT].products.clone();
         let account = store.add_account();
-        store.add_products(account, products);
+        store.add_listed(account, products);
         let token = random_token("sbx_store_");
         store.grant(&token, account, &Scope::all());
         token

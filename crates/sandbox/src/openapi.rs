@@ -15,17 +15,19 @@
 use serde_json::{Map, Value, json};
 use utoipa::{PartialSchema, ToSchema};
 
-use crate::api::endpoints::{Endpoint, body_key};
+use crate::api::endpoints::{Endpoint, Listing, body_key};
 use crate::api::rules::{
     FieldKind, FieldRule, ItemSchema, ListRule, MAX_ITEMS_PER_BULK_CHANGE, item_schema,
     max_items_per_request,
 };
+use crate::api::seller::{Invoice, Sourcing, SourcingCreated, Stock};
 use crate::api::wire::{
     BatchFailure, BatchStatus, CustomField, Deleted, History, Lead, Order, Pagination, Product,
     ProductLine, Queued, RecordRef, SyncCreated, V1Pagination,
 };
 use crate::api::{Dialect, ResourceName, V1_PREFIX};
-use crate::request_check::{PAGE, PER_PAGE};
+use crate::request_check::{PAGE, PER_PAGE, SOURCING_FIELDS};
+use crate::store::search_of;
 
 /// Marks what WedoCOD does not document: a tool of this sandbox.
 const EXTENSION: &str = "x-wedocod-extension";
@@ -102,6 +104,10 @@ fn schemas(dialect: Dialect) -> Map<String, Value> {
     add(Order::name(), Order::schema());
     add(RecordRef::name(), RecordRef::schema());
     add(Product::name(), Product::schema());
+    add(Stock::name(), Stock::schema());
+    add(Invoice::name(), Invoice::schema());
+    add(Sourcing::name(), Sourcing::schema());
+    add(SourcingCreated::name(), SourcingCreated::schema());
     add(History::name(), History::schema());
     add(Pagination::name(), Pagination::schema());
     add(V1Pagination::name(), V1Pagination::schema());
@@ -330,6 +336,29 @@ fn names(resource: ResourceName) -> (&'static str, &'static str, &'static str) {
     }
 }
 
+/// A seller list's item schema (its wire type's name) and its plural, for operation ids
+/// and summaries.
+fn listing_names(listing: Listing) -> (&'static str, &'static str) {
+    match listing {
+        Listing::Products => ("Product", "Products"),
+        Listing::Stocks => ("Stock", "Stocks"),
+        Listing::Invoices => ("Invoice", "Invoices"),
+        Listing::Sourcings => ("Sourcing", "Sourcings"),
+    }
+}
+
+/// What a seller list holds, as its summary says it.
+fn listing_summary(listing: Listing) -> &'static str {
+    match listing {
+        Listing::Products => {
+            "The account's product catalogue (a list item leaves out the show's seller fields)"
+        }
+        Listing::Stocks => "Stock per product and warehouse",
+        Listing::Invoices => "Invoices: the payouts to the merchant",
+        Listing::Sourcings => "Sourcing requests: products the merchant asked WedoCOD to find",
+    }
+}
+
 /// The operation id of an endpoint, which the `links` of lists point at.
 fn operation_id(endpoint: Endpoint<'_>) -> String {
     match endpoint {
@@ -342,8 +371,9 @@ fn operation_id(endpoint: Endpoint<'_>) -> String {
             format!("list{}", names(resource).2.replace("History", "Histories"))
         }
         Endpoint::ShowHistory(resource, _) => format!("show{}", names(resource).2),
-        Endpoint::Products => "listProducts".into(),
-        Endpoint::ShowProduct(_) => "showProduct".into(),
+        Endpoint::Browse(listing) => format!("list{}", listing_names(listing).1),
+        Endpoint::ShowListed(listing, _) => format!("show{}", listing_names(listing).0),
+        Endpoint::CreateSourcing => "createSourcing".into(),
         Endpoint::Batch(_) => "showBatch".into(),
     }
 }
@@ -509,31 +539,64 @@ fn operation(endpoint: Endpoint<'_>, dialect: Dialect) -> Value {
                 error_answer("No such change in this account."),
             );
         }
-        Endpoint::Products => {
-            summary = "The account's product catalogue".into();
-            parameters = page_parameters(&[("search", "Name or SKU containing this text.")]);
-            answers.insert(
-                "200".into(),
-                listed("Product", dialect, Endpoint::ShowProduct("{id}"), "id"),
-            );
+        Endpoint::Browse(listing) => {
+            let (item, _) = listing_names(listing);
+            summary = listing_summary(listing).into();
+            let search = search_of(listing).map(|hint| ("search", hint));
+            parameters = page_parameters(search.as_slice());
+            let show = Endpoint::ShowListed(listing, "{id}");
+            let mut page = listed(item, dialect, show, "id");
+            if listing == Listing::Products {
+                page["description"] = json!("One page, by id.");
+            }
+            answers.insert("200".into(), page);
             answers.insert(
                 "422".into(),
                 error_answer("A page or page size out of range."),
             );
         }
-        Endpoint::ShowProduct(_) => {
-            summary = "One product by id".into();
-            parameters.push(text_parameter("id", "path", "The product's id."));
+        Endpoint::ShowListed(listing, _) => {
+            let (item, _) = listing_names(listing);
+            let what = item.to_lowercase();
+            summary = format!("One {what} by id, with the fields only a show gives");
+            parameters.push(text_parameter("id", "path", &format!("The {what}'s id.")));
             answers.insert(
                 "200".into(),
                 answer(
-                    "The product.",
-                    envelope(schema_ref("Product"), empty_meta()),
+                    &format!("The {what}."),
+                    envelope(schema_ref(item), empty_meta()),
                 ),
             );
             answers.insert(
                 "404".into(),
-                error_answer("No such product in this account."),
+                error_answer(&format!("No such {what} in this account.")),
+            );
+        }
+        Endpoint::CreateSourcing => {
+            summary =
+                "Ask WedoCOD to source a product: one request, by a name the account has not used"
+                    .into();
+            body = json!({
+                "required": true,
+                "content": {"application/json": {"schema": object_of(&SOURCING_FIELDS, dialect)}},
+            });
+            let mut created = answer(
+                "Sent, `pending`: its id and reference.",
+                envelope(schema_ref("SourcingCreated"), empty_meta()),
+            );
+            created["links"] = json!({
+                "shown": {
+                    "operationId": operation_id(Endpoint::ShowListed(Listing::Sourcings, "{id}")),
+                    "parameters": {"id": "$response.body#/data/id"},
+                    "description": "The new request, shown alone.",
+                }
+            });
+            answers.insert("201".into(), created);
+            answers.insert(
+                "422".into(),
+                error_answer(
+                    "Refused, nothing stored: a missing, short or already used name (in any case), or a quantity or note out of range.",
+                ),
             );
         }
         Endpoint::Batch(_) => {
@@ -627,6 +690,73 @@ mod tests {
             }
             assert_eq!(described["openapi"], "3.1.0");
         }
+    }
+
+    /// Every `$ref` of the document names one of its schemas.
+    #[test]
+    fn every_reference_resolves() {
+        fn refs<'a>(value: &'a Value, found: &mut Vec<&'a str>) {
+            match value {
+                Value::Object(map) => {
+                    if let Some(Value::String(target)) = map.get("$ref") {
+                        found.push(target);
+                    }
+                    map.values().for_each(|inner| refs(inner, found));
+                }
+                Value::Array(items) => items.iter().for_each(|inner| refs(inner, found)),
+                _ => {}
+            }
+        }
+        for dialect in [Dialect::V2, Dialect::V1] {
+            let described = document(dialect, true);
+            let mut found = Vec::new();
+            refs(&described, &mut found);
+            assert!(found.len() > 20);
+            for target in found {
+                let name = target.trim_start_matches("#/components/schemas/");
+                assert!(
+                    described["components"]["schemas"][name].is_object(),
+                    "{target}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_seller_lists_and_the_sourcing_request_are_described() {
+        let described = document(Dialect::V2, true);
+        let paths = &described["paths"];
+        let stocks = &paths["/stocks"]["get"];
+        assert_eq!(stocks["operationId"], "listStocks");
+        assert_eq!(stocks["description"], "Needs the `view stocks` scope.");
+        assert!(stocks["responses"]["403"].is_object());
+        assert_eq!(
+            stocks["responses"]["200"]["links"]["first"]["operationId"],
+            "showStock"
+        );
+        assert!(paths["/products"]["get"]["responses"].get("403").is_none());
+        let searches = |path: &str| {
+            paths[path]["get"]["parameters"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|parameter| parameter["name"] == "search")
+        };
+        assert!(searches("/products") && searches("/stocks"));
+        assert!(!searches("/invoices") && !searches("/sourcings"));
+        let create = &paths["/sourcings"]["post"];
+        assert_eq!(create["description"], "Needs the `create sourcings` scope.");
+        let body = &create["requestBody"]["content"]["application/json"]["schema"];
+        assert_eq!(body["required"], json!(["name"]));
+        assert_eq!(body["properties"]["name"]["maxLength"], 100);
+        assert_eq!(body["properties"]["quantity"]["maximum"], 100_000);
+        assert!(create["responses"]["201"]["links"]["shown"].is_object());
+        assert!(create["responses"]["422"].is_object());
+        assert_eq!(
+            paths["/invoices/{id}/show"]["get"]["responses"]["200"]["content"]["application/json"]
+                ["schema"]["properties"]["data"],
+            schema_ref("Invoice")
+        );
     }
 
     #[test]

@@ -327,6 +327,58 @@ pub fn page_query(params: &HashMap<String, String>) -> Result<(u64, u64), FieldE
     messages.into_result((page, per_page))
 }
 
+/// The fields of `POST /sourcings`, a flat object in both dialects: the docs ask at least
+/// a unique `name`; `quantity` and `note` are this sandbox's (api-contract.md §6).
+pub const SOURCING_FIELDS: [FieldRule; 3] = [
+    FieldRule {
+        name: "name",
+        kind: FieldKind::Text { min: 3, max: 100 },
+        requirement: Requirement::Required,
+    },
+    FieldRule {
+        name: "quantity",
+        kind: FieldKind::Integer {
+            min: 1,
+            max: 100_000,
+        },
+        requirement: Requirement::Optional,
+    },
+    FieldRule {
+        name: "note",
+        // An empty note counts as none.
+        kind: FieldKind::Text { min: 0, max: 1_000 },
+        requirement: Requirement::Optional,
+    },
+];
+
+/// Validates a sourcing request against [`SOURCING_FIELDS`] and the account's names
+/// (`taken`: is this name, trimmed and in any case, already a request's); returns the
+/// name and the quantity.
+pub fn validate_sourcing(
+    body: &Value,
+    taken: impl Fn(&str) -> bool,
+) -> Result<(String, Option<i64>), FieldErrors> {
+    let mut messages = Messages::default();
+    for rule in &SOURCING_FIELDS {
+        check_field(
+            &mut messages,
+            rule.name,
+            body.get(rule.name),
+            rule,
+            Dialect::V2,
+        );
+    }
+    let name = body.get("name").and_then(Value::as_str).unwrap_or_default();
+    if !messages.0.contains_key("name") && taken(name) {
+        messages.add("name", "The name has already been taken.".into());
+    }
+    let quantity = body
+        .get("quantity")
+        .and_then(as_number)
+        .map(|quantity| quantity as i64);
+    messages.into_result((name.to_string(), quantity))
+}
+
 /// A required string field of a bulk change item that must name something that exists
 /// (a reference of this account, a known status).
 fn selection(
@@ -522,6 +574,43 @@ mod tests {
         assert!(!errors.contains_key("data.0.reference"));
         let ids = validate_ids(&json!({"ids": ["LD-1", 7]}), |r| r == "LD-1").unwrap_err();
         assert_eq!(ids["ids.1"], ["The selected ids.1 is invalid."]);
+    }
+
+    #[test]
+    fn a_sourcing_request_needs_a_unique_name_and_sane_numbers() {
+        let taken = |name: &str| name.trim().eq_ignore_ascii_case("tajine");
+        assert_eq!(
+            validate_sourcing(&json!({"name": "Coussins", "quantity": "40"}), taken),
+            Ok(("Coussins".to_string(), Some(40)))
+        );
+        assert_eq!(
+            validate_sourcing(&json!({"name": "Coussins", "note": ""}), taken),
+            Ok(("Coussins".to_string(), None))
+        );
+        let errors = validate_sourcing(&json!({"name": " TAJINE"}), taken).unwrap_err();
+        assert_eq!(errors["name"], ["The name has already been taken."]);
+        let errors = validate_sourcing(&json!({"quantity": 0, "note": "x".repeat(1_001)}), taken)
+            .unwrap_err();
+        assert_eq!(errors["name"], ["The name field is required."]);
+        assert_eq!(
+            errors["quantity"],
+            ["The quantity field must be at least 1."]
+        );
+        assert_eq!(
+            errors["note"],
+            ["The note field must not be greater than 1000 characters."]
+        );
+        let errors = validate_sourcing(&json!({"name": 12, "quantity": 2.5}), taken).unwrap_err();
+        assert_eq!(errors["name"], ["The name field must be a string."]);
+        assert_eq!(
+            errors["quantity"],
+            ["The quantity field must be an integer."]
+        );
+        let errors = validate_sourcing(&json!({"name": "ab"}), taken).unwrap_err();
+        assert_eq!(
+            errors["name"],
+            ["The name field must be at least 3 characters."]
+        );
     }
 
     #[test]

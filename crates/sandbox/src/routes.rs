@@ -1,6 +1,7 @@
 //! The routes of api-contract.md §6, served at `/` and under `/api/web/1.0`, written
-//! once for leads and orders. Every route checks its scope from the shared endpoint
-//! table, so a 403 always names the scope the call needed.
+//! once for leads and orders, and once for the seller lists (products, stock, invoices,
+//! sourcing requests). Every route checks its scope from the shared endpoint table, so a
+//! 403 always names the scope the call needed.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -10,7 +11,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Extension, Router, middleware};
 use serde::Serialize;
 use serde_json::{Map, Value, json};
@@ -18,11 +19,12 @@ use serde_json::{Map, Value, json};
 use super::gate::{Caller, budget_headers, gate};
 use super::respond::{self, Failure, Reject};
 use super::server::ConnectionKiller;
-use super::store::{Batch, StoredRecord, StoredResource};
+use super::store::{Batch, StoredListing, StoredRecord, StoredResource};
 use super::{Faults, ListOrder, SandboxState, lock, openapi, request_check, worker};
 use crate::api::endpoints::{Endpoint, body_key};
 use crate::api::rules::{item_schema, max_items_per_request};
-use crate::api::wire::{BatchStatus, Deleted, Pagination, Queued, RecordRef, SyncCreated};
+use crate::api::seller::{Invoice, Sourcing, Stock};
+use crate::api::wire::{BatchStatus, Deleted, Pagination, Product, Queued, RecordRef, SyncCreated};
 use crate::api::{Dialect, Leads, Orders, V1_PREFIX};
 
 type Answer = Result<Response, Reject>;
@@ -33,8 +35,11 @@ pub fn router(state: Arc<SandboxState>, batch_endpoint: bool) -> Router {
     let mut api = Router::new();
     api = resource_routes::<Leads>(api);
     api = resource_routes::<Orders>(api);
-    api = api.route(&Endpoint::Products.path(), get(products));
-    api = api.route(&Endpoint::ShowProduct("{id}").path(), get(show_product));
+    api = listing_routes::<Product>(api);
+    api = listing_routes::<Stock>(api);
+    api = listing_routes::<Invoice>(api);
+    api = listing_routes::<Sourcing>(api);
+    api = api.route(&Endpoint::CreateSourcing.path(), post(create_sourcing));
     if batch_endpoint {
         api = api.route(&Endpoint::Batch("{batch_id}").path(), get(batch));
     }
@@ -75,6 +80,17 @@ fn resource_routes<R: StoredResource>(
         .route(
             &Endpoint::ShowHistory(R::NAME, "{id}").path(),
             get(show_history::<R>),
+        )
+}
+
+fn listing_routes<T: StoredListing>(
+    router: Router<Arc<SandboxState>>,
+) -> Router<Arc<SandboxState>> {
+    router
+        .route(&Endpoint::Browse(T::LISTING).path(), get(browse::<T>))
+        .route(
+            &Endpoint::ShowListed(T::LISTING, "{id}").path(),
+            get(show_listed::<T>),
         )
 }
 
@@ -151,11 +167,15 @@ async fn list<R: StoredResource>(
                 .is_none_or(|needle| record.matches(needle))
         })
         .collect();
-    // Records are kept oldest first.
-    if state.list_order == ListOrder::NewestFirst {
-        matching.reverse();
-    }
+    in_list_order(&state, &mut matching);
     Ok(paged(state.dialect, &matching, page, per_page))
+}
+
+/// Puts items kept oldest first in the order lists are served in.
+fn in_list_order<T>(state: &SandboxState, items: &mut [T]) {
+    if state.list_order == ListOrder::NewestFirst {
+        items.reverse();
+    }
 }
 
 async fn show<R: StoredResource>(
@@ -390,40 +410,74 @@ async fn show_history<R: StoredResource>(
     found(&state, entry)
 }
 
-async fn show_product(
-    State(state): State<Arc<SandboxState>>,
-    Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
-) -> Answer {
-    let store = lock(&state.store);
-    let product = store.accounts[caller.account]
-        .products
-        .iter()
-        .find(|product| product.id.as_deref() == Some(id.as_str()));
-    found(&state, product)
-}
-
-async fn products(
+/// A seller list's page: its list items (without the show's fields), in the list order
+/// (the catalogue by id), searched where the list takes a search.
+async fn browse<T: StoredListing>(
     State(state): State<Arc<SandboxState>>,
     Extension(caller): Extension<Caller>,
     Query(params): Query<HashMap<String, String>>,
 ) -> Answer {
+    require(&state, &caller, Endpoint::Browse(T::LISTING))?;
     let (page, per_page) = page_query(&state, &params)?;
-    let search = filter(&params, "search").map(str::to_lowercase);
+    let search = T::SEARCH
+        .and(filter(&params, "search"))
+        .map(str::to_lowercase);
     let store = lock(&state.store);
-    let matching: Vec<_> = store.accounts[caller.account]
-        .products
+    let mut matching: Vec<T> = T::items(&store.accounts[caller.account])
         .iter()
-        .filter(|product| {
-            search.as_deref().is_none_or(|needle| {
-                [&product.name, &product.sku]
-                    .into_iter()
-                    .flatten()
-                    .any(|field| field.to_lowercase().contains(needle))
-            })
-        })
+        .filter(|item| search.as_deref().is_none_or(|needle| item.matches(needle)))
+        .map(T::listed)
         .collect();
+    if T::BY_AGE {
+        in_list_order(&state, &mut matching);
+    }
     Ok(paged(state.dialect, &matching, page, per_page))
+}
+
+/// One item of a seller list by its server-wide id, whole.
+async fn show_listed<T: StoredListing>(
+    State(state): State<Arc<SandboxState>>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+) -> Answer {
+    require(&state, &caller, Endpoint::ShowListed(T::LISTING, &id))?;
+    let store = lock(&state.store);
+    let item = T::items(&store.accounts[caller.account])
+        .iter()
+        .find(|item| item.id() == Some(id.as_str()));
+    found(&state, item)
+}
+
+/// `POST /sourcings`: one request, a flat object in both dialects, answered 201
+/// `{data: {id, reference}, meta: {}}`; a write, so the commit faults apply.
+async fn create_sourcing(
+    State(state): State<Arc<SandboxState>>,
+    Extension(caller): Extension<Caller>,
+    Extension(killer): Extension<ConnectionKiller>,
+    body: Result<Bytes, BytesRejection>,
+) -> Answer {
+    require(&state, &caller, Endpoint::CreateSourcing)?;
+    let body = json_body(&state, body)?;
+    let names: std::collections::HashSet<String> = lock(&state.store).accounts[caller.account]
+        .sourcings
+        .iter()
+        .filter_map(|sourcing| sourcing.name.as_deref())
+        .map(same_name)
+        .collect();
+    let (name, quantity) =
+        request_check::validate_sourcing(&body, |name| names.contains(&same_name(name)))
+            .map_err(|fields| reject(&state, Failure::Validation(fields)))?;
+    let created = lock(&state.store)
+        .add_sourcing(caller.account, name, quantity, state.now())
+        .ok_or_else(|| reject(&state, Failure::ServerError))?;
+    let response = respond::envelope(StatusCode::CREATED, json!(created), json!({}));
+    after_commit(&state, &killer, response).await
+}
+
+/// Two sourcing names are the same request when they differ only in case or in the
+/// spaces around them.
+fn same_name(name: &str) -> String {
+    name.trim().to_lowercase()
 }
 
 async fn batch(

@@ -386,7 +386,7 @@ pub fn seed_account(
     let now = now.trunc_subsecs(0);
     let mut rng = StdRng::seed_from_u64(seed.wrapping_add(account as u64));
     let products = catalogue(&mut rng, size.products, sku_prefix, now);
-    store.add_products(account, products.clone());
+    store.add_listed(account, products.clone());
     let days = draw_days(&mut rng);
     let regulars: Vec<Customer> = (0..size.leads / LEADS_PER_REGULAR)
         .map(|_| customer(&mut rng))
@@ -665,16 +665,21 @@ fn order_outcome(
 /// How much more often a parcel holding `sku` comes back (its catalogue code is the part
 /// before the number, after any prefix: `OTH-MON-106` is a watch).
 fn product_returns(sku: &str) -> f64 {
-    let code = sku
-        .rsplit_once('-')
-        .map_or(sku, |(code, _)| code)
-        .rsplit('-')
-        .next()
-        .unwrap_or_default();
+    let code = catalogue_code(sku);
     PRODUCTS
         .iter()
         .find(|item| item.code == code)
         .map_or(0.0, |item| item.returns)
+}
+
+/// A demo SKU's catalogue code: the part before the number, after any prefix
+/// (`OTH-MON-106` → `MON`).
+pub fn catalogue_code(sku: &str) -> &str {
+    sku.rsplit_once('-')
+        .map_or(sku, |(code, _)| code)
+        .rsplit('-')
+        .next()
+        .unwrap_or_default()
 }
 
 /// An order's way: confirmed within hours, shipped within two days, delivered within
@@ -813,6 +818,8 @@ fn catalogue(rng: &mut StdRng, count: usize, sku_prefix: &str, now: DateTime<Utc
                     .into(),
                 ),
                 created_at: Some(timestamp(created)),
+                // The show's seller fields: `seed_seller`'s.
+                ..Product::default()
             }
         })
         .collect()

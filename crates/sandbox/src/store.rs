@@ -1,5 +1,6 @@
 //! The sandbox's in-memory data: accounts with their catalogue, leads, orders, status
-//! histories and batches, and the tokens that open them. Everything a request changes
+//! histories, seller lists (stock, invoices, sourcing requests) and batches, and the
+//! tokens that open them. Everything a request changes
 //! happens under one lock, so every request sees a consistent store.
 
 use std::collections::{HashMap, HashSet};
@@ -9,6 +10,8 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use serde_json::Value;
 
+use crate::api::endpoints::Listing;
+use crate::api::seller::{Invoice, Listed, Sourcing, SourcingCreated, Stock};
 use crate::api::statuses::{LEAD_STATUSES, ORDER_STATUSES};
 use crate::api::wire::{BatchStatus, History, Lead, Order, Product};
 use crate::api::{Leads, Orders, Resource, Scope};
@@ -32,6 +35,10 @@ pub struct Account {
     pub orders: Vec<Order>,
     pub lead_histories: Vec<History>,
     pub order_histories: Vec<History>,
+    /// One product in one warehouse each; oldest first, like the lists below.
+    pub stocks: Vec<Stock>,
+    pub invoices: Vec<Invoice>,
+    pub sourcings: Vec<Sourcing>,
 }
 
 impl Account {
@@ -57,8 +64,9 @@ pub struct Store {
     next_lead_number: u64,
     next_order_number: u64,
     next_history_id: u64,
-    /// Product ids are the server's, not an account's: one id names one product.
-    next_product_id: u64,
+    /// The last id given in each seller list. Ids are the server's, not an account's: one
+    /// id names one product (one stock row, one invoice…) of one account.
+    listed_ids: HashMap<Listing, u64>,
     ids: StdRng,
 }
 
@@ -188,6 +196,125 @@ impl StoredResource for Orders {
     }
 }
 
+/// A seller list's items as an account keeps them (oldest first) and as its routes serve
+/// them: a list item leaves out what only the show gives.
+pub trait StoredListing: Listed {
+    /// What `search` looks in (`None`: the list takes no search, and ignores one).
+    const SEARCH: Option<&'static str> = None;
+    /// Whether the list is served in the sandbox's list order (the catalogue keeps its
+    /// own: by id).
+    const BY_AGE: bool = true;
+    fn items(account: &Account) -> &Vec<Self>;
+    fn items_mut(account: &mut Account) -> &mut Vec<Self>;
+    fn set_id(&mut self, id: String);
+    /// The item as a list shows it.
+    fn listed(&self) -> Self;
+    /// Whether `search` finds it (only asked when [`StoredListing::SEARCH`] is some).
+    fn matches(&self, _needle_lowercase: &str) -> bool {
+        true
+    }
+}
+
+/// Where an account keeps a seller list's items, and the id each is given.
+macro_rules! kept_in {
+    ($field:ident) => {
+        fn items(account: &Account) -> &Vec<Self> {
+            &account.$field
+        }
+        fn items_mut(account: &mut Account) -> &mut Vec<Self> {
+            &mut account.$field
+        }
+        fn set_id(&mut self, id: String) {
+            self.id = Some(id);
+        }
+    };
+}
+
+/// Whether one of `fields` contains the (lowercase) needle, ignoring case.
+fn any_contains(fields: [&Option<String>; 2], needle_lowercase: &str) -> bool {
+    fields
+        .into_iter()
+        .flatten()
+        .any(|field| field.to_lowercase().contains(needle_lowercase))
+}
+
+impl StoredListing for Product {
+    const SEARCH: Option<&'static str> = Some("Name or SKU containing this text.");
+    const BY_AGE: bool = false;
+    kept_in!(products);
+    fn listed(&self) -> Self {
+        Product::listed(self)
+    }
+    fn matches(&self, needle_lowercase: &str) -> bool {
+        any_contains([&self.name, &self.sku], needle_lowercase)
+    }
+}
+
+impl StoredListing for Stock {
+    const SEARCH: Option<&'static str> = Some("Product name or SKU containing this text.");
+    kept_in!(stocks);
+    fn listed(&self) -> Self {
+        Stock {
+            created_at: None,
+            updated_at: None,
+            ..self.clone()
+        }
+    }
+    fn matches(&self, needle_lowercase: &str) -> bool {
+        any_contains([&self.product_name, &self.product_sku], needle_lowercase)
+    }
+}
+
+impl StoredListing for Invoice {
+    kept_in!(invoices);
+    fn listed(&self) -> Self {
+        Invoice {
+            updated_at: None,
+            ..self.clone()
+        }
+    }
+}
+
+impl StoredListing for Sourcing {
+    kept_in!(sourcings);
+    fn listed(&self) -> Self {
+        Sourcing {
+            updated_at: None,
+            ..self.clone()
+        }
+    }
+}
+
+/// What `search` looks in on `listing` (`None`: it takes no search).
+pub fn search_of(listing: Listing) -> Option<&'static str> {
+    match listing {
+        Listing::Products => Product::SEARCH,
+        Listing::Stocks => Stock::SEARCH,
+        Listing::Invoices => Invoice::SEARCH,
+        Listing::Sourcings => Sourcing::SEARCH,
+    }
+}
+
+/// How many items the account holds in `listing`.
+pub fn listed_count(account: &Account, listing: Listing) -> usize {
+    match listing {
+        Listing::Products => account.products.len(),
+        Listing::Stocks => account.stocks.len(),
+        Listing::Invoices => account.invoices.len(),
+        Listing::Sourcings => account.sourcings.len(),
+    }
+}
+
+/// The reference prefixes of invoices (`INV-00001`) and sourcing requests (`SRC-00001`),
+/// numbered per account.
+pub const INVOICE_PREFIX: &str = "INV-";
+pub const SOURCING_PREFIX: &str = "SRC-";
+
+/// `INV-00042`: the prefix and the number on five digits.
+pub fn numbered(prefix: &str, number: usize) -> String {
+    format!("{prefix}{number:05}")
+}
+
 /// The range a reference's first number is drawn from after seeding: above the seeded
 /// demo references (`LD-100001`…), wide enough that two runs seldom overlap.
 const FIRST_DRAWN_REFERENCE: u64 = 1_000_000;
@@ -203,7 +330,7 @@ impl Store {
             next_lead_number: 100_000,
             next_order_number: 200_000,
             next_history_id: 0,
-            next_product_id: 0,
+            listed_ids: HashMap::new(),
             ids: StdRng::seed_from_u64(seed ^ 0x5eed),
         }
     }
@@ -240,18 +367,46 @@ impl Store {
         );
     }
 
-    /// Puts `products` in the account's catalogue, each under a new server-wide id.
-    pub fn add_products(&mut self, account: AccountId, products: Vec<Product>) {
-        let first = self.next_product_id;
-        self.next_product_id += products.len() as u64;
+    /// Puts `items` in one of the account's seller lists, after those it holds, each under
+    /// a new server-wide id.
+    pub fn add_listed<T: StoredListing>(&mut self, account: AccountId, items: Vec<T>) {
+        let last = self.listed_ids.entry(T::LISTING).or_default();
+        let first = *last + 1;
+        *last += items.len() as u64;
         if let Some(target) = self.accounts.get_mut(account) {
-            target
-                .products
-                .extend((first + 1..).zip(products).map(|(id, product)| Product {
-                    id: Some(id.to_string()),
-                    ..product
-                }));
+            T::items_mut(target).extend((first..).zip(items).map(|(id, mut item)| {
+                item.set_id(id.to_string());
+                item
+            }));
         }
+    }
+
+    /// Records a sourcing request sent by a client: `pending`, numbered after the
+    /// account's others.
+    pub fn add_sourcing(
+        &mut self,
+        account: AccountId,
+        name: String,
+        quantity: Option<i64>,
+        at: DateTime<Utc>,
+    ) -> Option<SourcingCreated> {
+        let number = self.accounts.get(account)?.sourcings.len() + 1;
+        let now = timestamp(at);
+        let sourcing = Sourcing {
+            reference: Some(numbered(SOURCING_PREFIX, number)),
+            status: Some("pending".into()),
+            created_at: Some(now.clone()),
+            name: Some(name),
+            quantity,
+            updated_at: Some(now),
+            ..Sourcing::default()
+        };
+        self.add_listed(account, vec![sourcing]);
+        let added = self.accounts.get(account)?.sourcings.last()?;
+        Some(SourcingCreated {
+            id: added.id.clone(),
+            reference: added.reference.clone(),
+        })
     }
 
     /// A ULID whose time part is `at`.
@@ -348,6 +503,35 @@ mod tests {
         assert!(first.0.starts_with("LD-") && first.0[3..].chars().all(|c| c.is_ascii_digit()));
         assert!(first.0[3..].parse::<u64>().unwrap() > 1_000_000);
         assert!(first.1.starts_with("batch_") && first.1.len() == "batch_".len() + 36);
+    }
+
+    #[test]
+    fn seller_ids_are_the_servers_and_references_the_accounts() {
+        let mut store = Store::new(7);
+        let (one, two) = (store.add_account(), store.add_account());
+        store.add_listed(one, vec![Invoice::default(), Invoice::default()]);
+        store.add_listed(two, vec![Invoice::default()]);
+        store.add_listed(two, vec![Product::default()]);
+        assert_eq!(store.accounts[two].invoices[0].id.as_deref(), Some("3"));
+        assert_eq!(store.accounts[two].products[0].id.as_deref(), Some("1"));
+        let now = Utc::now();
+        let first = store.add_sourcing(one, "Tajine".into(), None, now).unwrap();
+        let second = store
+            .add_sourcing(two, "Tajine".into(), Some(5), now)
+            .unwrap();
+        assert_eq!(
+            (first.id.as_deref(), first.reference.as_deref()),
+            (Some("1"), Some("SRC-00001"))
+        );
+        assert_eq!(
+            (second.id.as_deref(), second.reference.as_deref()),
+            (Some("2"), Some("SRC-00001"))
+        );
+        let stored = &store.accounts[two].sourcings[0];
+        assert_eq!(stored.status.as_deref(), Some("pending"));
+        assert_eq!(stored.quantity, Some(5));
+        assert_eq!(listed_count(&store.accounts[one], Listing::Invoices), 2);
+        assert_eq!(stored.listed().updated_at, None);
     }
 
     #[test]
