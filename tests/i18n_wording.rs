@@ -83,6 +83,9 @@ fn every_wording() -> Vec<Wording> {
             example: text("0650123456"),
         },
         Wording::UnknownSku { sku: text("ARG-9") },
+        Wording::OutOfStock {
+            sku: text("PAR-121"),
+        },
         Wording::TooManyCustomFields { count: 12, max: 10 },
         Wording::DuplicateLead { earlier: 4 },
         Wording::EncodingGuessed {
@@ -150,10 +153,11 @@ fn kind_of(wording: &Wording) -> usize {
         Wording::EncodingGuessed { .. } => 23,
         Wording::UnclosedQuote { .. } => 24,
         Wording::Written { .. } => 25,
+        Wording::OutOfStock { .. } => 26,
     }
 }
 
-const KINDS: usize = 26;
+const KINDS: usize = 27;
 
 #[test]
 fn every_kind_of_finding_is_tried() {
