@@ -125,6 +125,16 @@ async fn walk(language: Language, alike: &[&str]) {
     assert!(driver.sees(&text("desk-undo")), "a lead to call");
     no_english(&driver, &english, "the confirmation desk");
 
+    for (tab, shown, screen) in [
+        (Tab::Products, "stock-out", "products"),
+        (Tab::Payouts, "payouts-by-month", "payouts"),
+        (Tab::Sourcing, "sourcing-new", "sourcing"),
+    ] {
+        driver.send(Message::Store(store::Message::Tab(tab))).await;
+        assert!(driver.sees(&text(shown)), "{screen}");
+        no_english(&driver, &english, screen);
+    }
+
     driver
         .send(Message::Store(store::Message::Tab(Tab::Import)))
         .await;
@@ -162,6 +172,10 @@ async fn french_then_arabic_throughout() {
             "E-mail",
             "leads",
             "WhatsApp (W)",
+            "Sourcing",
+            "SKU",
+            "Stock",
+            "Description",
         ],
     )
     .await;

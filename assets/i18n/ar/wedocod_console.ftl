@@ -627,7 +627,7 @@ products-count = { $count ->
    *[other] { $count } منتجًا
 } · { $low } منخفض · { $out } نفد
 column-name = الاسم
-column-sku = SKU
+column-sku = رمز SKU
 column-price = السعر
 column-stock = المخزون
 column-warehouses = المستودعات
