@@ -12,7 +12,7 @@ mod window;
 
 use std::path::PathBuf;
 
-use iced::widget::{column, container, text};
+use iced::widget::{container, text};
 use iced::{Element, Fill, Subscription, Task, Theme};
 
 use wedocod_core::config::Config;
@@ -25,6 +25,7 @@ use super::screen::{connect, import, profiles, settings, welcome};
 use super::shortcut::{self, Shortcut};
 use super::theme;
 use super::widget::contact::{self, Customer, Reach};
+use crate::gui::direction::reading_column;
 use crate::i18n::tr;
 
 pub use demo::Demo;
@@ -395,7 +396,7 @@ impl App {
                     self.session.as_ref().map(|s| s.name.as_str()),
                 )
                 .map(Message::Profiles),
-            Screen::ImportOffline => column![
+            Screen::ImportOffline => reading_column![
                 store::header::view(None, self.config.theme, shell_message),
                 container(self.import.view(None).map(Message::Import)).height(Fill),
             ]
@@ -405,7 +406,7 @@ impl App {
         let screen = if self.notices.is_empty() {
             screen
         } else {
-            column![
+            reading_column![
                 super::widget::notice::banner(
                     self.notices.iter().map(String::as_str),
                     Message::DismissNotice

@@ -8,6 +8,7 @@ mod blocking;
 pub mod client;
 mod config_saver;
 pub mod desktop;
+pub mod direction;
 pub mod file_dialog;
 pub mod fonts;
 mod icon;

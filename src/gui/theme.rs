@@ -53,10 +53,14 @@ pub const PAD: f32 = 12.0;
 fn status_color(status: &str, theme: &Theme) -> Color {
     let palette = theme.extended_palette();
     match status {
-        "new" => palette.primary.base.color,
-        "confirmed" | "delivered" => palette.success.base.color,
-        "no_reply" | "call_later" | "returned" => palette.warning.base.color,
-        "cancelled" | "canceled" | "wrong_number" | "duplicate" => palette.danger.base.color,
+        "new" | "pending" => palette.primary.base.color,
+        "confirmed" | "delivered" | "paid" | "completed" => palette.success.base.color,
+        "no_reply" | "call_later" | "returned" | "processing" | "in_progress" => {
+            palette.warning.base.color
+        }
+        "cancelled" | "canceled" | "wrong_number" | "duplicate" | "rejected" => {
+            palette.danger.base.color
+        }
         "shipped" => color!(0x8250df),
         _ => palette.background.strong.color,
     }

@@ -163,6 +163,12 @@ impl Driver {
             .collect()
     }
 
+    /// Where `text` is laid out (the first widget showing it), if on screen.
+    pub fn bounds_of(&self, text: &str) -> Option<iced::Rectangle> {
+        let mut ui = Simulator::with_size(iced::Settings::default(), SCREEN, self.app.view());
+        ui.find(text).ok().map(|found| found.bounds())
+    }
+
     /// True when `text` is on screen.
     pub fn sees(&self, text: &str) -> bool {
         let mut ui = Simulator::with_size(iced::Settings::default(), SCREEN, self.app.view());

@@ -633,7 +633,6 @@ column-stock = المخزون
 column-warehouses = المستودعات
 column-amount = المبلغ
 column-payment-method = طريقة الدفع
-column-updated = آخر تعديل
 column-month = الشهر
 column-count = الفواتير
 column-paid = المدفوع

@@ -614,7 +614,6 @@ column-stock = Stock
 column-warehouses = Warehouses
 column-amount = Amount
 column-payment-method = Payment method
-column-updated = Updated
 column-month = Month
 column-count = Invoices
 column-paid = Paid

@@ -615,7 +615,6 @@ column-stock = Stock
 column-warehouses = Entrepôts
 column-amount = Montant
 column-payment-method = Mode de paiement
-column-updated = Modifiée
 column-month = Mois
 column-count = Factures
 column-paid = Payé

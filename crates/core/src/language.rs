@@ -40,6 +40,14 @@ impl Language {
             .find(|language| language.code() == code)
     }
 
+    /// Whether it is read from the right: the window mirrors its whole layout then.
+    pub fn is_right_to_left(self) -> bool {
+        match self {
+            Language::Arabic => true,
+            Language::English | Language::French => false,
+        }
+    }
+
     /// The language's name in itself, as a language menu shows it.
     pub fn native_name(self) -> &'static str {
         match self {

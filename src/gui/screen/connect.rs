@@ -2,10 +2,11 @@
 //! with one cheap call per resource before anything is saved, so a wrong token, a
 //! missing scope, an unreachable host, a TLS failure and plain http are told apart here.
 
-use iced::widget::{button, center, column, container, pick_list, row, space, text, text_input};
+use iced::widget::{button, center, container, pick_list, space, text, text_input};
 use iced::{Element, Fill, Task};
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::gui::direction::{reading_column, reading_row};
 use crate::gui::theme;
 use crate::gui::widget::error_view;
 use crate::i18n::tr;
@@ -195,7 +196,7 @@ impl State {
 
     pub fn view(&self) -> Element<'_, Message> {
         let field = |label: String, input: Element<'static, Message>| {
-            column![text(label).size(13).style(theme::muted), input].spacing(4)
+            reading_column![text(label).size(13).style(theme::muted), input].spacing(4)
         };
         let editable = self.checking.is_none();
         let input = |id: &'static str,
@@ -218,7 +219,7 @@ impl State {
             .on_input_maybe(editable.then_some(on_token))
             .on_submit(Message::Submit)
             .into();
-        let mut form = column![
+        let mut form = reading_column![
             text(tr!("connect-title")).size(24),
             field(
                 tr!("field-profile-name"),
@@ -258,7 +259,7 @@ impl State {
         } else {
             tr!("connecting")
         };
-        form = form.push(row![
+        form = form.push(reading_row![
             button(text(tr!("back")))
                 .style(button::secondary)
                 .on_press(Message::Back),

@@ -1,9 +1,10 @@
 //! The stores this console knows: switch to one, rename it, delete it (and its token),
 //! or add another. Tokens are never shown, only their last characters.
 
-use iced::widget::{button, center, column, container, row, scrollable, text, text_input};
+use iced::widget::{button, center, container, scrollable, text, text_input};
 use iced::{Center, Element, Fill};
 
+use crate::gui::direction::{reading_column, reading_row, start};
 use crate::gui::theme;
 use crate::gui::widget::dialog;
 use crate::i18n::tr;
@@ -82,16 +83,19 @@ impl State {
         profiles: &'a [StoreProfile],
         active: Option<&'a str>,
     ) -> Element<'a, Message> {
-        let mut list = column![].spacing(theme::GAP);
+        let mut list = reading_column![].spacing(theme::GAP);
         for profile in profiles {
             list = list.push(self.card(profile, active == Some(profile.name.as_str())));
         }
         if profiles.is_empty() {
             list = list.push(text(tr!("no-profiles")).style(theme::muted));
         }
-        let mut content = column![
-            row![
-                text(tr!("profiles-title")).size(24).width(Fill),
+        let mut content = reading_column![
+            reading_row![
+                text(tr!("profiles-title"))
+                    .size(24)
+                    .width(Fill)
+                    .align_x(start()),
                 button(text(tr!("back")))
                     .style(button::secondary)
                     .on_press(Message::Back),
@@ -129,12 +133,13 @@ impl State {
             profile.base_url, profile.prefix, profile.dialect
         );
         let title: Element<'_, Message> = match &self.renaming {
-            Some((old, new)) if *old == profile.name => row![
+            Some((old, new)) if *old == profile.name => reading_row![
                 text_input(&tr!("field-profile-name"), new)
                     .id(RENAME_ID)
                     .on_input(Message::RenameInput)
                     .on_submit(Message::ConfirmRename)
-                    .width(Fill),
+                    .width(Fill)
+                    .align_x(start()),
                 button(text(tr!("save"))).on_press(Message::ConfirmRename),
                 button(text(tr!("cancel")))
                     .style(button::secondary)
@@ -143,7 +148,7 @@ impl State {
             .spacing(theme::GAP)
             .into(),
             _ => {
-                let mut title = row![text(&profile.name).size(18)]
+                let mut title = reading_row![text(&profile.name).size(18)]
                     .spacing(theme::GAP)
                     .align_y(Center);
                 if is_active {
@@ -152,7 +157,7 @@ impl State {
                 title.into()
             }
         };
-        let actions = row![
+        let actions = reading_row![
             button(text(tr!("open"))).on_press(Message::Open(profile.name.clone())),
             button(text(tr!("rename")))
                 .style(button::secondary)
@@ -163,7 +168,7 @@ impl State {
         ]
         .spacing(theme::GAP);
         container(
-            column![
+            reading_column![
                 title,
                 text(address).style(theme::muted),
                 text(token).size(13).style(theme::muted),

@@ -7,9 +7,10 @@
 
 use std::path::{Path, PathBuf};
 
-use iced::widget::{button, column, container, pick_list, row, scrollable, text, text_input};
+use iced::widget::{button, container, pick_list, scrollable, text, text_input};
 use iced::{Center, Element, Fill, Task};
 
+use crate::gui::direction::{reading_column, reading_row, start};
 use crate::gui::theme;
 use crate::gui::widget::contact;
 use crate::i18n::{Language, tr};
@@ -141,15 +142,17 @@ impl State {
         let language = crate::i18n::language();
         let template = contact::whatsapp_template(config);
         let setting = |label: String, control: Element<'a, Message>| {
-            row![text(label).width(Fill), control]
+            reading_row![text(label).width(Fill).align_x(start()), control]
                 .spacing(theme::GAP)
                 .align_y(Center)
         };
         let place = |label: String, path: PathBuf, action: String, open: fn(PathBuf) -> Message| {
-            column![
+            reading_column![
                 text(label).size(13).style(theme::muted),
-                row![
-                    text(path.display().to_string()).width(Fill),
+                reading_row![
+                    text(path.display().to_string())
+                        .width(Fill)
+                        .align_x(start()),
                     button(text(action))
                         .style(button::secondary)
                         .on_press(open(path)),
@@ -165,9 +168,12 @@ impl State {
             ),
             None => tr!("loading"),
         };
-        let mut content = column![
-            row![
-                text(tr!("settings-title")).size(22).width(Fill),
+        let mut content = reading_column![
+            reading_row![
+                text(tr!("settings-title"))
+                    .size(22)
+                    .width(Fill)
+                    .align_x(start()),
                 button(text(tr!("close")))
                     .style(button::secondary)
                     .on_press(Message::Close),
@@ -185,7 +191,7 @@ impl State {
                 tr!("per-page"),
                 pick_list(PAGE_SIZES, Some(config.page_size), Message::PageSize).into()
             ),
-            column![
+            reading_column![
                 text(tr!("settings-whatsapp")),
                 text_input(&tr!("desk-whatsapp-template"), &template).on_input(Message::Template),
                 text(tr!("settings-whatsapp-hint"))
@@ -212,7 +218,7 @@ impl State {
                 tr!("open-log"),
                 Message::OpenFile
             ),
-            row![
+            reading_row![
                 text(if self.copied {
                     tr!("diagnostics-copied")
                 } else {
@@ -220,7 +226,8 @@ impl State {
                 })
                 .size(13)
                 .style(theme::muted)
-                .width(Fill),
+                .width(Fill)
+                .align_x(start()),
                 button(text(tr!("copy-diagnostics")))
                     .style(button::secondary)
                     .on_press(Message::CopyDiagnostics),

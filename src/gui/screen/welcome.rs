@@ -1,8 +1,9 @@
 //! The first screen when no store is set up: explore the demo store, or connect one.
 
-use iced::widget::{button, center, column, container, text};
+use iced::widget::{button, center, container, text};
 use iced::{Center, Element};
 
+use crate::gui::direction::reading_column;
 use crate::gui::theme;
 use crate::i18n::tr;
 
@@ -20,7 +21,7 @@ pub enum Message {
 pub fn view(offer_demo: bool, starting: bool, error: Option<&str>) -> Element<'_, Message> {
     let choice = |label: String, hint: String, message: Option<Message>| {
         container(
-            column![
+            reading_column![
                 button(text(label).size(18))
                     .padding([10, 20])
                     .on_press_maybe(message),
@@ -33,7 +34,7 @@ pub fn view(offer_demo: bool, starting: bool, error: Option<&str>) -> Element<'_
         .width(480)
         .style(theme::panel)
     };
-    let mut content = column![
+    let mut content = reading_column![
         text(tr!("welcome-title")).size(28),
         text(tr!("welcome-body"))
     ]
@@ -47,7 +48,7 @@ pub fn view(offer_demo: bool, starting: bool, error: Option<&str>) -> Element<'_
         ));
     }
     content = content.push(
-        column![
+        reading_column![
             choice(
                 tr!("connect-store"),
                 tr!("connect-store-hint"),

@@ -4,10 +4,11 @@
 
 use std::sync::LazyLock;
 
-use iced::widget::{button, row, text};
+use iced::widget::{button, text};
 use iced::{Element, Task};
 
 use crate::gui::desktop::Desktop;
+use crate::gui::direction::reading_row;
 use crate::gui::theme;
 use crate::i18n::tr;
 use wedocod_core::config::Config;
@@ -80,7 +81,7 @@ pub fn buttons<'a, M: Clone + 'a>(
     } else {
         tr!("desk-copy-phone")
     };
-    row![
+    reading_row![
         button(text(tr!("desk-whatsapp"))).on_press_maybe(press(Reach::WhatsApp)),
         button(text(tr!("desk-call")))
             .style(button::secondary)

@@ -3,14 +3,15 @@
 //! the phone returned or refused parcels before, and the leads it likely duplicates.
 
 use iced::Element;
-use iced::widget::{column, text};
+use iced::widget::text;
 
+use crate::gui::direction::reading_column;
 use crate::i18n::tr;
 use wedocod_core::copy::Earlier;
 
 /// The lines (nothing for a customer the copy has not seen before).
 pub fn lines<'a, M: 'a>(earlier: &Earlier) -> Element<'a, M> {
-    let mut lines = column![].spacing(4);
+    let mut lines = reading_column![].spacing(4);
     if earlier.orders > 0 || earlier.leads > 0 {
         lines = lines.push(text(tr!(
             "desk-customer-orders",

@@ -1,11 +1,10 @@
 //! The dialog every destructive or long action goes through: the screen dimmed behind,
 //! Cancel (or a click outside) backs out, the main button goes ahead.
 
-use iced::widget::{
-    Button, button, center, column, container, mouse_area, opaque, row, space, stack, text,
-};
+use iced::widget::{Button, button, center, container, mouse_area, opaque, space, stack, text};
 use iced::{Color, Element, Fill};
 
+use crate::gui::direction::{reading_column, reading_row};
 use crate::gui::theme;
 use crate::i18n::tr;
 
@@ -48,10 +47,10 @@ fn over<'a, Message: Clone + 'a>(
     main: Button<'a, Message>,
 ) -> Element<'a, Message> {
     let dialog = container(
-        column![
+        reading_column![
             text(title).size(20),
             text(body),
-            row![
+            reading_row![
                 space().width(Fill),
                 button(text(tr!("cancel")))
                     .style(button::secondary)

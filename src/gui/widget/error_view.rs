@@ -2,12 +2,13 @@
 //! merchant understands, and the one thing to do about it (replace the token, retry, or
 //! wait for the automatic retry of a 429).
 
-use iced::widget::{button, container, row, space, text};
+use iced::widget::{button, container, space, text};
 use iced::{Element, Fill};
 
 pub use crate::i18n::api_error::{describe, describe_profile_error};
 use wedocod_api::ApiError;
 
+use crate::gui::direction::{reading_row, start};
 use crate::gui::theme;
 use crate::i18n::tr;
 
@@ -50,7 +51,7 @@ pub fn view<'a, Message: Clone + 'a>(
     seconds_left: Option<u64>,
     on_action: impl Fn(ErrorAction) -> Message,
 ) -> Element<'a, Message> {
-    let mut actions = row![].spacing(theme::GAP);
+    let mut actions = reading_row![].spacing(theme::GAP);
     match remedy(error) {
         Remedy::ReplaceToken => {
             actions = actions.push(
@@ -69,8 +70,10 @@ pub fn view<'a, Message: Clone + 'a>(
             .on_press(on_action(ErrorAction::Dismiss)),
     );
     container(
-        row![
-            text(describe(error, seconds_left)).width(Fill),
+        reading_row![
+            text(describe(error, seconds_left))
+                .width(Fill)
+                .align_x(start()),
             space().width(theme::GAP),
             actions
         ]

@@ -1,9 +1,10 @@
 //! The green banner for news (an action that worked, a file saved), with its Dismiss
 //! button: one look for every screen.
 
-use iced::widget::{button, column, container, row, text};
+use iced::widget::{button, container, text};
 use iced::{Center, Element, Fill};
 
+use crate::gui::direction::{reading_column, reading_row};
 use crate::gui::theme;
 use crate::i18n::tr;
 
@@ -14,9 +15,11 @@ pub fn banner<'a, Message: Clone + 'a>(
 ) -> Element<'a, Message> {
     let lines = lines
         .into_iter()
-        .fold(column![].width(Fill), |lines, line| lines.push(text(line)));
+        .fold(reading_column![].width(Fill), |lines, line| {
+            lines.push(text(line))
+        });
     container(
-        row![
+        reading_row![
             lines,
             button(text(tr!("dismiss")))
                 .style(button::secondary)

@@ -4,6 +4,7 @@
 use iced::Element;
 use iced::widget::{Column, text};
 
+use crate::gui::direction::start;
 use crate::gui::theme;
 use crate::i18n::conventions;
 use crate::i18n::{status_label, tr};
@@ -12,7 +13,10 @@ use wedocod_core::records::Moment;
 
 /// The heading and a line per change (or the words for none).
 pub fn lines<'a, Message: 'a>(history: &[History]) -> Column<'a, Message> {
-    let mut lines = Column::new().spacing(2).push(text(tr!("history")).size(16));
+    let mut lines = Column::new()
+        .spacing(2)
+        .align_x(start())
+        .push(text(tr!("history")).size(16));
     if history.is_empty() {
         return lines.push(text(tr!("no-history")).style(theme::muted));
     }
@@ -26,6 +30,7 @@ pub fn lines<'a, Message: 'a>(history: &[History]) -> Column<'a, Message> {
 pub fn instead<'a, Message: 'a>(words: String) -> Element<'a, Message> {
     Column::new()
         .spacing(2)
+        .align_x(start())
         .push(text(tr!("history")).size(16))
         .push(text(words).size(13).style(theme::muted))
         .into()

@@ -3,8 +3,9 @@
 //! amber one for a product the lead would take to or under its warning quantity.
 
 use iced::Element;
-use iced::widget::{column, text};
+use iced::widget::text;
 
+use crate::gui::direction::reading_column;
 use crate::i18n::tr;
 use wedocod_core::records::ProductNames;
 use wedocod_core::seller::{StockLevels, StockWarning};
@@ -33,7 +34,7 @@ pub fn lines<'a, Message: 'a>(warnings: &[(StockWarning, String)]) -> Option<Ele
     if warnings.is_empty() {
         return None;
     }
-    let mut said = column![].spacing(2);
+    let mut said = reading_column![].spacing(2);
     for (warning, product) in warnings {
         said = said.push(match warning {
             StockWarning::Out { .. } => {

@@ -2,7 +2,7 @@
 //! in view are built, between two spacers as tall as the rows above and below them, so
 //! a million-row file scrolls like a hundred-row one.
 
-use iced::widget::{button, column, container, row, scrollable, space, text, tooltip};
+use iced::widget::{button, container, scrollable, space, text, tooltip};
 use iced::{Background, Border, Color, Element, Fill, Length, Theme};
 
 use wedocod_import::Severity;
@@ -10,6 +10,7 @@ use wedocod_import::Sheet;
 
 use super::editing::{GRID_ID, Message, ROW_HEIGHT};
 use super::upload_panel::RefusedCells;
+use crate::gui::direction::{reading_column, reading_row};
 
 const LINE_WIDTH: f32 = 64.0;
 /// Room for the vertical scrollbar, so the header lines up with the cells.
@@ -79,16 +80,16 @@ fn header_cell(label: &str, width: Length) -> Element<'_, Message> {
 /// The grid: a fixed header, then the rows in view.
 pub fn view<'a>(grid: GridView<'a>) -> Element<'a, Message> {
     let sheet = grid.sheet;
-    let mut header = row![header_cell("#", Length::Fixed(LINE_WIDTH))];
+    let mut header = reading_row![header_cell("#", Length::Fixed(LINE_WIDTH))];
     for name in &sheet.header.names {
         header = header.push(header_cell(name, Fill));
     }
     header = header.push(space().width(SCROLLBAR_ROOM));
 
     let (start, end) = slice(grid.visible.len(), grid.first, grid.window);
-    let mut rows = column![space().height(ROW_HEIGHT * start as f32)];
+    let mut rows = reading_column![space().height(ROW_HEIGHT * start as f32)];
     for &row_index in &grid.visible[start..end] {
-        let mut cells = row![
+        let mut cells = reading_row![
             container(
                 text(sheet.line(row_index).to_string())
                     .size(12)
@@ -141,7 +142,7 @@ pub fn view<'a>(grid: GridView<'a>) -> Element<'a, Message> {
         rows = rows.push(cells);
     }
     rows = rows.push(space().height(ROW_HEIGHT * (grid.visible.len() - end) as f32));
-    column![
+    reading_column![
         container(header).style(crate::gui::theme::bar),
         scrollable(rows)
             .id(GRID_ID)

@@ -13,10 +13,11 @@ use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use iced::widget::{button, column, container, pick_list, row, text, text_input};
+use iced::widget::{button, container, pick_list, text, text_input};
 use iced::{Center, Element, Fill, Task};
 
 use crate::gui::blocking::off_the_window;
+use crate::gui::direction::{reading_column, reading_row, start};
 use crate::gui::file_dialog::{self, Chosen};
 use crate::gui::shortcut::Shortcut;
 use crate::gui::theme;
@@ -601,13 +602,14 @@ impl State {
 
     pub fn view<'a>(&'a self, store: Option<&'a str>) -> Element<'a, Message> {
         let kinds = [Kind(ResourceName::Leads), Kind(ResourceName::Orders)];
-        let opener = row![
+        let opener = reading_row![
             pick_list(kinds, Some(Kind(self.kind)), Message::Kind),
             text_input(&tr!("path-placeholder"), &self.path)
                 .id(PATH_ID)
                 .on_input(Message::PathInput)
                 .on_submit(Message::Open)
-                .width(Fill),
+                .width(Fill)
+                .align_x(start()),
             button(text(tr!("open-file"))).on_press(Message::Open),
             button(text(tr!("browse")))
                 .style(button::secondary)
@@ -615,7 +617,7 @@ impl State {
         ]
         .spacing(theme::GAP)
         .align_y(Center);
-        let mut content = column![opener].spacing(theme::GAP);
+        let mut content = reading_column![opener].spacing(theme::GAP);
         if let Some(note) = &self.catalogue_note {
             content = content.push(text(note).size(13).style(theme::muted));
         }
@@ -651,7 +653,7 @@ impl State {
     fn file_view<'a>(&'a self, file: &'a OpenFile, store: Option<&'a str>) -> Element<'a, Message> {
         let sheet = &file.sheet;
         let (errors, warnings) = sheet.counts();
-        let read_as = row![
+        let read_as = reading_row![
             self.read_as(sheet),
             iced::widget::space().width(Fill),
             text(tr!(
@@ -672,10 +674,10 @@ impl State {
             refused_cells: &file.upload.refused_cells,
         })
         .map(Message::Edit);
-        let table = column![self.mapping_row(sheet), grid].spacing(4);
-        column![
+        let table = reading_column![self.mapping_row(sheet), grid].spacing(4);
+        reading_column![
             read_as,
-            row![
+            reading_row![
                 container(table).width(Fill).height(Fill),
                 panel::view(file, store).map(Message::from)
             ]
@@ -690,7 +692,7 @@ impl State {
     /// separator of a CSV file, the sheet of a workbook.
     fn read_as<'a>(&self, sheet: &'a Sheet) -> Element<'a, Message> {
         if let Some(book) = &sheet.workbook {
-            return row![
+            return reading_row![
                 text(tr!("read-sheet", count = book.sheet_names.len())),
                 text(tr!("sheet")),
                 pick_list(
@@ -713,7 +715,7 @@ impl State {
             EncodingSource::Guessed { sure: false } => tr!("encoding-unsure"),
             _ => String::new(),
         };
-        row![
+        reading_row![
             text(tr!(
                 "read-as",
                 encoding = sheet.encoding.name(),
@@ -747,7 +749,7 @@ impl State {
             );
         }
         choices.push(ColumnUse::Target(Target::GroupBy));
-        let mut mapping = row![text(tr!("columns")).size(12).width(64)].align_y(Center);
+        let mut mapping = reading_row![text(tr!("columns")).size(12).width(64)].align_y(Center);
         for column in 0..sheet.column_count() {
             let current = match sheet.mapping.role(column) {
                 ColumnRole::Target(target) => ColumnUse::Target(target),

@@ -1,11 +1,10 @@
 //! The import screen's side panel: the selected cell and its problems, the summary of
 //! problems (click to filter), find and replace, undo/redo, saving, and the upload.
 
-use iced::widget::{
-    button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
-};
+use iced::widget::{button, checkbox, container, pick_list, scrollable, text, text_input};
 use iced::{Element, Fill};
 
+use crate::gui::direction::{reading_column, reading_row, start};
 use crate::gui::theme;
 use crate::i18n::{Plain, tr, wording};
 use wedocod_import::RowFilter;
@@ -33,11 +32,11 @@ pub enum Message {
 }
 
 pub fn view<'a>(file: &'a OpenFile, store: Option<&'a str>) -> Element<'a, Message> {
-    let editing = column![
+    let editing = reading_column![
         cell_section(file),
         summary_section(file),
         find_section(file),
-        row![
+        reading_row![
             button(text(tr!("undo")))
                 .style(button::secondary)
                 .on_press_maybe(file.sheet.can_undo().then_some(Edit::Undo)),
@@ -48,7 +47,7 @@ pub fn view<'a>(file: &'a OpenFile, store: Option<&'a str>) -> Element<'a, Messa
         .spacing(4),
     ]
     .spacing(theme::PAD);
-    let content = column![
+    let content = reading_column![
         Element::from(editing).map(Message::Edit),
         save_buttons(),
         file.upload.view(&file.sheet, store).map(Message::Upload),
@@ -69,7 +68,7 @@ fn save_buttons<'a>() -> Element<'a, Message> {
             .style(button::secondary)
             .on_press(Message::Save { content, workbook })
     };
-    row![
+    reading_row![
         save(tr!("save-corrected"), WorkbookContent::Corrected, false),
         save(tr!("save-report"), WorkbookContent::Report, false),
         save(tr!("save-corrected-xlsx"), WorkbookContent::Corrected, true),
@@ -86,7 +85,7 @@ fn cell_section(file: &OpenFile) -> Element<'_, Edit> {
     };
     let sheet = &file.sheet;
     let header = sheet.header.names.get(column).map_or("", String::as_str);
-    let mut body = column![
+    let mut body = reading_column![
         text(match &sheet.workbook {
             Some(book) => tr!(
                 "cell-in-sheet",
@@ -102,12 +101,13 @@ fn cell_section(file: &OpenFile) -> Element<'_, Edit> {
             ),
         })
         .style(theme::muted),
-        row![
+        reading_row![
             text_input("", &file.editor)
                 .id(EDITOR_ID)
                 .on_input(Edit::EditorInput)
                 .on_submit(Edit::ApplyEdit)
-                .width(Fill),
+                .width(Fill)
+                .align_x(start()),
             button(text(tr!("apply"))).on_press(Edit::ApplyEdit),
         ]
         .spacing(4),
@@ -139,7 +139,7 @@ fn cell_section(file: &OpenFile) -> Element<'_, Edit> {
 }
 
 fn summary_section(file: &OpenFile) -> Element<'_, Edit> {
-    let mut body = column![
+    let mut body = reading_column![
         checkbox(file.filter == RowFilter::Errors)
             .label(tr!("errors-only"))
             .on_toggle(|on| Edit::Filter(if on {
@@ -147,7 +147,7 @@ fn summary_section(file: &OpenFile) -> Element<'_, Edit> {
             } else {
                 RowFilter::All
             })),
-        row![
+        reading_row![
             button(text(tr!("previous-issue")))
                 .style(button::secondary)
                 .on_press(Edit::NextIssue(false)),
@@ -200,7 +200,7 @@ fn find_section(file: &OpenFile) -> Element<'_, Edit> {
         .enumerate()
         .map(|(index, name)| ColumnName(index, name.clone()))
         .collect();
-    let body = column![
+    let body = reading_column![
         pick_list(columns, file.find_column.clone(), Edit::FindColumn)
             .placeholder(tr!("in-column"))
             .width(Fill),

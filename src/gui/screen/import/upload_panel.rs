@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use iced::widget::{Column, button, checkbox, column, progress_bar, row, text, text_input};
+use iced::widget::{Column, button, checkbox, progress_bar, text, text_input};
 use iced::{Element, Task};
 
+use crate::gui::direction::{reading_column, reading_row};
 use crate::gui::theme;
 use crate::gui::uploading::{self, UploadEvent, UploadJob};
 use crate::i18n::tr;
@@ -194,7 +195,7 @@ impl UploadPanel {
 
     /// An upload under way: progress, each queued batch, pause and cancel.
     fn running(&self, control: &Control) -> Column<'_, Message> {
-        let mut body = column![].spacing(6);
+        let mut body = reading_column![].spacing(6);
         let counts = self.progress.as_ref().map(|p| p.counts).unwrap_or_default();
         let settled = counts.created + counts.refused + counts.skipped;
         body = body.push(progress_bar(
@@ -219,7 +220,7 @@ impl UploadPanel {
         }
         let paused = control.is_paused();
         body.push(
-            row![
+            reading_row![
                 button(text(if paused { tr!("resume") } else { tr!("pause") }))
                     .style(button::secondary)
                     .on_press(Message::Pause(!paused)),
@@ -243,7 +244,7 @@ impl UploadPanel {
     }
 
     fn finished(&self, report: &UploadReport) -> Column<'_, Message> {
-        let mut body = column![].spacing(6).push(text(done_line(report)));
+        let mut body = reading_column![].spacing(6).push(text(done_line(report)));
         if let Some(reason) = &self.stopped {
             body = body.push(text(reason).style(text::danger));
         }
@@ -258,7 +259,7 @@ impl UploadPanel {
     /// Before an upload: where it goes, what to do with invalid rows and rows sent
     /// before, the request size, and Start.
     fn setup<'a>(&'a self, sheet: &Sheet, store: &'a str) -> Column<'a, Message> {
-        let mut body = column![].spacing(6);
+        let mut body = reading_column![].spacing(6);
         if let Some(reason) = &self.stopped {
             body = body.push(text(reason).style(text::danger));
         }
@@ -276,7 +277,7 @@ impl UploadPanel {
             );
         if self.repeats_refused {
             body = body.push(
-                row![
+                reading_row![
                     button(text(tr!("skip-sent")))
                         .on_press(Message::StartWithRepeats(Repeats::Skip)),
                     button(text(tr!("send-again")))
@@ -287,7 +288,7 @@ impl UploadPanel {
             );
         }
         body.push(
-            row![
+            reading_row![
                 text(tr!("per-request")),
                 text_input("100", &self.per_request)
                     .on_input(Message::PerRequest)

@@ -11,10 +11,11 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use iced::widget::{button, checkbox, column, container, row, space, text};
+use iced::widget::{button, checkbox, container, space, text};
 use iced::{Center, Element, Fill, Subscription, Task};
 
 use crate::gui::desktop::Desktop;
+use crate::gui::direction::{reading_column, reading_row};
 use crate::gui::shortcut::Shortcut;
 use crate::gui::theme;
 use crate::gui::widget::contact::{self, Customer, Reach};
@@ -372,7 +373,7 @@ impl State {
     pub fn view(&self) -> Element<'_, Message> {
         let now = Instant::now();
         let tally = self.desk.tally(now);
-        let mut counters = row![
+        let mut counters = reading_row![
             text(tr!(
                 "desk-tally",
                 handled = tally.handled,
@@ -388,7 +389,7 @@ impl State {
                 text(tr!("desk-store-waits", seconds = wait.as_secs().max(1))).style(text::warning),
             );
         }
-        let mut page = column![counters, self.queue_choice()]
+        let mut page = reading_column![counters, self.queue_choice()]
             .spacing(theme::PAD)
             .padding(20);
         if let Some(error) = &self.read_error {
@@ -421,7 +422,7 @@ impl State {
 
     /// A tick per lead status: which ones the queue works through.
     fn queue_choice(&self) -> Element<'_, Message> {
-        let mut choice = row![text(tr!("desk-queue")).style(theme::muted)]
+        let mut choice = reading_row![text(tr!("desk-queue")).style(theme::muted)]
             .spacing(theme::GAP)
             .align_y(Center);
         for status in LEAD_STATUSES.iter().copied() {
@@ -449,7 +450,7 @@ impl State {
             .total
             .map(conventions::money)
             .unwrap_or_else(|| "—".into());
-        let mut body = column![
+        let mut body = reading_column![
             text(summary.customer).size(30),
             text(summary.phone).size(24),
             text(format!("{} · {}", summary.city, summary.area)).size(18),
@@ -490,7 +491,7 @@ impl State {
             }
         }
         let contact = contact::buttons(reachable, self.copied, Message::Reach);
-        let mut keys = row![].spacing(theme::GAP);
+        let mut keys = reading_row![].spacing(theme::GAP);
         for (index, status) in outcomes().enumerate() {
             let style = if status == "confirmed" {
                 button::success
@@ -503,7 +504,7 @@ impl State {
                     .on_press(Message::Decide(index)),
             );
         }
-        let others = row![
+        let others = reading_row![
             button(text(tr!("desk-skip")))
                 .style(button::secondary)
                 .on_press(Message::Skip),
@@ -514,7 +515,7 @@ impl State {
         .spacing(theme::GAP)
         .align_y(Center);
         container(
-            column![body, contact, keys.wrap(), others]
+            reading_column![body, contact, keys.wrap(), others]
                 .spacing(theme::PAD)
                 .width(Fill),
         )

@@ -3,12 +3,13 @@
 //! bar with its name where the tabs would be, so the bar takes the messages its buttons
 //! send instead of having its own.
 
-use iced::widget::{button, container, row, space, text};
+use iced::widget::{button, container, space, text};
 use iced::{Center, Element, Fill};
 
 use wedocod_core::config::ThemeChoice;
 
 use super::tabs::Tab;
+use crate::gui::direction::reading_row;
 use crate::gui::theme;
 use crate::i18n::tr;
 
@@ -43,7 +44,7 @@ pub fn view<'a, M: Clone + 'a>(
     // The name and the tabs wrap onto a second line when the window is too narrow for
     // them (French and Arabic labels are longer); the window's own buttons keep their
     // place at the end, whole.
-    let mut places = row![text(tr!("app-name")).size(20), space().width(24)]
+    let mut places = reading_row![text(tr!("app-name")).size(20), space().width(24)]
         .spacing(theme::GAP)
         .align_y(Center)
         .width(Fill);
@@ -66,7 +67,7 @@ pub fn view<'a, M: Clone + 'a>(
             .style(button::secondary)
             .on_press(on_shell(pressed))
     };
-    let bar = row![
+    let bar = reading_row![
         places.wrap().vertical_spacing(4),
         shell(tr!("stores"), Shell::Stores),
         shell(tr!("settings"), Shell::Settings),

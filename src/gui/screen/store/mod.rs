@@ -17,7 +17,7 @@ pub mod uploads;
 
 use std::path::PathBuf;
 
-use iced::widget::{column, container, text};
+use iced::widget::{container, text};
 use iced::{Element, Fill, Subscription, Task};
 
 use wedocod_api::{ApiError, Client, ResourceName};
@@ -27,6 +27,7 @@ use wedocod_core::desk::queue::QueueOrder;
 use wedocod_core::stores::OpenStore;
 
 use crate::gui::desktop::{Desktop, DesktopNotice};
+use crate::gui::direction::reading_column;
 use crate::gui::screen::import;
 use crate::gui::shortcut::Shortcut;
 use crate::gui::widget::contact::{self, Customer, Reach};
@@ -511,7 +512,7 @@ impl State {
             active: self.tab,
             on_press: Message::Tab,
         };
-        column![
+        reading_column![
             header::view(Some(tabs), config.theme, Message::Shell),
             container(body).height(Fill),
             status_bar::view(

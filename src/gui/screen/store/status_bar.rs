@@ -1,11 +1,12 @@
 //! The bottom bar of an open store: which store (its name and address), the requests its
 //! rate budget has left, when its local copy was synced, and whether the last request of the tab in view got an answer.
 
-use iced::widget::{container, row, space, text};
+use iced::widget::{container, space, text};
 use iced::{Center, Element, Fill};
 
 use wedocod_api::pacing::RateBudget;
 
+use crate::gui::direction::reading_row;
 use crate::gui::theme;
 use crate::i18n::tr;
 
@@ -26,7 +27,7 @@ pub fn view<'a, M: 'a>(
         _ => text(tr!("online")).style(text::success),
     };
     container(
-        row![
+        reading_row![
             text(name),
             text("·"),
             text(address).style(theme::muted),

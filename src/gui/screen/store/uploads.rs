@@ -5,10 +5,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use iced::widget::{button, column, container, row, scrollable, space, table, text};
+use iced::widget::{button, container, scrollable, space, table, text};
 use iced::{Center, Element, Fill, Task};
 
 use crate::gui::blocking::off_the_window;
+use crate::gui::direction::{reading_column, reading_row, start, table_columns};
 use crate::gui::theme;
 use crate::i18n::{Plain, tr};
 use wedocod_api::ResourceName;
@@ -163,9 +164,12 @@ impl State {
     }
 
     pub fn view(&self) -> Element<'_, Message> {
-        let mut content = column![
-            row![
-                text(tr!("uploads-title")).size(22).width(Fill),
+        let mut content = reading_column![
+            reading_row![
+                text(tr!("uploads-title"))
+                    .size(22)
+                    .width(Fill)
+                    .align_x(start()),
                 button(text(tr!("refresh"))).on_press(Message::Refresh),
             ]
             .align_y(Center)
@@ -193,7 +197,7 @@ impl State {
             }
             return container(content).padding(theme::PAD).into();
         }
-        let mut body = row![container(uploads_table(&self.records)).width(Fill)]
+        let mut body = reading_row![container(uploads_table(&self.records)).width(Fill)]
             .spacing(theme::GAP)
             .height(Fill);
         if let Some(record) = self.selected.as_deref().and_then(|id| self.record(id)) {
@@ -249,14 +253,18 @@ fn uploads_table(records: &[UploadRecord]) -> Element<'_, Message> {
                 .on_press(Message::Select(r.summary.upload_id.clone()))
         }),
     ];
-    scrollable(table(columns, records).padding_x(8).padding_y(4))
-        .height(Fill)
-        .into()
+    scrollable(
+        table(table_columns(columns), records)
+            .padding_x(8)
+            .padding_y(4),
+    )
+    .height(Fill)
+    .into()
 }
 
 fn detail(record: &UploadRecord) -> Element<'_, Message> {
     let summary = &record.summary;
-    let mut refused = column![].spacing(4);
+    let mut refused = reading_column![].spacing(4);
     for (row, state) in record.state.rows.iter().zip(&record.state.states) {
         // A row the store could not prove created or absent: said with the reason, so
         // the merchant knows to look for it before sending it again.
@@ -295,7 +303,7 @@ fn detail(record: &UploadRecord) -> Element<'_, Message> {
             );
         }
     }
-    let mut actions = row![
+    let mut actions = reading_row![
         button(text(tr!("export-refused")))
             .style(button::secondary)
             .on_press(Message::Export(summary.upload_id.clone()))
@@ -314,7 +322,7 @@ fn detail(record: &UploadRecord) -> Element<'_, Message> {
         tr!("upload-batches", ids = summary.batches.join(", "))
     };
     container(scrollable(
-        column![
+        reading_column![
             text(&summary.upload_id).size(16),
             text(&summary.file).size(13).style(theme::muted),
             text(batches).size(12).style(theme::muted),

@@ -4,7 +4,8 @@
 //! a scrolled page left stray lines behind (issue 26), quads are redrawn exactly. The bar
 //! sits inside a button, so it is still reached with Tab and opens its table.
 
-use iced::widget::{container, row, space};
+use crate::gui::direction::reading_row;
+use iced::widget::{container, space};
 use iced::{Element, Fill, FillPortion, Length, Theme};
 
 /// The bar's height, in logical pixels.
@@ -21,7 +22,7 @@ pub fn bar<'a, Message: 'a>(share: f32) -> Element<'a, Message> {
         return space().width(Fill).height(HEIGHT).into();
     }
     let rest = PARTS as u16 - filled;
-    row![
+    reading_row![
         container(space())
             .width(FillPortion(filled))
             .height(HEIGHT)

@@ -11,9 +11,10 @@ mod trends_view;
 
 use std::time::{Duration, Instant};
 
-use iced::widget::{button, column, row, scrollable, text};
+use iced::widget::{button, scrollable, text};
 use iced::{Center, Element, Fill, Task};
 
+use crate::gui::direction::{reading_column, reading_row, start};
 use crate::gui::theme;
 use crate::gui::widget::error_view;
 use crate::i18n::{status_label, tr};
@@ -166,9 +167,12 @@ impl State {
             (Some((_, clock)), false) => tr!("glance-as-of", time = clock),
             (None, false) => String::new(),
         };
-        let mut page = column![
-            row![
-                text(tr!("glance-title")).size(22).width(Fill),
+        let mut page = reading_column![
+            reading_row![
+                text(tr!("glance-title"))
+                    .size(22)
+                    .width(Fill)
+                    .align_x(start()),
                 text(as_of).style(theme::muted),
                 button(text(tr!("refresh")))
                     .style(button::secondary)
@@ -202,7 +206,7 @@ fn rates(glance: &Glance) -> Element<'_, Message> {
             || "—".to_string(),
             |percent| tr!("glance-percent", percent = percent),
         );
-        column![
+        reading_column![
             text(label).size(13).style(theme::muted),
             text(shown).size(26)
         ]
@@ -212,7 +216,7 @@ fn rates(glance: &Glance) -> Element<'_, Message> {
     let delivered = glance.delivery_rate().map(whole);
     // The rest of the same orders, so the two always add up to 100 % once rounded.
     let returned = delivered.map(|delivered| 100.0 - delivered);
-    row![
+    reading_row![
         rate(
             tr!("glance-confirmation"),
             glance.confirmation_rate().map(whole)
@@ -227,12 +231,12 @@ fn rates(glance: &Glance) -> Element<'_, Message> {
 /// One bar per status, as long as its share of the largest, each opening its table.
 fn bars(title: String, counts: &StatusCounts) -> Element<'_, Message> {
     let largest = counts.largest().max(1);
-    let mut list = column![text(title).size(18)].spacing(6);
+    let mut list = reading_column![text(title).size(18)].spacing(6);
     for (status, count) in &counts.counts {
         let share = *count as f32 / largest as f32;
         list = list.push(
             button(
-                row![
+                reading_row![
                     text(status_label(status)).width(150),
                     chart_bar::bar(share),
                     text(count.to_string()).width(60),

@@ -4,12 +4,13 @@
 //! column and row is a button that opens the table on what it shows.
 
 use chrono::{Datelike, Duration, NaiveDate};
-use iced::widget::{button, column, row, text};
+use iced::widget::{button, row, text};
 use iced::{Center, Element, Fill};
 
 use super::Message;
 use super::chart_bar;
 use super::chart_column::{self, Part};
+use crate::gui::direction::{reading_column, reading_row};
 use crate::gui::theme;
 use crate::i18n::conventions::money;
 use crate::i18n::tr;
@@ -19,7 +20,7 @@ use wedocod_core::records::CopyFilters;
 
 /// The trends, below the counts.
 pub fn view(trends: &Trends) -> Element<'_, Message> {
-    column![
+    reading_column![
         text(tr!("trends-from-copy")).size(13).style(theme::muted),
         lead_days(trends),
         order_days(trends),
@@ -52,10 +53,10 @@ fn chart<'a>(
     first: String,
     last: String,
 ) -> Element<'a, Message> {
-    column![
+    reading_column![
         text(title).size(18),
         row(columns).spacing(2).align_y(iced::Bottom),
-        row![
+        reading_row![
             text(first).size(12).style(theme::muted),
             iced::widget::space().width(Fill),
             text(last).size(12).style(theme::muted)
@@ -165,15 +166,15 @@ fn first_call(trends: &Trends) -> Element<'_, Message> {
         )
     };
     let figure = |label: String, value: String| {
-        column![
+        reading_column![
             text(label).size(13).style(theme::muted),
             text(value).size(26)
         ]
         .spacing(2)
     };
-    column![
+    reading_column![
         text(tr!("trends-first-call")).size(18),
-        row![
+        reading_row![
             figure(tr!("trends-today"), shown(trends.first_call_today)),
             figure(tr!("trends-this-week"), shown(trends.first_call_week)),
         ]
@@ -192,7 +193,7 @@ enum ReturnsOf {
 /// The cities or products that come back most, each opening its returned orders.
 fn returns<'a>(title: String, list: &'a [Returns], of: ReturnsOf) -> Element<'a, Message> {
     let largest = list.iter().map(|r| r.returned).max().unwrap_or(0);
-    let mut rows = column![text(title).size(18)].spacing(6);
+    let mut rows = reading_column![text(title).size(18)].spacing(6);
     if list.is_empty() {
         rows = rows.push(text(tr!("trends-no-returns")).style(theme::muted));
     }
@@ -219,7 +220,7 @@ fn returns<'a>(title: String, list: &'a [Returns], of: ReturnsOf) -> Element<'a,
         );
         rows = rows.push(
             button(
-                row![
+                reading_row![
                     text(label).width(260),
                     chart_bar::bar(share(returns.returned, largest)),
                     text(figures).width(220),
@@ -259,7 +260,7 @@ fn revenue(trends: &Trends) -> Element<'_, Message> {
         };
         let open =
             Message::OpenFiltered(ResourceName::Orders, Some("delivered".to_string()), filters);
-        column![
+        reading_column![
             clickable(chart_column::column(share, 1.0, Part::Good), open),
             text(money(week.amount)).size(12),
             text(day_label(week.monday)).size(12).style(theme::muted),
@@ -268,7 +269,7 @@ fn revenue(trends: &Trends) -> Element<'_, Message> {
         .width(Fill)
         .into()
     });
-    column![
+    reading_column![
         text(tr!("trends-revenue")).size(18),
         row(weeks).spacing(theme::GAP).align_y(iced::Bottom),
     ]

@@ -3,9 +3,10 @@
 //! mistyped is said, not guessed. Shown only while the table reads the copy.
 
 use chrono::NaiveDate;
-use iced::widget::{button, row, text, text_input};
+use iced::widget::{button, text, text_input};
 use iced::{Center, Element};
 
+use crate::gui::direction::reading_row;
 use crate::gui::theme;
 use crate::i18n::tr;
 use wedocod_core::records::CopyFilters;
@@ -91,7 +92,7 @@ impl State {
                 .on_submit(Message::Apply)
                 .width(150)
         };
-        let mut bar = row![
+        let mut bar = reading_row![
             input(tr!("filter-city"), &self.city, Message::City),
             input(tr!("filter-product"), &self.sku, Message::Sku),
             input(tr!("filter-from"), &self.from, Message::From),

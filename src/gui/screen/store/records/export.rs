@@ -9,9 +9,10 @@ use std::sync::Arc;
 
 use iced::futures::SinkExt;
 use iced::futures::channel::mpsc::Sender;
-use iced::widget::{button, column, container, progress_bar, row, text};
+use iced::widget::{button, container, progress_bar, text};
 use iced::{Center, Element, Fill, Task};
 
+use crate::gui::direction::{reading_column, reading_row, start};
 use crate::gui::file_dialog::{self, Chosen};
 use crate::gui::theme;
 use crate::gui::widget::dialog;
@@ -254,8 +255,8 @@ impl Export {
         let done = progress.pages_read as f32 / progress.pages.max(1) as f32;
         Some(
             container(
-                column![
-                    row![text(status).width(Fill), cancel]
+                reading_column![
+                    reading_row![text(status).width(Fill).align_x(start()), cancel]
                         .spacing(theme::GAP)
                         .align_y(Center),
                     progress_bar(0.0..=1.0, done),

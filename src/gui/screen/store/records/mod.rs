@@ -15,11 +15,12 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use iced::widget::{
-    button, center, checkbox, column, container, pick_list, row, scrollable, space, table, text,
-    text_input, tooltip,
+    button, center, checkbox, container, pick_list, scrollable, space, table, text, text_input,
+    tooltip,
 };
 use iced::{Center, Element, Fill, Subscription, Task};
 
+use crate::gui::direction::{reading_column, reading_row, start, table_columns};
 use crate::gui::file_dialog::{self, Chosen};
 use crate::gui::record_rows::{self, RecordRow};
 use crate::gui::shortcut::Shortcut;
@@ -785,7 +786,7 @@ impl State {
     }
 
     pub fn view(&self) -> Element<'_, Message> {
-        let mut content = column![self.toolbar()].spacing(theme::GAP);
+        let mut content = reading_column![self.toolbar()].spacing(theme::GAP);
         if let Some(Source::Copy { synced_at }) = &self.source {
             content = content.push(self.filter_inputs.view().map(Message::CopyFilter));
             let time = clock_time(synced_at).unwrap_or_default();
@@ -816,7 +817,7 @@ impl State {
                 Message::DismissNotice,
             ));
         }
-        let mut body = row![self.table()].spacing(theme::GAP).height(Fill);
+        let mut body = reading_row![self.table()].spacing(theme::GAP).height(Fill);
         if let Some(detail) = &self.detail {
             body = body.push(self.detail_panel(detail));
         }
@@ -857,12 +858,13 @@ impl State {
             .status
             .clone()
             .map_or(StatusFilter::All, StatusFilter::Only);
-        row![
+        reading_row![
             text_input(&tr!("search-placeholder"), &self.search)
                 .id(SEARCH_ID)
                 .on_input(Message::SearchInput)
                 .on_submit(Message::SearchSubmit)
-                .width(Fill),
+                .width(Fill)
+                .align_x(start()),
             pick_list(filters, Some(current), Message::StatusFilter),
             button(text(tr!("refresh"))).on_press(Message::Refresh),
             tooltip(
@@ -954,17 +956,21 @@ impl State {
             vertical: scrollable::Scrollbar::default(),
             horizontal: scrollable::Scrollbar::default(),
         };
-        scrollable(table(columns, &page.items).padding_x(8).padding_y(4))
-            .direction(both)
-            .height(Fill)
-            .width(Fill)
-            .into()
+        scrollable(
+            table(table_columns(columns), &page.items)
+                .padding_x(8)
+                .padding_y(4),
+        )
+        .direction(both)
+        .height(Fill)
+        .width(Fill)
+        .into()
     }
 
     fn detail_panel<'a>(&'a self, detail: &'a Detail) -> Element<'a, Message> {
-        let mut content = column![
-            row![
-                text(tr!("details")).size(18).width(Fill),
+        let mut content = reading_column![
+            reading_row![
+                text(tr!("details")).size(18).width(Fill).align_x(start()),
                 button(text(tr!("close")))
                     .style(button::secondary)
                     .on_press(Message::CloseDetail)
@@ -982,7 +988,7 @@ impl State {
                     content = content.push(lines);
                 }
                 if let Some(earlier) = earlier.as_ref().filter(|e| !e.is_empty()) {
-                    content = content.push(column![
+                    content = content.push(reading_column![
                         text(tr!("customer-past-title"))
                             .size(12)
                             .style(theme::muted),
@@ -990,7 +996,7 @@ impl State {
                     ]);
                 }
                 for (label, value) in &row.fields {
-                    content = content.push(column![
+                    content = content.push(reading_column![
                         text(label).size(12).style(theme::muted),
                         text(value)
                     ]);
@@ -1029,8 +1035,8 @@ impl State {
             .on_press_maybe(
                 (delete_denied.is_none() && !self.loading).then_some(Message::AskDelete),
             );
-        let mut bar = column![
-            row![
+        let mut bar = reading_column![
+            reading_row![
                 text(tr!("selected-count", count = self.selected.len())),
                 space().width(Fill),
                 pick_list(
@@ -1066,7 +1072,7 @@ impl State {
         } else {
             tr!("page-of", page = page, pages = pages, total = total)
         };
-        row![
+        reading_row![
             button(text(tr!("first-page"))).on_press_maybe(enabled(page > 1, Message::GoToPage(1))),
             button(text(tr!("previous-page")))
                 .on_press_maybe(enabled(page > 1, Message::PreviousPage)),

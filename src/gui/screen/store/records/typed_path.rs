@@ -5,10 +5,11 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{button, column, container, row, space, text, text_input};
+use iced::widget::{button, container, space, text, text_input};
 use iced::{Element, Fill, Task};
 
 use super::export::with_known_extension;
+use crate::gui::direction::{reading_column, reading_row};
 use crate::gui::theme;
 use crate::gui::widget::dialog;
 use crate::i18n::tr;
@@ -113,7 +114,7 @@ impl TypedPath {
         base: Element<'a, Outer>,
         wrap: fn(Message) -> Outer,
     ) -> Element<'a, Outer> {
-        let mut content = column![
+        let mut content = reading_column![
             text(tr!("typed-path-title")).size(20),
             text(tr!("typed-path-why")),
             text_input("", &self.text)
@@ -131,7 +132,7 @@ impl TypedPath {
             tr!("typed-path-save")
         };
         content = content.push(
-            row![
+            reading_row![
                 space().width(Fill),
                 button(text(tr!("cancel")))
                     .style(button::secondary)

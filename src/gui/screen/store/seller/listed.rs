@@ -73,6 +73,16 @@ impl<T: Listed> Loaded<T> {
         self.error = None;
     }
 
+    /// The error banner alone (a list read beside another, whose source line says it).
+    pub fn problem<'a, Message: Clone + 'a>(
+        &self,
+        on_error: impl Fn(ErrorAction) -> Message,
+    ) -> Option<Element<'a, Message>> {
+        self.error
+            .as_ref()
+            .map(|error| error_view::view(error, None, on_error))
+    }
+
     /// "From the local copy, synced 09:14", or the error with its remedy's buttons.
     pub fn status<'a, Message: Clone + 'a>(
         &self,

@@ -4,11 +4,12 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{button, center, column, container, row, scrollable, table, text};
+use iced::widget::{button, center, container, scrollable, table, text};
 use iced::{Center, Element, Fill, Task};
 
 use super::listed::{Loaded, Read};
 use crate::gui::blocking::off_the_window;
+use crate::gui::direction::{reading_column, reading_row, start, table_columns};
 use crate::gui::file_dialog::{self, Chosen};
 use crate::gui::screen::store::records::export::choose_file;
 use crate::gui::screen::store::records::typed_path::{self, TypedPath};
@@ -205,10 +206,11 @@ impl State {
     }
 
     pub fn view(&self) -> Element<'_, Message> {
-        let toolbar = row![
+        let toolbar = reading_row![
             text(tr!("payouts-count", count = self.invoices.items().len()))
                 .style(theme::muted)
-                .width(Fill),
+                .width(Fill)
+                .align_x(start()),
             button(text(tr!("refresh")))
                 .style(button::secondary)
                 .on_press(Message::Refresh),
@@ -219,7 +221,7 @@ impl State {
         ]
         .spacing(theme::GAP)
         .align_y(Center);
-        let mut content = column![toolbar].spacing(theme::GAP);
+        let mut content = reading_column![toolbar].spacing(theme::GAP);
         if let Some(status) = self.invoices.status(Message::ListError) {
             content = content.push(status);
         }
@@ -230,8 +232,8 @@ impl State {
             };
             content = content.push(
                 container(
-                    row![
-                        text(sentence.as_str()).width(Fill),
+                    reading_row![
+                        text(sentence.as_str()).width(Fill).align_x(start()),
                         button(text(tr!("dismiss")))
                             .style(button::secondary)
                             .on_press(Message::DismissNotice)
@@ -244,7 +246,7 @@ impl State {
             );
         }
         content = content.push(self.status_totals());
-        let body = row![self.table(), self.months()].spacing(theme::GAP);
+        let body = reading_row![self.table(), self.months()].spacing(theme::GAP);
         let page: Element<'_, Message> = container(content.push(body)).padding(theme::PAD).into();
         match &self.typed_path {
             Some(panel) => panel.over(page, Message::TypedPath),
@@ -254,12 +256,12 @@ impl State {
 
     /// One card per status: its amount and how many invoices.
     fn status_totals(&self) -> Element<'_, Message> {
-        let mut cards = row![].spacing(theme::GAP);
+        let mut cards = reading_row![].spacing(theme::GAP);
         for total in &self.totals.by_status {
             cards = cards.push(
                 container(
-                    column![
-                        row![
+                    reading_column![
+                        reading_row![
                             container(text(status_label(&total.status)).size(12))
                                 .padding([1, 8])
                                 .style(theme::status_badge(&total.status)),
@@ -279,7 +281,7 @@ impl State {
         }
         cards = cards.push(
             container(
-                column![
+                reading_column![
                     text(tr!("payouts-all")).size(12).style(theme::muted),
                     text(money(self.totals.amount)).size(20),
                 ]
@@ -330,14 +332,15 @@ impl State {
                 header(tr!("column-created"), SortBy::Created),
                 move |index| text(local_time(invoice(index).created_at.as_deref())),
             ),
-            table::column(plain(tr!("column-updated")), move |index| {
-                text(local_time(invoice(index).updated_at.as_deref()))
-            }),
         ];
-        scrollable(table(columns, &self.shown).padding_x(8).padding_y(4))
-            .height(Fill)
-            .width(Fill)
-            .into()
+        scrollable(
+            table(table_columns(columns), &self.shown)
+                .padding_x(8)
+                .padding_y(4),
+        )
+        .height(Fill)
+        .width(Fill)
+        .into()
     }
 
     /// Each month: its invoices, their amount and what of it is paid.
@@ -362,9 +365,9 @@ impl State {
             ),
         ];
         container(scrollable(
-            column![
+            reading_column![
                 text(tr!("payouts-by-month")).size(16),
-                table(columns, &self.totals.by_month)
+                table(table_columns(columns), &self.totals.by_month)
                     .padding_x(6)
                     .padding_y(3)
             ]

@@ -5,10 +5,11 @@
 
 use std::sync::Arc;
 
-use iced::widget::{button, center, column, container, row, scrollable, table, text, text_input};
+use iced::widget::{button, center, container, scrollable, table, text, text_input};
 use iced::{Center, Element, Fill, Task};
 
 use super::listed::{Loaded, Read};
+use crate::gui::direction::{reading_column, reading_row, start, table_columns};
 use crate::gui::theme;
 use crate::gui::widget::error_view::ErrorAction;
 use crate::gui::widget::sort_header::sort_header;
@@ -224,11 +225,12 @@ impl State {
                 StockMark::Out => (low, out + 1),
                 StockMark::Enough => (low, out),
             });
-        let toolbar = row![
+        let toolbar = reading_row![
             text_input(&tr!("products-search"), &self.search)
                 .id(SEARCH_ID)
                 .on_input(Message::Search)
-                .width(320),
+                .width(320)
+                .align_x(start()),
             text(tr!(
                 "products-count",
                 count = products.len(),
@@ -236,19 +238,20 @@ impl State {
                 out = out
             ))
             .style(theme::muted)
-            .width(Fill),
+            .width(Fill)
+            .align_x(start()),
             button(text(tr!("refresh"))).on_press(Message::Refresh),
         ]
         .spacing(theme::GAP)
         .align_y(Center);
-        let mut content = column![toolbar].spacing(theme::GAP);
+        let mut content = reading_column![toolbar].spacing(theme::GAP);
         if let Some(status) = self.products.status(Message::ListError) {
             content = content.push(status);
         }
-        if let Some(status) = self.stocks.status(Message::ListError) {
+        if let Some(status) = self.stocks.problem(Message::ListError) {
             content = content.push(status);
         }
-        let mut body = row![self.table()].spacing(theme::GAP);
+        let mut body = reading_row![self.table()].spacing(theme::GAP);
         if let Some(detail) = &self.detail {
             body = body.push(self.detail_panel(detail));
         }
@@ -308,11 +311,15 @@ impl State {
             vertical: scrollable::Scrollbar::default(),
             horizontal: scrollable::Scrollbar::default(),
         };
-        scrollable(table(columns, &self.shown).padding_x(8).padding_y(4))
-            .direction(both)
-            .height(Fill)
-            .width(Fill)
-            .into()
+        scrollable(
+            table(table_columns(columns), &self.shown)
+                .padding_x(8)
+                .padding_y(4),
+        )
+        .direction(both)
+        .height(Fill)
+        .width(Fill)
+        .into()
     }
 
     fn detail_panel<'a>(&'a self, detail: &'a Detail) -> Element<'a, Message> {
@@ -320,11 +327,12 @@ impl State {
             Some(Ok(shown)) => shown,
             _ => &detail.listed,
         };
-        let mut content = column![
-            row![
+        let mut content = reading_column![
+            reading_row![
                 text(product.name.clone().unwrap_or_default())
                     .size(18)
-                    .width(Fill),
+                    .width(Fill)
+                    .align_x(start()),
                 button(text(tr!("close")))
                     .style(button::secondary)
                     .on_press(Message::CloseDetail)
@@ -357,7 +365,7 @@ impl State {
             ),
         ];
         for (label, value) in fields {
-            content = content.push(column![
+            content = content.push(reading_column![
                 text(label).size(12).style(theme::muted),
                 text(value)
             ]);
@@ -399,7 +407,9 @@ fn stock_cell<'a>(level: Option<&StockLevel>) -> Element<'a, Message> {
         StockMark::Low => Some(tr!("stock-low")),
         StockMark::Enough => None,
     };
-    let mut cell = row![text(level.quantity)].spacing(6).align_y(Center);
+    let mut cell = reading_row![text(level.quantity)]
+        .spacing(6)
+        .align_y(Center);
     if let Some(badge) = badge {
         cell = cell.push(
             container(text(badge).size(12))

@@ -6,10 +6,11 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use iced::widget::{button, center, column, container, row, scrollable, table, text, text_input};
+use iced::widget::{button, center, container, scrollable, table, text, text_input};
 use iced::{Center, Element, Fill, Task};
 
 use super::listed::{Loaded, Read};
+use crate::gui::direction::{reading_column, reading_row, start, table_columns};
 use crate::gui::theme;
 use crate::gui::widget::error_view::{self, ErrorAction};
 use crate::i18n::conventions::local_time;
@@ -193,21 +194,22 @@ impl State {
     }
 
     pub fn view(&self) -> Element<'_, Message> {
-        let toolbar = row![
+        let toolbar = reading_row![
             text(tr!("sourcing-count", count = self.requests.items().len()))
                 .style(theme::muted)
-                .width(Fill),
+                .width(Fill)
+                .align_x(start()),
             button(text(tr!("refresh")))
                 .style(button::secondary)
                 .on_press(Message::Refresh),
         ]
         .spacing(theme::GAP)
         .align_y(Center);
-        let mut content = column![toolbar].spacing(theme::GAP);
+        let mut content = reading_column![toolbar].spacing(theme::GAP);
         if let Some(status) = self.requests.status(Message::ListError) {
             content = content.push(status);
         }
-        let body = row![self.table(), self.form()].spacing(theme::GAP);
+        let body = reading_row![self.table(), self.form()].spacing(theme::GAP);
         container(content.push(body)).padding(theme::PAD).into()
     }
 
@@ -237,27 +239,32 @@ impl State {
                 text(local_time(request.created_at.as_deref()))
             }),
         ];
-        scrollable(table(columns, requests).padding_x(8).padding_y(4))
-            .height(Fill)
-            .width(Fill)
-            .into()
+        scrollable(
+            table(table_columns(columns), requests)
+                .padding_x(8)
+                .padding_y(4),
+        )
+        .height(Fill)
+        .width(Fill)
+        .into()
     }
 
     fn form(&self) -> Element<'_, Message> {
         let field = |label: String, key: &str, input: Element<'static, Message>| {
-            let mut field = column![text(label).size(13), input].spacing(4);
+            let mut field = reading_column![text(label).size(13), input].spacing(4);
             for problem in self.field_errors.get(key).into_iter().flatten() {
                 field = field.push(text(problem.clone()).size(13).style(text::danger));
             }
             field
         };
-        let mut form = column![
+        let mut form = reading_column![
             text(tr!("sourcing-new")).size(18),
             text(tr!("sourcing-why")).size(13).style(theme::muted),
             field(
                 tr!("sourcing-name"),
                 NAME,
                 text_input("", &self.name)
+                    .align_x(start())
                     .id(NAME_ID)
                     .on_input(Message::Name)
                     .on_submit(Message::Send)
@@ -267,6 +274,7 @@ impl State {
                 tr!("sourcing-quantity"),
                 QUANTITY,
                 text_input("", &self.quantity)
+                    .align_x(start())
                     .on_input(Message::Quantity)
                     .on_submit(Message::Send)
                     .into()
@@ -275,6 +283,7 @@ impl State {
                 tr!("sourcing-note"),
                 NOTE,
                 text_input("", &self.note)
+                    .align_x(start())
                     .on_input(Message::Note)
                     .on_submit(Message::Send)
                     .into()
