@@ -59,12 +59,7 @@ async fn arabic_reads_every_screen_from_the_right_and_french_from_the_left() {
             );
         };
         in_reading_order(&driver, &text("leads"), &text("orders"), "the tabs");
-        in_reading_order(
-            &driver,
-            &text("glance-tab"),
-            &text("desk-tab"),
-            "the tabs",
-        );
+        in_reading_order(&driver, &text("glance-tab"), &text("desk-tab"), "the tabs");
         in_reading_order(
             &driver,
             &text("column-reference"),

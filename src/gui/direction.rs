@@ -10,8 +10,8 @@
 //! which language is spoken.
 
 use iced::alignment::{Horizontal, Vertical};
-use iced::widget::{Column, Row, table};
-use iced::{Element, Length, Padding, Pixels};
+use iced::widget::{Column, Container, Row, container, table};
+use iced::{Element, Fill, Length, Padding, Pixels};
 
 use crate::i18n::language;
 
@@ -31,6 +31,15 @@ fn ordered<T>(items: impl IntoIterator<Item = T>, right_to_left: bool) -> Vec<T>
         items.reverse();
     }
     items
+}
+
+/// `content` in the whole width, from the reading side: a title or a sentence beside
+/// buttons. (A text of the whole width aligned right is drawn out of its box by iced:
+/// the container places the text instead.)
+pub fn filling<'a, Message: 'a>(
+    content: impl Into<Element<'a, Message>>,
+) -> Container<'a, Message> {
+    container(content).width(Fill).align_x(start())
 }
 
 /// A table's columns in reading order (the first at the right when read from the right),

@@ -4,7 +4,7 @@
 use iced::widget::{button, center, container, scrollable, text, text_input};
 use iced::{Center, Element, Fill};
 
-use crate::gui::direction::{reading_column, reading_row, start};
+use crate::gui::direction::{filling, reading_column, reading_row, start};
 use crate::gui::theme;
 use crate::gui::widget::dialog;
 use crate::i18n::tr;
@@ -92,10 +92,7 @@ impl State {
         }
         let mut content = reading_column![
             reading_row![
-                text(tr!("profiles-title"))
-                    .size(24)
-                    .width(Fill)
-                    .align_x(start()),
+                filling(text(tr!("profiles-title")).size(24)),
                 button(text(tr!("back")))
                     .style(button::secondary)
                     .on_press(Message::Back),

@@ -8,9 +8,9 @@
 use std::path::{Path, PathBuf};
 
 use iced::widget::{button, container, pick_list, scrollable, text, text_input};
-use iced::{Center, Element, Fill, Task};
+use iced::{Center, Element, Task};
 
-use crate::gui::direction::{reading_column, reading_row, start};
+use crate::gui::direction::{filling, reading_column, reading_row};
 use crate::gui::theme;
 use crate::gui::widget::contact;
 use crate::i18n::{Language, tr};
@@ -142,7 +142,7 @@ impl State {
         let language = crate::i18n::language();
         let template = contact::whatsapp_template(config);
         let setting = |label: String, control: Element<'a, Message>| {
-            reading_row![text(label).width(Fill).align_x(start()), control]
+            reading_row![filling(text(label)), control]
                 .spacing(theme::GAP)
                 .align_y(Center)
         };
@@ -150,9 +150,7 @@ impl State {
             reading_column![
                 text(label).size(13).style(theme::muted),
                 reading_row![
-                    text(path.display().to_string())
-                        .width(Fill)
-                        .align_x(start()),
+                    filling(text(path.display().to_string())),
                     button(text(action))
                         .style(button::secondary)
                         .on_press(open(path)),
@@ -170,10 +168,7 @@ impl State {
         };
         let mut content = reading_column![
             reading_row![
-                text(tr!("settings-title"))
-                    .size(22)
-                    .width(Fill)
-                    .align_x(start()),
+                filling(text(tr!("settings-title")).size(22)),
                 button(text(tr!("close")))
                     .style(button::secondary)
                     .on_press(Message::Close),
@@ -219,15 +214,15 @@ impl State {
                 Message::OpenFile
             ),
             reading_row![
-                text(if self.copied {
-                    tr!("diagnostics-copied")
-                } else {
-                    tr!("diagnostics-hint")
-                })
-                .size(13)
-                .style(theme::muted)
-                .width(Fill)
-                .align_x(start()),
+                filling(
+                    text(if self.copied {
+                        tr!("diagnostics-copied")
+                    } else {
+                        tr!("diagnostics-hint")
+                    })
+                    .size(13)
+                    .style(theme::muted)
+                ),
                 button(text(tr!("copy-diagnostics")))
                     .style(button::secondary)
                     .on_press(Message::CopyDiagnostics),

@@ -8,7 +8,7 @@ use iced::{Element, Fill};
 pub use crate::i18n::api_error::{describe, describe_profile_error};
 use wedocod_api::ApiError;
 
-use crate::gui::direction::{reading_row, start};
+use crate::gui::direction::{filling, reading_row};
 use crate::gui::theme;
 use crate::i18n::tr;
 
@@ -71,9 +71,7 @@ pub fn view<'a, Message: Clone + 'a>(
     );
     container(
         reading_row![
-            text(describe(error, seconds_left))
-                .width(Fill)
-                .align_x(start()),
+            filling(text(describe(error, seconds_left))),
             space().width(theme::GAP),
             actions
         ]

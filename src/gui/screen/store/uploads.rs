@@ -9,7 +9,7 @@ use iced::widget::{button, container, scrollable, space, table, text};
 use iced::{Center, Element, Fill, Task};
 
 use crate::gui::blocking::off_the_window;
-use crate::gui::direction::{reading_column, reading_row, start, table_columns};
+use crate::gui::direction::{filling, reading_column, reading_row, table_columns};
 use crate::gui::theme;
 use crate::i18n::{Plain, tr};
 use wedocod_api::ResourceName;
@@ -166,10 +166,7 @@ impl State {
     pub fn view(&self) -> Element<'_, Message> {
         let mut content = reading_column![
             reading_row![
-                text(tr!("uploads-title"))
-                    .size(22)
-                    .width(Fill)
-                    .align_x(start()),
+                filling(text(tr!("uploads-title")).size(22)),
                 button(text(tr!("refresh"))).on_press(Message::Refresh),
             ]
             .align_y(Center)

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use iced::widget::{button, scrollable, text};
 use iced::{Center, Element, Fill, Task};
 
-use crate::gui::direction::{reading_column, reading_row, start};
+use crate::gui::direction::{filling, reading_column, reading_row};
 use crate::gui::theme;
 use crate::gui::widget::error_view;
 use crate::i18n::{status_label, tr};
@@ -169,10 +169,7 @@ impl State {
         };
         let mut page = reading_column![
             reading_row![
-                text(tr!("glance-title"))
-                    .size(22)
-                    .width(Fill)
-                    .align_x(start()),
+                filling(text(tr!("glance-title")).size(22)),
                 text(as_of).style(theme::muted),
                 button(text(tr!("refresh")))
                     .style(button::secondary)

@@ -12,7 +12,7 @@ use iced::futures::channel::mpsc::Sender;
 use iced::widget::{button, container, progress_bar, text};
 use iced::{Center, Element, Fill, Task};
 
-use crate::gui::direction::{reading_column, reading_row, start};
+use crate::gui::direction::{filling, reading_column, reading_row};
 use crate::gui::file_dialog::{self, Chosen};
 use crate::gui::theme;
 use crate::gui::widget::dialog;
@@ -256,7 +256,7 @@ impl Export {
         Some(
             container(
                 reading_column![
-                    reading_row![text(status).width(Fill).align_x(start()), cancel]
+                    reading_row![filling(text(status)), cancel]
                         .spacing(theme::GAP)
                         .align_y(Center),
                     progress_bar(0.0..=1.0, done),

@@ -20,7 +20,7 @@ use iced::widget::{
 };
 use iced::{Center, Element, Fill, Subscription, Task};
 
-use crate::gui::direction::{reading_column, reading_row, start, table_columns};
+use crate::gui::direction::{filling, reading_column, reading_row, start, table_columns};
 use crate::gui::file_dialog::{self, Chosen};
 use crate::gui::record_rows::{self, RecordRow};
 use crate::gui::shortcut::Shortcut;
@@ -970,7 +970,7 @@ impl State {
     fn detail_panel<'a>(&'a self, detail: &'a Detail) -> Element<'a, Message> {
         let mut content = reading_column![
             reading_row![
-                text(tr!("details")).size(18).width(Fill).align_x(start()),
+                filling(text(tr!("details")).size(18)),
                 button(text(tr!("close")))
                     .style(button::secondary)
                     .on_press(Message::CloseDetail)

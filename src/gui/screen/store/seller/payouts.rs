@@ -9,7 +9,7 @@ use iced::{Center, Element, Fill, Task};
 
 use super::listed::{Loaded, Read};
 use crate::gui::blocking::off_the_window;
-use crate::gui::direction::{reading_column, reading_row, start, table_columns};
+use crate::gui::direction::{filling, reading_column, reading_row, table_columns};
 use crate::gui::file_dialog::{self, Chosen};
 use crate::gui::screen::store::records::export::choose_file;
 use crate::gui::screen::store::records::typed_path::{self, TypedPath};
@@ -207,10 +207,9 @@ impl State {
 
     pub fn view(&self) -> Element<'_, Message> {
         let toolbar = reading_row![
-            text(tr!("payouts-count", count = self.invoices.items().len()))
-                .style(theme::muted)
-                .width(Fill)
-                .align_x(start()),
+            filling(
+                text(tr!("payouts-count", count = self.invoices.items().len())).style(theme::muted)
+            ),
             button(text(tr!("refresh")))
                 .style(button::secondary)
                 .on_press(Message::Refresh),
@@ -233,7 +232,7 @@ impl State {
             content = content.push(
                 container(
                     reading_row![
-                        text(sentence.as_str()).width(Fill).align_x(start()),
+                        filling(text(sentence.as_str())),
                         button(text(tr!("dismiss")))
                             .style(button::secondary)
                             .on_press(Message::DismissNotice)

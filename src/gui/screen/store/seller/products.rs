@@ -9,7 +9,7 @@ use iced::widget::{button, center, container, scrollable, table, text, text_inpu
 use iced::{Center, Element, Fill, Task};
 
 use super::listed::{Loaded, Read};
-use crate::gui::direction::{reading_column, reading_row, start, table_columns};
+use crate::gui::direction::{filling, reading_column, reading_row, start, table_columns};
 use crate::gui::theme;
 use crate::gui::widget::error_view::ErrorAction;
 use crate::gui::widget::sort_header::sort_header;
@@ -229,17 +229,17 @@ impl State {
             text_input(&tr!("products-search"), &self.search)
                 .id(SEARCH_ID)
                 .on_input(Message::Search)
-                .width(320)
+                .width(380)
                 .align_x(start()),
-            text(tr!(
-                "products-count",
-                count = products.len(),
-                low = low,
-                out = out
-            ))
-            .style(theme::muted)
-            .width(Fill)
-            .align_x(start()),
+            filling(
+                text(tr!(
+                    "products-count",
+                    count = products.len(),
+                    low = low,
+                    out = out
+                ))
+                .style(theme::muted)
+            ),
             button(text(tr!("refresh"))).on_press(Message::Refresh),
         ]
         .spacing(theme::GAP)
@@ -329,10 +329,7 @@ impl State {
         };
         let mut content = reading_column![
             reading_row![
-                text(product.name.clone().unwrap_or_default())
-                    .size(18)
-                    .width(Fill)
-                    .align_x(start()),
+                filling(text(product.name.clone().unwrap_or_default()).size(18)),
                 button(text(tr!("close")))
                     .style(button::secondary)
                     .on_press(Message::CloseDetail)

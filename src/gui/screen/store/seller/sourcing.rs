@@ -10,7 +10,7 @@ use iced::widget::{button, center, container, scrollable, table, text, text_inpu
 use iced::{Center, Element, Fill, Task};
 
 use super::listed::{Loaded, Read};
-use crate::gui::direction::{reading_column, reading_row, start, table_columns};
+use crate::gui::direction::{filling, reading_column, reading_row, start, table_columns};
 use crate::gui::theme;
 use crate::gui::widget::error_view::{self, ErrorAction};
 use crate::i18n::conventions::local_time;
@@ -195,10 +195,10 @@ impl State {
 
     pub fn view(&self) -> Element<'_, Message> {
         let toolbar = reading_row![
-            text(tr!("sourcing-count", count = self.requests.items().len()))
-                .style(theme::muted)
-                .width(Fill)
-                .align_x(start()),
+            filling(
+                text(tr!("sourcing-count", count = self.requests.items().len()))
+                    .style(theme::muted)
+            ),
             button(text(tr!("refresh")))
                 .style(button::secondary)
                 .on_press(Message::Refresh),
