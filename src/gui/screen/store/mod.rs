@@ -201,21 +201,18 @@ impl State {
             Message::Desk(message) => self.update_desk(message, config),
             Message::Dashboard(message) => self.update_dashboard(message, config),
             Message::Uploads(message) => self.update_uploads(message),
-            Message::Products(message) => match self.products.update(message, &self.store.client) {
-                seller::products::Action::None => Action::None,
-                seller::products::Action::Run(task) => Action::Run(task.map(Message::Products)),
-                seller::products::Action::ReplaceToken => Action::ReplaceToken,
-            },
-            Message::Payouts(message) => match self.payouts.update(message, &self.store.client) {
-                seller::payouts::Action::None => Action::None,
-                seller::payouts::Action::Run(task) => Action::Run(task.map(Message::Payouts)),
-                seller::payouts::Action::ReplaceToken => Action::ReplaceToken,
-            },
-            Message::Sourcing(message) => match self.sourcing.update(message, &self.store.client) {
-                seller::sourcing::Action::None => Action::None,
-                seller::sourcing::Action::Run(task) => Action::Run(task.map(Message::Sourcing)),
-                seller::sourcing::Action::ReplaceToken => Action::ReplaceToken,
-            },
+            Message::Products(message) => seller_action(
+                self.products.update(message, &self.store.client),
+                Message::Products,
+            ),
+            Message::Payouts(message) => seller_action(
+                self.payouts.update(message, &self.store.client),
+                Message::Payouts,
+            ),
+            Message::Sourcing(message) => seller_action(
+                self.sourcing.update(message, &self.store.client),
+                Message::Sourcing,
+            ),
             Message::Copy(message) => self.update_copy(message),
             Message::Import(message) => Action::Import(message),
             Message::Notify(lines) => Action::Notify(lines),
@@ -531,6 +528,15 @@ impl State {
             ResourceName::Leads => &self.leads,
             ResourceName::Orders => &self.orders,
         }
+    }
+}
+
+/// A seller tab's action as the window's, its messages wrapped by `wrap`.
+fn seller_action<M: Send + 'static>(action: seller::Action<M>, wrap: fn(M) -> Message) -> Action {
+    match action {
+        seller::Action::None => Action::None,
+        seller::Action::Run(task) => Action::Run(task.map(wrap)),
+        seller::Action::ReplaceToken => Action::ReplaceToken,
     }
 }
 

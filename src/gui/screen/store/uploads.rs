@@ -9,8 +9,9 @@ use iced::widget::{button, container, scrollable, space, table, text};
 use iced::{Center, Element, Fill, Task};
 
 use crate::gui::blocking::off_the_window;
-use crate::gui::direction::{filling, reading_column, reading_row, table_columns};
+use crate::gui::direction::{filling, reading_column, reading_row};
 use crate::gui::theme;
+use crate::gui::widget::table_view;
 use crate::i18n::{Plain, tr};
 use wedocod_api::ResourceName;
 use wedocod_core::upload::RowState;
@@ -250,13 +251,7 @@ fn uploads_table(records: &[UploadRecord]) -> Element<'_, Message> {
                 .on_press(Message::Select(r.summary.upload_id.clone()))
         }),
     ];
-    scrollable(
-        table(table_columns(columns), records)
-            .padding_x(8)
-            .padding_y(4),
-    )
-    .height(Fill)
-    .into()
+    table_view::scrolled(columns, records)
 }
 
 fn detail(record: &UploadRecord) -> Element<'_, Message> {

@@ -20,7 +20,7 @@ use iced::widget::{
 };
 use iced::{Center, Element, Fill, Subscription, Task};
 
-use crate::gui::direction::{filling, reading_column, reading_row, start, table_columns};
+use crate::gui::direction::{filling, reading_column, reading_row, start};
 use crate::gui::file_dialog::{self, Chosen};
 use crate::gui::record_rows::{self, RecordRow};
 use crate::gui::shortcut::Shortcut;
@@ -32,6 +32,7 @@ use crate::gui::widget::error_view::{self, ErrorAction, Remedy};
 use crate::gui::widget::sort_header::sort_header;
 use crate::gui::widget::status_history;
 use crate::gui::widget::stock_warnings::{self, NamedWarnings};
+use crate::gui::widget::table_view;
 use crate::i18n::conventions::clock_time;
 use crate::i18n::{status_label, tr};
 use wedocod_api::pacing::deadline_after;
@@ -952,19 +953,7 @@ impl State {
                 |row: &RecordRow| text(&row.created),
             ),
         ];
-        let both = scrollable::Direction::Both {
-            vertical: scrollable::Scrollbar::default(),
-            horizontal: scrollable::Scrollbar::default(),
-        };
-        scrollable(
-            table(table_columns(columns), &page.items)
-                .padding_x(8)
-                .padding_y(4),
-        )
-        .direction(both)
-        .height(Fill)
-        .width(Fill)
-        .into()
+        table_view::scrolled(columns, &page.items)
     }
 
     fn detail_panel<'a>(&'a self, detail: &'a Detail) -> Element<'a, Message> {

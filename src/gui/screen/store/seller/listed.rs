@@ -57,6 +57,24 @@ impl<T: Listed> Loaded<T> {
         )
     }
 
+    /// On a visit to its tab: read once, then only when asked (or when the copy was synced).
+    pub fn first_read(&self, client: &Client) -> Task<Read<T>> {
+        if self.is_read() {
+            Task::none()
+        } else {
+            self.read(client, false)
+        }
+    }
+
+    /// The copy was synced: a list read before is read from it again.
+    pub fn read_again(&self, client: &Client) -> Task<Read<T>> {
+        if self.is_read() {
+            self.read(client, false)
+        } else {
+            Task::none()
+        }
+    }
+
     /// Takes what a read answered; an error keeps the items shown before.
     pub fn take(&mut self, read: &Read<T>) {
         match read.as_ref() {

@@ -7,3 +7,13 @@ mod listed;
 pub mod payouts;
 pub mod products;
 pub mod sourcing;
+
+use iced::Task;
+
+/// What a seller tab asks of the store's screen.
+pub enum Action<Message> {
+    None,
+    Run(Task<Message>),
+    /// A 401: the token must be pasted again.
+    ReplaceToken,
+}

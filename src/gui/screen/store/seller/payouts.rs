@@ -16,6 +16,7 @@ use crate::gui::screen::store::records::typed_path::{self, TypedPath};
 use crate::gui::theme;
 use crate::gui::widget::error_view::ErrorAction;
 use crate::gui::widget::sort_header::sort_header;
+use crate::gui::widget::table_view;
 use crate::i18n::conventions::{local_time, money};
 use crate::i18n::{coded_label, status_label, tr};
 use wedocod_api::Client;
@@ -59,11 +60,7 @@ pub enum Message {
     ListError(ErrorAction),
 }
 
-pub enum Action {
-    None,
-    Run(Task<Message>),
-    ReplaceToken,
-}
+pub type Action = super::Action<Message>;
 
 impl State {
     pub fn new(copy: LocalCopy) -> State {
@@ -78,22 +75,12 @@ impl State {
         }
     }
 
-    /// On each visit: read once, then only when asked (or when the copy was synced).
     pub fn visit(&self, client: &Client) -> Task<Message> {
-        if self.invoices.is_read() {
-            Task::none()
-        } else {
-            self.invoices.read(client, false).map(Message::Read)
-        }
+        self.invoices.first_read(client).map(Message::Read)
     }
 
-    /// The copy was synced: the invoices are read from it again.
     pub fn copy_refreshed(&self, client: &Client) -> Task<Message> {
-        if self.invoices.is_read() {
-            self.invoices.read(client, false).map(Message::Read)
-        } else {
-            Task::none()
-        }
+        self.invoices.read_again(client).map(Message::Read)
     }
 
     pub fn update(&mut self, message: Message, client: &Client) -> Action {
@@ -332,14 +319,7 @@ impl State {
                 move |index| text(local_time(invoice(index).created_at.as_deref())),
             ),
         ];
-        scrollable(
-            table(table_columns(columns), &self.shown)
-                .padding_x(8)
-                .padding_y(4),
-        )
-        .height(Fill)
-        .width(Fill)
-        .into()
+        table_view::scrolled(columns, &self.shown)
     }
 
     /// Each month: its invoices, their amount and what of it is paid.

@@ -9,10 +9,11 @@ use iced::widget::{button, center, container, scrollable, table, text, text_inpu
 use iced::{Center, Element, Fill, Task};
 
 use super::listed::{Loaded, Read};
-use crate::gui::direction::{filling, reading_column, reading_row, start, table_columns};
+use crate::gui::direction::{filling, reading_column, reading_row, start};
 use crate::gui::theme;
 use crate::gui::widget::error_view::ErrorAction;
 use crate::gui::widget::sort_header::sort_header;
+use crate::gui::widget::table_view;
 use crate::i18n::conventions::money;
 use crate::i18n::{status_label, tr};
 use wedocod_api::seller::Stock;
@@ -65,11 +66,7 @@ pub enum Message {
     ListError(ErrorAction),
 }
 
-pub enum Action {
-    None,
-    Run(Task<Message>),
-    ReplaceToken,
-}
+pub type Action = super::Action<Message>;
 
 impl State {
     pub fn new(copy: LocalCopy) -> State {
@@ -84,22 +81,18 @@ impl State {
         }
     }
 
-    /// On each visit: read once, then only when asked (or when the copy was synced).
     pub fn visit(&self, client: &Client) -> Task<Message> {
-        if self.products.is_read() {
-            Task::none()
-        } else {
-            self.read(client, false)
-        }
+        Task::batch([
+            self.products.first_read(client).map(Message::ProductsRead),
+            self.stocks.first_read(client).map(Message::StocksRead),
+        ])
     }
 
-    /// The copy was synced: the lists are read from it again.
     pub fn copy_refreshed(&self, client: &Client) -> Task<Message> {
-        if self.products.is_read() {
-            self.read(client, false)
-        } else {
-            Task::none()
-        }
+        Task::batch([
+            self.products.read_again(client).map(Message::ProductsRead),
+            self.stocks.read_again(client).map(Message::StocksRead),
+        ])
     }
 
     fn read(&self, client: &Client, from_store: bool) -> Task<Message> {
@@ -307,19 +300,7 @@ impl State {
                 },
             ),
         ];
-        let both = scrollable::Direction::Both {
-            vertical: scrollable::Scrollbar::default(),
-            horizontal: scrollable::Scrollbar::default(),
-        };
-        scrollable(
-            table(table_columns(columns), &self.shown)
-                .padding_x(8)
-                .padding_y(4),
-        )
-        .direction(both)
-        .height(Fill)
-        .width(Fill)
-        .into()
+        table_view::scrolled(columns, &self.shown)
     }
 
     fn detail_panel<'a>(&'a self, detail: &'a Detail) -> Element<'a, Message> {

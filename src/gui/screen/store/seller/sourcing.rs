@@ -10,9 +10,10 @@ use iced::widget::{button, center, container, scrollable, table, text, text_inpu
 use iced::{Center, Element, Fill, Task};
 
 use super::listed::{Loaded, Read};
-use crate::gui::direction::{filling, reading_column, reading_row, start, table_columns};
+use crate::gui::direction::{filling, reading_column, reading_row, start};
 use crate::gui::theme;
 use crate::gui::widget::error_view::{self, ErrorAction};
+use crate::gui::widget::table_view;
 use crate::i18n::conventions::local_time;
 use crate::i18n::{status_label, tr};
 use wedocod_api::seller::{NewSourcing, Sourcing, SourcingCreated};
@@ -55,11 +56,7 @@ pub enum Message {
     Problem(ErrorAction),
 }
 
-pub enum Action {
-    None,
-    Run(Task<Message>),
-    ReplaceToken,
-}
+pub type Action = super::Action<Message>;
 
 impl State {
     pub fn new(copy: LocalCopy) -> State {
@@ -75,22 +72,12 @@ impl State {
         }
     }
 
-    /// On each visit: read once, then only when asked (or when the copy was synced).
     pub fn visit(&self, client: &Client) -> Task<Message> {
-        if self.requests.is_read() {
-            Task::none()
-        } else {
-            self.requests.read(client, false).map(Message::Read)
-        }
+        self.requests.first_read(client).map(Message::Read)
     }
 
-    /// The copy was synced: the requests are read from it again.
     pub fn copy_refreshed(&self, client: &Client) -> Task<Message> {
-        if self.requests.is_read() {
-            self.requests.read(client, false).map(Message::Read)
-        } else {
-            Task::none()
-        }
+        self.requests.read_again(client).map(Message::Read)
     }
 
     pub fn update(&mut self, message: Message, client: &Client) -> Action {
@@ -239,14 +226,7 @@ impl State {
                 text(local_time(request.created_at.as_deref()))
             }),
         ];
-        scrollable(
-            table(table_columns(columns), requests)
-                .padding_x(8)
-                .padding_y(4),
-        )
-        .height(Fill)
-        .width(Fill)
-        .into()
+        table_view::scrolled(columns, requests)
     }
 
     fn form(&self) -> Element<'_, Message> {
