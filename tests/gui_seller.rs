@@ -11,7 +11,8 @@ use wedocod_api::seller::{Invoice, Sourcing, Stock};
 use wedocod_api::wire::ProductLine;
 use wedocod_api::{Action, Dialect, NewLead, ResourceName, RetryPolicy, Scope, Subject};
 use wedocod_console::gui::Message;
-use wedocod_console::gui::screen::store::seller::sourcing;
+use wedocod_console::gui::file_dialog::Chosen;
+use wedocod_console::gui::screen::store::seller::{payouts, sourcing};
 use wedocod_console::gui::screen::store::{self, Tab, desk};
 use wedocod_console::i18n::api_error::describe;
 use wedocod_console::i18n::conventions::money;
@@ -172,5 +173,92 @@ async fn a_token_without_view_stocks_is_told_the_scope_it_lacks() {
     driver.send(tab(Tab::Products)).await;
     let said = describe(&refused, None);
     assert!(said.contains("view stocks"), "{said}");
+    assert!(driver.sees(&said), "{said}");
+}
+
+#[tokio::test]
+async fn the_seller_tabs_read_the_local_copy_with_the_store_gone() {
+    let sandbox = sandbox(SandboxConfig {
+        rate_limit: 1_000_000,
+        ..SandboxConfig::default()
+    })
+    .await;
+    let client = client(&sandbox);
+    let invoices = client.every::<Invoice>().await.unwrap();
+    let all: f64 = invoices.iter().filter_map(|invoice| invoice.amount).sum();
+    let catalogue = client.all_products().await.unwrap();
+    let levels = StockLevels::of(&client.every::<Stock>().await.unwrap());
+    let count = |mark| {
+        catalogue
+            .iter()
+            .filter_map(|product| levels.level(product.sku.as_deref()?))
+            .filter(|level| level.mark() == mark)
+            .count()
+    };
+    let summary = text_with(
+        "products-count",
+        &[
+            ("count", &catalogue.len()),
+            ("low", &count(StockMark::Low)),
+            ("out", &count(StockMark::Out)),
+        ],
+    );
+    let isolated = Isolated {
+        sync_copy: true,
+        ..Isolated::new()
+    };
+    // The first sync runs as the store opens; the tabs are visited only after it.
+    let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
+    sandbox.stop().await;
+    driver.send(tab(Tab::Payouts)).await;
+    assert!(driver.sees(&money(all)), "the invoices, from the copy");
+    driver.send(tab(Tab::Products)).await;
+    assert!(
+        driver
+            .sees_which(&[text("stock-out"), text("stock-low")])
+            .len()
+            == 2,
+        "the stock, from the copy"
+    );
+    assert!(
+        driver.sees(&summary),
+        "every product, from the copy: {summary}"
+    );
+}
+
+#[tokio::test]
+async fn the_invoices_export_to_a_csv_file_in_the_tables_order() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let invoices = client(&sandbox).every::<Invoice>().await.unwrap();
+    let mut driver = Driver::connect(&Isolated::new(), &sandbox, sandbox.token()).await;
+    driver.send(tab(Tab::Payouts)).await;
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("invoices.csv");
+    driver
+        .send(Message::Store(store::Message::Payouts(
+            payouts::Message::ExportTo(Chosen::Path(file.clone())),
+        )))
+        .await;
+    let written = std::fs::read_to_string(&file).unwrap();
+    let lines: Vec<&str> = written.lines().collect();
+    assert_eq!(
+        lines.len(),
+        invoices.len() + 1,
+        "a header and every invoice"
+    );
+    assert!(lines[0].contains("Reference") && lines[0].contains("Payment method"));
+    // Newest first, as the table sorts them.
+    let newest = invoices
+        .iter()
+        .max_by(|a, b| a.created_at.cmp(&b.created_at))
+        .unwrap();
+    assert!(lines[1].starts_with(newest.reference.as_deref().unwrap()));
+    let said = text_with(
+        "payouts-exported",
+        &[
+            ("count", &invoices.len()),
+            ("path", &file.display().to_string()),
+        ],
+    );
     assert!(driver.sees(&said), "{said}");
 }
