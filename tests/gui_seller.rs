@@ -1,7 +1,9 @@
 //! The seller tabs against the demo store: the Products tab's stock badges, the desk's
 //! warning on a lead for a product out of stock, the Payouts tab's totals against the
 //! sandbox's invoices, a sourcing request sent from the window (and its 422 under its
-//! field), and a token without `view stocks` told so, the scope named.
+//! field), a token without `view stocks` told so, the scope named, the tabs read from the
+//! local copy with the store gone, the invoices exported, and the import check's warning
+//! on a row whose product is out of stock.
 
 mod common;
 
@@ -12,6 +14,7 @@ use wedocod_api::wire::ProductLine;
 use wedocod_api::{Action, Dialect, NewLead, ResourceName, RetryPolicy, Scope, Subject};
 use wedocod_console::gui::Message;
 use wedocod_console::gui::file_dialog::Chosen;
+use wedocod_console::gui::screen::import;
 use wedocod_console::gui::screen::store::seller::{payouts, sourcing};
 use wedocod_console::gui::screen::store::{self, Tab, desk};
 use wedocod_console::i18n::api_error::describe;
@@ -260,5 +263,37 @@ async fn the_invoices_export_to_a_csv_file_in_the_tables_order() {
             ("path", &file.display().to_string()),
         ],
     );
+    assert!(driver.sees(&said), "{said}");
+}
+
+#[tokio::test]
+async fn the_import_check_warns_of_a_row_whose_product_is_out_of_stock() {
+    let sandbox = sandbox(SandboxConfig::default()).await;
+    let levels = StockLevels::of(&client(&sandbox).every::<Stock>().await.unwrap());
+    let out = levels.out_of_stock().next().unwrap().to_string();
+    let isolated = Isolated::new();
+    let mut csv = String::from("Nom complet;Téléphone;Ville;Adresse;SKU;Quantité;Prix\n");
+    for (n, sku) in ["ARG-100", out.as_str(), "ARG-100"].iter().enumerate() {
+        csv.push_str(&format!(
+            "Cliente {n};06{:08};Rabat;{n} Rue Patrice Lumumba;{sku};1;149,00\n",
+            50_000_000 + n
+        ));
+    }
+    let path = isolated.dir.path().join("ventes.csv");
+    std::fs::write(&path, csv).unwrap();
+    let mut driver = Driver::connect(&isolated, &sandbox, sandbox.token()).await;
+    driver.send(tab(Tab::Import)).await;
+    driver
+        .type_into(import::PATH_ID, &path.display().to_string())
+        .await
+        .unwrap();
+    driver.click(&text("open-file")).await.unwrap();
+    let summary = text_with(
+        "rows-summary",
+        &[("rows", &3), ("errors", &0), ("warnings", &1)],
+    );
+    assert!(driver.sees(&summary), "a warning, not an error: {summary}");
+    driver.click(out.as_str()).await.unwrap();
+    let said = text_with("check-out-of-stock", &[("sku", &out)]);
     assert!(driver.sees(&said), "{said}");
 }
