@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::seller::Stock;
 use crate::api::{ApiError, Client};
+use crate::copy::LocalCopy;
 use crate::records::ProductNames;
 use crate::seller::StockLevels;
 use wedocod_import::Catalogue;
@@ -84,14 +85,26 @@ pub struct ProductLookups {
     pub stock: StockLevels,
 }
 
-/// The product names and stock of the last copy saved in the store's cache folder `dir`
-/// (none when the catalogue was never fetched): read from disk, so the desk names
-/// products and warns of stock offline.
-pub async fn saved_lookups(dir: PathBuf) -> ProductLookups {
+/// The product names of the last catalogue saved in the store's cache folder `dir` (none
+/// when it was never fetched), and the stock of the store's local `copy` (synced every few
+/// minutes), else of that catalogue: read from disk, so the desk names products and warns
+/// of stock offline.
+pub async fn saved_lookups(dir: PathBuf, copy: LocalCopy) -> ProductLookups {
     let read = tokio::task::spawn_blocking(move || read_cache(&dir)).await;
     let saved = read.ok().flatten();
+    let copied = copy
+        .ask(|reader| reader.listing::<Stock>())
+        .await
+        .ok()
+        .flatten()
+        .flatten()
+        .filter(|listing| !listing.refused);
+    let stocks = match &copied {
+        Some(listing) => &listing.items[..],
+        None => saved.as_ref().map_or(&[][..], |saved| &saved.stocks[..]),
+    };
     ProductLookups {
-        stock: StockLevels::of(saved.as_ref().map_or(&[], |saved| &saved.stocks)),
+        stock: StockLevels::of(stocks),
         names: ProductNames::new(saved.map(|saved| saved.names).unwrap_or_default()),
     }
 }

@@ -89,6 +89,8 @@ pub struct State {
     histories: HashMap<String, Option<Result<Vec<History>, ApiError>>>,
     /// What the card calls each product (the SKU alone for one the catalogue lacks).
     lookups: ProductLookups,
+    /// The store's cache folder, where the catalogue is saved.
+    caches: PathBuf,
     /// The store's local copy, and what it said of each lead's customer.
     copy: LocalCopy,
     earlier: HashMap<String, Option<Earlier>>,
@@ -144,11 +146,12 @@ impl State {
             desktop,
             histories: HashMap::new(),
             lookups: ProductLookups::default(),
+            caches,
             copy,
             earlier: HashMap::new(),
         };
-        let names = Task::perform(catalogue_cache::saved_lookups(caches), Message::LookupsRead);
-        let task = Task::batch([names, state.work(Instant::now())]);
+        let lookups = state.read_lookups();
+        let task = Task::batch([lookups, state.work(Instant::now())]);
         (state, task)
     }
 
@@ -332,7 +335,15 @@ impl State {
             },
             Message::Arrivals,
         );
-        Task::batch([arrivals, self.work(Instant::now())])
+        Task::batch([arrivals, self.read_lookups(), self.work(Instant::now())])
+    }
+
+    /// The products' names and stock, as last saved (read again after each sync).
+    fn read_lookups(&self) -> Task<Message> {
+        Task::perform(
+            catalogue_cache::saved_lookups(self.caches.clone(), self.copy.clone()),
+            Message::LookupsRead,
+        )
     }
 
     /// Whether the lead on screen looks like a duplicate.

@@ -305,7 +305,7 @@ impl State {
                     async move {
                         let (record, history, earlier) =
                             read_record(&client, &copy, resource, &asked).await?;
-                        let lookups = catalogue_cache::saved_lookups(caches).await;
+                        let lookups = catalogue_cache::saved_lookups(caches, copy.clone()).await;
                         let warnings = stock_warnings::named(
                             &lookups.stock,
                             &lookups.names,
