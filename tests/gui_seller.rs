@@ -28,30 +28,34 @@ fn tab(tab: Tab) -> Message {
     Message::Store(store::Message::Tab(tab))
 }
 
+/// What the Products tab should say above its table ("24 products · 3 low · 2 out of
+/// stock"), worked out from the store's catalogue and stock; and the low and out counts.
+async fn stock_summary(client: &wedocod_api::Client) -> (String, usize, usize) {
+    let catalogue = client.all_products().await.unwrap();
+    let levels = StockLevels::of(&client.every::<Stock>().await.unwrap());
+    let count = |mark| {
+        catalogue
+            .iter()
+            .filter_map(|product| levels.level(product.sku.as_deref()?))
+            .filter(|level| level.mark() == mark)
+            .count()
+    };
+    let (low, out) = (count(StockMark::Low), count(StockMark::Out));
+    let summary = text_with(
+        "products-count",
+        &[("count", &catalogue.len()), ("low", &low), ("out", &out)],
+    );
+    (summary, low, out)
+}
+
 #[tokio::test]
 async fn products_show_their_stock_with_low_and_out_badges() {
     let sandbox = sandbox(SandboxConfig::default()).await;
-    let client = client(&sandbox);
-    let levels = StockLevels::of(&client.every::<Stock>().await.unwrap());
-    let catalogue = client.all_products().await.unwrap();
-    let marks: Vec<StockMark> = catalogue
-        .iter()
-        .filter_map(|product| levels.level(product.sku.as_deref()?))
-        .map(|level| level.mark())
-        .collect();
-    let count = |mark| marks.iter().filter(|m| **m == mark).count();
-    assert!(count(StockMark::Low) > 0 && count(StockMark::Out) > 0);
+    let (summary, low, out) = stock_summary(&client(&sandbox)).await;
+    assert!(low > 0 && out > 0);
 
     let mut driver = Driver::connect(&Isolated::new(), &sandbox, sandbox.token()).await;
     driver.send(tab(Tab::Products)).await;
-    let summary = text_with(
-        "products-count",
-        &[
-            ("count", &catalogue.len()),
-            ("low", &count(StockMark::Low)),
-            ("out", &count(StockMark::Out)),
-        ],
-    );
     assert!(driver.sees(&summary), "{summary}");
     assert!(driver.sees(&text("stock-out")));
     assert!(driver.sees(&text("stock-low")));
@@ -189,23 +193,7 @@ async fn the_seller_tabs_read_the_local_copy_with_the_store_gone() {
     let client = client(&sandbox);
     let invoices = client.every::<Invoice>().await.unwrap();
     let all: f64 = invoices.iter().filter_map(|invoice| invoice.amount).sum();
-    let catalogue = client.all_products().await.unwrap();
-    let levels = StockLevels::of(&client.every::<Stock>().await.unwrap());
-    let count = |mark| {
-        catalogue
-            .iter()
-            .filter_map(|product| levels.level(product.sku.as_deref()?))
-            .filter(|level| level.mark() == mark)
-            .count()
-    };
-    let summary = text_with(
-        "products-count",
-        &[
-            ("count", &catalogue.len()),
-            ("low", &count(StockMark::Low)),
-            ("out", &count(StockMark::Out)),
-        ],
-    );
+    let (summary, _, _) = stock_summary(&client).await;
     let isolated = Isolated {
         sync_copy: true,
         ..Isolated::new()
