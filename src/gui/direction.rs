@@ -10,7 +10,7 @@
 //! which language is spoken.
 
 use iced::alignment::{Horizontal, Vertical};
-use iced::widget::{Column, Container, Row, container, table};
+use iced::widget::{Column, Container, Row, TextInput, container, table, text_input};
 use iced::{Element, Fill, Length, Padding, Pixels};
 
 use crate::i18n::language;
@@ -40,6 +40,15 @@ pub fn filling<'a, Message: 'a>(
     content: impl Into<Element<'a, Message>>,
 ) -> Container<'a, Message> {
     container(content).width(Fill).align_x(start())
+}
+
+/// A text field whose text starts on the reading side (a phone typed in it keeps its own
+/// direction).
+pub fn reading_input<'a, Message: Clone + 'a>(
+    placeholder: &str,
+    value: &str,
+) -> TextInput<'a, Message> {
+    text_input(placeholder, value).align_x(start())
 }
 
 /// A table's columns in reading order (the first at the right when read from the right),

@@ -2,11 +2,11 @@
 //! with one cheap call per resource before anything is saved, so a wrong token, a
 //! missing scope, an unreachable host, a TLS failure and plain http are told apart here.
 
-use iced::widget::{button, center, container, pick_list, space, text, text_input};
+use iced::widget::{button, center, container, pick_list, space, text};
 use iced::{Element, Fill, Task};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::gui::direction::{reading_column, reading_row};
+use crate::gui::direction::{reading_column, reading_input, reading_row};
 use crate::gui::theme;
 use crate::gui::widget::error_view;
 use crate::i18n::tr;
@@ -204,7 +204,7 @@ impl State {
                      value: &str,
                      on_input: fn(String) -> Message|
          -> Element<'static, Message> {
-            text_input(placeholder, value)
+            reading_input(placeholder, value)
                 .id(id)
                 .on_input_maybe(editable.then_some(on_input))
                 .on_submit(Message::Submit)
@@ -213,7 +213,7 @@ impl State {
         // The widget needs the text to draw its dots: the secret is exposed here only, for
         // the time of one view.
         let on_token = |typed: String| Message::Token(SecretString::from(typed));
-        let token: Element<'static, Message> = text_input("", self.token.expose_secret())
+        let token: Element<'static, Message> = reading_input("", self.token.expose_secret())
             .id(TOKEN_ID)
             .secure(true)
             .on_input_maybe(editable.then_some(on_token))

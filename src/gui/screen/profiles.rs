@@ -1,10 +1,10 @@
 //! The stores this console knows: switch to one, rename it, delete it (and its token),
 //! or add another. Tokens are never shown, only their last characters.
 
-use iced::widget::{button, center, container, scrollable, text, text_input};
+use iced::widget::{button, center, container, scrollable, text};
 use iced::{Center, Element, Fill};
 
-use crate::gui::direction::{filling, reading_column, reading_row, start};
+use crate::gui::direction::{filling, reading_column, reading_input, reading_row};
 use crate::gui::theme;
 use crate::gui::widget::dialog;
 use crate::i18n::tr;
@@ -131,12 +131,11 @@ impl State {
         );
         let title: Element<'_, Message> = match &self.renaming {
             Some((old, new)) if *old == profile.name => reading_row![
-                text_input(&tr!("field-profile-name"), new)
+                reading_input(&tr!("field-profile-name"), new)
                     .id(RENAME_ID)
                     .on_input(Message::RenameInput)
                     .on_submit(Message::ConfirmRename)
-                    .width(Fill)
-                    .align_x(start()),
+                    .width(Fill),
                 button(text(tr!("save"))).on_press(Message::ConfirmRename),
                 button(text(tr!("cancel")))
                     .style(button::secondary)

@@ -7,10 +7,10 @@
 
 use std::path::{Path, PathBuf};
 
-use iced::widget::{button, container, pick_list, scrollable, text, text_input};
+use iced::widget::{button, container, pick_list, scrollable, text};
 use iced::{Center, Element, Task};
 
-use crate::gui::direction::{filling, reading_column, reading_row};
+use crate::gui::direction::{filling, reading_column, reading_input, reading_row};
 use crate::gui::theme;
 use crate::gui::widget::contact;
 use crate::i18n::{Language, tr};
@@ -188,7 +188,8 @@ impl State {
             ),
             reading_column![
                 text(tr!("settings-whatsapp")),
-                text_input(&tr!("desk-whatsapp-template"), &template).on_input(Message::Template),
+                reading_input(&tr!("desk-whatsapp-template"), &template)
+                    .on_input(Message::Template),
                 text(tr!("settings-whatsapp-hint"))
                     .size(13)
                     .style(theme::muted),

@@ -13,11 +13,11 @@ use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use iced::widget::{button, container, pick_list, text, text_input};
+use iced::widget::{button, container, pick_list, text};
 use iced::{Center, Element, Fill, Task};
 
 use crate::gui::blocking::off_the_window;
-use crate::gui::direction::{reading_column, reading_row, start};
+use crate::gui::direction::{reading_column, reading_input, reading_row};
 use crate::gui::file_dialog::{self, Chosen};
 use crate::gui::shortcut::Shortcut;
 use crate::gui::theme;
@@ -604,12 +604,11 @@ impl State {
         let kinds = [Kind(ResourceName::Leads), Kind(ResourceName::Orders)];
         let opener = reading_row![
             pick_list(kinds, Some(Kind(self.kind)), Message::Kind),
-            text_input(&tr!("path-placeholder"), &self.path)
+            reading_input(&tr!("path-placeholder"), &self.path)
                 .id(PATH_ID)
                 .on_input(Message::PathInput)
                 .on_submit(Message::Open)
-                .width(Fill)
-                .align_x(start()),
+                .width(Fill),
             button(text(tr!("open-file"))).on_press(Message::Open),
             button(text(tr!("browse")))
                 .style(button::secondary)

@@ -1,10 +1,10 @@
 //! The import screen's side panel: the selected cell and its problems, the summary of
 //! problems (click to filter), find and replace, undo/redo, saving, and the upload.
 
-use iced::widget::{button, checkbox, container, pick_list, scrollable, text, text_input};
+use iced::widget::{button, checkbox, container, pick_list, scrollable, text};
 use iced::{Element, Fill};
 
-use crate::gui::direction::{reading_column, reading_row, start};
+use crate::gui::direction::{reading_column, reading_input, reading_row};
 use crate::gui::theme;
 use crate::i18n::{Plain, tr, wording};
 use wedocod_import::RowFilter;
@@ -102,12 +102,11 @@ fn cell_section(file: &OpenFile) -> Element<'_, Edit> {
         })
         .style(theme::muted),
         reading_row![
-            text_input("", &file.editor)
+            reading_input("", &file.editor)
                 .id(EDITOR_ID)
                 .on_input(Edit::EditorInput)
                 .on_submit(Edit::ApplyEdit)
-                .width(Fill)
-                .align_x(start()),
+                .width(Fill),
             button(text(tr!("apply"))).on_press(Edit::ApplyEdit),
         ]
         .spacing(4),
@@ -204,8 +203,8 @@ fn find_section(file: &OpenFile) -> Element<'_, Edit> {
         pick_list(columns, file.find_column.clone(), Edit::FindColumn)
             .placeholder(tr!("in-column"))
             .width(Fill),
-        text_input(&tr!("find"), &file.find).on_input(Edit::FindInput),
-        text_input(&tr!("replace-with"), &file.replace)
+        reading_input(&tr!("find"), &file.find).on_input(Edit::FindInput),
+        reading_input(&tr!("replace-with"), &file.replace)
             .on_input(Edit::ReplaceInput)
             .on_submit(Edit::ReplaceAll),
         button(text(tr!("replace-all"))).on_press_maybe(

@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use iced::widget::{Column, button, checkbox, progress_bar, text, text_input};
+use iced::widget::{Column, button, checkbox, progress_bar, text};
 use iced::{Element, Task};
 
-use crate::gui::direction::{reading_column, reading_row};
+use crate::gui::direction::{reading_column, reading_input, reading_row};
 use crate::gui::theme;
 use crate::gui::uploading::{self, UploadEvent, UploadJob};
 use crate::i18n::tr;
@@ -290,7 +290,7 @@ impl UploadPanel {
         body.push(
             reading_row![
                 text(tr!("per-request")),
-                text_input("100", &self.per_request)
+                reading_input("100", &self.per_request)
                     .on_input(Message::PerRequest)
                     .width(70),
             ]

@@ -3,10 +3,10 @@
 //! mistyped is said, not guessed. Shown only while the table reads the copy.
 
 use chrono::NaiveDate;
-use iced::widget::{button, text, text_input};
+use iced::widget::{button, text};
 use iced::{Center, Element};
 
-use crate::gui::direction::reading_row;
+use crate::gui::direction::{reading_input, reading_row};
 use crate::gui::theme;
 use crate::i18n::tr;
 use wedocod_core::records::CopyFilters;
@@ -87,7 +87,7 @@ impl State {
 
     pub fn view(&self) -> Element<'_, Message> {
         let input = |placeholder: String, value: &str, on: fn(String) -> Message| {
-            text_input(&placeholder, value)
+            reading_input(&placeholder, value)
                 .on_input(on)
                 .on_submit(Message::Apply)
                 .width(150)

@@ -15,12 +15,11 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use iced::widget::{
-    button, center, checkbox, container, pick_list, scrollable, space, table, text, text_input,
-    tooltip,
+    button, center, checkbox, container, pick_list, scrollable, space, table, text, tooltip,
 };
 use iced::{Center, Element, Fill, Subscription, Task};
 
-use crate::gui::direction::{filling, reading_column, reading_row, start};
+use crate::gui::direction::{filling, reading_column, reading_input, reading_row};
 use crate::gui::file_dialog::{self, Chosen};
 use crate::gui::record_rows::{self, RecordRow};
 use crate::gui::shortcut::Shortcut;
@@ -860,12 +859,11 @@ impl State {
             .clone()
             .map_or(StatusFilter::All, StatusFilter::Only);
         reading_row![
-            text_input(&tr!("search-placeholder"), &self.search)
+            reading_input(&tr!("search-placeholder"), &self.search)
                 .id(SEARCH_ID)
                 .on_input(Message::SearchInput)
                 .on_submit(Message::SearchSubmit)
-                .width(Fill)
-                .align_x(start()),
+                .width(Fill),
             pick_list(filters, Some(current), Message::StatusFilter),
             button(text(tr!("refresh"))).on_press(Message::Refresh),
             tooltip(

@@ -5,11 +5,11 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{button, container, space, text, text_input};
+use iced::widget::{button, container, space, text};
 use iced::{Element, Fill, Task};
 
 use super::export::with_known_extension;
-use crate::gui::direction::{reading_column, reading_row};
+use crate::gui::direction::{reading_column, reading_input, reading_row};
 use crate::gui::theme;
 use crate::gui::widget::dialog;
 use crate::i18n::tr;
@@ -117,7 +117,7 @@ impl TypedPath {
         let mut content = reading_column![
             text(tr!("typed-path-title")).size(20),
             text(tr!("typed-path-why")),
-            text_input("", &self.text)
+            reading_input("", &self.text)
                 .id(INPUT_ID)
                 .on_input(Message::Input)
                 .on_submit(Message::Save),

@@ -5,11 +5,11 @@
 
 use std::sync::Arc;
 
-use iced::widget::{button, center, container, scrollable, table, text, text_input};
+use iced::widget::{button, center, container, scrollable, table, text};
 use iced::{Center, Element, Fill, Task};
 
 use super::listed::{Loaded, Read};
-use crate::gui::direction::{filling, reading_column, reading_row, start};
+use crate::gui::direction::{filling, reading_column, reading_input, reading_row};
 use crate::gui::theme;
 use crate::gui::widget::error_view::ErrorAction;
 use crate::gui::widget::sort_header::sort_header;
@@ -219,11 +219,10 @@ impl State {
                 StockMark::Enough => (low, out),
             });
         let toolbar = reading_row![
-            text_input(&tr!("products-search"), &self.search)
+            reading_input(&tr!("products-search"), &self.search)
                 .id(SEARCH_ID)
                 .on_input(Message::Search)
-                .width(380)
-                .align_x(start()),
+                .width(380),
             filling(
                 text(tr!(
                     "products-count",

@@ -6,11 +6,11 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use iced::widget::{button, center, container, scrollable, table, text, text_input};
+use iced::widget::{button, center, container, scrollable, table, text};
 use iced::{Center, Element, Fill, Task};
 
 use super::listed::{Loaded, Read};
-use crate::gui::direction::{filling, reading_column, reading_row, start};
+use crate::gui::direction::{filling, reading_column, reading_input, reading_row};
 use crate::gui::theme;
 use crate::gui::widget::error_view::{self, ErrorAction};
 use crate::gui::widget::table_view;
@@ -243,8 +243,7 @@ impl State {
             field(
                 tr!("sourcing-name"),
                 NAME,
-                text_input("", &self.name)
-                    .align_x(start())
+                reading_input("", &self.name)
                     .id(NAME_ID)
                     .on_input(Message::Name)
                     .on_submit(Message::Send)
@@ -253,8 +252,7 @@ impl State {
             field(
                 tr!("sourcing-quantity"),
                 QUANTITY,
-                text_input("", &self.quantity)
-                    .align_x(start())
+                reading_input("", &self.quantity)
                     .on_input(Message::Quantity)
                     .on_submit(Message::Send)
                     .into()
@@ -262,8 +260,7 @@ impl State {
             field(
                 tr!("sourcing-note"),
                 NOTE,
-                text_input("", &self.note)
-                    .align_x(start())
+                reading_input("", &self.note)
                     .on_input(Message::Note)
                     .on_submit(Message::Send)
                     .into()
