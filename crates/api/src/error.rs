@@ -111,6 +111,12 @@ fn transport_text(kind: TransportKind, message: &str) -> String {
 }
 
 impl ApiError {
+    /// The token may not read this, or the server has no such route (403, 404, 405): a
+    /// list to go without, not a failure.
+    pub fn is_refusal(&self) -> bool {
+        matches!(self.status(), Some(403..=405))
+    }
+
     /// The HTTP status behind this error, when a response arrived.
     pub fn status(&self) -> Option<u16> {
         match self {

@@ -172,7 +172,7 @@ pub async fn sync(
             Ok(_) => {}
             // A token without `view orders` (or a server without the route) still has
             // its leads synced.
-            Err(SyncError::Api(error)) if is_refusal(&error) => {
+            Err(SyncError::Api(error)) if error.is_refusal() => {
                 tracing::info!(resource = kind.plural(), %error, "not synced: the token cannot read it");
                 unreadable.push(kind.plural());
             }
@@ -515,7 +515,7 @@ impl Syncer<'_> {
     ) -> Result<(), SyncError> {
         let first = match self.histories_page(kind, 1).await {
             Ok(first) => first,
-            Err(SyncError::Api(error)) if is_refusal(&error) => {
+            Err(SyncError::Api(error)) if error.is_refusal() => {
                 tracing::info!(resource = kind.plural(), %error, "no history feed: recent records are re-read instead");
                 state.histories = HistoryFeed::Unreadable;
                 self.writer.save_state(kind, state).await?;
@@ -705,7 +705,7 @@ impl Syncer<'_> {
                 .await
             {
                 Ok(fetched) => fetched,
-                Err(error) if is_refusal(&error) => {
+                Err(error) if error.is_refusal() => {
                     tracing::info!(listing = kind, %error, "not synced: the token cannot read it");
                     self.writer
                         .run(move |connection| {
@@ -843,10 +843,6 @@ fn days_before(newest: Option<&str>, days: i64) -> String {
 /// For a seller list that feeds nothing else.
 fn nothing_more<T>(_: &Transaction<'_>, _: &[T]) -> rusqlite::Result<()> {
     Ok(())
-}
-
-fn is_refusal(error: &ApiError) -> bool {
-    matches!(error.status(), Some(403..=405))
 }
 
 /// The computer's time now, as the copy writes times.

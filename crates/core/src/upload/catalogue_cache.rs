@@ -114,7 +114,7 @@ pub async fn saved_lookups(dir: PathBuf, copy: LocalCopy) -> ProductLookups {
 async fn stocks_of(client: &Client, dir: &Path) -> Vec<Stock> {
     match client.every::<Stock>().await {
         Ok(stocks) => stocks,
-        Err(error) if matches!(error.status(), Some(403..=405)) => Vec::new(),
+        Err(error) if error.is_refusal() => Vec::new(),
         Err(error) => {
             tracing::warn!(%error, "stock levels not read; the last copy's kept");
             read_cache(dir)
